@@ -1,0 +1,53 @@
+#pragma once
+/// Loading and saving clients and projects.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "indie/client.hpp"
+#include "indie/store.hpp"
+
+namespace indie {
+
+class ClientRepo {
+ public:
+  explicit ClientRepo(Store& store) : store_(store) {}
+
+  /// Inserts and returns the new id; throws conflict when the handle is taken.
+  std::int64_t insert(const Client& client);
+  void update(const Client& client);
+  /// By handle (case-insensitive) or numeric id.
+  std::optional<Client> find(std::string_view ref);
+  /// Like find, but throws not_found naming the closest handles.
+  Client get(std::string_view ref);
+  std::vector<Client> list(bool include_archived);
+  std::vector<std::string> handles();
+  /// What stops a client from being deleted ("2 projects"), or empty when nothing does.
+  std::string history(std::int64_t client_id);
+  void remove(std::int64_t client_id);
+
+ private:
+  Store& store_;
+};
+
+class ProjectRepo {
+ public:
+  explicit ProjectRepo(Store& store) : store_(store) {}
+
+  std::int64_t insert(const Project& project);
+  void update(const Project& project);
+  /// `client/project` (handles, case-insensitive) or a numeric id.
+  std::optional<Project> find(std::string_view ref);
+  Project get(std::string_view ref);
+  /// All projects, or a client's when client_id is set.
+  std::vector<Project> list(std::optional<std::int64_t> client_id, bool include_archived);
+  std::vector<std::string> paths();
+  std::string history(std::int64_t project_id);
+  void remove(std::int64_t project_id);
+
+ private:
+  Store& store_;
+};
+
+}  // namespace indie

@@ -1,0 +1,44 @@
+#pragma once
+/// "Now", from one place that tests can fix (INDIE_NOW), and ISO 8601 dates and times.
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace indie {
+
+using Instant = std::chrono::sys_seconds;
+using Date = std::chrono::year_month_day;
+
+/// The current instant. The CLI builds it once from the environment and passes it down;
+/// nothing in the core reads the system clock.
+class Clock {
+ public:
+  explicit Clock(Instant fixed) : fixed_(fixed) {}
+  Clock() = default;
+  /// INDIE_NOW (ISO 8601, e.g. 2026-11-21T10:00:00Z) when set, else the system clock.
+  static Clock from_environment();
+  Instant now() const;
+  /// Today's date in the process's local time zone (TZ).
+  Date today() const;
+
+ private:
+  std::optional<Instant> fixed_;
+};
+
+/// `2026-11-20`; also `today` and `yesterday` relative to `today`. Throws on `2026-02-30`.
+Date parse_date(std::string_view text, Date today);
+/// `09:00`, `9:05`, `09:00:30` as seconds since midnight; throws on `25:00` or `09:60`.
+std::int64_t parse_time_of_day(std::string_view text);
+/// `2026-11-21T10:00:00Z`, or a local `2026-11-21T10:00[:ss]` / `2026-11-21 10:00` read in TZ.
+Instant parse_instant(std::string_view text);
+
+std::string format_date(Date d);           ///< 2026-11-20
+std::string format_instant_utc(Instant t);  ///< 2026-11-20T08:00:00Z
+/// The local calendar date of an instant (TZ).
+Date local_date(Instant t);
+/// The instant of a local date and time of day (TZ); the earlier one in a DST overlap.
+Instant local_to_instant(Date d, std::int64_t seconds_of_day);
+
+}  // namespace indie

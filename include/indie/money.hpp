@@ -1,0 +1,60 @@
+#pragma once
+/// Exact amounts of money: integer minor units of one ISO 4217 currency.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "indie/currency.hpp"
+#include "indie/decimal.hpp"
+
+namespace indie {
+
+/// Document language, used to format amounts and dates for people.
+enum class Language { fr, en };
+Language parse_language(std::string_view code);
+std::string_view to_string(Language lang);
+
+/// An amount of money. Arithmetic between two currencies throws currency_mismatch.
+class Money {
+ public:
+  Money(std::int64_t minor, const Currency& cur) : minor_(minor), currency_(&cur) {}
+  static Money zero(const Currency& cur) { return Money(0, cur); }
+
+  /// Parses an amount in `cur`; throws when it has more decimals than the currency allows
+  /// (`12.345` EUR) rather than rounding what the user typed.
+  static Money parse(std::string_view text, const Currency& cur,
+                     NumberLocale locale = NumberLocale::canonical);
+  /// Parses `458.12EUR`, `458.12 EUR` or `EUR 458.12`.
+  static Money parse_with_code(std::string_view text);
+  /// An exact decimal brought to the currency's minor units by `rule`.
+  static Money from_decimal(const Decimal& value, const Currency& cur,
+                            RoundingRule rule = default_rounding);
+
+  std::int64_t minor() const { return minor_; }
+  const Currency& currency() const { return *currency_; }
+  Decimal amount() const { return Decimal(minor_, currency_->minor_units); }
+  bool is_zero() const { return minor_ == 0; }
+  bool is_negative() const { return minor_ < 0; }
+
+  Money operator-() const;
+  Money operator+(const Money& other) const;
+  Money operator-(const Money& other) const;
+  Money& operator+=(const Money& other) { return *this = *this + other; }
+  /// This amount times an exact factor (a quantity, a rate), rounded once by `rule`.
+  Money times(const Decimal& factor, RoundingRule rule = default_rounding) const;
+  bool operator==(const Money& other) const;
+
+  /// Exact decimal text for machines: "1234.56" (JPY "1234", BHD "1.234").
+  std::string to_string() const { return amount().to_string(); }
+  /// "1234.56 EUR"
+  std::string canonical() const;
+  /// For people: fr "1 234,56 €", en "€1,234.56".
+  std::string format(Language lang) const;
+
+ private:
+  void require_same_currency(const Money& other, std::string_view op) const;
+  std::int64_t minor_;
+  const Currency* currency_;
+};
+
+}  // namespace indie

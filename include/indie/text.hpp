@@ -1,0 +1,19 @@
+#pragma once
+/// Small string helpers shared by every layer.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace indie {
+
+std::string to_upper(std::string_view s);
+std::string to_lower(std::string_view s);
+std::string_view trim(std::string_view s);
+std::vector<std::string> split(std::string_view s, char sep);
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+/// Columns a UTF-8 string takes on a terminal (one per code point, combining marks zero).
+std::size_t display_width(std::string_view s);
+/// True when every byte is printable ASCII or part of valid UTF-8 (no control characters).
+bool is_printable_utf8(std::string_view s);
+
+}  // namespace indie

@@ -1,0 +1,143 @@
+#include <fmt/format.h>
+
+#include <SQLiteCpp/Exception.h>
+#include <array>
+#include <iostream>
+
+#include "commands.hpp"
+#include "indie/error.hpp"
+#include "indie/suggest.hpp"
+
+namespace indie::cli {
+namespace {
+
+constexpr auto kGroups = std::to_array<CommandGroup>({
+    {"init", "Create the configuration and the database", setup_init},
+    {"config", "Show and change the configuration (business profile, defaults)", setup_config},
+    {"client", "Add, list, change and import clients", setup_client},
+    {"project", "Add, list and change projects, with their rates", setup_project},
+    {"demo", "Run a guided tour on a throw-away business", setup_demo},
+});
+
+std::string overview() {
+  std::string s =
+      "indie: clients, time, invoices and money for people who work for themselves.\n\n"
+      "Usage: indie [--db PATH] [--config PATH] [--format table|csv|tsv|json] [--quiet] "
+      "COMMAND ...\n\nCommands:\n";
+  for (const auto& g : kGroups) s += fmt::format("  {:<9} {}\n", g.name, g.summary);
+  s += fmt::format("  {:<9} {}\n", "help", "Show help for a command: indie help client add");
+  s += "\nStart with `indie demo`, or set yourself up with `indie init --help`.\n"
+       "Each command has --help with examples; the manual is `man indie`.\n";
+  return s;
+}
+
+// The deepest subcommand the user named, for "did you mean" and help.
+CLI::App* deepest(CLI::App* app) {
+  for (;;) {
+    auto subs = app->get_subcommands();
+    if (subs.empty()) return app;
+    app = subs.front();
+  }
+}
+
+std::string suggest_subcommand(CLI::App* at, const std::string& word) {
+  std::vector<std::string> names;
+  for (const auto* sub : at->get_subcommands({})) names.push_back(sub->get_name());
+  if (at->get_parent() == nullptr) names.push_back("help");
+  return did_you_mean(word, names);
+}
+
+int report(std::ostream& err, const std::string& message, int code) {
+  err << "indie: error: " << message << "\n";
+  return code;
+}
+
+}  // namespace
+
+std::span<const CommandGroup> command_groups() { return kGroups; }
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  // The fast path ninja takes: print the version without building anything.
+  if (args.size() == 1 && (args[0] == "--version" || args[0] == "version")) {
+    out << "indie " << INDIE_VERSION << "\n";
+    return 0;
+  }
+  try {
+    Context ctx(out, err, Clock::from_environment());
+    CLI::App app("indie: clients, time, invoices and money for people who work for themselves", "indie");
+    app.fallthrough();  // global options may follow the command: indie client list --format csv
+    app.set_version_flag("--version", std::string("indie ") + INDIE_VERSION);
+    app.add_option("--db", ctx.options.db, "Database file (default: $INDIE_DB or $XDG_DATA_HOME/indie/indie.db)");
+    app.add_option("--config", ctx.options.config,
+                   "Configuration file (default: $INDIE_CONFIG or $XDG_CONFIG_HOME/indie/config.toml)");
+    app.add_option("--format", ctx.options.format, "Output of listings: table, csv, tsv or json")
+        ->check(CLI::IsMember({"table", "csv", "tsv", "json"}));
+    app.add_flag("-q,--quiet", ctx.options.quiet, "Print only data and errors, no confirmations");
+    for (const auto& g : kGroups) g.setup(app, ctx);
+
+    std::vector<std::string> help_topic;
+    auto* help = app.add_subcommand("help", "Show help for a command");
+    help->add_option("command", help_topic, "The command, e.g. client add");
+
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    try {
+      app.parse(reversed);
+    } catch (const CLI::CallForHelp&) {
+      CLI::App* at = deepest(&app);
+      out << (at == &app ? overview() : at->help());
+      return 0;
+    } catch (const CLI::CallForAllHelp&) {
+      out << app.help("", CLI::AppFormatMode::All);
+      return 0;
+    } catch (const CLI::CallForVersion&) {
+      out << "indie " << INDIE_VERSION << "\n";
+      return 0;
+    } catch (const CLI::ExtrasError& e) {
+      CLI::App* at = deepest(&app);
+      const auto extras = at->remaining();
+      const std::string word = extras.empty() ? "" : extras.front();
+      const bool has_subs = !at->get_subcommands({}).empty();
+      std::string where = at == &app ? "indie" : "indie " + at->get_name();
+      if (has_subs && !word.empty() && word[0] != '-') {
+        return report(err, fmt::format("'{}' is not a command of {}.{} See: {} --help", word, where,
+                                       suggest_subcommand(at, word), where), 2);
+      }
+      return report(err, fmt::format("{}. See: {} --help", e.what(), where), 2);
+    } catch (const CLI::ParseError& e) {
+      CLI::App* at = deepest(&app);
+      std::string where = at == &app ? "indie" : at->get_parent() == &app ? "indie " + at->get_name()
+                                                                           : "indie " + at->get_parent()->get_name() + " " + at->get_name();
+      return report(err, fmt::format("{}. See: {} --help", e.what(), where), 2);
+    }
+
+    if (help->parsed()) {
+      CLI::App* at = &app;
+      for (const auto& word : help_topic) {
+        CLI::App* next = nullptr;
+        for (auto* sub : at->get_subcommands({}))
+          if (sub->get_name() == word) next = sub;
+        if (next == nullptr)
+          return report(err, fmt::format("no command '{}'.{}", word, suggest_subcommand(at, word)), 2);
+        at = next;
+      }
+      out << (at == &app ? overview() : at->help());
+      return 0;
+    }
+    if (app.get_subcommands().empty()) {
+      out << overview();
+      return 0;
+    }
+    // A group named without a verb (indie client): show what it can do.
+    CLI::App* at = deepest(&app);
+    if (!at->get_subcommands({}).empty()) out << at->help();
+    return 0;
+  } catch (const Error& e) {
+    return report(err, e.what(), e.exit_code());
+  } catch (const SQLite::Exception& e) {
+    return report(err, fmt::format("database: {}", e.what()), 1);
+  } catch (const std::exception& e) {
+    return report(err, fmt::format("internal error: {}. Please report it with the command you ran.", e.what()), 1);
+  }
+}
+
+}  // namespace indie::cli

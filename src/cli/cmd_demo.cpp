@@ -1,0 +1,63 @@
+// indie demo: a narrated tour on a throw-away business, built from the real commands.
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <vector>
+
+#include "commands.hpp"
+#include "indie/error.hpp"
+
+namespace indie::cli {
+namespace {
+
+void demo(Context& ctx) {
+  const char* tmp = std::getenv("TMPDIR");
+  std::string dir = std::string(tmp && *tmp ? tmp : "/tmp") + "/indie-demo-XXXXXX";
+  if (mkdtemp(dir.data()) == nullptr)
+    throw storage_error(fmt::format("cannot create a demo directory under {}; set TMPDIR to a writable place",
+                                    tmp && *tmp ? tmp : "/tmp"));
+  const std::string db = dir + "/indie.db", config = dir + "/config.toml";
+  ctx.out << "indie demo: a throw-away business in " << dir << "\n"
+          << "(remove it with: rm -r " << dir << ")\n";
+
+  const std::vector<std::vector<std::string>> steps = {
+      {"init", "--name", "Camille Martin", "--legal-form", "EI", "--address", "12 rue des Lilas, 32000 Auch",
+       "--country", "FR", "--siren", "732829320", "--vat-regime", "franchise", "--iban",
+       "FR7630006000011234567890189", "--bic", "AGRIFRPP"},
+      {"client", "add", "acme", "--name", "ACME", "--legal-name", "ACME SAS", "--country", "FR", "--siren",
+       "552100554", "--address", "3 rue de la Paix", "--address", "75002 Paris", "--email", "compta@acme.fr"},
+      {"client", "add", "globex", "--name", "Globex GmbH", "--country", "DE", "--vat-number", "DE129273398",
+       "--address", "Unter den Linden 1, 10117 Berlin"},
+      {"client", "add", "initech", "--name", "Initech Inc.", "--country", "US", "--currency", "USD", "--terms",
+       "45", "--address", "4120 Freidrich Ln, Austin TX 78744"},
+      {"project", "add", "acme/website", "--name", "Refonte du site", "--rate", "80/h"},
+      {"project", "add", "acme/support", "--name", "Maintenance", "--rate", "600/d"},
+      {"project", "add", "globex/audit", "--name", "Security audit", "--rate", "650/d"},
+      {"project", "add", "initech/api", "--name", "API integration", "--rate", "95.50/h"},
+      {"client", "list"},
+      {"project", "list"},
+  };
+  for (const auto& step : steps) {
+    std::string shown = "indie";
+    for (const auto& a : step) shown += " " + (a.find(' ') != std::string::npos ? "\"" + a + "\"" : a);
+    ctx.out << "\n$ " << shown << "\n" << std::flush;
+    std::vector<std::string> args = {"--db", db, "--config", config};
+    args.insert(args.end(), step.begin(), step.end());
+    if (run(args, ctx.out, ctx.err) != 0) throw storage_error("the demo stopped at: " + shown);
+  }
+  ctx.out << "\nTry it yourself on this demo business:\n"
+          << "  export INDIE_DB=" << db << " INDIE_CONFIG=" << config << "\n"
+          << "  indie client show acme\n  indie project list --format json\n";
+}
+
+}  // namespace
+
+void setup_demo(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand("demo", "Run a guided tour on a throw-away business");
+  cmd->footer("Creates a business in a new temporary directory (never touches your own data),\n"
+              "adds clients and projects, and prints them.\n\nExample:\n  indie demo");
+  cmd->callback([&ctx] { demo(ctx); });
+}
+
+}  // namespace indie::cli

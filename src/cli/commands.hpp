@@ -1,0 +1,36 @@
+#pragma once
+// The command table: every command group registers itself from its own cmd_<group>.cpp.
+// Adding a group touches its file and this table, nothing else.
+#include <CLI/CLI.hpp>
+
+#include <ostream>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "context.hpp"
+
+namespace indie::cli {
+
+using Setup = void (*)(CLI::App& app, Context& ctx);
+
+struct CommandGroup {
+  std::string_view name;
+  std::string_view summary;
+  Setup setup;
+};
+
+void setup_init(CLI::App& app, Context& ctx);
+void setup_config(CLI::App& app, Context& ctx);
+void setup_client(CLI::App& app, Context& ctx);
+void setup_project(CLI::App& app, Context& ctx);
+void setup_demo(CLI::App& app, Context& ctx);
+
+std::span<const CommandGroup> command_groups();
+
+/// Runs indie with these arguments (argv[0] excluded) and returns the exit code: the whole
+/// program but the process. Tests and `indie demo` call it directly.
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace indie::cli

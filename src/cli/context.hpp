@@ -1,0 +1,54 @@
+#pragma once
+// What every command is handed: global options, where things live, and the config and store,
+// opened only when a command asks for them (so `indie help` never creates a database).
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "indie/clock.hpp"
+#include "indie/config.hpp"
+#include "indie/store.hpp"
+#include "output.hpp"
+
+namespace indie::cli {
+
+struct GlobalOptions {
+  std::string db;      ///< --db, else INDIE_DB, else XDG data home
+  std::string config;  ///< --config, else INDIE_CONFIG, else XDG config home
+  std::string format = "table";
+  bool quiet = false;
+};
+
+class Context {
+ public:
+  Context(std::ostream& out_stream, std::ostream& err_stream, Clock now_clock)
+      : out(out_stream), err(err_stream), clock(now_clock) {}
+
+  std::ostream& out;
+  std::ostream& err;
+  Clock clock;
+  GlobalOptions options;
+
+  std::string db_path() const;
+  std::string config_path() const;
+  bool config_exists() const;
+  /// The parsed config; built-in defaults when the file does not exist yet.
+  const Config& config();
+  /// The database, which must exist (else: "run indie init").
+  Store& store();
+  /// The database, created when missing (indie init).
+  Store& create_store();
+  Format format() const { return parse_format(options.format); }
+  /// A confirmation for people ("Added client acme"); silent with --quiet.
+  void say(const std::string& message);
+  /// A warning on stderr; kept with --quiet.
+  void warn(const std::string& message);
+  std::string now_iso() const { return format_instant_utc(clock.now()); }
+
+ private:
+  std::optional<Config> config_;
+  std::unique_ptr<Store> store_;
+};
+
+}  // namespace indie::cli

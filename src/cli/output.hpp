@@ -1,0 +1,47 @@
+#pragma once
+// Listings as data: one Table, printed as an aligned table, CSV (RFC 4180), TSV or JSON, with
+// the same field names in every format.
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace indie::cli {
+
+enum class Format { table, csv, tsv, json };
+Format parse_format(std::string_view text);
+
+enum class CellKind {
+  text,     ///< JSON string, left-aligned
+  amount,   ///< exact decimal: JSON string, right-aligned
+  integer,  ///< JSON number, right-aligned
+  boolean,  ///< JSON true/false; "yes"/"no" in a table
+};
+
+struct Cell {
+  std::string text;
+  CellKind kind = CellKind::text;
+  bool null = false;  ///< JSON null, empty elsewhere
+
+  static Cell str(std::string s) { return {std::move(s), CellKind::text, false}; }
+  static Cell amount(std::string s) { return {std::move(s), CellKind::amount, false}; }
+  static Cell integer(long long v) { return {std::to_string(v), CellKind::integer, false}; }
+  static Cell boolean(bool v) { return {v ? "true" : "false", CellKind::boolean, false}; }
+  static Cell none() { return {"", CellKind::text, true}; }
+};
+
+struct Table {
+  std::vector<std::string> columns;
+  std::vector<std::vector<Cell>> rows;
+  /// Columns shown in the human table (all when empty); machine formats always carry all.
+  std::vector<std::string> table_columns;
+};
+
+/// A listing: JSON is an array of objects.
+void print_table(std::ostream& out, const Table& table, Format format);
+/// One record (`show`): the table format prints "field  value" lines, JSON a single object.
+void print_record(std::ostream& out, const Table& table, Format format);
+
+std::string json_string(std::string_view s);
+
+}  // namespace indie::cli

@@ -1,0 +1,139 @@
+#include "indie/clock.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <ctime>
+
+#include "indie/error.hpp"
+#include "indie/text.hpp"
+
+namespace indie {
+namespace {
+
+int parse_fixed_digits(std::string_view s, std::size_t pos, std::size_t n, bool& ok) {
+  int v = 0;
+  if (pos + n > s.size()) {
+    ok = false;
+    return 0;
+  }
+  for (std::size_t i = pos; i < pos + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') ok = false;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+[[noreturn]] void bad_date(std::string_view text, std::string_view why = {}) {
+  throw invalid_input(fmt::format("'{}' is not a valid date{}{}; write it as YYYY-MM-DD, today or yesterday",
+                                  text, why.empty() ? "" : ": ", why));
+}
+
+}  // namespace
+
+Clock Clock::from_environment() {
+  const char* fixed = std::getenv("INDIE_NOW");
+  if (fixed != nullptr && *fixed != '\0') {
+    try {
+      return Clock(parse_instant(fixed));
+    } catch (const Error& e) {
+      throw invalid_input(std::string("INDIE_NOW: ") + e.what());
+    }
+  }
+  return Clock();
+}
+
+Instant Clock::now() const {
+  if (fixed_) return *fixed_;
+  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+Date Clock::today() const { return local_date(now()); }
+
+Date parse_date(std::string_view text, Date today) {
+  const std::string_view s = trim(text);
+  const std::string lower = to_lower(s);
+  if (lower == "today") return today;
+  if (lower == "yesterday") return Date(std::chrono::sys_days(today) - std::chrono::days(1));
+  if (lower == "tomorrow") return Date(std::chrono::sys_days(today) + std::chrono::days(1));
+  bool ok = s.size() == 10 && s[4] == '-' && s[7] == '-';
+  const int y = parse_fixed_digits(s, 0, 4, ok);
+  const int m = parse_fixed_digits(s, 5, 2, ok);
+  const int d = parse_fixed_digits(s, 8, 2, ok);
+  if (!ok) bad_date(text);
+  const Date date{std::chrono::year(y), std::chrono::month(static_cast<unsigned>(m)),
+                  std::chrono::day(static_cast<unsigned>(d))};
+  if (!date.month().ok()) bad_date(text, "there is no such month");
+  if (!date.ok()) bad_date(text, fmt::format("that month has {} days",
+                                             static_cast<unsigned>((date.year() / date.month() / std::chrono::last).day())));
+  return date;
+}
+
+std::int64_t parse_time_of_day(std::string_view text) {
+  const std::string_view s = trim(text);
+  const auto parts = split(s, ':');
+  bool ok = parts.size() == 2 || parts.size() == 3;
+  int values[3] = {0, 0, 0};
+  for (std::size_t i = 0; ok && i < parts.size(); ++i) {
+    const std::string& p = parts[i];
+    ok = !p.empty() && p.size() <= 2 && (i == 0 || p.size() == 2) &&
+         p.find_first_not_of("0123456789") == std::string::npos;
+    if (ok) values[i] = std::stoi(p);
+  }
+  if (!ok) throw invalid_input(fmt::format("'{}' is not a time of day; write it as HH:MM, e.g. 09:30", text));
+  if (values[0] > 23 || values[1] > 59 || values[2] > 59)
+    throw invalid_input(fmt::format("'{}' is not a time of day: hours go 00-23, minutes and seconds 00-59", text));
+  return values[0] * 3600 + values[1] * 60 + values[2];
+}
+
+Instant parse_instant(std::string_view text) {
+  std::string_view s = trim(text);
+  if (s.size() < 10) bad_date(text);
+  const Date date = parse_date(s.substr(0, 10), Date{});
+  s.remove_prefix(10);
+  if (s.empty()) return local_to_instant(date, 0);
+  if (s.front() != 'T' && s.front() != ' ') bad_date(text);
+  s.remove_prefix(1);
+  const bool utc = !s.empty() && (s.back() == 'Z' || s.back() == 'z');
+  if (utc) s.remove_suffix(1);
+  const std::int64_t secs = parse_time_of_day(s);
+  if (utc) return Instant(std::chrono::sys_days(date).time_since_epoch() + std::chrono::seconds(secs));
+  return local_to_instant(date, secs);
+}
+
+std::string format_date(Date d) {
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                     static_cast<unsigned>(d.day()));
+}
+
+std::string format_instant_utc(Instant t) {
+  const auto day = std::chrono::floor<std::chrono::days>(t);
+  const std::chrono::hh_mm_ss hms(t - day);
+  return fmt::format("{}T{:02}:{:02}:{:02}Z", format_date(Date(day)), hms.hours().count(),
+                     hms.minutes().count(), hms.seconds().count());
+}
+
+// The time zone rules come from the C library (TZ, /usr/share/zoneinfo): GCC 12's <chrono>
+// has no tzdb yet.
+Date local_date(Instant t) {
+  const std::time_t tt = static_cast<std::time_t>(t.time_since_epoch().count());
+  std::tm tm{};
+  localtime_r(&tt, &tm);
+  return Date{std::chrono::year(tm.tm_year + 1900), std::chrono::month(static_cast<unsigned>(tm.tm_mon + 1)),
+              std::chrono::day(static_cast<unsigned>(tm.tm_mday))};
+}
+
+Instant local_to_instant(Date d, std::int64_t seconds_of_day) {
+  std::tm tm{};
+  tm.tm_year = static_cast<int>(d.year()) - 1900;
+  tm.tm_mon = static_cast<int>(static_cast<unsigned>(d.month())) - 1;
+  tm.tm_mday = static_cast<int>(static_cast<unsigned>(d.day()));
+  tm.tm_hour = static_cast<int>(seconds_of_day / 3600);
+  tm.tm_min = static_cast<int>((seconds_of_day % 3600) / 60);
+  tm.tm_sec = static_cast<int>(seconds_of_day % 60);
+  tm.tm_isdst = -1;
+  const std::time_t tt = mktime(&tm);
+  return Instant(std::chrono::seconds(tt));
+}
+
+}  // namespace indie

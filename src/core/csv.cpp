@@ -1,0 +1,100 @@
+#include "indie/csv.hpp"
+
+#include <fmt/format.h>
+
+#include "indie/error.hpp"
+
+namespace indie {
+
+std::vector<CsvRecord> parse_csv(std::string_view text, std::string_view source, char sep) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::vector<CsvRecord> records;
+  std::size_t line = 1, column = 1, i = 0;
+  const auto fail = [&](std::size_t l, std::size_t c, std::string_view what) {
+    throw invalid_input(fmt::format("{}:{}:{}: {}", source, l, c, what));
+  };
+
+  while (i < text.size()) {
+    // Skip blank lines between records.
+    if (text[i] == '\n' || (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
+      i += text[i] == '\r' ? 2 : 1;
+      ++line;
+      column = 1;
+      continue;
+    }
+    CsvRecord rec;
+    rec.line = line;
+    bool end_of_record = false;
+    while (!end_of_record) {
+      std::string field;
+      if (i < text.size() && text[i] == '"') {
+        const std::size_t qline = line, qcol = column;
+        ++i;
+        ++column;
+        for (;;) {
+          if (i >= text.size()) fail(qline, qcol, "a quoted field is never closed (unbalanced \")");
+          const char c = text[i];
+          if (c == '"') {
+            if (i + 1 < text.size() && text[i + 1] == '"') {
+              field += '"';
+              i += 2;
+              column += 2;
+              continue;
+            }
+            ++i;
+            ++column;
+            break;
+          }
+          field += c;
+          ++i;
+          if (c == '\n') {
+            ++line;
+            column = 1;
+          } else {
+            ++column;
+          }
+        }
+        if (i < text.size() && text[i] != sep && text[i] != '\n' && text[i] != '\r')
+          fail(line, column, "unexpected text after a closing quote (a quote inside a field is written \"\")");
+      } else {
+        while (i < text.size() && text[i] != sep && text[i] != '\n' && text[i] != '\r') {
+          if (text[i] == '"') fail(line, column, "a quote inside an unquoted field (quote the whole field and double the quote)");
+          field += text[i];
+          ++i;
+          ++column;
+        }
+      }
+      rec.fields.push_back(std::move(field));
+      if (i < text.size() && text[i] == sep) {
+        ++i;
+        ++column;
+        continue;
+      }
+      if (i < text.size() && text[i] == '\r') ++i;
+      if (i < text.size() && text[i] == '\n') ++i;
+      ++line;
+      column = 1;
+      end_of_record = true;
+    }
+    if (!records.empty() && rec.fields.size() != records.front().fields.size()) {
+      fail(rec.line, 1, fmt::format("expected {} fields as in the header, found {}",
+                                    records.front().fields.size(), rec.fields.size()));
+    }
+    records.push_back(std::move(rec));
+  }
+  return records;
+}
+
+std::string csv_field(std::string_view value, char sep) {
+  const bool quote = value.find_first_of(std::string{sep, '"', '\r', '\n'}) != std::string_view::npos ||
+                     (!value.empty() && (value.front() == ' ' || value.back() == ' '));
+  if (!quote) return std::string(value);
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace indie

@@ -1,0 +1,272 @@
+#include "indie/client_repo.hpp"
+
+#include <fmt/format.h>
+
+#include <SQLiteCpp/Statement.h>
+#include <charconv>
+
+#include "indie/error.hpp"
+#include "indie/suggest.hpp"
+
+namespace indie {
+namespace {
+
+constexpr std::string_view kClientColumns =
+    "id, handle, name, legal_name, address, country, email, siren, vat_number, currency, language, "
+    "payment_terms, vat_treatment, notes, created_at, archived_at";
+
+std::optional<std::int64_t> as_id(std::string_view ref) {
+  std::int64_t id = 0;
+  const auto [p, ec] = std::from_chars(ref.data(), ref.data() + ref.size(), id);
+  if (ec != std::errc() || p != ref.data() + ref.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+std::optional<std::string> nullable_text(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getString();
+}
+
+Client read_client(SQLite::Statement& q) {
+  Client c;
+  c.id = q.getColumn(0).getInt64();
+  c.handle = q.getColumn(1).getString();
+  c.name = q.getColumn(2).getString();
+  c.legal_name = q.getColumn(3).getString();
+  c.address = q.getColumn(4).getString();
+  c.country = q.getColumn(5).getString();
+  c.email = q.getColumn(6).getString();
+  c.siren = q.getColumn(7).getString();
+  c.vat_number = q.getColumn(8).getString();
+  c.currency = q.getColumn(9).getString();
+  c.language = parse_language(q.getColumn(10).getString());
+  c.payment_terms = q.getColumn(11).getInt();
+  c.vat_treatment = parse_vat_treatment(q.getColumn(12).getString());
+  c.notes = q.getColumn(13).getString();
+  c.created_at = q.getColumn(14).getString();
+  c.archived_at = nullable_text(q.getColumn(15));
+  return c;
+}
+
+void bind_client(SQLite::Statement& q, const Client& c) {
+  q.bind(":handle", c.handle);
+  q.bind(":name", c.name);
+  q.bind(":legal_name", c.legal_name);
+  q.bind(":address", c.address);
+  q.bind(":country", c.country);
+  q.bind(":email", c.email);
+  q.bind(":siren", c.siren);
+  q.bind(":vat_number", c.vat_number);
+  q.bind(":currency", c.currency);
+  q.bind(":language", std::string(to_string(c.language)));
+  q.bind(":payment_terms", c.payment_terms);
+  q.bind(":vat_treatment", std::string(to_string(c.vat_treatment)));
+  q.bind(":notes", c.notes);
+  if (c.archived_at) q.bind(":archived_at", *c.archived_at);
+  else q.bind(":archived_at");
+}
+
+constexpr std::string_view kProjectSelect =
+    "SELECT p.id, p.client_id, c.handle, p.handle, p.name, p.currency, p.rate_minor, p.rate_unit, "
+    "p.billable, p.notes, p.created_at, p.archived_at FROM project p JOIN client c ON c.id = p.client_id ";
+
+Project read_project(SQLite::Statement& q) {
+  Project p;
+  p.id = q.getColumn(0).getInt64();
+  p.client_id = q.getColumn(1).getInt64();
+  p.client_handle = q.getColumn(2).getString();
+  p.handle = q.getColumn(3).getString();
+  p.name = q.getColumn(4).getString();
+  p.currency = q.getColumn(5).getString();
+  if (!q.getColumn(6).isNull()) {
+    const Currency& cur = currency(p.currency, true);
+    p.rate = Rate{Decimal(q.getColumn(6).getInt64(), cur.minor_units),
+                  q.getColumn(7).getString() == "d" ? RateUnit::day : RateUnit::hour};
+  }
+  p.billable = q.getColumn(8).getInt() != 0;
+  p.notes = q.getColumn(9).getString();
+  p.created_at = q.getColumn(10).getString();
+  p.archived_at = nullable_text(q.getColumn(11));
+  return p;
+}
+
+void bind_project(SQLite::Statement& q, const Project& p) {
+  q.bind(":client_id", p.client_id);
+  q.bind(":handle", p.handle);
+  q.bind(":name", p.name);
+  q.bind(":currency", p.currency);
+  if (p.rate) {
+    const Currency& cur = currency(p.currency, true);
+    q.bind(":rate_minor", p.rate->amount.with_scale(cur.minor_units).mantissa());
+    q.bind(":rate_unit", p.rate->unit == RateUnit::day ? "d" : "h");
+  } else {
+    q.bind(":rate_minor");
+    q.bind(":rate_unit");
+  }
+  q.bind(":billable", p.billable ? 1 : 0);
+  q.bind(":notes", p.notes);
+  if (p.archived_at) q.bind(":archived_at", *p.archived_at);
+  else q.bind(":archived_at");
+}
+
+}  // namespace
+
+std::int64_t ClientRepo::insert(const Client& c) {
+  if (auto existing = find(c.handle))
+    throw conflict(fmt::format("a client with handle '{}' already exists ({}). Pick another handle, or "
+                               "change that client with: indie client edit {}",
+                               c.handle, existing->name, existing->handle));
+  SQLite::Statement q(store_.db(),
+                      "INSERT INTO client (handle, name, legal_name, address, country, email, siren, "
+                      "vat_number, currency, language, payment_terms, vat_treatment, notes, created_at, "
+                      "archived_at) VALUES (:handle, :name, :legal_name, :address, :country, :email, "
+                      ":siren, :vat_number, :currency, :language, :payment_terms, :vat_treatment, :notes, "
+                      ":created_at, :archived_at)");
+  bind_client(q, c);
+  q.bind(":created_at", c.created_at);
+  q.exec();
+  return store_.db().getLastInsertRowid();
+}
+
+void ClientRepo::update(const Client& c) {
+  if (auto other = find(c.handle); other && other->id != c.id)
+    throw conflict(fmt::format("a client with handle '{}' already exists; pick another handle", c.handle));
+  SQLite::Statement q(store_.db(),
+                      "UPDATE client SET handle = :handle, name = :name, legal_name = :legal_name, "
+                      "address = :address, country = :country, email = :email, siren = :siren, "
+                      "vat_number = :vat_number, currency = :currency, language = :language, "
+                      "payment_terms = :payment_terms, vat_treatment = :vat_treatment, notes = :notes, "
+                      "archived_at = :archived_at WHERE id = :id");
+  bind_client(q, c);
+  q.bind(":id", c.id);
+  q.exec();
+}
+
+std::optional<Client> ClientRepo::find(std::string_view ref) {
+  const auto id = as_id(ref);
+  SQLite::Statement q(store_.db(), fmt::format("SELECT {} FROM client WHERE {}", kClientColumns,
+                                               id ? "id = ?" : "handle = ?"));
+  if (id) q.bind(1, *id);
+  else q.bind(1, std::string(ref));
+  if (!q.executeStep()) return std::nullopt;
+  return read_client(q);
+}
+
+Client ClientRepo::get(std::string_view ref) {
+  if (auto c = find(ref)) return *c;
+  throw not_found(fmt::format("no client '{}'.{} List them with: indie client list --all", ref,
+                              did_you_mean(ref, handles())));
+}
+
+std::vector<Client> ClientRepo::list(bool include_archived) {
+  SQLite::Statement q(store_.db(), fmt::format("SELECT {} FROM client {} ORDER BY handle", kClientColumns,
+                                               include_archived ? "" : "WHERE archived_at IS NULL"));
+  std::vector<Client> out;
+  while (q.executeStep()) out.push_back(read_client(q));
+  return out;
+}
+
+std::vector<std::string> ClientRepo::handles() {
+  SQLite::Statement q(store_.db(), "SELECT handle FROM client ORDER BY handle");
+  std::vector<std::string> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  return out;
+}
+
+std::string ClientRepo::history(std::int64_t client_id) {
+  SQLite::Statement q(store_.db(), "SELECT count(*) FROM project WHERE client_id = ?");
+  q.bind(1, client_id);
+  q.executeStep();
+  const int projects = q.getColumn(0).getInt();
+  return projects == 0 ? "" : fmt::format("{} project{}", projects, projects == 1 ? "" : "s");
+}
+
+void ClientRepo::remove(std::int64_t client_id) {
+  SQLite::Statement q(store_.db(), "DELETE FROM client WHERE id = ?");
+  q.bind(1, client_id);
+  q.exec();
+}
+
+std::int64_t ProjectRepo::insert(const Project& p) {
+  if (auto existing = find(p.client_handle + "/" + p.handle))
+    throw conflict(fmt::format("project '{}' already exists. Pick another handle, or change it with: "
+                               "indie project edit {}", existing->path(), existing->path()));
+  SQLite::Statement q(store_.db(),
+                      "INSERT INTO project (client_id, handle, name, currency, rate_minor, rate_unit, "
+                      "billable, notes, created_at, archived_at) VALUES (:client_id, :handle, :name, "
+                      ":currency, :rate_minor, :rate_unit, :billable, :notes, :created_at, :archived_at)");
+  bind_project(q, p);
+  q.bind(":created_at", p.created_at);
+  q.exec();
+  return store_.db().getLastInsertRowid();
+}
+
+void ProjectRepo::update(const Project& p) {
+  SQLite::Statement dup(store_.db(), "SELECT id FROM project WHERE client_id = ? AND handle = ? AND id <> ?");
+  dup.bind(1, p.client_id);
+  dup.bind(2, p.handle);
+  dup.bind(3, p.id);
+  if (dup.executeStep())
+    throw conflict(fmt::format("project '{}' already exists; pick another handle", p.path()));
+  SQLite::Statement q(store_.db(),
+                      "UPDATE project SET client_id = :client_id, handle = :handle, name = :name, "
+                      "currency = :currency, rate_minor = :rate_minor, rate_unit = :rate_unit, "
+                      "billable = :billable, notes = :notes, archived_at = :archived_at WHERE id = :id");
+  bind_project(q, p);
+  q.bind(":id", p.id);
+  q.exec();
+}
+
+std::optional<Project> ProjectRepo::find(std::string_view ref) {
+  std::optional<SQLite::Statement> q;
+  if (const auto id = as_id(ref)) {
+    q.emplace(store_.db(), std::string(kProjectSelect) + "WHERE p.id = ?");
+    q->bind(1, *id);
+  } else {
+    const auto [client, project] = split_project_path(ref);
+    q.emplace(store_.db(), std::string(kProjectSelect) + "WHERE c.handle = ? AND p.handle = ?");
+    q->bind(1, client);
+    q->bind(2, project);
+  }
+  if (!q->executeStep()) return std::nullopt;
+  return read_project(*q);
+}
+
+Project ProjectRepo::get(std::string_view ref) {
+  if (auto p = find(ref)) return *p;
+  throw not_found(fmt::format("no project '{}'.{} List them with: indie project list --all", ref,
+                              did_you_mean(ref, paths())));
+}
+
+std::vector<Project> ProjectRepo::list(std::optional<std::int64_t> client_id, bool include_archived) {
+  std::string sql(kProjectSelect);
+  sql += "WHERE 1 = 1";
+  if (client_id) sql += " AND p.client_id = :client";
+  if (!include_archived) sql += " AND p.archived_at IS NULL AND c.archived_at IS NULL";
+  sql += " ORDER BY c.handle, p.handle";
+  SQLite::Statement q(store_.db(), sql);
+  if (client_id) q.bind(":client", *client_id);
+  std::vector<Project> out;
+  while (q.executeStep()) out.push_back(read_project(q));
+  return out;
+}
+
+std::vector<std::string> ProjectRepo::paths() {
+  SQLite::Statement q(store_.db(),
+                      "SELECT c.handle || '/' || p.handle FROM project p JOIN client c ON c.id = p.client_id");
+  std::vector<std::string> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  return out;
+}
+
+std::string ProjectRepo::history(std::int64_t) {
+  return "";  // time entries and invoices will count here once they exist
+}
+
+void ProjectRepo::remove(std::int64_t project_id) {
+  SQLite::Statement q(store_.db(), "DELETE FROM project WHERE id = ?");
+  q.bind(1, project_id);
+  q.exec();
+}
+
+}  // namespace indie

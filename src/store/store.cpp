@@ -1,0 +1,111 @@
+#include "indie/store.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <SQLiteCpp/Statement.h>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include "indie/error.hpp"
+#include "migrations.hpp"
+
+namespace indie {
+namespace {
+
+// 'INDI': marks the file as indie's so another program's SQLite file is not mistaken for ours.
+constexpr int kApplicationId = 0x494E4449;
+
+std::string where_to_go() { return "choose another place with --db PATH or INDIE_DB"; }
+
+void create_parent_directory(const std::filesystem::path& file) {
+  const auto dir = file.parent_path();
+  if (dir.empty()) return;
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec)
+    throw storage_error(fmt::format("cannot create the directory {}: {}; {}", dir.string(),
+                                    ec.message(), where_to_go()));
+}
+
+void create_private_file(const std::string& path) {
+  // Client data is personal data: the file is readable by its owner only (0600), from birth.
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 && errno != EEXIST)
+    throw storage_error(fmt::format("cannot create the database {}: {}; {}", path,
+                                    std::strerror(errno), where_to_go()));
+  if (fd >= 0) ::close(fd);
+}
+
+}  // namespace
+
+int Store::latest_schema_version() { return static_cast<int>(migrations().size()); }
+
+Store::Store(const std::string& path, int flags) : path_(path), db_(path, flags) {}
+
+std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
+  std::error_code ec;
+  const bool exists = std::filesystem::exists(path, ec);
+  if (!exists && mode == Mode::open_existing)
+    throw not_found(fmt::format("no indie database at {}. Create one with: indie init "
+                                "(or point to yours with --db PATH or INDIE_DB)", path));
+  if (exists && std::filesystem::is_directory(path, ec))
+    throw storage_error(fmt::format("{} is a directory, not a database file; {}", path, where_to_go()));
+  if (!exists) {
+    create_parent_directory(path);
+    create_private_file(path);
+  }
+  if (::access(path.c_str(), R_OK | W_OK) != 0)
+    throw storage_error(fmt::format("cannot open the database {}: {}; check its permissions or {}", path,
+                                    std::strerror(errno), where_to_go()));
+  std::unique_ptr<Store> store;
+  try {
+    store.reset(new Store(path, SQLite::OPEN_READWRITE));
+    store->configure();
+    store->migrate();
+  } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_NOTADB)
+      throw storage_error(fmt::format("{} is not an indie database (it is not a SQLite file); {}", path,
+                                      where_to_go()));
+    throw storage_error(fmt::format("cannot open the database {}: {}", path, e.what()));
+  }
+  return store;
+}
+
+int Store::schema_version() { return db_.execAndGet("PRAGMA user_version").getInt(); }
+
+void Store::configure() {
+  db_.exec("PRAGMA busy_timeout = 5000");  // wait for another indie rather than fail at once
+  const int app_id = db_.execAndGet("PRAGMA application_id").getInt();
+  const int tables = db_.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+  if (app_id != kApplicationId && (app_id != 0 || tables != 0))
+    throw storage_error(fmt::format("{} is a SQLite database of another program, not indie's; {}", path_,
+                                    where_to_go()));
+  if (tables == 0) db_.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+  db_.exec("PRAGMA journal_mode = WAL");
+  db_.exec("PRAGMA synchronous = NORMAL");  // durable at each checkpoint; safe with WAL
+  db_.exec("PRAGMA foreign_keys = ON");
+}
+
+void Store::migrate() {
+  const int version = schema_version();
+  const int latest = latest_schema_version();
+  if (version > latest)
+    throw storage_error(fmt::format(
+        "{} was written by a newer indie (schema version {}; this indie knows up to {}). "
+        "Upgrade indie to use it; nothing was changed.", path_, version, latest));
+  if (version == latest) return;
+  SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  // Another process may have migrated while we waited for the lock.
+  for (int v = schema_version(); v < latest; ++v) {
+    db_.exec(std::string(migrations()[static_cast<std::size_t>(v)]));
+    db_.exec(fmt::format("PRAGMA user_version = {}", v + 1));
+  }
+  tx.commit();
+}
+
+}  // namespace indie
