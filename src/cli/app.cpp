@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Exception.h>
 #include <array>
 #include <iostream>
+#include <optional>
 
 #include "commands.hpp"
 #include "indie/error.hpp"
@@ -47,6 +48,32 @@ std::string suggest_subcommand(CLI::App* at, const std::string& word) {
   return did_you_mean(word, names);
 }
 
+// "indie client add" for the `add` subcommand of `client`.
+std::string command_path(const CLI::App* at) {
+  std::string path = at->get_name();
+  for (const CLI::App* p = at->get_parent(); p != nullptr; p = p->get_parent()) path = p->get_name() + " " + path;
+  return path;
+}
+
+// Help for one command, with its full path in the usage line.
+std::string help_for(CLI::App* at, CLI::App* root) {
+  if (at == root) return overview();
+  return at->help(command_path(at->get_parent()));
+}
+
+// The words after `help`, when the first word after the global options is `help`.
+std::optional<std::vector<std::string>> help_topic(const std::vector<std::string>& args) {
+  std::size_t i = 0;
+  while (i < args.size()) {
+    const std::string& a = args[i];
+    if (a == "--db" || a == "--config" || a == "--format") i += 2;
+    else if (a == "-q" || a == "--quiet" || a.starts_with("--db=") || a.starts_with("--config=") || a.starts_with("--format=")) ++i;
+    else break;
+  }
+  if (i >= args.size() || args[i] != "help") return std::nullopt;
+  return std::vector<std::string>(args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
+}
+
 int report(std::ostream& err, const std::string& message, int code) {
   err << "indie: error: " << message << "\n";
   return code;
@@ -75,16 +102,27 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     app.add_flag("-q,--quiet", ctx.options.quiet, "Print only data and errors, no confirmations");
     for (const auto& g : kGroups) g.setup(app, ctx);
 
-    std::vector<std::string> help_topic;
-    auto* help = app.add_subcommand("help", "Show help for a command");
-    help->add_option("command", help_topic, "The command, e.g. client add");
+    // `indie help client add` is answered before parsing: CLI11 would take `client` for a command.
+    if (auto topic = help_topic(args)) {
+      CLI::App* at = &app;
+      for (const auto& word : *topic) {
+        CLI::App* next = nullptr;
+        for (auto* sub : at->get_subcommands({}))
+          if (sub->get_name() == word) next = sub;
+        if (next == nullptr)
+          return report(err, fmt::format("no command '{}'.{}", word, suggest_subcommand(at, word)), 2);
+        at = next;
+      }
+      out << help_for(at, &app);
+      return 0;
+    }
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     try {
       app.parse(reversed);
     } catch (const CLI::CallForHelp&) {
       CLI::App* at = deepest(&app);
-      out << (at == &app ? overview() : at->help());
+      out << help_for(at, &app);
       return 0;
     } catch (const CLI::CallForAllHelp&) {
       out << app.help("", CLI::AppFormatMode::All);
@@ -94,10 +132,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       return 0;
     } catch (const CLI::ExtrasError& e) {
       CLI::App* at = deepest(&app);
-      const auto extras = at->remaining();
+      // With fallthrough, an unknown word may be kept by the parent rather than the subcommand.
+      auto extras = at->remaining();
+      if (extras.empty()) extras = app.remaining(true);
       const std::string word = extras.empty() ? "" : extras.front();
       const bool has_subs = !at->get_subcommands({}).empty();
-      std::string where = at == &app ? "indie" : "indie " + at->get_name();
+      const std::string where = command_path(at);
       if (has_subs && !word.empty() && word[0] != '-') {
         return report(err, fmt::format("'{}' is not a command of {}.{} See: {} --help", word, where,
                                        suggest_subcommand(at, word), where), 2);
@@ -105,31 +145,17 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       return report(err, fmt::format("{}. See: {} --help", e.what(), where), 2);
     } catch (const CLI::ParseError& e) {
       CLI::App* at = deepest(&app);
-      std::string where = at == &app ? "indie" : at->get_parent() == &app ? "indie " + at->get_name()
-                                                                           : "indie " + at->get_parent()->get_name() + " " + at->get_name();
+      const std::string where = command_path(at);
       return report(err, fmt::format("{}. See: {} --help", e.what(), where), 2);
     }
 
-    if (help->parsed()) {
-      CLI::App* at = &app;
-      for (const auto& word : help_topic) {
-        CLI::App* next = nullptr;
-        for (auto* sub : at->get_subcommands({}))
-          if (sub->get_name() == word) next = sub;
-        if (next == nullptr)
-          return report(err, fmt::format("no command '{}'.{}", word, suggest_subcommand(at, word)), 2);
-        at = next;
-      }
-      out << (at == &app ? overview() : at->help());
-      return 0;
-    }
     if (app.get_subcommands().empty()) {
       out << overview();
       return 0;
     }
     // A group named without a verb (indie client): show what it can do.
     CLI::App* at = deepest(&app);
-    if (!at->get_subcommands({}).empty()) out << at->help();
+    if (!at->get_subcommands({}).empty()) out << help_for(at, &app);
     return 0;
   } catch (const Error& e) {
     return report(err, e.what(), e.exit_code());

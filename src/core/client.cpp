@@ -84,10 +84,12 @@ bool contains(std::span<const std::string> given, std::string_view field) {
   return std::find(given.begin(), given.end(), field) != given.end();
 }
 
+// Names are one line of printable text; notes and addresses may also hold line breaks and tabs.
 std::string plain_text(std::string_view field, std::string_view value, bool multiline) {
-  for (const auto& line : split(value, '\n'))
-    if (!is_printable_utf8(multiline ? std::string_view(line) : value))
-      throw invalid_input(fmt::format("{} has control characters; remove them", field));
+  std::string checked(value);
+  if (multiline) std::erase_if(checked, [](char c) { return c == '\n' || c == '\t' || c == '\r'; });
+  if (!is_printable_utf8(checked))
+    throw invalid_input(fmt::format("{} has control characters; remove them", field));
   return std::string(trim(value));
 }
 

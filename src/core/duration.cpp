@@ -71,7 +71,12 @@ std::int64_t parse_duration(std::string_view text) {
       bad_duration(text, "add a unit, m for minutes or h for hours");
     }
     if (unit == 0 || (last_unit != 0 && unit >= last_unit)) bad_duration(text);
-    const Decimal value = Decimal::parse(number);
+    Decimal value;
+    try {
+      value = Decimal::parse(number);
+    } catch (const Error&) {
+      bad_duration(text);
+    }
     if (last_unit != 0 && value >= Decimal::from_int(60))
       bad_duration(text, fmt::format("{} must be below 60 after a larger unit",
                                      unit == 60 ? "minutes" : "seconds"));

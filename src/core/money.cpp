@@ -46,11 +46,13 @@ std::string_view to_string(Language lang) { return lang == Language::fr ? "fr" :
 
 Money Money::parse(std::string_view text, const Currency& cur, NumberLocale locale) {
   const Decimal d = Decimal::parse(text, locale);
-  if (d.significant_scale() > cur.minor_units) {
+  if (const int n = d.significant_scale(); n > cur.minor_units) {
+    const int allowed = cur.minor_units;
     throw invalid_input(fmt::format(
-        "'{}' has {} decimals but {} allows {}; write it with at most {} decimal{}",
-        trim(text), d.significant_scale(), cur.code, cur.minor_units, cur.minor_units,
-        cur.minor_units == 1 ? "" : "s"));
+        "'{}' has {} decimal{} but {} allows {}; {}", trim(text), n, n == 1 ? "" : "s", cur.code,
+        allowed == 0 ? std::string("none") : std::to_string(allowed),
+        allowed == 0 ? std::string("write a whole number")
+                     : fmt::format("write it with at most {} decimal{}", allowed, allowed == 1 ? "" : "s")));
   }
   return Money(d.with_scale(cur.minor_units).mantissa(), cur);
 }

@@ -1,0 +1,40 @@
+# Output formats: the same field names in table, CSV (RFC 4180), TSV and JSON.
+. "$(dirname "$0")/lib.sh"
+setup_business
+run client add acme --name 'ACME, "quoted"' --country FR --address "line 1" --address "line 2"
+run client add globex --name "Globex" --country DE
+
+run client list --format json
+expect_rc 0
+json_keys=$(printf '%s' "$OUT" | jq -r '.[0] | keys_unsorted | join(",")')
+run client list --format csv
+csv_header=$(printf '%s' "$OUT" | head -1 | tr -d '\r')
+check "CSV header = JSON field names" test "$json_keys" = "$csv_header"
+check "CSV records end with CRLF (RFC 4180)" test "$(printf '%s' "$OUT" | head -1 | od -c | grep -c '\\r')" = 1
+# Python's csv module is an independent RFC 4180 reader.
+names=$(printf '%s' "$OUT" | python3 -c 'import csv,sys; r=list(csv.DictReader(sys.stdin)); print(r[0]["name"]+"|"+r[0]["address"].replace("\n","/"))')
+check "CSV quoting round-trips through another reader" test "$names" = 'ACME, "quoted"|line 1/line 2'
+run client list --format tsv
+tsv_header=$(printf '%s' "$OUT" | head -1 | tr '\t' ',')
+check "TSV header = JSON field names" test "$json_keys" = "$tsv_header"
+check "TSV escapes the newline inside a field" test "$(printf '%s\n' "$OUT" | wc -l)" = 3
+check "TSV lines all have the same number of fields" test "$(printf '%s\n' "$OUT" | awk -F'\t' '{print NF}' | sort -u | wc -l)" = 1
+run client list
+check "table header uses the same names" test "$(printf '%s' "$OUT" | head -1 | awk '{print $1}')" = handle
+check "one table line per client, even with a multi-line address" test "$(printf '%s\n' "$OUT" | wc -l)" = 3
+run client show acme
+expect_out "line 1"
+run client list --format table --quiet
+expect_rc 0
+# Global options work before or after the command.
+run --format json client list
+check "--format before the command" test "$(printf '%s' "$OUT" | jq length)" = 2
+# An empty list is valid JSON and a header-only CSV.
+run --db "$T/empty.db" init
+run --db "$T/empty.db" client list --format json
+expect_out_is "[]"
+run --db "$T/empty.db" client list --format csv
+check "empty CSV has its header" test "$(printf '%s' "$OUT" | tr -d '\r')" = "$csv_header"
+run --db "$T/empty.db" client list
+expect_err "No clients yet"
+finish

@@ -1,0 +1,70 @@
+#include "indie/clock.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <ctime>
+
+#include "indie/error.hpp"
+
+using namespace std::chrono;
+using indie::Date;
+
+namespace {
+const Date kToday{year(2026), month(11), day(21)};
+
+struct ZoneGuard {
+  explicit ZoneGuard(const char* tz) {
+    const char* old = std::getenv("TZ");
+    saved = old ? old : "";
+    had = old != nullptr;
+    setenv("TZ", tz, 1);
+    tzset();
+  }
+  ~ZoneGuard() {
+    if (had) setenv("TZ", saved.c_str(), 1);
+    else unsetenv("TZ");
+    tzset();
+  }
+  std::string saved;
+  bool had;
+};
+}  // namespace
+
+TEST_CASE("dates in ISO 8601 and words") {
+  CHECK(indie::parse_date("2026-11-20", kToday) == Date{year(2026), month(11), day(20)});
+  CHECK(indie::parse_date("today", kToday) == kToday);
+  CHECK(indie::parse_date("yesterday", kToday) == Date{year(2026), month(11), day(20)});
+  CHECK(indie::parse_date("2028-02-29", kToday).ok());
+  CHECK(indie::format_date(kToday) == "2026-11-21");
+}
+
+TEST_CASE("impossible dates are refused") {
+  CHECK_THROWS_WITH_AS(indie::parse_date("2026-02-30", kToday), doctest::Contains("28 days"), indie::Error);
+  CHECK_THROWS_AS(indie::parse_date("2026-13-01", kToday), indie::Error);
+  CHECK_THROWS_AS(indie::parse_date("2027-02-29", kToday), indie::Error);
+  CHECK_THROWS_AS(indie::parse_date("20-11-2026", kToday), indie::Error);
+  CHECK_THROWS_AS(indie::parse_date("2026/11/20", kToday), indie::Error);
+}
+
+TEST_CASE("times of day") {
+  CHECK(indie::parse_time_of_day("09:00") == 9 * 3600);
+  CHECK(indie::parse_time_of_day("9:05") == 9 * 3600 + 300);
+  CHECK(indie::parse_time_of_day("23:59:59") == 86399);
+  for (const char* bad : {"25:00", "24:00", "09:60", "9", "09:5", "ab:cd", "09:00:61"})
+    CHECK_THROWS_AS(indie::parse_time_of_day(bad), indie::Error);
+}
+
+TEST_CASE("instants: UTC with Z, local time through TZ") {
+  CHECK(indie::format_instant_utc(indie::parse_instant("2026-11-21T10:00:00Z")) == "2026-11-21T10:00:00Z");
+  ZoneGuard paris("Europe/Paris");
+  CHECK(indie::format_instant_utc(indie::parse_instant("2026-11-21T10:00")) == "2026-11-21T09:00:00Z");  // CET
+  CHECK(indie::format_instant_utc(indie::parse_instant("2026-07-01 10:00")) == "2026-07-01T08:00:00Z");  // CEST
+  // The local date of an instant just after midnight in Paris is the next day.
+  CHECK(indie::local_date(indie::parse_instant("2026-11-20T23:30:00Z")) == Date{year(2026), month(11), day(21)});
+}
+
+TEST_CASE("a fixed clock is what tests and INDIE_NOW use") {
+  const indie::Clock c(indie::parse_instant("2026-11-21T10:00:00Z"));
+  CHECK(indie::format_instant_utc(c.now()) == "2026-11-21T10:00:00Z");
+}
