@@ -51,7 +51,7 @@ TEST_CASE("countries are ISO 3166 alpha-2; EU membership is known") {
 
 TEST_CASE("handles and e-mail addresses") {
   CHECK(indie::validate_handle("acme-corp.2", "client handle") == "acme-corp.2");
-  for (const char* bad : {"", "-acme", "ac me", "acme/web", std::string(33, 'a').c_str(), "é"})
+  for (const std::string bad : {"", "-acme", "ac me", "acme/web", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "é"})
     CHECK_THROWS_AS(indie::validate_handle(bad, "client handle"), indie::Error);
   CHECK(indie::normalize_email(" a.b@example.fr ") == "a.b@example.fr");
   for (const char* bad : {"ab", "a@b", "@b.fr", "a@@b.fr", "a b@c.fr"})

@@ -1,0 +1,19 @@
+# The documentation names what the program does: every config key and every command group has
+# its man page entry, and the README's commands are the ones CI runs.
+. "$(dirname "$0")/lib.sh"
+SRC=${INDIE_SOURCE:?}
+
+run config show --format json
+for key in $(printf '%s' "$OUT" | jq -r '.[].key'); do
+  check "man/indie-config.1 documents $key" grep -q "$key" "$SRC/man/indie-config.1"
+  check "examples/config.toml shows $key" grep -q "^${key#*.} = " "$SRC/examples/config.toml"
+done
+for page in indie indie-client indie-project indie-config; do
+  check "man page $page renders without warnings" bash -c "! MANWIDTH=80 man --warnings -l '$SRC/man/$page.1' 2>&1 >/dev/null | grep -q ."
+done
+check "the example config is valid" "$INDIE" --config "$SRC/examples/config.toml" config show >/dev/null
+check "the example CSV imports" bash -c "'$INDIE' --db '$T/ex.db' --config '$SRC/examples/config.toml' init -q && '$INDIE' --db '$T/ex.db' --config '$SRC/examples/config.toml' client import '$SRC/examples/clients.csv' -q"
+readme_test=$(grep -m1 '^cmake .*ctest' "$SRC/README.md")
+check "the README has a test command" test -n "$readme_test"
+check "the README's test command is in .ci/run" grep -qxF "$readme_test" "$SRC/.ci/run"
+finish
