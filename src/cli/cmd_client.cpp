@@ -122,8 +122,7 @@ void import(Context& ctx, ClientArgs& a) {
   if (records.empty()) throw invalid_input(fmt::format("{}: the file is empty; it needs a header row", source));
 
   const auto& header = records.front().fields;
-  const Table reference = client_table({});
-  std::vector<std::string> known(reference.columns.begin(), reference.columns.end());
+  const std::vector<std::string> known = client_columns();
   std::map<std::string, std::size_t> column;
   for (std::size_t i = 0; i < header.size(); ++i) {
     const std::string name = to_lower(trim(header[i]));
@@ -214,12 +213,18 @@ void setup_client(CLI::App& app, Context& ctx) {
   list_cmd->add_flag("-a,--all", args->all, "Include archived clients");
   list_cmd->footer("Examples:\n  indie client list\n  indie client list --all --format json | jq '.[].handle'");
   list_cmd->callback([&ctx, args] {
-    const auto clients = ClientRepo(ctx.store()).list(args->all);
-    if (clients.empty() && ctx.format() == Format::table) {
+    // Streamed: rows go out as SQLite yields them (ten thousand clients stay instant).
+    TableWriter writer(ctx.out, ctx.format(), client_columns(), client_table_columns());
+    std::vector<Cell> cells;
+    ClientRepo(ctx.store()).for_each(args->all, [&](const Client& c) {
+      client_cells(c, cells);
+      writer.row(cells);
+    });
+    if (writer.rows() == 0 && ctx.format() == Format::table) {
       ctx.err << "No clients yet. Add one with: indie client add acme --name \"ACME\"\n";
       return;
     }
-    print_table(ctx.out, client_table(clients), ctx.format());
+    writer.finish();
   });
 
   auto* show_cmd = group->add_subcommand("show", "Show every field of one client");

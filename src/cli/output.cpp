@@ -39,37 +39,29 @@ std::string json_value(const Cell& c) {
   return json_string(c.text);
 }
 
-void print_json_object(std::ostream& out, const Table& t, const std::vector<Cell>& row, std::string_view indent) {
-  out << "{";
-  for (std::size_t i = 0; i < t.columns.size(); ++i) {
-    out << (i ? "," : "") << "\n" << indent << "  " << json_string(t.columns[i]) << ": " << json_value(row[i]);
+void append_json_object(std::string& out, const std::vector<std::string>& columns, const std::vector<Cell>& row,
+                        std::string_view indent) {
+  out += "{";
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    out += i ? ",\n" : "\n";
+    out += indent;
+    out += "  ";
+    out += json_string(columns[i]);
+    out += ": ";
+    out += json_value(row[i]);
   }
-  out << "\n" << indent << "}";
+  out += "\n";
+  out += indent;
+  out += "}";
 }
 
-std::vector<std::size_t> shown_columns(const Table& t) {
-  std::vector<std::size_t> idx;
-  if (t.table_columns.empty()) {
-    for (std::size_t i = 0; i < t.columns.size(); ++i) idx.push_back(i);
-    return idx;
+void append_delimited(std::string& out, const std::vector<Cell>& row, char sep) {
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    if (i) out += sep;
+    out += sep == ',' ? csv_field(row[i].text) : tsv_field(row[i].text);
   }
-  for (const auto& name : t.table_columns) {
-    auto it = std::find(t.columns.begin(), t.columns.end(), name);
-    if (it != t.columns.end()) idx.push_back(static_cast<std::size_t>(it - t.columns.begin()));
-  }
-  return idx;
-}
-
-void print_delimited(std::ostream& out, const Table& t, char sep) {
-  const auto field = [sep](std::string_view s) { return sep == ',' ? csv_field(s) : tsv_field(s); };
   // RFC 4180 ends records with CRLF; TSV, read by Unix tools, with LF.
-  const std::string_view eol = sep == ',' ? "\r\n" : "\n";
-  for (std::size_t i = 0; i < t.columns.size(); ++i) out << (i ? std::string(1, sep) : "") << field(t.columns[i]);
-  out << eol;
-  for (const auto& row : t.rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) out << (i ? std::string(1, sep) : "") << field(row[i].text);
-    out << eol;
-  }
+  out += sep == ',' ? "\r\n" : "\n";
 }
 
 }  // namespace
@@ -99,53 +91,93 @@ std::string json_string(std::string_view s) {
   return out + "\"";
 }
 
-void print_table(std::ostream& out, const Table& t, Format format) {
-  switch (format) {
-    case Format::csv: print_delimited(out, t, ','); return;
-    case Format::tsv: print_delimited(out, t, '\t'); return;
-    case Format::json: {
-      out << "[";
-      for (std::size_t r = 0; r < t.rows.size(); ++r) {
-        out << (r ? ",\n  " : "\n  ");
-        print_json_object(out, t, t.rows[r], "  ");
-      }
-      out << (t.rows.empty() ? "]\n" : "\n]\n");
-      return;
-    }
-    case Format::table: break;
+TableWriter::TableWriter(std::ostream& out, Format format, std::vector<std::string> columns,
+                         std::vector<std::string> table_columns)
+    : out_(out), format_(format), columns_(std::move(columns)) {
+  if (format_ == Format::table) {
+    for (std::size_t i = 0; i < columns_.size(); ++i)
+      if (table_columns.empty() || std::find(table_columns.begin(), table_columns.end(), columns_[i]) != table_columns.end())
+        shown_.push_back(i);
+    return;
   }
-  const auto cols = shown_columns(t);
-  std::vector<std::size_t> width(cols.size());
-  std::vector<std::vector<std::string>> cells(t.rows.size(), std::vector<std::string>(cols.size()));
-  for (std::size_t c = 0; c < cols.size(); ++c) width[c] = display_width(t.columns[cols[c]]);
-  for (std::size_t r = 0; r < t.rows.size(); ++r)
-    for (std::size_t c = 0; c < cols.size(); ++c) {
-      cells[r][c] = human(t.rows[r][cols[c]]);
-      width[c] = std::max(width[c], display_width(cells[r][c]));
+  if (format_ == Format::json) {
+    out_ << "[";
+    return;
+  }
+  std::vector<Cell> header;
+  for (const auto& c : columns_) header.push_back(Cell::str(c));
+  append_delimited(buffer_, header, format_ == Format::csv ? ',' : '\t');
+  out_ << buffer_;
+}
+
+void TableWriter::row(const std::vector<Cell>& cells) {
+  buffer_.clear();
+  switch (format_) {
+    case Format::csv: append_delimited(buffer_, cells, ','); break;
+    case Format::tsv: append_delimited(buffer_, cells, '\t'); break;
+    case Format::json:
+      buffer_ += rows_ ? ",\n  " : "\n  ";
+      append_json_object(buffer_, columns_, cells, "  ");
+      break;
+    case Format::table: {
+      if (right_.empty())
+        for (auto i : shown_) right_.push_back(cells[i].kind == CellKind::amount || cells[i].kind == CellKind::integer);
+      std::vector<Shown> shown;
+      shown.reserve(shown_.size());
+      for (auto i : shown_) {
+        std::string text = human(cells[i]);
+        const std::size_t w = display_width(text);
+        shown.push_back({std::move(text), w});
+      }
+      held_.push_back(std::move(shown));
+      break;
     }
-  const auto right = [&](std::size_t c) {
-    return !t.rows.empty() && (t.rows[0][cols[c]].kind == CellKind::amount || t.rows[0][cols[c]].kind == CellKind::integer);
-  };
-  const auto line = [&](const std::vector<std::string>& values) {
-    std::string s;
-    for (std::size_t c = 0; c < cols.size(); ++c) {
-      const std::string pad(width[c] - display_width(values[c]), ' ');
-      if (c) s += "  ";
-      s += right(c) ? pad + values[c] : values[c] + (c + 1 == cols.size() ? "" : pad);
+  }
+  out_ << buffer_;
+  ++rows_;
+}
+
+void TableWriter::finish() {
+  if (format_ == Format::json) {
+    out_ << (rows_ ? "\n]\n" : "]\n");
+    return;
+  }
+  if (format_ != Format::table) return;
+  std::vector<Shown> header;
+  for (auto i : shown_) header.push_back({columns_[i], display_width(columns_[i])});
+  std::vector<std::size_t> width;
+  for (const auto& h : header) width.push_back(h.width);
+  for (const auto& r : held_)
+    for (std::size_t c = 0; c < r.size(); ++c) width[c] = std::max(width[c], r[c].width);
+  right_.resize(shown_.size(), false);
+  const auto print_line = [&](const std::vector<Shown>& values) {
+    buffer_.clear();
+    for (std::size_t c = 0; c < values.size(); ++c) {
+      if (c) buffer_ += "  ";
+      const std::size_t pad = width[c] - values[c].width;
+      if (right_[c]) buffer_.append(pad, ' ');
+      buffer_ += values[c].text;
+      if (!right_[c]) buffer_.append(pad, ' ');
     }
-    while (!s.empty() && s.back() == ' ') s.pop_back();
-    out << s << "\n";
+    while (!buffer_.empty() && buffer_.back() == ' ') buffer_.pop_back();
+    buffer_ += '\n';
+    out_ << buffer_;
   };
-  std::vector<std::string> header;
-  for (auto c : cols) header.push_back(t.columns[c]);
-  line(header);
-  for (const auto& r : cells) line(r);
+  print_line(header);
+  for (const auto& r : held_) print_line(r);
+}
+
+void print_table(std::ostream& out, const Table& t, Format format) {
+  TableWriter w(out, format, t.columns, t.table_columns);
+  for (const auto& r : t.rows) w.row(r);
+  w.finish();
 }
 
 void print_record(std::ostream& out, const Table& t, Format format) {
   if (format == Format::json) {
-    print_json_object(out, t, t.rows.at(0), "");
-    out << "\n";
+    std::string text;
+    append_json_object(text, t.columns, t.rows.at(0), "");
+    out << text << "\n";
     return;
   }
   if (format != Format::table) return print_table(out, t, format);

@@ -37,6 +37,31 @@ struct Table {
   std::vector<std::string> table_columns;
 };
 
+/// Writes a listing row by row: CSV, TSV and JSON go out as they come; the human table keeps
+/// only its shown columns until finish(), which aligns them.
+class TableWriter {
+ public:
+  TableWriter(std::ostream& out, Format format, std::vector<std::string> columns,
+              std::vector<std::string> table_columns = {});
+  void row(const std::vector<Cell>& cells);
+  void finish();
+  std::size_t rows() const { return rows_; }
+
+ private:
+  struct Shown {
+    std::string text;
+    std::size_t width;
+  };
+  std::ostream& out_;
+  Format format_;
+  std::vector<std::string> columns_;
+  std::vector<std::size_t> shown_;       // indexes of the table's columns
+  std::vector<bool> right_;              // right-aligned (numbers), set from the first row
+  std::vector<std::vector<Shown>> held_;  // table format only
+  std::string buffer_;
+  std::size_t rows_ = 0;
+};
+
 /// A listing: JSON is an array of objects.
 void print_table(std::ostream& out, const Table& table, Format format);
 /// One record (`show`): the table format prints "field  value" lines, JSON a single object.

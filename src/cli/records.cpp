@@ -2,31 +2,61 @@
 
 namespace indie::cli {
 namespace {
-Cell optional_text(const std::optional<std::string>& v) { return v ? Cell::str(*v) : Cell::none(); }
+Cell optional_text(std::optional<std::string> v) { return v ? Cell::str(std::move(*v)) : Cell::none(); }
 }  // namespace
 
-Table client_table(const std::vector<Client>& clients) {
+std::vector<std::string> client_columns() {
+  return {"id",       "handle",   "name",     "legal_name", "address",       "country",
+          "email",    "siren",    "vat_number", "currency", "language",      "payment_terms",
+          "vat_treatment", "notes", "created_at", "archived_at"};
+}
+
+std::vector<std::string> client_table_columns() {
+  return {"handle", "name", "country", "currency", "language", "payment_terms", "vat_treatment", "email"};
+}
+
+void client_cells(const Client& c, std::vector<Cell>& cells) {
+  cells.resize(16);
+  const auto set = [&](std::size_t i, std::string_view text, CellKind kind = CellKind::text) {
+    cells[i].text.assign(text);
+    cells[i].kind = kind;
+    cells[i].null = false;
+  };
+  set(0, std::to_string(c.id), CellKind::integer);
+  set(1, c.handle);
+  set(2, c.name);
+  set(3, c.legal_name);
+  set(4, c.address);
+  set(5, c.country);
+  set(6, c.email);
+  set(7, c.siren);
+  set(8, c.vat_number);
+  set(9, c.currency);
+  set(10, to_string(c.language));
+  set(11, std::to_string(c.payment_terms), CellKind::integer);
+  set(12, to_string(c.vat_treatment));
+  set(13, c.notes);
+  set(14, c.created_at);
+  set(15, c.archived_at ? std::string_view(*c.archived_at) : std::string_view());
+  cells[15].null = !c.archived_at;
+}
+
+Table client_table(std::vector<Client> clients) {
   Table t;
-  t.columns = {"id",       "handle",   "name",          "legal_name",    "address", "country",
-               "email",    "siren",    "vat_number",    "currency",      "language", "payment_terms",
-               "vat_treatment", "notes", "created_at", "archived_at"};
-  t.table_columns = {"handle", "name", "country", "currency", "language", "payment_terms", "vat_treatment", "email"};
-  for (const auto& c : clients) {
-    t.rows.push_back({Cell::integer(c.id), Cell::str(c.handle), Cell::str(c.name), Cell::str(c.legal_name),
-                      Cell::str(c.address), Cell::str(c.country), Cell::str(c.email), Cell::str(c.siren),
-                      Cell::str(c.vat_number), Cell::str(c.currency), Cell::str(std::string(to_string(c.language))),
-                      Cell::integer(c.payment_terms), Cell::str(std::string(to_string(c.vat_treatment))),
-                      Cell::str(c.notes), Cell::str(c.created_at), optional_text(c.archived_at)});
-  }
+  t.columns = client_columns();
+  t.table_columns = client_table_columns();
+  t.rows.resize(clients.size());
+  for (std::size_t i = 0; i < clients.size(); ++i) client_cells(clients[i], t.rows[i]);
   return t;
 }
 
-Table project_table(const std::vector<Project>& projects) {
+Table project_table(std::vector<Project> projects) {
   Table t;
   t.columns = {"id", "project", "client", "handle", "name", "currency", "rate", "rate_unit",
                "billable", "notes", "created_at", "archived_at"};
   t.table_columns = {"project", "name", "rate", "rate_unit", "currency", "billable"};
-  for (const auto& p : projects) {
+  t.rows.reserve(projects.size());
+  for (auto& p : projects) {
     t.rows.push_back({Cell::integer(p.id), Cell::str(p.path()), Cell::str(p.client_handle), Cell::str(p.handle),
                       Cell::str(p.name), Cell::str(p.currency),
                       p.rate ? Cell::amount(p.rate->amount.to_string()) : Cell::none(),

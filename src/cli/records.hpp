@@ -7,7 +7,11 @@
 
 namespace indie::cli {
 
-Table client_table(const std::vector<Client>& clients);
-Table project_table(const std::vector<Project>& projects);
+Table client_table(std::vector<Client> clients);
+std::vector<std::string> client_columns();
+std::vector<std::string> client_table_columns();
+/// Fills `cells` (reused between rows, so their strings keep their capacity) with one client.
+void client_cells(const Client& c, std::vector<Cell>& cells);
+Table project_table(std::vector<Project> projects);
 
 }  // namespace indie::cli

@@ -1,5 +1,6 @@
 #include "indie/text.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace indie {
@@ -71,6 +72,8 @@ std::int32_t decode(std::string_view s, std::size_t& i) {
 }  // namespace
 
 std::size_t display_width(std::string_view s) {
+  // Most table cells are ASCII: one column per byte.
+  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return s.size();
   std::size_t width = 0;
   for (std::size_t i = 0; i < s.size();) {
     const std::int32_t cp = decode(s, i);

@@ -4,6 +4,8 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <charconv>
+#include <memory>
+#include <sqlite3.h>
 
 #include "indie/error.hpp"
 #include "indie/suggest.hpp"
@@ -27,24 +29,57 @@ std::optional<std::string> nullable_text(const SQLite::Column& c) {
   return c.getString();
 }
 
+// Column text straight from SQLite into the reused strings (no temporary std::string).
+void read_text(sqlite3_stmt* st, int col, std::string& into) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, col));
+  into.assign(text == nullptr ? "" : text, static_cast<std::size_t>(sqlite3_column_bytes(st, col)));
+}
+
+void read_client(sqlite3_stmt* st, Client& c) {
+  c.id = sqlite3_column_int64(st, 0);
+  read_text(st, 1, c.handle);
+  read_text(st, 2, c.name);
+  read_text(st, 3, c.legal_name);
+  read_text(st, 4, c.address);
+  read_text(st, 5, c.country);
+  read_text(st, 6, c.email);
+  read_text(st, 7, c.siren);
+  read_text(st, 8, c.vat_number);
+  read_text(st, 9, c.currency);
+  const auto* lang = reinterpret_cast<const char*>(sqlite3_column_text(st, 10));
+  c.language = parse_language(lang == nullptr ? "" : lang);
+  c.payment_terms = sqlite3_column_int(st, 11);
+  const auto* treatment = reinterpret_cast<const char*>(sqlite3_column_text(st, 12));
+  c.vat_treatment = parse_vat_treatment(treatment == nullptr ? "" : treatment);
+  read_text(st, 13, c.notes);
+  read_text(st, 14, c.created_at);
+  if (sqlite3_column_type(st, 15) == SQLITE_NULL) {
+    c.archived_at.reset();
+  } else {
+    if (!c.archived_at) c.archived_at.emplace();
+    read_text(st, 15, *c.archived_at);
+  }
+}
+
 Client read_client(SQLite::Statement& q) {
   Client c;
   c.id = q.getColumn(0).getInt64();
-  c.handle = q.getColumn(1).getString();
-  c.name = q.getColumn(2).getString();
-  c.legal_name = q.getColumn(3).getString();
-  c.address = q.getColumn(4).getString();
-  c.country = q.getColumn(5).getString();
-  c.email = q.getColumn(6).getString();
-  c.siren = q.getColumn(7).getString();
-  c.vat_number = q.getColumn(8).getString();
-  c.currency = q.getColumn(9).getString();
+  const auto text = [&](int i, std::string& into) { into = q.getColumn(i).getString(); };
+  text(1, c.handle);
+  text(2, c.name);
+  text(3, c.legal_name);
+  text(4, c.address);
+  text(5, c.country);
+  text(6, c.email);
+  text(7, c.siren);
+  text(8, c.vat_number);
+  text(9, c.currency);
   c.language = parse_language(q.getColumn(10).getString());
   c.payment_terms = q.getColumn(11).getInt();
   c.vat_treatment = parse_vat_treatment(q.getColumn(12).getString());
-  c.notes = q.getColumn(13).getString();
-  c.created_at = q.getColumn(14).getString();
-  c.archived_at = nullable_text(q.getColumn(15));
+  text(13, c.notes);
+  text(14, c.created_at);
+  if (!q.getColumn(15).isNull()) c.archived_at = q.getColumn(15).getString();
   return c;
 }
 
@@ -159,11 +194,28 @@ Client ClientRepo::get(std::string_view ref) {
 }
 
 std::vector<Client> ClientRepo::list(bool include_archived) {
-  SQLite::Statement q(store_.db(), fmt::format("SELECT {} FROM client {} ORDER BY handle", kClientColumns,
-                                               include_archived ? "" : "WHERE archived_at IS NULL"));
   std::vector<Client> out;
-  while (q.executeStep()) out.push_back(read_client(q));
+  for_each(include_archived, [&](const Client& c) { out.push_back(c); });
   return out;
+}
+
+void ClientRepo::for_each(bool include_archived, const std::function<void(const Client&)>& fn) {
+  // The hot path of every listing uses SQLite's C API: SQLiteCpp's Column objects copy a
+  // shared_ptr and a std::string per field, which was half the cost of listing 10,000 clients.
+  const std::string sql = fmt::format("SELECT {} FROM client {} ORDER BY handle", kClientColumns,
+                                      include_archived ? "" : "WHERE archived_at IS NULL");
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(store_.db().getHandle(), sql.c_str(), -1, &raw, nullptr) != SQLITE_OK)
+    throw storage_error(std::string("cannot list clients: ") + sqlite3_errmsg(store_.db().getHandle()));
+  const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> st(raw, sqlite3_finalize);
+  Client c;
+  int rc;
+  while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) {
+    read_client(st.get(), c);
+    fn(c);
+  }
+  if (rc != SQLITE_DONE)
+    throw storage_error(std::string("cannot list clients: ") + sqlite3_errmsg(store_.db().getHandle()));
 }
 
 std::vector<std::string> ClientRepo::handles() {
