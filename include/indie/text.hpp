@@ -11,6 +11,9 @@ std::string to_lower(std::string_view s);
 std::string_view trim(std::string_view s);
 std::vector<std::string> split(std::string_view s, char sep);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
+/// `s` in double quotes with ", \, control characters escaped (\n, \t, \r, \u001f): a JSON
+/// string and a TOML basic string alike.
+std::string quoted_escaped(std::string_view s);
 /// Columns a UTF-8 string takes on a terminal (one per code point, combining marks zero).
 std::size_t display_width(std::string_view s);
 /// True when every byte is printable ASCII or part of valid UTF-8 (no control characters).

@@ -74,22 +74,7 @@ Format parse_format(std::string_view text) {
   throw usage_error(fmt::format("unknown format '{}': use table, csv, tsv or json", text));
 }
 
-std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<int>(c));
-        else out += c;
-    }
-  }
-  return out + "\"";
-}
+std::string json_string(std::string_view s) { return quoted_escaped(s); }
 
 TableWriter::TableWriter(std::ostream& out, Format format, std::vector<std::string> columns,
                          std::vector<std::string> table_columns)

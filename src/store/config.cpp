@@ -41,22 +41,8 @@ std::string optional_value(std::string_view v, std::string (*normalize)(std::str
   return trim(v).empty() ? std::string() : normalize(v);
 }
 
-std::string toml_quote(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04X}", static_cast<int>(c));
-        else out += c;
-    }
-  }
-  return out + "\"";
-}
+// TOML basic strings take the same escapes as JSON strings.
+std::string toml_quote(std::string_view s) { return quoted_escaped(s); }
 
 std::string toml_value(const ConfigKey& key, const std::string& value) {
   return key.integer ? value : toml_quote(value);
