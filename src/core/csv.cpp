@@ -55,10 +55,10 @@ std::vector<CsvRecord> parse_csv(std::string_view text, std::string_view source,
           }
         }
         if (i < text.size() && text[i] != sep && text[i] != '\n' && text[i] != '\r')
-          fail(line, column, "unexpected text after a closing quote (a quote inside a field is written \"\")");
+          fail(line, column, "unexpected text after a closing quote (inside a quoted field, write a quote twice: \"\")");
       } else {
         while (i < text.size() && text[i] != sep && text[i] != '\n' && text[i] != '\r') {
-          if (text[i] == '"') fail(line, column, "a quote inside an unquoted field (quote the whole field and double the quote)");
+          if (text[i] == '"') fail(line, column, "a quote inside an unquoted field (quote the whole field and write the quote twice)");
           field += text[i];
           ++i;
           ++column;
