@@ -9,6 +9,8 @@
 #include "indie/client.hpp"
 #include "indie/store.hpp"
 
+struct sqlite3_stmt;
+
 namespace indie {
 
 class ClientRepo {
@@ -32,6 +34,9 @@ class ClientRepo {
   void remove(std::int64_t client_id);
 
  private:
+  /// Runs `SELECT <client columns> FROM client <tail>` with `bind` and calls `fn` per row.
+  void query(std::string_view tail, const std::function<void(sqlite3_stmt*)>& bind,
+             const std::function<void(const Client&)>& fn);
   Store& store_;
 };
 

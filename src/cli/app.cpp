@@ -81,8 +81,6 @@ int report(std::ostream& err, const std::string& message, int code) {
 
 }  // namespace
 
-std::span<const CommandGroup> command_groups() { return kGroups; }
-
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   // The fast path ninja takes: print the version without building anything.
   if (args.size() == 1 && (args[0] == "--version" || args[0] == "version")) {

@@ -4,7 +4,6 @@
 #include <CLI/CLI.hpp>
 
 #include <ostream>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,8 +25,6 @@ void setup_config(CLI::App& app, Context& ctx);
 void setup_client(CLI::App& app, Context& ctx);
 void setup_project(CLI::App& app, Context& ctx);
 void setup_demo(CLI::App& app, Context& ctx);
-
-std::span<const CommandGroup> command_groups();
 
 /// Runs indie with these arguments (argv[0] excluded) and returns the exit code: the whole
 /// program but the process. Tests and `indie demo` call it directly.

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "indie/error.hpp"
+
 namespace indie::cli {
 
 struct FieldFlag {
@@ -24,12 +26,19 @@ using FieldValues = std::vector<std::pair<std::string, std::string>>;
 void add_field_flags(CLI::App* cmd, std::span<const FieldFlag> flags, FieldValues& values);
 /// The field names present in `values`.
 std::vector<std::string> given_fields(const FieldValues& values);
-/// Calls set(field, value) for each value, prefixing any error with the flag that carried it.
-template <typename Set>
-void apply_fields(std::span<const FieldFlag> flags, const FieldValues& values, Set set);
-
 std::string flag_of(std::span<const FieldFlag> flags, std::string_view field);
 
-}  // namespace indie::cli
+/// Calls set(field, value) for each value, prefixing any error with the flag that carried it.
+template <typename Set>
+void apply_fields(std::span<const FieldFlag> flags, const FieldValues& values, Set set) {
+  for (const auto& [field, value] : values) {
+    try {
+      set(field, value);
+    } catch (const Error& e) {
+      throw Error(e.kind(), flag_of(flags, field) + ": " + e.what());
+    }
+  }
+}
 
-#include "fields_impl.hpp"
+
+}  // namespace indie::cli
