@@ -9,6 +9,7 @@
 
 #include "indie/config.hpp"
 #include "indie/money.hpp"
+#include "indie/time_rounding.hpp"
 
 namespace indie {
 
@@ -40,6 +41,7 @@ struct Client {
   Language language = Language::fr;
   int payment_terms = 30;  ///< days
   VatTreatment vat_treatment = VatTreatment::domestic;
+  std::optional<TimeRounding> rounding;  ///< billing of tracked time; none: the config's
   std::string notes;
   std::string created_at;                  ///< ISO 8601 UTC
   std::optional<std::string> archived_at;  ///< set once archived
@@ -69,6 +71,7 @@ struct Project {
   std::string currency;  ///< defaults to the client's
   std::optional<Rate> rate;
   bool billable = true;
+  std::optional<TimeRounding> rounding;  ///< none: the client's, else the config's
   std::string notes;
   std::string created_at;
   std::optional<std::string> archived_at;
@@ -79,7 +82,7 @@ struct Project {
 
 /// Client fields, named as flags' long names and CSV/JSON columns are: handle, name, legal_name,
 /// address, country, email, siren, vat_number, currency, language, payment_terms, vat_treatment,
-/// notes.
+/// rounding, notes.
 std::span<const std::string_view> client_fields();
 /// Checks, normalizes and stores one field; throws invalid_input (the caller names the flag or
 /// the CSV line). An empty value clears an optional field.
@@ -89,7 +92,7 @@ void set_client_field(Client& client, std::string_view field, std::string_view v
 /// fields the user set in this command.
 void complete_client(Client& client, const Config& config, std::span<const std::string> given);
 
-/// Project fields: name, currency, rate, billable, notes (and handle).
+/// Project fields: name, currency, rate, billable, rounding, notes (and handle).
 std::span<const std::string_view> project_fields();
 void set_project_field(Project& project, std::string_view field, std::string_view value);
 /// Checks the rate against the project's currency (decimals), after both are set.

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "indie/money.hpp"
+#include "indie/time_rounding.hpp"
 
 namespace indie {
 
@@ -39,9 +40,17 @@ struct InvoiceDefaults {
   Language language = Language::fr;
 };
 
+struct TimeDefaults {
+  TimeRounding rounding;           ///< for clients and projects that set none
+  std::string zone;                ///< e.g. Europe/Paris; empty: TZ or the system's
+  int week_start = 1;              ///< 0 Sunday .. 6 Saturday; Monday by default
+  std::int64_t seconds_per_day = 8 * 3600;  ///< what a day rate (600/d) counts as a day
+};
+
 struct Config {
   BusinessProfile business;
   InvoiceDefaults invoice;
+  TimeDefaults time;
 };
 
 /// One key the file may hold: its name, kind, default and help text. The table is the single

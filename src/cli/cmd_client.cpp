@@ -32,6 +32,7 @@ constexpr auto kClientFlags = std::to_array<FieldFlag>({
     {"--terms", "payment_terms", "Payment terms in days (default: invoice.payment_terms)"},
     {"--vat-treatment", "vat_treatment",
      "domestic, eu-business, non-eu-business or consumer (default: from the country)"},
+    {"--rounding", "rounding", "Billing rounding of tracked time, e.g. \"15m up entry\"; empty: the config's"},
     {"--notes", "notes", "Free notes"},
 });
 

@@ -18,6 +18,7 @@ constexpr auto kProjectFlags = std::to_array<FieldFlag>({
     {"--currency", "currency", "Currency of the rate (default: the client's)"},
     {"--rate", "rate", "Rate with its unit: 80/h or 600/d; empty for none"},
     {"--billable", "billable", "true (default) or false"},
+    {"--rounding", "rounding", "Billing rounding of tracked time, e.g. \"15m up day\"; empty: the client's"},
     {"--notes", "notes", "Free notes"},
 });
 

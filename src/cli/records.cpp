@@ -8,7 +8,7 @@ Cell optional_text(std::optional<std::string> v) { return v ? Cell::str(std::mov
 std::vector<std::string> client_columns() {
   return {"id",       "handle",   "name",     "legal_name", "address",       "country",
           "email",    "siren",    "vat_number", "currency", "language",      "payment_terms",
-          "vat_treatment", "notes", "created_at", "archived_at"};
+          "vat_treatment", "rounding", "notes", "created_at", "archived_at"};
 }
 
 std::vector<std::string> client_table_columns() {
@@ -16,7 +16,7 @@ std::vector<std::string> client_table_columns() {
 }
 
 void client_cells(const Client& c, std::vector<Cell>& cells) {
-  cells.resize(16);
+  cells.resize(17);
   const auto set = [&](std::size_t i, std::string_view text, CellKind kind = CellKind::text) {
     cells[i].text.assign(text);
     cells[i].kind = kind;
@@ -35,10 +35,12 @@ void client_cells(const Client& c, std::vector<Cell>& cells) {
   set(10, to_string(c.language));
   set(11, std::to_string(c.payment_terms), CellKind::integer);
   set(12, to_string(c.vat_treatment));
-  set(13, c.notes);
-  set(14, c.created_at);
-  set(15, c.archived_at ? std::string_view(*c.archived_at) : std::string_view());
-  cells[15].null = !c.archived_at;
+  set(13, c.rounding ? c.rounding->to_string() : std::string());
+  cells[13].null = !c.rounding;
+  set(14, c.notes);
+  set(15, c.created_at);
+  set(16, c.archived_at ? std::string_view(*c.archived_at) : std::string_view());
+  cells[16].null = !c.archived_at;
 }
 
 Table client_table(std::vector<Client> clients) {
@@ -53,7 +55,7 @@ Table client_table(std::vector<Client> clients) {
 Table project_table(std::vector<Project> projects) {
   Table t;
   t.columns = {"id", "project", "client", "handle", "name", "currency", "rate", "rate_unit",
-               "billable", "notes", "created_at", "archived_at"};
+               "billable", "rounding", "notes", "created_at", "archived_at"};
   t.table_columns = {"project", "name", "rate", "rate_unit", "currency", "billable"};
   t.rows.reserve(projects.size());
   for (auto& p : projects) {
@@ -61,7 +63,8 @@ Table project_table(std::vector<Project> projects) {
                       Cell::str(p.name), Cell::str(p.currency),
                       p.rate ? Cell::amount(p.rate->amount.to_string()) : Cell::none(),
                       p.rate ? Cell::str(p.rate->unit == RateUnit::day ? "d" : "h") : Cell::none(),
-                      Cell::boolean(p.billable), Cell::str(p.notes), Cell::str(p.created_at),
+                      Cell::boolean(p.billable),
+                      p.rounding ? Cell::str(p.rounding->to_string()) : Cell::none(), Cell::str(p.notes), Cell::str(p.created_at),
                       optional_text(p.archived_at)});
   }
   return t;

@@ -76,9 +76,9 @@ namespace {
 
 constexpr auto kClientFields = std::to_array<std::string_view>(
     {"handle", "name", "legal_name", "address", "country", "email", "siren", "vat_number", "currency",
-     "language", "payment_terms", "vat_treatment", "notes"});
+     "language", "payment_terms", "vat_treatment", "rounding", "notes"});
 
-constexpr auto kProjectFields = std::to_array<std::string_view>({"handle", "name", "currency", "rate", "billable", "notes"});
+constexpr auto kProjectFields = std::to_array<std::string_view>({"handle", "name", "currency", "rate", "billable", "rounding", "notes"});
 
 bool contains(std::span<const std::string> given, std::string_view field) {
   return std::find(given.begin(), given.end(), field) != given.end();
@@ -101,6 +101,12 @@ bool parse_bool(std::string_view field, std::string_view v) {
   if (t == "true" || t == "yes" || t == "1" || t == "on") return true;
   if (t == "false" || t == "no" || t == "0" || t == "off") return false;
   throw invalid_input(fmt::format("{} '{}' must be true or false", field, v));
+}
+
+// An empty value clears the policy so the next level's applies.
+std::optional<TimeRounding> optional_rounding(std::string_view v) {
+  if (v.empty()) return std::nullopt;
+  return TimeRounding::parse(v);
 }
 
 }  // namespace
@@ -132,6 +138,7 @@ void set_client_field(Client& c, std::string_view field, std::string_view value)
       throw invalid_input(fmt::format("payment terms '{}' must be a number of days from 0 to 365", v));
     c.payment_terms = days;
   } else if (field == "vat_treatment") c.vat_treatment = parse_vat_treatment(v);
+  else if (field == "rounding") c.rounding = optional_rounding(v);
   else if (field == "notes") c.notes = plain_text(field, value, true);
   else throw invalid_input(fmt::format("unknown client field '{}'", field));
 }
@@ -197,6 +204,7 @@ void set_project_field(Project& p, std::string_view field, std::string_view valu
     if (v.empty()) p.rate.reset();
     else p.rate = Rate::parse(v, currency(p.currency.empty() ? "EUR" : p.currency));
   } else if (field == "billable") p.billable = parse_bool(field, v);
+  else if (field == "rounding") p.rounding = optional_rounding(v);
   else if (field == "notes") p.notes = plain_text(field, value, true);
   else throw invalid_input(fmt::format("unknown project field '{}'", field));
 }

@@ -15,7 +15,7 @@ namespace {
 
 constexpr std::string_view kClientColumns =
     "id, handle, name, legal_name, address, country, email, siren, vat_number, currency, language, "
-    "payment_terms, vat_treatment, notes, created_at, archived_at";
+    "payment_terms, vat_treatment, notes, created_at, archived_at, rounding";
 
 std::optional<std::int64_t> as_id(std::string_view ref) {
   std::int64_t id = 0;
@@ -59,6 +59,13 @@ void read_client(sqlite3_stmt* st, Client& c) {
     if (!c.archived_at) c.archived_at.emplace();
     read_text(st, 15, *c.archived_at);
   }
+  if (sqlite3_column_type(st, 16) == SQLITE_NULL) c.rounding.reset();
+  else c.rounding = TimeRounding::parse(reinterpret_cast<const char*>(sqlite3_column_text(st, 16)));
+}
+
+void bind_rounding(SQLite::Statement& q, const std::optional<TimeRounding>& r) {
+  if (r) q.bind(":rounding", r->to_string());
+  else q.bind(":rounding");
 }
 
 
@@ -76,13 +83,14 @@ void bind_client(SQLite::Statement& q, const Client& c) {
   q.bind(":payment_terms", c.payment_terms);
   q.bind(":vat_treatment", std::string(to_string(c.vat_treatment)));
   q.bind(":notes", c.notes);
+  bind_rounding(q, c.rounding);
   if (c.archived_at) q.bind(":archived_at", *c.archived_at);
   else q.bind(":archived_at");
 }
 
 constexpr std::string_view kProjectSelect =
     "SELECT p.id, p.client_id, c.handle, p.handle, p.name, p.currency, p.rate_minor, p.rate_unit, "
-    "p.billable, p.notes, p.created_at, p.archived_at FROM project p JOIN client c ON c.id = p.client_id ";
+    "p.billable, p.notes, p.created_at, p.archived_at, p.rounding FROM project p JOIN client c ON c.id = p.client_id ";
 
 Project read_project(SQLite::Statement& q) {
   Project p;
@@ -101,6 +109,7 @@ Project read_project(SQLite::Statement& q) {
   p.notes = q.getColumn(9).getString();
   p.created_at = q.getColumn(10).getString();
   p.archived_at = nullable_text(q.getColumn(11));
+  if (!q.getColumn(12).isNull()) p.rounding = TimeRounding::parse(q.getColumn(12).getString());
   return p;
 }
 
@@ -119,6 +128,7 @@ void bind_project(SQLite::Statement& q, const Project& p) {
   }
   q.bind(":billable", p.billable ? 1 : 0);
   q.bind(":notes", p.notes);
+  bind_rounding(q, p.rounding);
   if (p.archived_at) q.bind(":archived_at", *p.archived_at);
   else q.bind(":archived_at");
 }
@@ -133,9 +143,9 @@ std::int64_t ClientRepo::insert(const Client& c) {
   SQLite::Statement q(store_.db(),
                       "INSERT INTO client (handle, name, legal_name, address, country, email, siren, "
                       "vat_number, currency, language, payment_terms, vat_treatment, notes, created_at, "
-                      "archived_at) VALUES (:handle, :name, :legal_name, :address, :country, :email, "
-                      ":siren, :vat_number, :currency, :language, :payment_terms, :vat_treatment, :notes, "
-                      ":created_at, :archived_at)");
+                      "archived_at, rounding) VALUES (:handle, :name, :legal_name, :address, :country, "
+                      ":email, :siren, :vat_number, :currency, :language, :payment_terms, :vat_treatment, "
+                      ":notes, :created_at, :archived_at, :rounding)");
   bind_client(q, c);
   q.bind(":created_at", c.created_at);
   q.exec();
@@ -150,7 +160,7 @@ void ClientRepo::update(const Client& c) {
                       "address = :address, country = :country, email = :email, siren = :siren, "
                       "vat_number = :vat_number, currency = :currency, language = :language, "
                       "payment_terms = :payment_terms, vat_treatment = :vat_treatment, notes = :notes, "
-                      "archived_at = :archived_at WHERE id = :id");
+                      "archived_at = :archived_at, rounding = :rounding WHERE id = :id");
   bind_client(q, c);
   q.bind(":id", c.id);
   q.exec();
@@ -231,8 +241,9 @@ std::int64_t ProjectRepo::insert(const Project& p) {
                                "indie project edit {}", existing->path(), existing->path()));
   SQLite::Statement q(store_.db(),
                       "INSERT INTO project (client_id, handle, name, currency, rate_minor, rate_unit, "
-                      "billable, notes, created_at, archived_at) VALUES (:client_id, :handle, :name, "
-                      ":currency, :rate_minor, :rate_unit, :billable, :notes, :created_at, :archived_at)");
+                      "billable, notes, created_at, archived_at, rounding) VALUES (:client_id, :handle, :name, "
+                      ":currency, :rate_minor, :rate_unit, :billable, :notes, :created_at, :archived_at, "
+                      ":rounding)");
   bind_project(q, p);
   q.bind(":created_at", p.created_at);
   q.exec();
@@ -249,7 +260,8 @@ void ProjectRepo::update(const Project& p) {
   SQLite::Statement q(store_.db(),
                       "UPDATE project SET client_id = :client_id, handle = :handle, name = :name, "
                       "currency = :currency, rate_minor = :rate_minor, rate_unit = :rate_unit, "
-                      "billable = :billable, notes = :notes, archived_at = :archived_at WHERE id = :id");
+                      "billable = :billable, notes = :notes, archived_at = :archived_at, rounding = :rounding "
+                      "WHERE id = :id");
   bind_project(q, p);
   q.bind(":id", p.id);
   q.exec();
@@ -297,8 +309,12 @@ std::vector<std::string> ProjectRepo::paths() {
   return out;
 }
 
-std::string ProjectRepo::history(std::int64_t) {
-  return "";  // time entries and invoices will count here once they exist
+std::string ProjectRepo::history(std::int64_t project_id) {
+  SQLite::Statement q(store_.db(), "SELECT count(*) FROM time_entry WHERE project_id = ?");
+  q.bind(1, project_id);
+  q.executeStep();
+  const auto entries = q.getColumn(0).getInt64();
+  return entries == 0 ? "" : fmt::format("{} time entr{}", entries, entries == 1 ? "y" : "ies");
 }
 
 void ProjectRepo::remove(std::int64_t project_id) {

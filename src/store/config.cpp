@@ -12,6 +12,7 @@
 #include "indie/identifiers.hpp"
 #include "indie/invoice_number.hpp"
 #include "indie/suggest.hpp"
+#include "indie/timesheet.hpp"
 #include "indie/text.hpp"
 
 namespace indie {
@@ -35,6 +36,10 @@ constexpr auto kKeys = std::to_array<ConfigKey>({
     {"invoice.payment_terms", true, "30", "Default payment terms in days (French B2B law: at most 60)"},
     {"invoice.number_pattern", false, "F{YYYY}-{SEQ:4}", "Invoice numbers: {YYYY} {YY} {MM} {SEQ} {SEQ:n}"},
     {"invoice.language", false, "fr", "Default document language: fr or en"},
+    {"time.rounding", false, "1m nearest entry", "Billing rounding of tracked time: INCREMENT MODE SCOPE [min DURATION], e.g. 15m up entry"},
+    {"time.zone", false, "", "Time zone for days and weeks, e.g. Europe/Paris (TZ wins; empty: the system's)"},
+    {"time.week_start", false, "monday", "First day of the week in reports: monday or sunday (any day works)"},
+    {"time.hours_per_day", false, "8", "Hours in a billed day, for day rates (600/d); decimals allowed, e.g. 7.5"},
 });
 
 std::string optional_value(std::string_view v, std::string (*normalize)(std::string_view)) {
@@ -151,6 +156,20 @@ std::string normalize_config_value(const ConfigKey& key, std::string_view value)
     validate_number_pattern(v);
     return std::string(v);
   }
+  if (n == "time.rounding") return TimeRounding::parse(v).to_string();
+  if (n == "time.week_start") return std::string(weekday_name(parse_weekday(v)));
+  if (n == "time.zone") {
+    if (!v.empty() && (v.find("..") != std::string_view::npos || v.front() == '/' ||
+                       v.find_first_of(" \t") != std::string_view::npos))
+      throw invalid_input(fmt::format("time.zone '{}' is not a zone name such as Europe/Paris", v));
+    return std::string(v);
+  }
+  if (n == "time.hours_per_day") {
+    const Decimal hours = Decimal::parse(v);
+    if (hours <= Decimal::from_int(0) || hours > Decimal::from_int(24) || (hours * Decimal::from_int(3600)).significant_scale() > 0)
+      throw invalid_input(fmt::format("time.hours_per_day '{}' must be above 0 and at most 24, e.g. 7 or 7.5", v));
+    return hours.normalized().to_string();
+  }
   if (n == "invoice.payment_terms") {
     int days = -1;
     const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), days);
@@ -181,6 +200,10 @@ std::string config_value(const Config& c, const ConfigKey& key) {
   if (n == "invoice.payment_terms") return std::to_string(c.invoice.payment_terms);
   if (n == "invoice.number_pattern") return c.invoice.number_pattern;
   if (n == "invoice.language") return std::string(to_string(c.invoice.language));
+  if (n == "time.rounding") return c.time.rounding.to_string();
+  if (n == "time.zone") return c.time.zone;
+  if (n == "time.week_start") return std::string(weekday_name(c.time.week_start));
+  if (n == "time.hours_per_day") return Decimal(c.time.seconds_per_day * 100 / 3600, 2).normalized().to_string();
   return "";
 }
 
@@ -204,6 +227,11 @@ void assign_config_value(Config& c, const ConfigKey& key, const std::string& v) 
   else if (n == "invoice.payment_terms") c.invoice.payment_terms = std::stoi(v);
   else if (n == "invoice.number_pattern") c.invoice.number_pattern = v;
   else if (n == "invoice.language") c.invoice.language = parse_language(v);
+  else if (n == "time.rounding") c.time.rounding = TimeRounding::parse(v);
+  else if (n == "time.zone") c.time.zone = v;
+  else if (n == "time.week_start") c.time.week_start = parse_weekday(v);
+  else if (n == "time.hours_per_day")
+    c.time.seconds_per_day = (Decimal::parse(v) * Decimal::from_int(3600)).with_scale(0).mantissa();
 }
 
 Config parse_config(std::string_view text, std::string_view source) {

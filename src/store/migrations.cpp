@@ -46,7 +46,49 @@ CREATE TABLE project (
 CREATE INDEX project_client ON project (client_id);
 )sql";
 
-constexpr auto kMigrations = std::to_array<std::string_view>({kV1});
+// Time tracking. Instants are INTEGER Unix seconds (UTC): exact, compact (a million entries
+// must fit well under 150 MB) and compared without parsing. A running timer has no end; a
+// partial unique index makes a second one impossible. An entry is on an invoice once
+// invoice_id is set, and locked once invoice_number is (the invoice was issued): triggers
+// then refuse any change, whatever program writes to the file.
+constexpr std::string_view kV2 = R"sql(
+ALTER TABLE client ADD COLUMN rounding TEXT;   -- NULL: the config's time.rounding
+ALTER TABLE project ADD COLUMN rounding TEXT;  -- NULL: the client's
+
+CREATE TABLE time_entry (
+  id             INTEGER PRIMARY KEY,
+  project_id     INTEGER NOT NULL REFERENCES project (id) ON DELETE RESTRICT,
+  start_utc      INTEGER NOT NULL,
+  end_utc        INTEGER CHECK (end_utc IS NULL OR end_utc > start_utc),
+  zone           TEXT    NOT NULL,
+  note           TEXT    NOT NULL DEFAULT '',
+  tags           TEXT    NOT NULL DEFAULT '',   -- comma-separated
+  source_key     INTEGER,                       -- imports: fingerprint of the source row
+  invoice_id     INTEGER,
+  invoice_number TEXT,
+  CHECK (invoice_number IS NULL OR invoice_id IS NOT NULL)
+) STRICT;
+-- Covers the time-range reports (start, end, project) without touching the table.
+CREATE INDEX time_entry_start ON time_entry (start_utc, end_utc, project_id);
+CREATE INDEX time_entry_project ON time_entry (project_id, start_utc);
+CREATE UNIQUE INDEX time_entry_source ON time_entry (source_key) WHERE source_key IS NOT NULL;
+CREATE UNIQUE INDEX time_entry_one_timer ON time_entry ((end_utc IS NULL)) WHERE end_utc IS NULL;
+-- Entries over a day are rare; overlap checks find them here instead of scanning all.
+CREATE INDEX time_entry_long ON time_entry (start_utc) WHERE end_utc - start_utc > 86400;
+
+CREATE TRIGGER time_entry_locked_update BEFORE UPDATE ON time_entry
+WHEN OLD.invoice_number IS NOT NULL
+BEGIN
+  SELECT RAISE(ABORT, 'this time entry is billed on an issued invoice and cannot change; correct the invoice with a credit note');
+END;
+CREATE TRIGGER time_entry_locked_delete BEFORE DELETE ON time_entry
+WHEN OLD.invoice_number IS NOT NULL
+BEGIN
+  SELECT RAISE(ABORT, 'this time entry is billed on an issued invoice and cannot be removed; correct the invoice with a credit note');
+END;
+)sql";
+
+constexpr auto kMigrations = std::to_array<std::string_view>({kV1, kV2});
 
 }  // namespace
 
