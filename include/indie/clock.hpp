@@ -31,11 +31,21 @@ class Clock {
 Date parse_date(std::string_view text, Date today);
 /// `09:00`, `9:05`, `09:00:30` as seconds since midnight; throws on `25:00` or `09:60`.
 std::int64_t parse_time_of_day(std::string_view text);
-/// `2026-11-21T10:00:00Z`, or a local `2026-11-21T10:00[:ss]` / `2026-11-21 10:00` read in TZ.
+/// `2026-11-21T10:00:00Z`, `2026-11-21T11:00:00+01:00`, or a local `2026-11-21T10:00[:ss]` /
+/// `2026-11-21 10:00` read in TZ.
 Instant parse_instant(std::string_view text);
+/// A moment as a user types it on the command line: `09:10` (on `today`), or a date and time
+/// as parse_instant reads them.
+Instant parse_moment(std::string_view text, Date today);
 
 std::string format_date(Date d);           ///< 2026-11-20
 std::string format_instant_utc(Instant t);  ///< 2026-11-20T08:00:00Z
+/// Local time for people: `2026-11-20 09:00`.
+std::string format_instant_local(Instant t);
+/// Local time with its UTC offset, for machines: `2026-11-20T09:00:00+01:00`.
+std::string format_instant_iso(Instant t);
+/// Local time of day: `09:00`.
+std::string format_time_of_day(Instant t);
 /// The local calendar date of an instant (TZ).
 Date local_date(Instant t);
 /// The instant of a local date and time of day (TZ); the earlier one in a DST overlap.

@@ -1,5 +1,6 @@
 #pragma once
 /// RFC 4180 CSV: a strict reader that names the line and column of a fault, and a writer.
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,10 @@ struct CsvRecord {
 /// first row's.
 std::vector<CsvRecord> parse_csv(std::string_view text, std::string_view source = "<stdin>",
                                  char separator = ',');
+
+/// Like parse_csv, but calls `fn` for each record as it is read, without keeping them.
+void for_each_csv_record(std::string_view text, std::string_view source, char separator,
+                         const std::function<void(const CsvRecord&)>& fn);
 
 /// A field quoted only when it must be (separator, quote, CR or LF inside, or edge spaces).
 std::string csv_field(std::string_view value, char separator = ',');

@@ -17,6 +17,7 @@ constexpr auto kGroups = std::to_array<CommandGroup>({
     {"config", "Show and change the configuration (business profile, defaults)", setup_config},
     {"client", "Add, list, change and import clients", setup_client},
     {"project", "Add, list and change projects, with their rates", setup_project},
+    {"time", "Track time: timer, entries, reports and imports", setup_time},
     {"demo", "Run a guided tour on a throw-away business", setup_demo},
 });
 

@@ -24,6 +24,7 @@ void setup_init(CLI::App& app, Context& ctx);
 void setup_config(CLI::App& app, Context& ctx);
 void setup_client(CLI::App& app, Context& ctx);
 void setup_project(CLI::App& app, Context& ctx);
+void setup_time(CLI::App& app, Context& ctx);
 void setup_demo(CLI::App& app, Context& ctx);
 
 /// Runs indie with these arguments (argv[0] excluded) and returns the exit code: the whole

@@ -3,7 +3,13 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include <fmt/format.h>
+
+#include <ctime>
+
+#include "indie/error.hpp"
 #include "indie/files.hpp"
+#include "indie/text.hpp"
 
 namespace indie::cli {
 namespace {
@@ -23,7 +29,49 @@ std::string xdg_path(const char* var, const char* fallback, const char* file) {
   return base + "/indie/" + file;
 }
 
+bool zone_installed(const std::string& zone) {
+  std::error_code ec;
+  return std::filesystem::exists("/usr/share/zoneinfo/" + zone, ec);
+}
+
+// The system zone's name, for recording with each entry: /etc/timezone (Debian), else the
+// /etc/localtime link's target.
+std::string system_zone() {
+  std::error_code ec;
+  const auto target = std::filesystem::read_symlink("/etc/localtime", ec).string();
+  if (const auto at = target.find("zoneinfo/"); !ec && at != std::string::npos) return target.substr(at + 9);
+  try {
+    const std::string name(trim(read_file("/etc/timezone")));
+    if (!name.empty()) return name;
+  } catch (const Error&) {
+  }
+  return "UTC";
+}
+
 }  // namespace
+
+const std::string& Context::time_zone() {
+  if (zone_) return *zone_;
+  std::string tz = env("TZ");
+  if (!tz.empty()) {
+    if (tz.front() == ':') tz.erase(0, 1);
+    // A POSIX rule such as CET-1CEST needs no database; a name such as Europe/Paris does.
+    if (tz.find('/') != std::string::npos && !zone_installed(tz))
+      throw config_error(fmt::format("TZ names an unknown time zone '{}'; use a name such as Europe/Paris "
+                                     "(the tzdata package lists them)", tz));
+    zone_ = tz;
+  } else if (const std::string& configured = config().time.zone; !configured.empty()) {
+    if (!zone_installed(configured))
+      throw config_error(fmt::format("{}: time.zone '{}' is not a known time zone; fix it with: indie config "
+                                     "set time.zone Europe/Paris", config_path(), configured));
+    setenv("TZ", configured.c_str(), 1);
+    tzset();
+    zone_ = configured;
+  } else {
+    zone_ = system_zone();
+  }
+  return *zone_;
+}
 
 std::string Context::db_path() const {
   if (!options.db.empty()) return options.db;

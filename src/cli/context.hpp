@@ -45,9 +45,15 @@ class Context {
   /// A warning on stderr; kept with --quiet.
   void warn(const std::string& message);
   std::string now_iso() const { return format_instant_utc(clock.now()); }
+  /// The zone days are counted in: TZ, else the config's time.zone (then exported as TZ for
+  /// the C library), else the system's. Checked against the installed zone database.
+  const std::string& time_zone();
+  /// Today in that zone.
+  Date today() { return time_zone(), clock.today(); }
 
  private:
   std::optional<Config> config_;
+  std::optional<std::string> zone_;
   std::unique_ptr<Store> store_;
 };
 

@@ -96,9 +96,37 @@ Instant parse_instant(std::string_view text) {
   s.remove_prefix(1);
   const bool utc = !s.empty() && (s.back() == 'Z' || s.back() == 'z');
   if (utc) s.remove_suffix(1);
+  // An explicit offset: +01:00, -05:00 or +0100.
+  std::optional<std::int64_t> offset;
+  if (const auto sign = s.find_first_of("+-"); !utc && sign != std::string_view::npos) {
+    std::string_view off = s.substr(sign + 1);
+    bool ok = off.size() == 5 && off[2] == ':';
+    if (off.size() == 4) ok = true;
+    const int h = parse_fixed_digits(off, 0, 2, ok);
+    const int m = parse_fixed_digits(off, off.size() == 5 ? 3 : 2, 2, ok);
+    if (!ok || h > 23 || m > 59) bad_date(text, "the UTC offset should read like +01:00");
+    offset = (h * 3600 + m * 60) * (s[sign] == '-' ? -1 : 1);
+    s = s.substr(0, sign);
+  }
   const std::int64_t secs = parse_time_of_day(s);
-  if (utc) return Instant(std::chrono::sys_days(date).time_since_epoch() + std::chrono::seconds(secs));
+  const Instant as_utc(std::chrono::sys_days(date).time_since_epoch() + std::chrono::seconds(secs));
+  if (utc) return as_utc;
+  if (offset) return as_utc - std::chrono::seconds(*offset);
   return local_to_instant(date, secs);
+}
+
+Instant parse_moment(std::string_view text, Date today) {
+  const std::string_view s = trim(text);
+  if (s.size() <= 8 && s.find(':') != std::string_view::npos) return local_to_instant(today, parse_time_of_day(s));
+  const std::string lower = to_lower(s);
+  for (const std::string_view word : {"today ", "yesterday "})
+    if (lower.starts_with(word))
+      return local_to_instant(parse_date(s.substr(0, word.size() - 1), today), parse_time_of_day(s.substr(word.size())));
+  try {
+    return parse_instant(s);
+  } catch (const Error&) {
+    throw invalid_input(fmt::format("'{}' is not a time: write 09:30, yesterday 17:00 or 2026-11-20T09:30", text));
+  }
 }
 
 std::string format_date(Date d) {
@@ -111,6 +139,33 @@ std::string format_instant_utc(Instant t) {
   const std::chrono::hh_mm_ss hms(t - day);
   return fmt::format("{}T{:02}:{:02}:{:02}Z", format_date(Date(day)), hms.hours().count(),
                      hms.minutes().count(), hms.seconds().count());
+}
+
+namespace {
+std::tm local_tm(Instant t) {
+  const std::time_t tt = static_cast<std::time_t>(t.time_since_epoch().count());
+  std::tm tm{};
+  localtime_r(&tt, &tm);
+  return tm;
+}
+}  // namespace
+
+std::string format_instant_local(Instant t) {
+  const std::tm tm = local_tm(t);
+  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+}
+
+std::string format_instant_iso(Instant t) {
+  const std::tm tm = local_tm(t);
+  const long off = tm.tm_gmtoff;
+  const long abs_off = off < 0 ? -off : off;
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                     tm.tm_hour, tm.tm_min, tm.tm_sec, off < 0 ? '-' : '+', abs_off / 3600, abs_off % 3600 / 60);
+}
+
+std::string format_time_of_day(Instant t) {
+  const std::tm tm = local_tm(t);
+  return fmt::format("{:02}:{:02}", tm.tm_hour, tm.tm_min);
 }
 
 // The time zone rules come from the C library (TZ, /usr/share/zoneinfo): GCC 12's <chrono>

@@ -7,8 +7,18 @@
 namespace indie {
 
 std::vector<CsvRecord> parse_csv(std::string_view text, std::string_view source, char sep) {
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   std::vector<CsvRecord> records;
+  for_each_csv_record(text, source, sep, [&](const CsvRecord& rec) { records.push_back(rec); });
+  return records;
+}
+
+// One record is reused, its strings keeping their capacity: a million-row import reads
+// without a million allocations.
+void for_each_csv_record(std::string_view text, std::string_view source, char sep,
+                         const std::function<void(const CsvRecord&)>& fn) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::size_t header_fields = 0;
+  CsvRecord rec;
   std::size_t line = 1, column = 1, i = 0;
   const auto fail = [&](std::size_t l, std::size_t c, std::string_view what) {
     throw invalid_input(fmt::format("{}:{}:{}: {}", source, l, c, what));
@@ -22,11 +32,13 @@ std::vector<CsvRecord> parse_csv(std::string_view text, std::string_view source,
       column = 1;
       continue;
     }
-    CsvRecord rec;
     rec.line = line;
+    std::size_t n = 0;
     bool end_of_record = false;
     while (!end_of_record) {
-      std::string field;
+      if (n == rec.fields.size()) rec.fields.emplace_back();
+      std::string& field = rec.fields[n++];
+      field.clear();
       if (i < text.size() && text[i] == '"') {
         const std::size_t qline = line, qcol = column;
         ++i;
@@ -57,14 +69,14 @@ std::vector<CsvRecord> parse_csv(std::string_view text, std::string_view source,
         if (i < text.size() && text[i] != sep && text[i] != '\n' && text[i] != '\r')
           fail(line, column, "unexpected text after a closing quote (inside a quoted field, write a quote twice: \"\")");
       } else {
+        const std::size_t from = i;
         while (i < text.size() && text[i] != sep && text[i] != '\n' && text[i] != '\r') {
           if (text[i] == '"') fail(line, column, "a quote inside an unquoted field (quote the whole field and write the quote twice)");
-          field += text[i];
           ++i;
           ++column;
         }
+        field.assign(text.substr(from, i - from));
       }
-      rec.fields.push_back(std::move(field));
       if (i < text.size() && text[i] == sep) {
         ++i;
         ++column;
@@ -76,13 +88,12 @@ std::vector<CsvRecord> parse_csv(std::string_view text, std::string_view source,
       column = 1;
       end_of_record = true;
     }
-    if (!records.empty() && rec.fields.size() != records.front().fields.size()) {
-      fail(rec.line, 1, fmt::format("expected {} fields as in the header, found {}",
-                                    records.front().fields.size(), rec.fields.size()));
-    }
-    records.push_back(std::move(rec));
+    rec.fields.resize(n);
+    if (header_fields == 0) header_fields = n;
+    else if (n != header_fields)
+      fail(rec.line, 1, fmt::format("expected {} fields as in the header, found {}", header_fields, n));
+    fn(rec);
   }
-  return records;
 }
 
 std::string csv_field(std::string_view value, char sep) {

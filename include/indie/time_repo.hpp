@@ -1,0 +1,67 @@
+#pragma once
+/// Loading and saving time entries.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "indie/store.hpp"
+#include "indie/timesheet.hpp"
+
+namespace indie {
+
+class Statement;
+
+/// Which entries a listing or report reads. Times are instants; an entry belongs to the range
+/// its start is in.
+struct TimeFilter {
+  std::optional<Instant> from;  ///< start >= from
+  std::optional<Instant> to;    ///< start < to
+  std::optional<std::int64_t> client_id;
+  std::optional<std::int64_t> project_id;
+  std::string tag;
+  std::optional<bool> billable;  ///< the project's billable flag
+  bool unbilled = false;         ///< not on any invoice yet
+  bool include_running = true;
+};
+
+class TimeRepo {
+ public:
+  explicit TimeRepo(Store& store);
+  ~TimeRepo();
+
+  std::int64_t insert(const TimeEntry& entry);
+  void update(const TimeEntry& entry);
+  void remove(std::int64_t id);
+  std::optional<TimeEntry> find(std::int64_t id);
+  /// Like find, but throws not_found with what to do.
+  TimeEntry get(std::string_view ref);
+  std::optional<TimeEntry> running();
+  /// The entry that started last, running or not.
+  std::optional<TimeEntry> last();
+  /// An entry other than `except` that overlaps [start, end); a running one lasts until `now`.
+  std::optional<TimeEntry> overlapping(Instant start, Instant end, Instant now, std::int64_t except = 0);
+  bool has_source(std::int64_t source_key);
+  /// An entry of this project with exactly this start and end (an earlier import or export).
+  bool has_same(std::int64_t project_id, Instant start, Instant end);
+  /// What the report needs of every project, with its effective rounding policy: the
+  /// project's, else its client's, else `fallback` (the config's).
+  std::map<std::int64_t, ProjectBilling> project_billing(const TimeRounding& fallback);
+  /// Entries in start order. One TimeEntry is reused from row to row.
+  void for_each(const TimeFilter& filter, const std::function<void(const TimeEntry&)>& fn);
+  /// Only what reports need (project, start, end, and tags when `with_tags`), in start order;
+  /// running entries are skipped.
+  void for_each_span(const TimeFilter& filter, bool with_tags,
+                     const std::function<void(std::int64_t, Instant, Instant, std::string_view)>& fn);
+
+ private:
+  Statement& cached(std::unique_ptr<Statement>& slot, std::string_view sql);
+  const std::string& path_of(std::int64_t project_id);
+
+  Store& store_;
+  std::unordered_map<std::int64_t, std::string> paths_;
+  std::unique_ptr<Statement> insert_, source_, same_, overlap_;
+};
+
+}  // namespace indie

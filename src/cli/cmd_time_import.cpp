@@ -1,0 +1,206 @@
+// indie time import FILE|- --from indie|timewarrior|toggl|clockify
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <SQLiteCpp/Statement.h>
+#include <map>
+
+#include "commands.hpp"
+#include "indie/duration.hpp"
+#include "indie/error.hpp"
+#include "indie/files.hpp"
+#include "indie/text.hpp"
+#include "indie/time_import.hpp"
+#include "time_common.hpp"
+
+namespace indie::cli {
+namespace {
+
+struct ImportArgs {
+  std::string file;
+  std::string from;
+  std::string client;  // for rows that name no client
+  bool create = false;
+  bool dry_run = false;
+  SpanRules rules;
+};
+
+// Finds the project a row names — by handle or display name, within its client when the row
+// names one — creating what is missing with --create. Answers are cached per (client, project).
+class ProjectMatcher {
+ public:
+  ProjectMatcher(Context& ctx, const ImportArgs& a) : ctx_(ctx), store_(ctx.store()), args_(a) {
+    if (!a.client.empty()) default_client_ = ClientRepo(store_).get(a.client);
+  }
+
+  std::int64_t project_id(const ImportedEntry& e) {
+    const auto key = std::make_pair(to_lower(e.client), to_lower(e.project));
+    if (const auto it = cache_.find(key); it != cache_.end()) return it->second;
+    const std::int64_t id = match(e);
+    cache_.emplace(key, id);
+    return id;
+  }
+  const std::vector<std::string>& created() const { return created_; }
+
+ private:
+  std::optional<Client> find_client(const std::string& name) {
+    if (name.empty()) return default_client_;
+    SQLite::Statement q(store_.db(), "SELECT id FROM client WHERE handle = ?1 COLLATE NOCASE OR name = ?1 COLLATE NOCASE "
+                                     "OR legal_name = ?1 COLLATE NOCASE");
+    q.bind(1, name);
+    std::vector<std::int64_t> ids;
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    if (ids.size() > 1) throw invalid_input(fmt::format("client '{}' matches {} clients; rename one", name, ids.size()));
+    if (ids.empty()) return std::nullopt;
+    return ClientRepo(store_).get(std::to_string(ids.front()));
+  }
+
+  std::int64_t match(const ImportedEntry& e) {
+    const auto client = find_client(e.client);
+    std::string sql =
+        "SELECT p.id, c.handle || '/' || p.handle FROM project p JOIN client c ON c.id = p.client_id "
+        "WHERE (p.handle = ?1 COLLATE NOCASE OR p.name = ?1 COLLATE NOCASE)";
+    if (client) sql += " AND p.client_id = ?2";
+    SQLite::Statement q(store_.db(), sql);
+    q.bind(1, e.project);
+    if (client) q.bind(2, client->id);
+    std::vector<std::pair<std::int64_t, std::string>> found;
+    while (q.executeStep()) found.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+    if (found.size() == 1) return found.front().first;
+    if (found.size() > 1) {
+      std::vector<std::string> paths;
+      for (const auto& f : found) paths.push_back(f.second);
+      throw invalid_input(fmt::format("project '{}' is ambiguous ({}); give --client, or rename one", e.project, join(paths, ", ")));
+    }
+    if (!e.client.empty() && !client && !args_.create)
+      throw not_found(fmt::format("no client '{}'; add it with indie client add, or import with --create", e.client));
+    if (!args_.create)
+      throw not_found(fmt::format("no project '{}'{}; add it with indie project add, or import with --create", e.project,
+                                  client ? " for client " + client->handle : std::string()));
+    return create(e, client);
+  }
+
+  std::int64_t create(const ImportedEntry& e, std::optional<Client> client) {
+    const Config& config = ctx_.config();
+    if (!client) {
+      if (e.client.empty())
+        throw invalid_input(fmt::format("project '{}' names no client, so --create cannot place it; give --client HANDLE",
+                                        e.project));
+      Client c;
+      set_client_field(c, "handle", handle_from_name(e.client));
+      set_client_field(c, "name", e.client);
+      complete_client(c, config, std::vector<std::string>{"handle", "name"});
+      c.created_at = ctx_.now_iso();
+      c.id = ClientRepo(store_).insert(c);
+      created_.push_back("client " + c.handle);
+      client = c;
+    }
+    Project p;
+    p.client_id = client->id;
+    p.client_handle = client->handle;
+    set_project_field(p, "handle", handle_from_name(e.project));
+    set_project_field(p, "name", e.project);
+    p.currency = client->currency;
+    complete_project(p);
+    p.created_at = ctx_.now_iso();
+    const auto id = ProjectRepo(store_).insert(p);
+    created_.push_back("project " + p.path() + " (no rate yet)");
+    return id;
+  }
+
+  Context& ctx_;
+  Store& store_;
+  const ImportArgs& args_;
+  std::optional<Client> default_client_;
+  std::map<std::pair<std::string, std::string>, std::int64_t> cache_;
+  std::vector<std::string> created_;
+};
+
+void import(Context& ctx, ImportArgs& a) {
+  if (a.from.empty())
+    throw usage_error("say which tool wrote the file: --from indie, timewarrior, toggl or clockify");
+  const TimeSource format = parse_time_source(a.from);
+  const std::string source = a.file == "-" ? "<stdin>" : a.file;
+  const std::string text = read_file(a.file);
+  const std::string zone = ctx.time_zone();
+  Store& store = ctx.store();
+  WriteTransaction tx(store);
+  TimeRepo repo(store);
+  ProjectMatcher matcher(ctx, a);
+  const bool progress = isatty(STDERR_FILENO) != 0 && &ctx.err == &std::cerr;
+  const Instant now = ctx.clock.now();
+  std::size_t added = 0, already = 0, empty = 0;
+  // A dry run lists what would be added.
+  std::optional<TableWriter> preview;
+  if (a.dry_run) preview.emplace(ctx.out, ctx.format(), entry_columns(), entry_table_columns());
+  std::vector<Cell> cells;
+  const auto summary = read_time_import(text, format, source, [&](const ImportedEntry& row) {
+    try {
+      TimeEntry e;
+      e.project_id = matcher.project_id(row);
+      if (repo.has_source(row.source_key) || repo.has_same(e.project_id, row.start, row.end)) {
+        ++already;
+        return;
+      }
+      if (row.end == row.start) {
+        ++empty;  // zero-length rows (a timer started and stopped at once) bill nothing
+        return;
+      }
+      e.start = row.start;
+      e.end = row.end;
+      e.zone = zone;
+      e.note = row.note;
+      e.tags = row.tags;
+      e.source_key = row.source_key;
+      check_span(repo, e.start, *e.end, now, 0, a.rules);
+      e.id = repo.insert(e);
+      ++added;
+      if (preview) {
+        e.project_path = ProjectRepo(store).get(std::to_string(e.project_id)).path();
+        entry_cells(e, now, ctx.format() == Format::table, cells);
+        preview->row(cells);
+      }
+      if (progress && added % 20000 == 0) ctx.err << fmt::format("\rImporting… {} entries", added) << std::flush;
+    } catch (const Error& err) {
+      // The transaction rolls back as this unwinds: nothing is kept.
+      throw Error(err.kind(), fmt::format("{}:{}: {}. Nothing was imported.", source, row.line, err.what()));
+    }
+  });
+  if (progress && added >= 20000) ctx.err << "\r\033[K";
+  if (preview) preview->finish();
+  std::string details;
+  if (already > 0) details += fmt::format(", {} already there", already);
+  if (empty > 0) details += fmt::format(", {} of zero length skipped", empty);
+  if (summary.open_skipped > 0) details += fmt::format(", {} still running skipped", summary.open_skipped);
+  for (const auto& c : matcher.created()) details += ", created " + c;
+  if (a.dry_run) {
+    ctx.say(fmt::format("Would add {} entr{} from {}{} (dry run: nothing written).", added, added == 1 ? "y" : "ies",
+                        source, details));
+    return;
+  }
+  tx.commit();
+  ctx.say(fmt::format("Added {} entr{} from {}{}.", added, added == 1 ? "y" : "ies", source, details));
+}
+
+}  // namespace
+
+void setup_time_import(CLI::App& group, Context& ctx) {
+  auto a = std::make_shared<ImportArgs>();
+  auto* cmd = group.add_subcommand("import", "Import entries from indie, timewarrior, Toggl or Clockify");
+  cmd->add_option("file", a->file, "The export file, or - for standard input")->required();
+  cmd->add_option("-f,--from", a->from, "Who wrote it: indie, timewarrior (timew export), toggl or clockify (detailed CSV)");
+  cmd->add_option("-c,--client", a->client, "Client of rows that name none (timewarrior)");
+  cmd->add_flag("--create", a->create, "Create the clients and projects that do not exist yet");
+  cmd->add_flag("-n,--dry-run", a->dry_run, "Show what would be added, write nothing");
+  cmd->add_flag("--allow-overlap", a->rules.allow_overlap, "Accept entries that overlap others");
+  cmd->add_flag("--force", a->rules.force, "Accept entries longer than 24 hours");
+  cmd->footer("Projects are matched by handle or name (within the row's client when it names one).\n"
+              "Importing the same file again adds nothing: each row has a stable fingerprint. The import\n"
+              "is all-or-nothing and names the failing line.\n\nExamples:\n"
+              "  timew export | indie time import - --from timewarrior --client acme\n"
+              "  indie time import Toggl_time_entries.csv --from toggl --create --dry-run\n"
+              "  indie time list --format csv > all.csv && indie --db other.db time import all.csv --from indie");
+  cmd->callback([&ctx, a] { import(ctx, *a); });
+}
+
+}  // namespace indie::cli

@@ -1,0 +1,120 @@
+#include "time_common.hpp"
+
+#include <fmt/format.h>
+
+#include <SQLiteCpp/Statement.h>
+
+#include "indie/duration.hpp"
+#include "indie/error.hpp"
+#include "indie/suggest.hpp"
+#include "indie/text.hpp"
+
+namespace indie::cli {
+
+Project resolve_project(Store& store, std::string_view ref) {
+  ProjectRepo projects(store);
+  const std::string_view r = trim(ref);
+  if (r.find('/') != std::string_view::npos) return projects.get(r);
+  if (!r.empty() && r.find_first_not_of("0123456789") == std::string_view::npos) return projects.get(r);  // an id
+  // A bare handle: fine when exactly one client has a project by that handle.
+  SQLite::Statement q(store.db(),
+                      "SELECT c.handle || '/' || p.handle FROM project p JOIN client c ON c.id = p.client_id "
+                      "WHERE p.handle = ? ORDER BY 1");
+  q.bind(1, std::string(r));
+  std::vector<std::string> matches;
+  while (q.executeStep()) matches.push_back(q.getColumn(0).getString());
+  if (matches.size() == 1) return projects.get(matches.front());
+  if (matches.size() > 1)
+    throw invalid_input(fmt::format("'{}' is ambiguous: {}. Name the client too, e.g. {}", r, join(matches, ", "),
+                                    matches.front()));
+  std::vector<std::string> names = projects.paths();
+  const auto paths = names;
+  for (const auto& path : paths) names.push_back(path.substr(path.find('/') + 1));
+  std::string hint = did_you_mean(r, names);
+  throw not_found(fmt::format("no project '{}'.{} List them with: indie project list", r, hint));
+}
+
+void require_active(Store& store, const Project& p) {
+  if (p.archived())
+    throw conflict(fmt::format("project {} is archived; reactivate it first: indie project unarchive {}", p.path(), p.path()));
+  const Client c = ClientRepo(store).get(std::to_string(p.client_id));
+  if (c.archived())
+    throw conflict(fmt::format("client {} is archived; reactivate it first: indie client unarchive {}", c.handle, c.handle));
+}
+
+void check_span(TimeRepo& repo, Instant start, Instant end, Instant now, std::int64_t except, SpanRules rules) {
+  const auto seconds = (end - start).count();
+  if (seconds < 0)
+    throw invalid_input(fmt::format("the end ({}) is before the start ({}); to run past midnight write the end "
+                                    "as 01:30+1, or give --duration",
+                                    format_instant_local(end), format_instant_local(start)));
+  if (seconds == 0) throw invalid_input("the entry would last 0 minutes; a time entry needs a duration above zero");
+  if (seconds > kLongEntrySeconds && !rules.force)
+    throw invalid_input(fmt::format("the entry would last {} (over 24 hours); check the times, or add --force "
+                                    "if it is right", format_duration_hm(seconds)));
+  if (rules.allow_overlap) return;
+  if (const auto other = repo.overlapping(start, end, now, except))
+    throw conflict(fmt::format("it overlaps entry {} ({}, {} - {}); change the times, or add --allow-overlap",
+                               other->id, describe(*other), format_instant_local(other->start),
+                               other->end ? format_time_of_day(*other->end) : std::string("running")));
+}
+
+void require_unbilled(const TimeEntry& e, std::string_view action) {
+  if (e.invoice_number)
+    throw conflict(fmt::format("time entry {} is billed on invoice {} and cannot be {}; correct the invoice with "
+                               "a credit note", e.id, *e.invoice_number, action));
+  if (e.invoice_id)
+    throw conflict(fmt::format("time entry {} is on draft invoice {} and cannot be {}; take it off the draft "
+                               "first (indie invoice rm {})", e.id, *e.invoice_id, action, *e.invoice_id));
+}
+
+std::string describe(const TimeEntry& e) {
+  return e.note.empty() ? e.project_path : fmt::format("{} \"{}\"", e.project_path, e.note);
+}
+
+std::vector<std::string> entry_columns() {
+  return {"id", "start", "end", "duration", "seconds", "project", "note", "tags", "status", "zone"};
+}
+
+std::vector<std::string> entry_table_columns() {
+  return {"id", "start", "end", "duration", "project", "note", "tags", "status"};
+}
+
+void entry_cells(const TimeEntry& e, Instant now, bool for_people, std::vector<Cell>& cells) {
+  cells.resize(10);
+  const auto set = [&](std::size_t i, std::string text, CellKind kind = CellKind::text) {
+    cells[i].text = std::move(text);
+    cells[i].kind = kind;
+    cells[i].null = false;
+  };
+  const std::int64_t seconds = e.seconds(now);
+  set(0, std::to_string(e.id), CellKind::integer);
+  set(1, for_people ? format_instant_local(e.start) : format_instant_iso(e.start));
+  if (!e.end) {
+    set(2, "");
+    cells[2].null = true;
+  } else if (for_people) {
+    // The end's date only when it differs from the start's.
+    const std::string end = format_instant_local(*e.end);
+    set(2, local_date(*e.end) == local_date(e.start) ? end.substr(11) : end);
+  } else {
+    set(2, format_instant_iso(*e.end));
+  }
+  set(3, format_duration_hm(seconds), CellKind::amount);
+  set(4, std::to_string(seconds), CellKind::integer);
+  set(5, e.project_path);
+  set(6, e.note);
+  set(7, e.tags);
+  set(8, e.running() ? "running" : e.billing_status());
+  set(9, e.zone);
+}
+
+void set_date_range(TimeFilter& filter, const std::string& from, const std::string& to, Date today) {
+  if (!from.empty()) filter.from = local_to_instant(parse_date(from, today), 0);
+  if (!to.empty())
+    filter.to = local_to_instant(Date(std::chrono::sys_days(parse_date(to, today)) + std::chrono::days(1)), 0);
+  if (filter.from && filter.to && *filter.to <= *filter.from)
+    throw invalid_input(fmt::format("--to {} is before --from {}", to, from));
+}
+
+}  // namespace indie::cli

@@ -1,0 +1,333 @@
+#include "indie/time_import.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <map>
+#include <vector>
+
+#include "indie/csv.hpp"
+#include "indie/error.hpp"
+#include "indie/suggest.hpp"
+#include "indie/text.hpp"
+#include "indie/timesheet.hpp"
+
+namespace indie {
+namespace {
+
+// FNV-1a, 64 bits: stable across runs and machines (std::hash is neither), and plenty to
+// tell a million rows apart.
+class Fingerprint {
+ public:
+  Fingerprint& add(std::string_view s) {
+    for (const char c : s) {
+      h_ ^= static_cast<unsigned char>(c);
+      h_ *= 1099511628211ULL;
+    }
+    h_ ^= 0x1f;  // a separator, so ("ab","c") differs from ("a","bc")
+    h_ *= 1099511628211ULL;
+    return *this;
+  }
+  Fingerprint& add(std::int64_t v) { return add(std::to_string(v)); }
+  std::int64_t value() const { return static_cast<std::int64_t>(h_ & 0x7fffffffffffffffULL); }
+
+ private:
+  std::uint64_t h_ = 14695981039346656037ULL;
+};
+
+std::int64_t seconds(Instant t) { return t.time_since_epoch().count(); }
+
+void finish(ImportedEntry& e, TimeSource format) {
+  e.source_key = Fingerprint()
+                     .add(to_string(format))
+                     .add(e.client)
+                     .add(e.project)
+                     .add(seconds(e.start))
+                     .add(seconds(e.end))
+                     .add(e.note)
+                     .value();
+}
+
+// Tags from other tools may hold spaces ("fix login"); indie's tags are single words.
+std::string tags_from(const std::vector<std::string>& raw) {
+  std::vector<std::string> cleaned;
+  for (const auto& raw_tag : raw) {
+    std::string t(trim(raw_tag));
+    for (char& c : t)
+      if (c == ' ' || c == '\t' || c == ',') c = '-';
+    cleaned.push_back(std::move(t));
+  }
+  return normalize_tags(cleaned);
+}
+
+// ---- timewarrior ---------------------------------------------------------------------------
+
+// 20261120T080000Z
+Instant parse_timew_instant(std::string_view s) {
+  if (s.size() != 16 || s[8] != 'T' || s[15] != 'Z') throw invalid_input(fmt::format("'{}' is not a timewarrior time such as 20261120T080000Z", s));
+  const std::string iso = fmt::format("{}-{}-{}T{}:{}:{}Z", s.substr(0, 4), s.substr(4, 2), s.substr(6, 2), s.substr(9, 2),
+                                      s.substr(11, 2), s.substr(13, 2));
+  return parse_instant(iso);
+}
+
+// The line on which each top-level object of a JSON array starts, for error messages.
+std::vector<std::size_t> object_lines(std::string_view text) {
+  std::vector<std::size_t> lines;
+  std::size_t line = 1;
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') ++line;
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '[' || c == '{') {
+      if (depth == 1 && c == '{') lines.push_back(line);
+      ++depth;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return lines;
+}
+
+ImportSummary read_timewarrior(std::string_view text, std::string_view source,
+                               const std::function<void(const ImportedEntry&)>& fn) {
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    // Turn the byte offset into a line.
+    const std::size_t at = std::min<std::size_t>(e.byte, text.size());
+    const auto line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    throw invalid_input(fmt::format("{}:{}: not valid JSON ({}); give the output of `timew export`", source, line,
+                                    e.what()));
+  }
+  if (!doc.is_array())
+    throw invalid_input(fmt::format("{}:1: a timewarrior export is a JSON array of intervals, as `timew export` prints", source));
+  const auto lines = object_lines(text);
+  ImportSummary summary;
+  for (std::size_t i = 0; i < doc.size(); ++i) {
+    const std::size_t line = i < lines.size() ? lines[i] : 0;
+    const auto fail = [&](const std::string& what) -> Error {
+      return invalid_input(fmt::format("{}:{}: {}", source, line, what));
+    };
+    const auto& item = doc[i];
+    if (!item.is_object()) throw fail("expected an interval object");
+    if (!item.contains("start") || !item["start"].is_string()) throw fail("the interval has no \"start\"");
+    if (!item.contains("end")) {
+      ++summary.open_skipped;  // still running in timewarrior: import it once it is stopped
+      continue;
+    }
+    std::vector<std::string> tags;
+    if (item.contains("tags")) {
+      if (!item["tags"].is_array()) throw fail("\"tags\" must be an array");
+      for (const auto& t : item["tags"]) {
+        if (!t.is_string()) throw fail("\"tags\" must hold strings");
+        tags.push_back(t.get<std::string>());
+      }
+    }
+    if (tags.empty()) throw fail("the interval has no tag; indie reads its first tag as the project");
+    ImportedEntry e;
+    e.line = line;
+    try {
+      e.start = parse_timew_instant(item["start"].get<std::string>());
+      e.end = parse_timew_instant(item["end"].is_string() ? item["end"].get<std::string>() : "");
+      e.project = tags.front();
+      if (const auto slash = e.project.find('/'); slash != std::string::npos) {
+        e.client = e.project.substr(0, slash);
+        e.project = e.project.substr(slash + 1);
+      }
+      tags.erase(tags.begin());
+      e.tags = tags_from(tags);
+      if (item.contains("annotation") && item["annotation"].is_string()) e.note = item["annotation"].get<std::string>();
+    } catch (const Error& err) {
+      throw fail(err.what());
+    }
+    finish(e, TimeSource::timewarrior);
+    ++summary.rows;
+    fn(e);
+  }
+  return summary;
+}
+
+// ---- CSV formats ---------------------------------------------------------------------------
+
+struct Columns {
+  std::map<std::string, std::size_t> index;  // lower-case header name -> position
+  std::string_view source;
+
+  std::optional<std::size_t> find(std::string_view name) const {
+    const auto it = index.find(to_lower(name));
+    if (it == index.end()) return std::nullopt;
+    return it->second;
+  }
+};
+
+Columns read_header(const CsvRecord& header, TimeSource format, std::string_view source,
+                    std::span<const std::string_view> required) {
+  Columns c;
+  c.source = source;
+  for (std::size_t i = 0; i < header.fields.size(); ++i) c.index[to_lower(trim(header.fields[i]))] = i;
+  std::vector<std::string> missing;
+  for (const auto name : required)
+    if (!c.find(name)) missing.emplace_back(name);
+  if (!missing.empty()) {
+    std::vector<std::string> all(required.begin(), required.end());
+    throw invalid_input(fmt::format("{}:{}: this is not {}'s CSV: the header has no {} column{}. Expected the "
+                                    "columns {} (check --from)",
+                                    source, header.line, to_string(format), join(missing, ", "),
+                                    missing.size() == 1 ? "" : "s", join(all, ", ")));
+  }
+  return c;
+}
+
+// 11/20/2026, 20.11.2026 or 2026-11-20.
+Date parse_export_date(std::string_view s) {
+  s = trim(s);
+  if (s.size() == 10 && s[2] == '/' && s[5] == '/')
+    return parse_date(fmt::format("{}-{}-{}", s.substr(6, 4), s.substr(0, 2), s.substr(3, 2)), Date{});
+  if (s.size() == 10 && s[2] == '.' && s[5] == '.')
+    return parse_date(fmt::format("{}-{}-{}", s.substr(6, 4), s.substr(3, 2), s.substr(0, 2)), Date{});
+  return parse_date(s, Date{});
+}
+
+// 09:05:00, 9:05, 09:05:00 PM.
+std::int64_t parse_export_time(std::string_view s) {
+  s = trim(s);
+  std::string upper = to_upper(s);
+  int shift = -1;
+  if (upper.ends_with("AM")) shift = 0;
+  else if (upper.ends_with("PM")) shift = 12;
+  if (shift < 0) return parse_time_of_day(s);
+  std::int64_t t = parse_time_of_day(trim(s.substr(0, s.size() - 2)));
+  const std::int64_t hour = t / 3600;
+  if (hour < 1 || hour > 12) throw invalid_input(fmt::format("'{}' is not a 12-hour time", s));
+  if (hour == 12) t -= 12 * 3600;  // 12:30 AM is 00:30; 12:30 PM is 12:30
+  return t + shift * 3600;
+}
+
+ImportSummary read_csv_format(std::string_view text, TimeSource format, std::string_view source,
+                              const std::function<void(const ImportedEntry&)>& fn) {
+  static constexpr std::array<std::string_view, 3> kIndie = {"start", "end", "project"};
+  static constexpr std::array<std::string_view, 6> kToggl = {"Project", "Description", "Start date", "Start time",
+                                                             "End date", "End time"};
+  static constexpr std::array<std::string_view, 6> kClockify = {"Project", "Description", "Start Date", "Start Time",
+                                                                "End Date", "End Time"};
+  std::span<const std::string_view> required;
+  if (format == TimeSource::indie) required = kIndie;
+  else if (format == TimeSource::toggl) required = kToggl;
+  else required = kClockify;
+
+  ImportSummary summary;
+  std::optional<Columns> cols;
+  for_each_csv_record(text, source, ',', [&](const CsvRecord& rec) {
+    if (!cols) {
+      cols = read_header(rec, format, source, required);
+      if (format == TimeSource::indie) {
+        static const std::vector<std::string> known = {"id", "start", "end", "duration", "seconds", "project",
+                                                       "note", "tags", "status", "zone"};
+        for (std::size_t i = 0; i < rec.fields.size(); ++i) {
+          const std::string name = to_lower(trim(rec.fields[i]));
+          if (std::find(known.begin(), known.end(), name) == known.end())
+            throw invalid_input(fmt::format("{}:{}:{}: unknown column '{}'.{} The columns are those of indie time "
+                                            "list --format csv", source, rec.line, i + 1, rec.fields[i],
+                                            did_you_mean(name, known)));
+        }
+      }
+      return;
+    }
+    const auto field = [&](std::string_view name) -> std::string_view {
+      const auto i = cols->find(name);
+      return i ? std::string_view(rec.fields[*i]) : std::string_view();
+    };
+    ImportedEntry e;
+    e.line = rec.line;
+    std::string_view current;
+    try {
+      if (format == TimeSource::indie) {
+        current = "start";
+        e.start = parse_instant(field("start"));
+        current = "end";
+        if (trim(field("end")).empty()) throw invalid_input("the entry has no end (a running timer is not exported)");
+        e.end = parse_instant(field("end"));
+        current = "project";
+        e.project = std::string(trim(field("project")));
+        if (const auto slash = e.project.find('/'); slash != std::string::npos) {
+          e.client = e.project.substr(0, slash);
+          e.project = e.project.substr(slash + 1);
+        }
+        e.note = std::string(field("note"));
+        current = "tags";
+        e.tags = normalize_tags({std::string(field("tags"))});
+      } else {
+        const bool toggl = format == TimeSource::toggl;
+        current = toggl ? "Start date" : "Start Date";
+        const Date start_day = parse_export_date(field(current));
+        current = toggl ? "Start time" : "Start Time";
+        e.start = local_to_instant(start_day, parse_export_time(field(current)));
+        current = toggl ? "End date" : "End Date";
+        const Date end_day = parse_export_date(field(current));
+        current = toggl ? "End time" : "End Time";
+        e.end = local_to_instant(end_day, parse_export_time(field(current)));
+        e.client = std::string(trim(field("Client")));
+        e.project = std::string(trim(field("Project")));
+        e.note = std::string(field("Description"));
+        current = "Tags";
+        e.tags = tags_from(split(field("Tags"), ','));
+      }
+      current = "Project";
+      if (e.project.empty()) throw invalid_input("the row has no project");
+    } catch (const Error& err) {
+      throw invalid_input(fmt::format("{}:{} ({}): {}", source, rec.line, current, err.what()));
+    }
+    finish(e, format);
+    ++summary.rows;
+    fn(e);
+  });
+  if (!cols) throw invalid_input(fmt::format("{}: the file is empty; it needs a header row", source));
+  return summary;
+}
+
+}  // namespace
+
+TimeSource parse_time_source(std::string_view text) {
+  const std::string t = to_lower(trim(text));
+  if (t == "indie") return TimeSource::indie;
+  if (t == "timewarrior" || t == "timew") return TimeSource::timewarrior;
+  if (t == "toggl") return TimeSource::toggl;
+  if (t == "clockify") return TimeSource::clockify;
+  throw usage_error(fmt::format("unknown import format '{}': use indie, timewarrior, toggl or clockify.{}", text,
+                                did_you_mean(t, {"indie", "timewarrior", "toggl", "clockify"})));
+}
+
+std::string_view to_string(TimeSource s) {
+  static constexpr std::array names = {"indie", "timewarrior", "toggl", "clockify"};
+  return names[static_cast<std::size_t>(s)];
+}
+
+ImportSummary read_time_import(std::string_view text, TimeSource format, std::string_view source,
+                               const std::function<void(const ImportedEntry&)>& fn) {
+  if (format == TimeSource::timewarrior) return read_timewarrior(text, source, fn);
+  return read_csv_format(text, format, source, fn);
+}
+
+std::string handle_from_name(std::string_view name) {
+  std::string out;
+  for (const char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) && u < 128) out += static_cast<char>(std::tolower(u));
+    else if (!out.empty() && out.back() != '-') out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  if (out.size() > 32) out.resize(32);
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? "imported" : out;
+}
+
+}  // namespace indie
