@@ -1,8 +1,8 @@
 // indie time import FILE|- --from indie|timewarrior|toggl|clockify
+#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <SQLiteCpp/Statement.h>
 #include <map>
 
 #include "commands.hpp"
@@ -45,12 +45,16 @@ class ProjectMatcher {
  private:
   std::optional<Client> find_client(const std::string& name) {
     if (name.empty()) return default_client_;
-    SQLite::Statement q(store_.db(), "SELECT id FROM client WHERE handle = ?1 COLLATE NOCASE OR name = ?1 COLLATE NOCASE "
-                                     "OR legal_name = ?1 COLLATE NOCASE");
+    SQLite::Statement q(
+        store_.db(),
+        "SELECT id FROM client WHERE handle = ?1 COLLATE NOCASE OR name = ?1 COLLATE NOCASE "
+        "OR legal_name = ?1 COLLATE NOCASE");
     q.bind(1, name);
     std::vector<std::int64_t> ids;
     while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
-    if (ids.size() > 1) throw invalid_input(fmt::format("client '{}' matches {} clients; rename one", name, ids.size()));
+    if (ids.size() > 1)
+      throw invalid_input(
+          fmt::format("client '{}' matches {} clients; rename one", name, ids.size()));
     if (ids.empty()) return std::nullopt;
     return ClientRepo(store_).get(std::to_string(ids.front()));
   }
@@ -58,25 +62,31 @@ class ProjectMatcher {
   std::int64_t match(const ImportedEntry& e) {
     const auto client = find_client(e.client);
     std::string sql =
-        "SELECT p.id, c.handle || '/' || p.handle FROM project p JOIN client c ON c.id = p.client_id "
+        "SELECT p.id, c.handle || '/' || p.handle FROM project p JOIN client c ON c.id = "
+        "p.client_id "
         "WHERE (p.handle = ?1 COLLATE NOCASE OR p.name = ?1 COLLATE NOCASE)";
     if (client) sql += " AND p.client_id = ?2";
     SQLite::Statement q(store_.db(), sql);
     q.bind(1, e.project);
     if (client) q.bind(2, client->id);
     std::vector<std::pair<std::int64_t, std::string>> found;
-    while (q.executeStep()) found.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+    while (q.executeStep())
+      found.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
     if (found.size() == 1) return found.front().first;
     if (found.size() > 1) {
       std::vector<std::string> paths;
       for (const auto& f : found) paths.push_back(f.second);
-      throw invalid_input(fmt::format("project '{}' is ambiguous ({}); give --client, or rename one", e.project, join(paths, ", ")));
+      throw invalid_input(
+          fmt::format("project '{}' is ambiguous ({}); give --client, or rename one", e.project,
+                      join(paths, ", ")));
     }
     if (!e.client.empty() && !client && !args_.create)
-      throw not_found(fmt::format("no client '{}'; add it with indie client add, or import with --create", e.client));
+      throw not_found(fmt::format(
+          "no client '{}'; add it with indie client add, or import with --create", e.client));
     if (!args_.create)
-      throw not_found(fmt::format("no project '{}'{}; add it with indie project add, or import with --create", e.project,
-                                  client ? " for client " + client->handle : std::string()));
+      throw not_found(
+          fmt::format("no project '{}'{}; add it with indie project add, or import with --create",
+                      e.project, client ? " for client " + client->handle : std::string()));
     return create(e, client);
   }
 
@@ -84,8 +94,9 @@ class ProjectMatcher {
     const Config& config = ctx_.config();
     if (!client) {
       if (e.client.empty())
-        throw invalid_input(fmt::format("project '{}' names no client, so --create cannot place it; give --client HANDLE",
-                                        e.project));
+        throw invalid_input(fmt::format(
+            "project '{}' names no client, so --create cannot place it; give --client HANDLE",
+            e.project));
       Client c;
       set_client_field(c, "handle", handle_from_name(e.client));
       set_client_field(c, "name", e.client);
@@ -118,7 +129,8 @@ class ProjectMatcher {
 
 void import(Context& ctx, ImportArgs& a) {
   if (a.from.empty())
-    throw usage_error("say which tool wrote the file: --from indie, timewarrior, toggl or clockify");
+    throw usage_error(
+        "say which tool wrote the file: --from indie, timewarrior, toggl or clockify");
   const TimeSource format = parse_time_source(a.from);
   const std::string source = a.file == "-" ? "<stdin>" : a.file;
   const std::string text = read_file(a.file);
@@ -134,72 +146,85 @@ void import(Context& ctx, ImportArgs& a) {
   std::optional<TableWriter> preview;
   if (a.dry_run) preview.emplace(ctx.out, ctx.format(), entry_columns(), entry_table_columns());
   std::vector<Cell> cells;
-  const auto summary = read_time_import(text, format, source, [&](const ImportedEntry& row) {
-    try {
-      TimeEntry e;
-      e.project_id = matcher.project_id(row);
-      if (repo.has_source(row.source_key) || repo.has_same(e.project_id, row.start, row.end)) {
-        ++already;
-        return;
+  ImportSummary summary;
+  try {
+    summary = read_time_import(text, format, source, [&](const ImportedEntry& row) {
+      try {
+        TimeEntry e;
+        e.project_id = matcher.project_id(row);
+        if (repo.has_source(row.source_key) || repo.has_same(e.project_id, row.start, row.end)) {
+          ++already;
+          return;
+        }
+        if (row.end == row.start) {
+          ++empty;  // zero-length rows (a timer started and stopped at once) bill nothing
+          return;
+        }
+        e.start = row.start;
+        e.end = row.end;
+        e.zone = zone;
+        e.note = row.note;
+        e.tags = row.tags;
+        e.source_key = row.source_key;
+        check_span(repo, e.start, *e.end, now, 0, a.rules);
+        e.id = repo.insert(e);
+        ++added;
+        if (preview) {
+          e.project_path = ProjectRepo(store).get(std::to_string(e.project_id)).path();
+          entry_cells(e, now, ctx.format() == Format::table, cells);
+          preview->row(cells);
+        }
+        if (progress && added % 20000 == 0)
+          ctx.err << fmt::format("\rImporting… {} entries", added) << std::flush;
+      } catch (const Error& err) {
+        throw Error(err.kind(), fmt::format("{}:{}: {}", source, row.line, err.what()));
       }
-      if (row.end == row.start) {
-        ++empty;  // zero-length rows (a timer started and stopped at once) bill nothing
-        return;
-      }
-      e.start = row.start;
-      e.end = row.end;
-      e.zone = zone;
-      e.note = row.note;
-      e.tags = row.tags;
-      e.source_key = row.source_key;
-      check_span(repo, e.start, *e.end, now, 0, a.rules);
-      e.id = repo.insert(e);
-      ++added;
-      if (preview) {
-        e.project_path = ProjectRepo(store).get(std::to_string(e.project_id)).path();
-        entry_cells(e, now, ctx.format() == Format::table, cells);
-        preview->row(cells);
-      }
-      if (progress && added % 20000 == 0) ctx.err << fmt::format("\rImporting… {} entries", added) << std::flush;
-    } catch (const Error& err) {
-      // The transaction rolls back as this unwinds: nothing is kept.
-      throw Error(err.kind(), fmt::format("{}:{}: {}. Nothing was imported.", source, row.line, err.what()));
-    }
-  });
+    });
+  } catch (const Error& err) {
+    // The transaction rolls back as this unwinds: nothing is kept.
+    throw Error(err.kind(), fmt::format("{}. Nothing was imported.", err.what()));
+  }
   if (progress && added >= 20000) ctx.err << "\r\033[K";
   if (preview) preview->finish();
   std::string details;
   if (already > 0) details += fmt::format(", {} already there", already);
   if (empty > 0) details += fmt::format(", {} of zero length skipped", empty);
-  if (summary.open_skipped > 0) details += fmt::format(", {} still running skipped", summary.open_skipped);
+  if (summary.open_skipped > 0)
+    details += fmt::format(", {} still running skipped", summary.open_skipped);
   for (const auto& c : matcher.created()) details += ", created " + c;
   if (a.dry_run) {
-    ctx.say(fmt::format("Would add {} entr{} from {}{} (dry run: nothing written).", added, added == 1 ? "y" : "ies",
-                        source, details));
+    ctx.say(fmt::format("Would add {} entr{} from {}{} (dry run: nothing written).", added,
+                        added == 1 ? "y" : "ies", source, details));
     return;
   }
   tx.commit();
-  ctx.say(fmt::format("Added {} entr{} from {}{}.", added, added == 1 ? "y" : "ies", source, details));
+  ctx.say(
+      fmt::format("Added {} entr{} from {}{}.", added, added == 1 ? "y" : "ies", source, details));
 }
 
 }  // namespace
 
 void setup_time_import(CLI::App& group, Context& ctx) {
   auto a = std::make_shared<ImportArgs>();
-  auto* cmd = group.add_subcommand("import", "Import entries from indie, timewarrior, Toggl or Clockify");
+  auto* cmd =
+      group.add_subcommand("import", "Import entries from indie, timewarrior, Toggl or Clockify");
   cmd->add_option("file", a->file, "The export file, or - for standard input")->required();
-  cmd->add_option("-f,--from", a->from, "Who wrote it: indie, timewarrior (timew export), toggl or clockify (detailed CSV)");
+  cmd->add_option(
+      "-f,--from", a->from,
+      "Who wrote it: indie, timewarrior (timew export), toggl or clockify (detailed CSV)");
   cmd->add_option("-c,--client", a->client, "Client of rows that name none (timewarrior)");
   cmd->add_flag("--create", a->create, "Create the clients and projects that do not exist yet");
   cmd->add_flag("-n,--dry-run", a->dry_run, "Show what would be added, write nothing");
   cmd->add_flag("--allow-overlap", a->rules.allow_overlap, "Accept entries that overlap others");
   cmd->add_flag("--force", a->rules.force, "Accept entries longer than 24 hours");
-  cmd->footer("Projects are matched by handle or name (within the row's client when it names one).\n"
-              "Importing the same file again adds nothing: each row has a stable fingerprint. The import\n"
-              "is all-or-nothing and names the failing line.\n\nExamples:\n"
-              "  timew export | indie time import - --from timewarrior --client acme\n"
-              "  indie time import Toggl_time_entries.csv --from toggl --create --dry-run\n"
-              "  indie time list --format csv > all.csv && indie --db other.db time import all.csv --from indie");
+  cmd->footer(
+      "Projects are matched by handle or name (within the row's client when it names one).\n"
+      "Importing the same file again adds nothing: each row has a stable fingerprint. The import\n"
+      "is all-or-nothing and names the failing line.\n\nExamples:\n"
+      "  timew export | indie time import - --from timewarrior --client acme\n"
+      "  indie time import Toggl_time_entries.csv --from toggl --create --dry-run\n"
+      "  indie time list --format csv > all.csv && indie --db other.db time import all.csv --from "
+      "indie");
   cmd->callback([&ctx, a] { import(ctx, *a); });
 }
 

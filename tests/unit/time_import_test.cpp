@@ -1,0 +1,86 @@
+#include "indie/time_import.hpp"
+
+#include <doctest/doctest.h>
+
+#include <vector>
+
+#include "indie/error.hpp"
+
+using namespace indie;
+
+namespace {
+std::vector<ImportedEntry> read(std::string_view text, TimeSource format) {
+  std::vector<ImportedEntry> out;
+  read_time_import(text, format, "f", [&](const ImportedEntry& e) { out.push_back(e); });
+  return out;
+}
+}  // namespace
+
+TEST_CASE("timewarrior: first tag is the project, UTC times, running intervals skipped") {
+  const std::string text =
+      "[\n{\"id\":2,\"start\":\"20261116T080000Z\",\"end\":\"20261116T093000Z\",\"tags\":[\"acme/web\",\"fix login\"],"
+      "\"annotation\":\"note\"},\n{\"id\":1,\"start\":\"20261116T100000Z\",\"tags\":[\"web\"]}\n]\n";
+  std::vector<ImportedEntry> rows;
+  const auto summary = read_time_import(text, TimeSource::timewarrior, "f", [&](const ImportedEntry& e) { rows.push_back(e); });
+  REQUIRE(rows.size() == 1);
+  CHECK(summary.open_skipped == 1);
+  CHECK(rows[0].client == "acme");
+  CHECK(rows[0].project == "web");
+  CHECK(rows[0].tags == "fix-login");
+  CHECK(rows[0].note == "note");
+  CHECK(rows[0].line == 2);
+  CHECK(format_instant_utc(rows[0].start) == "2026-11-16T08:00:00Z");
+  CHECK((rows[0].end - rows[0].start).count() == 5400);
+}
+
+TEST_CASE("timewarrior: errors name the line") {
+  CHECK_THROWS_WITH_AS(read("[\n{\"start\":\"20261116T080000Z\",\"end\":\"x\",\"tags\":[\"a\"]}\n]", TimeSource::timewarrior),
+                       doctest::Contains("f:2: 'x' is not a timewarrior time"), Error);
+  CHECK_THROWS_WITH_AS(read("[\n{\"start\":\"20261116T080000Z\",\n\"end\":", TimeSource::timewarrior),
+                       doctest::Contains("not valid JSON"), Error);
+  CHECK_THROWS_WITH_AS(read("{}", TimeSource::timewarrior), doctest::Contains("JSON array"), Error);
+}
+
+TEST_CASE("the same row always has the same source key; a different row another") {
+  const std::string a = "start,end,project\n2026-11-01T09:00:00Z,2026-11-01T10:00:00Z,acme/web\n";
+  const std::string b = "start,end,project\n2026-11-01T09:00:00Z,2026-11-01T10:00:01Z,acme/web\n";
+  CHECK(read(a, TimeSource::indie)[0].source_key == read(a, TimeSource::indie)[0].source_key);
+  CHECK(read(a, TimeSource::indie)[0].source_key != read(b, TimeSource::indie)[0].source_key);
+  CHECK(read(a, TimeSource::indie)[0].source_key > 0);
+}
+
+TEST_CASE("clockify: US dates and 12-hour clock") {
+  setenv("TZ", "UTC", 1);
+  tzset();
+  const auto rows = read(
+      "Project,Client,Description,Tags,Start Date,Start Time,End Date,End Time\n"
+      "Web,ACME,call,\"a, b\",11/19/2026,12:30:00 AM,11/19/2026,12:15:00 PM\n",
+      TimeSource::clockify);
+  REQUIRE(rows.size() == 1);
+  CHECK(format_instant_utc(rows[0].start) == "2026-11-19T00:30:00Z");
+  CHECK(format_instant_utc(rows[0].end) == "2026-11-19T12:15:00Z");
+  CHECK(rows[0].tags == "a,b");
+  CHECK(rows[0].client == "ACME");
+  CHECK_THROWS_WITH_AS(read("Project,Description,Start Date,Start Time,End Date,End Time\nW,d,11/19/2026,13:00 PM,11/19/2026,14:00\n",
+                            TimeSource::clockify),
+                       doctest::Contains("f:2 (Start Time): '13:00 PM' is not a 12-hour time"), Error);
+  unsetenv("TZ");
+  tzset();
+}
+
+TEST_CASE("a wrong header says which columns are missing and what was expected") {
+  CHECK_THROWS_WITH_AS(read("Project,Start date\n", TimeSource::toggl),
+                       doctest::Contains("this is not toggl's CSV: the header has no Description, Start time, End date, End time columns"),
+                       Error);
+  CHECK_THROWS_WITH_AS(read("", TimeSource::indie), doctest::Contains("empty"), Error);
+  CHECK_THROWS_AS(parse_time_source("excel"), Error);
+  CHECK(parse_time_source("timew") == TimeSource::timewarrior);
+}
+
+TEST_CASE("handles made from names") {
+  CHECK(handle_from_name("Acme Corp.") == "acme-corp");
+  CHECK(handle_from_name("  Mobile  app ") == "mobile-app");
+  CHECK(handle_from_name("Café") == "caf");
+  CHECK(handle_from_name("!!!") == "imported");
+  CHECK(handle_from_name(std::string(40, 'a')).size() == 32);
+}
