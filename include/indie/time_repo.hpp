@@ -58,10 +58,13 @@ class TimeRepo {
  private:
   Statement& cached(std::unique_ptr<Statement>& slot, std::string_view sql);
   const std::string& path_of(std::int64_t project_id);
+  /// Keeps time_stats.max_span, the overlap check's look-back, at least as long as `e`.
+  void note_span(const TimeEntry& e);
 
   Store& store_;
   std::unordered_map<std::int64_t, std::string> paths_;
   std::unique_ptr<Statement> insert_, source_, same_, overlap_;
+  std::int64_t max_span_ = -1;  // time_stats.max_span once read
 };
 
 }  // namespace indie

@@ -130,7 +130,12 @@ class TimeReport {
   std::int64_t seconds_per_day_;
   LocalCalendar calendar_;
   std::vector<Unit> units_;
-  std::unordered_map<std::uint64_t, std::size_t> unit_index_;
+  struct PairHash {
+    std::size_t operator()(const std::pair<std::int64_t, std::int64_t>& k) const {
+      return std::hash<std::int64_t>()(k.first * 1000003 ^ k.second);
+    }
+  };
+  std::unordered_map<std::pair<std::int64_t, std::int64_t>, std::size_t, PairHash> unit_index_;
   std::vector<std::string> tags_;
   std::unordered_map<std::string, std::int64_t> tag_ids_;
 };

@@ -71,15 +71,24 @@ Date parse_date(std::string_view text, Date today) {
 
 std::int64_t parse_time_of_day(std::string_view text) {
   const std::string_view s = trim(text);
-  const auto parts = split(s, ':');
-  bool ok = parts.size() == 2 || parts.size() == 3;
+  // H:MM, HH:MM or HH:MM:SS, without allocating: imports call this a million times.
   int values[3] = {0, 0, 0};
-  for (std::size_t i = 0; ok && i < parts.size(); ++i) {
-    const std::string& p = parts[i];
-    ok = !p.empty() && p.size() <= 2 && (i == 0 || p.size() == 2) &&
-         p.find_first_not_of("0123456789") == std::string::npos;
-    if (ok) values[i] = std::stoi(p);
+  std::size_t part = 0, digits = 0;
+  bool ok = !s.empty();
+  for (std::size_t i = 0; ok && i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == ':') {
+      ok = digits > 0 && part < 2 && (part == 0 || digits == 2);
+      ++part;
+      digits = 0;
+    } else if (c >= '0' && c <= '9' && digits < 2) {
+      values[part] = values[part] * 10 + (c - '0');
+      ++digits;
+    } else {
+      ok = false;
+    }
   }
+  ok = ok && part >= 1 && digits == 2;
   if (!ok) throw invalid_input(fmt::format("'{}' is not a time of day; write it as HH:MM, e.g. 09:30", text));
   if (values[0] > 23 || values[1] > 59 || values[2] > 59)
     throw invalid_input(fmt::format("'{}' is not a time of day: hours go 00-23, minutes and seconds 00-59", text));

@@ -138,22 +138,8 @@ std::int64_t TimeReport::tag_index(std::string_view tag) {
 
 void TimeReport::add_to(std::int64_t group, std::int64_t project_id, const ProjectBilling& p,
                         std::int64_t seconds, std::int32_t day) {
-  const std::uint64_t key = (static_cast<std::uint64_t>(group) << 24) ^ static_cast<std::uint64_t>(project_id);
-  auto it = unit_index_.find(key);
-  if (it == unit_index_.end() || units_[it->second].group != group || units_[it->second].project_id != project_id) {
-    // A hash collision (never with fewer than 16M projects) would land here too; look again.
-    const auto found = std::find_if(units_.begin(), units_.end(), [&](const Unit& u) {
-      return u.group == group && u.project_id == project_id;
-    });
-    if (found != units_.end()) {
-      found->billed.add(seconds, day);
-      return;
-    }
-    units_.push_back({group, project_id, BilledTime(p.rounding)});
-    unit_index_.emplace(key, units_.size() - 1);
-    units_.back().billed.add(seconds, day);
-    return;
-  }
+  const auto [it, added] = unit_index_.try_emplace({group, project_id}, units_.size());
+  if (added) units_.push_back({group, project_id, BilledTime(p.rounding)});
   units_[it->second].billed.add(seconds, day);
 }
 

@@ -62,6 +62,14 @@ std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
   if (::access(path.c_str(), R_OK | W_OK) != 0)
     throw storage_error(fmt::format("cannot open the database {}: {}; check its permissions or {}", path,
                                     std::strerror(errno), where_to_go()));
+  // indie is one thread: no mutexes at all, and no allocation statistics (whose global mutex
+  // was 5 % of a bulk import). Must precede SQLite's initialization, hence once, here.
+  static const bool single_threaded = [] {
+    sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)single_threaded;
   std::unique_ptr<Store> store;
   try {
     // One connection used by one thread: SQLite's per-call mutex (Debian builds it serialized)
@@ -91,6 +99,9 @@ void Store::configure() {
   db_.exec("PRAGMA journal_mode = WAL");
   db_.exec("PRAGMA synchronous = NORMAL");  // durable at each checkpoint; safe with WAL
   db_.exec("PRAGMA foreign_keys = ON");
+  // 64 MiB of page cache (the default is 2): a million time entries and their indexes stay in
+  // memory during a report or an import. Only pages actually read are allocated.
+  db_.exec("PRAGMA cache_size = -65536");
 }
 
 void Store::migrate() {

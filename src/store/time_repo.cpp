@@ -88,7 +88,23 @@ const std::string& TimeRepo::path_of(std::int64_t project_id) {
   return it == paths_.end() ? unknown : it->second;
 }
 
+void TimeRepo::note_span(const TimeEntry& e) {
+  if (!e.end) return;
+  const std::int64_t span = seconds(*e.end) - seconds(e.start);
+  if (span > kLongEntrySeconds) return;  // found through the partial index instead
+  if (max_span_ < 0) {
+    Statement q(store_.db().getHandle(), "SELECT max_span FROM time_stats");
+    max_span_ = q.step() ? q.integer(0) : 0;
+  }
+  if (span <= max_span_) return;
+  Statement q(store_.db().getHandle(), "UPDATE time_stats SET max_span = ?1 WHERE max_span < ?1");
+  q.bind(1, span);
+  q.run();
+  max_span_ = span;
+}
+
 std::int64_t TimeRepo::insert(const TimeEntry& e) {
+  note_span(e);
   Statement& q = cached(insert_,
                         "INSERT INTO time_entry (project_id, start_utc, end_utc, zone, note, tags, source_key, "
                         "invoice_id, invoice_number) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
@@ -98,6 +114,7 @@ std::int64_t TimeRepo::insert(const TimeEntry& e) {
 }
 
 void TimeRepo::update(const TimeEntry& e) {
+  note_span(e);
   Statement q(store_.db().getHandle(),
               "UPDATE time_entry SET project_id = ?1, start_utc = ?2, end_utc = ?3, zone = ?4, note = ?5, "
               "tags = ?6, source_key = ?7, invoice_id = ?8, invoice_number = ?9 WHERE id = ?10");
@@ -151,15 +168,18 @@ std::optional<TimeEntry> TimeRepo::last() {
 }
 
 // Three index-backed branches, so a check costs microseconds with a million entries: entries
-// of at most a day start less than a day before `start`; longer ones are in a small partial
-// index; a running timer lasts until `now`.
+// of at most a day start at most the longest such entry (time_stats) before `start`; longer
+// ones are in a small partial index; a running timer lasts until `now`. INDEXED BY pins the partial indexes: left alone,
+// the planner scans the covering start index instead, which made a 1M-row import quadratic.
 std::optional<TimeEntry> TimeRepo::overlapping(Instant start, Instant end, Instant now, std::int64_t except) {
   Statement& q = cached(overlap_,
-                        "SELECT id FROM time_entry WHERE start_utc > ?1 - 86400 AND start_utc < ?2 "
+                        "SELECT id FROM time_entry WHERE start_utc > ?1 - (SELECT max_span FROM time_stats) "
+                        "  AND start_utc < ?2 "
                         "  AND coalesce(end_utc, ?3) > ?1 AND id <> ?4 "
-                        "UNION ALL SELECT id FROM time_entry WHERE end_utc - start_utc > 86400 "
-                        "  AND start_utc < ?2 AND end_utc > ?1 AND id <> ?4 "
-                        "UNION ALL SELECT id FROM time_entry WHERE end_utc IS NULL AND start_utc < ?2 "
+                        "UNION ALL SELECT id FROM time_entry INDEXED BY time_entry_long "
+                        "  WHERE end_utc - start_utc > 86400 AND start_utc < ?2 AND end_utc > ?1 AND id <> ?4 "
+                        "UNION ALL SELECT id FROM time_entry INDEXED BY time_entry_one_timer "
+                        "  WHERE end_utc IS NULL AND start_utc < ?2 "
                         "  AND ?3 > ?1 AND id <> ?4 LIMIT 1");
   q.bind(1, seconds(start)).bind(2, seconds(end)).bind(3, seconds(now)).bind(4, except);
   if (!q.step()) return std::nullopt;
