@@ -42,9 +42,9 @@ class TimeRepo {
   std::optional<TimeEntry> last();
   /// An entry other than `except` that overlaps [start, end); a running one lasts until `now`.
   std::optional<TimeEntry> overlapping(Instant start, Instant end, Instant now, std::int64_t except = 0);
-  bool has_source(std::int64_t source_key);
-  /// An entry of this project with exactly this start and end (an earlier import or export).
-  bool has_same(std::int64_t project_id, Instant start, Instant end);
+  /// An entry imported from this source row before, or one of this project with exactly this
+  /// start and end (an earlier import, or indie's own export read back).
+  bool already_there(std::int64_t source_key, std::int64_t project_id, Instant start, Instant end);
   /// What the report needs of every project, with its effective rounding policy: the
   /// project's, else its client's, else `fallback` (the config's).
   std::map<std::int64_t, ProjectBilling> project_billing(const TimeRounding& fallback);
@@ -60,10 +60,11 @@ class TimeRepo {
   const std::string& path_of(std::int64_t project_id);
   /// Keeps time_stats.max_span, the overlap check's look-back, at least as long as `e`.
   void note_span(const TimeEntry& e);
+  std::int64_t max_span();
 
   Store& store_;
   std::unordered_map<std::int64_t, std::string> paths_;
-  std::unique_ptr<Statement> insert_, source_, same_, overlap_;
+  std::unique_ptr<Statement> insert_, same_, overlap_;
   std::int64_t max_span_ = -1;  // time_stats.max_span once read
 };
 

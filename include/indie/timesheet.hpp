@@ -121,12 +121,23 @@ class TimeReport {
     BilledTime billed;
   };
   std::int64_t tag_index(std::string_view tag);
+  std::int64_t month_of(std::int32_t day);
+  std::int32_t month_day_ = INT32_MIN;
+  std::int64_t month_ = 0;
   std::string label(std::int64_t group) const;
   void add_to(std::int64_t group, std::int64_t project_id, const ProjectBilling& p,
               std::int64_t seconds, std::int32_t day);
 
   ReportGrouping grouping_;
   std::map<std::int64_t, ProjectBilling> projects_;
+  std::vector<const ProjectBilling*> by_id_;  // projects_ indexed by id, for the hot path
+  // The unit an entry of project i went to last, and its group: entries come in start order,
+  // so the next entry of the same project usually goes to the same unit.
+  struct LastUnit {
+    std::int64_t group = INT64_MIN;
+    std::size_t index = 0;
+  };
+  std::vector<LastUnit> last_unit_;
   std::int64_t seconds_per_day_;
   LocalCalendar calendar_;
   std::vector<Unit> units_;

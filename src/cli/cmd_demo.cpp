@@ -37,6 +37,15 @@ void demo(Context& ctx) {
       {"project", "add", "initech/api", "--name", "API integration", "--rate", "95.50/h"},
       {"client", "list"},
       {"project", "list"},
+      {"config", "set", "time.rounding", "15m up entry"},
+      {"client", "edit", "globex", "--rounding", "1h up day"},
+      {"time", "add", "acme/website", "2026-11-16", "09:00-12:20", "Maquettes de la page d'accueil", "--tag", "design"},
+      {"time", "add", "acme/website", "2026-11-17", "14:00-17:05", "Intégration responsive"},
+      {"time", "add", "initech/api", "2026-11-17", "--duration", "2h20m", "OAuth flow"},
+      {"time", "add", "globex/audit", "2026-11-18", "09:00-16:40", "Pentest, day one"},
+      {"time", "add", "acme/support", "2026-11-19", "22:30-00:45+1", "Server migration", "--tag", "ops"},
+      {"time", "list"},
+      {"time", "report", "--by", "project"},
   };
   for (const auto& step : steps) {
     std::string shown = "indie";
@@ -48,7 +57,8 @@ void demo(Context& ctx) {
   }
   ctx.out << "\nTry it yourself on this demo business:\n"
           << "  export INDIE_DB=" << db << " INDIE_CONFIG=" << config << "\n"
-          << "  indie client show acme\n  indie project list --format json\n";
+          << "  indie client show acme\n  indie time start acme/website \"your task\"\n"
+          << "  indie time report --by week --format json\n";
 }
 
 }  // namespace
@@ -56,7 +66,7 @@ void demo(Context& ctx) {
 void setup_demo(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("demo", "Run a guided tour on a throw-away business");
   cmd->footer("Creates a business in a new temporary directory (never touches your own data),\n"
-              "adds clients and projects, and prints them.\n\nExample:\n  indie demo");
+              "adds clients, projects and time entries, and prints them with a time report.\n\nExample:\n  indie demo");
   cmd->callback([&ctx] { demo(ctx); });
 }
 

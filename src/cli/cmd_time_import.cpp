@@ -152,7 +152,7 @@ void import(Context& ctx, ImportArgs& a) {
       try {
         TimeEntry e;
         e.project_id = matcher.project_id(row);
-        if (repo.has_source(row.source_key) || repo.has_same(e.project_id, row.start, row.end)) {
+        if (repo.already_there(row.source_key, e.project_id, row.start, row.end)) {
           ++already;
           return;
         }

@@ -52,10 +52,12 @@ Date Clock::today() const { return local_date(now()); }
 
 Date parse_date(std::string_view text, Date today) {
   const std::string_view s = trim(text);
-  const std::string lower = to_lower(s);
-  if (lower == "today") return today;
-  if (lower == "yesterday") return Date(std::chrono::sys_days(today) - std::chrono::days(1));
-  if (lower == "tomorrow") return Date(std::chrono::sys_days(today) + std::chrono::days(1));
+  if (!s.empty() && (s.front() < '0' || s.front() > '9')) {  // words; digits go straight on
+    const std::string lower = to_lower(s);
+    if (lower == "today") return today;
+    if (lower == "yesterday") return Date(std::chrono::sys_days(today) - std::chrono::days(1));
+    if (lower == "tomorrow") return Date(std::chrono::sys_days(today) + std::chrono::days(1));
+  }
   bool ok = s.size() == 10 && s[4] == '-' && s[7] == '-';
   const int y = parse_fixed_digits(s, 0, 4, ok);
   const int m = parse_fixed_digits(s, 5, 2, ok);

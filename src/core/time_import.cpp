@@ -226,6 +226,7 @@ ImportSummary read_csv_format(std::string_view text, TimeSource format, std::str
 
   ImportSummary summary;
   std::optional<Columns> cols;
+  std::vector<std::pair<std::string_view, std::optional<std::size_t>>> positions;
   for_each_csv_record(text, source, ',', [&](const CsvRecord& rec) {
     if (!cols) {
       cols = read_header(rec, format, source, required);
@@ -242,9 +243,13 @@ ImportSummary read_csv_format(std::string_view text, TimeSource format, std::str
       }
       return;
     }
+    // Column positions are looked up once per name (names are literals: same pointer).
     const auto field = [&](std::string_view name) -> std::string_view {
-      const auto i = cols->find(name);
-      return i ? std::string_view(rec.fields[*i]) : std::string_view();
+      for (const auto& [known, at] : positions)
+        if (known.data() == name.data()) return at ? std::string_view(rec.fields[*at]) : std::string_view();
+      const auto at = cols->find(name);
+      positions.emplace_back(name, at);
+      return at ? std::string_view(rec.fields[*at]) : std::string_view();
     };
     ImportedEntry e;
     e.line = rec.line;

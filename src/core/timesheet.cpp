@@ -128,7 +128,22 @@ std::string_view to_string(ReportGrouping g) {
 TimeReport::TimeReport(ReportGrouping grouping, std::map<std::int64_t, ProjectBilling> projects,
                        int week_start, std::int64_t seconds_per_day)
     : grouping_(grouping), projects_(std::move(projects)), seconds_per_day_(seconds_per_day),
-      calendar_(week_start) {}
+      calendar_(week_start) {
+  const std::int64_t max_id = projects_.empty() ? 0 : projects_.rbegin()->first;
+  by_id_.assign(static_cast<std::size_t>(max_id) + 1, nullptr);
+  last_unit_.resize(by_id_.size());
+  for (const auto& [id, p] : projects_)
+    if (id >= 0) by_id_[static_cast<std::size_t>(id)] = &p;
+}
+
+// The month of a day, remembered for the day: a million entries fall on a few thousand days.
+std::int64_t TimeReport::month_of(std::int32_t day) {
+  if (day != month_day_) {
+    month_day_ = day;
+    month_ = LocalCalendar::month(day);
+  }
+  return month_;
+}
 
 std::int64_t TimeReport::tag_index(std::string_view tag) {
   const auto [it, added] = tag_ids_.try_emplace(std::string(tag), static_cast<std::int64_t>(tags_.size()));
@@ -138,26 +153,31 @@ std::int64_t TimeReport::tag_index(std::string_view tag) {
 
 void TimeReport::add_to(std::int64_t group, std::int64_t project_id, const ProjectBilling& p,
                         std::int64_t seconds, std::int32_t day) {
-  const auto [it, added] = unit_index_.try_emplace({group, project_id}, units_.size());
-  if (added) units_.push_back({group, project_id, BilledTime(p.rounding)});
-  units_[it->second].billed.add(seconds, day);
+  LastUnit& last = last_unit_[static_cast<std::size_t>(project_id)];
+  if (last.group != group) {
+    const auto [it, added] = unit_index_.try_emplace({group, project_id}, units_.size());
+    if (added) units_.push_back({group, project_id, BilledTime(p.rounding)});
+    last = {group, it->second};
+  }
+  units_[last.index].billed.add(seconds, day);
 }
 
 void TimeReport::add(std::int64_t project_id, Instant start, Instant end, std::string_view tags) {
-  const auto p = projects_.find(project_id);
-  if (p == projects_.end()) throw std::logic_error("TimeReport: unknown project");
+  if (project_id < 0 || static_cast<std::size_t>(project_id) >= by_id_.size() || by_id_[static_cast<std::size_t>(project_id)] == nullptr)
+    throw std::logic_error("TimeReport: unknown project");
+  const ProjectBilling& p = *by_id_[static_cast<std::size_t>(project_id)];
   const std::int64_t seconds = (end - start).count();
   const std::int32_t day = calendar_.day(start);
   switch (grouping_) {
-    case ReportGrouping::client: return add_to(p->second.client_id, project_id, p->second, seconds, day);
-    case ReportGrouping::project: return add_to(project_id, project_id, p->second, seconds, day);
-    case ReportGrouping::day: return add_to(day, project_id, p->second, seconds, day);
-    case ReportGrouping::week: return add_to(calendar_.week(day), project_id, p->second, seconds, day);
-    case ReportGrouping::month: return add_to(LocalCalendar::month(day), project_id, p->second, seconds, day);
+    case ReportGrouping::client: return add_to(p.client_id, project_id, p, seconds, day);
+    case ReportGrouping::project: return add_to(project_id, project_id, p, seconds, day);
+    case ReportGrouping::day: return add_to(day, project_id, p, seconds, day);
+    case ReportGrouping::week: return add_to(calendar_.week(day), project_id, p, seconds, day);
+    case ReportGrouping::month: return add_to(month_of(day), project_id, p, seconds, day);
     case ReportGrouping::tag:
       // An entry with two tags counts in both groups, as in timewarrior's tag reports.
-      if (tags.empty()) return add_to(tag_index(""), project_id, p->second, seconds, day);
-      for (const auto& tag : split_tags(tags)) add_to(tag_index(tag), project_id, p->second, seconds, day);
+      if (tags.empty()) return add_to(tag_index(""), project_id, p, seconds, day);
+      for (const auto& tag : split_tags(tags)) add_to(tag_index(tag), project_id, p, seconds, day);
       return;
   }
 }

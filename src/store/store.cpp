@@ -102,6 +102,9 @@ void Store::configure() {
   // 64 MiB of page cache (the default is 2): a million time entries and their indexes stay in
   // memory during a report or an import. Only pages actually read are allocated.
   db_.exec("PRAGMA cache_size = -65536");
+  // Statement journals (each INSERT that a foreign key may abort keeps one) stay in memory
+  // instead of temporary files.
+  db_.exec("PRAGMA temp_store = MEMORY");
 }
 
 void Store::migrate() {

@@ -88,15 +88,19 @@ const std::string& TimeRepo::path_of(std::int64_t project_id) {
   return it == paths_.end() ? unknown : it->second;
 }
 
-void TimeRepo::note_span(const TimeEntry& e) {
-  if (!e.end) return;
-  const std::int64_t span = seconds(*e.end) - seconds(e.start);
-  if (span > kLongEntrySeconds) return;  // found through the partial index instead
+std::int64_t TimeRepo::max_span() {
   if (max_span_ < 0) {
     Statement q(store_.db().getHandle(), "SELECT max_span FROM time_stats");
     max_span_ = q.step() ? q.integer(0) : 0;
   }
-  if (span <= max_span_) return;
+  return max_span_;
+}
+
+void TimeRepo::note_span(const TimeEntry& e) {
+  if (!e.end) return;
+  const std::int64_t span = seconds(*e.end) - seconds(e.start);
+  if (span > kLongEntrySeconds) return;  // found through the partial index instead
+  if (span <= max_span()) return;
   Statement q(store_.db().getHandle(), "UPDATE time_stats SET max_span = ?1 WHERE max_span < ?1");
   q.bind(1, span);
   q.run();
@@ -173,32 +177,26 @@ std::optional<TimeEntry> TimeRepo::last() {
 // the planner scans the covering start index instead, which made a 1M-row import quadratic.
 std::optional<TimeEntry> TimeRepo::overlapping(Instant start, Instant end, Instant now, std::int64_t except) {
   Statement& q = cached(overlap_,
-                        "SELECT id FROM time_entry WHERE start_utc > ?1 - (SELECT max_span FROM time_stats) "
-                        "  AND start_utc < ?2 "
+                        "SELECT id FROM time_entry WHERE start_utc > ?1 - ?5 AND start_utc < ?2 "
                         "  AND coalesce(end_utc, ?3) > ?1 AND id <> ?4 "
                         "UNION ALL SELECT id FROM time_entry INDEXED BY time_entry_long "
                         "  WHERE end_utc - start_utc > 86400 AND start_utc < ?2 AND end_utc > ?1 AND id <> ?4 "
                         "UNION ALL SELECT id FROM time_entry INDEXED BY time_entry_one_timer "
                         "  WHERE end_utc IS NULL AND start_utc < ?2 "
                         "  AND ?3 > ?1 AND id <> ?4 LIMIT 1");
-  q.bind(1, seconds(start)).bind(2, seconds(end)).bind(3, seconds(now)).bind(4, except);
+  q.bind(1, seconds(start)).bind(2, seconds(end)).bind(3, seconds(now)).bind(4, except).bind(5, max_span());
   if (!q.step()) return std::nullopt;
   const std::int64_t id = q.integer(0);
   q.reset();
   return find(id);
 }
 
-bool TimeRepo::has_source(std::int64_t source_key) {
-  Statement& q = cached(source_, "SELECT 1 FROM time_entry WHERE source_key = ?1");
-  q.bind(1, source_key);
-  const bool found = q.step();
-  q.reset();
-  return found;
-}
-
-bool TimeRepo::has_same(std::int64_t project_id, Instant start, Instant end) {
-  Statement& q = cached(same_, "SELECT 1 FROM time_entry WHERE project_id = ?1 AND start_utc = ?2 AND end_utc = ?3");
-  q.bind(1, project_id).bind(2, seconds(start)).bind(3, seconds(end));
+bool TimeRepo::already_there(std::int64_t source_key, std::int64_t project_id, Instant start, Instant end) {
+  // One statement, two index probes: the source index, then the covering start index.
+  Statement& q = cached(same_,
+                        "SELECT 1 FROM time_entry WHERE source_key = ?1 UNION ALL "
+                        "SELECT 1 FROM time_entry WHERE start_utc = ?3 AND end_utc = ?4 AND project_id = ?2 LIMIT 1");
+  q.bind(1, source_key).bind(2, project_id).bind(3, seconds(start)).bind(4, seconds(end));
   const bool found = q.step();
   q.reset();
   return found;
