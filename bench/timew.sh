@@ -18,6 +18,7 @@ python3 "$HERE/gen_time.py" "$N" timew "$TIMEWARRIORDB"
 python3 "$HERE/gen_time.py" setup >"$W/setup.sh"
 bash "$W/setup.sh"
 # indie reads timewarrior's own export, so both hold exactly the same intervals.
+timew export >/dev/null  # the first run builds its tags database and says so on stdout
 timew export >"$W/export.json"
 /usr/bin/time -f "indie time import of timew export ($N intervals): %e s" \
   "$INDIE" -q time import "$W/export.json" --from timewarrior

@@ -4,6 +4,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "indie/clock.hpp"
 
@@ -17,7 +18,10 @@ std::string_view to_string(TimeSource s);
 struct ImportedEntry {
   std::size_t line = 0;  ///< where the row starts in the file, for errors
   std::string client;    ///< as the source names it (a name or handle); may be empty
-  std::string project;   ///< a path (acme/website), a handle or a name
+  std::string project;   ///< a path (acme/website), a handle or a name; empty: see below
+  /// timewarrior: its tags (a sorted set in `timew export`, so the project is not always the
+  /// first); the importer takes the first that names a project, the others become tags.
+  std::vector<std::string> project_candidates;
   Instant start{};
   Instant end{};
   std::string note;
@@ -34,7 +38,7 @@ struct ImportSummary {
 /// in TZ. Throws invalid_input as "<source>:<line>: …" for a wrong header or a bad row; the
 /// caller's transaction makes the import all-or-nothing.
 ///  - indie: the CSV `indie time list --format csv` writes (start, end, project, note, tags).
-///  - timewarrior: `timew export` JSON; the first tag names the project, the others are tags.
+///  - timewarrior: `timew export` JSON; one of the tags names the project (project_candidates).
 ///  - toggl: Toggl Track's detailed CSV (Client, Project, Description, Start date, Start time,
 ///    End date, End time, Tags).
 ///  - clockify: Clockify's detailed CSV (Project, Client, Description, Tags, Start Date, Start

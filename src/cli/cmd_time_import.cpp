@@ -29,8 +29,41 @@ struct ImportArgs {
 // names one — creating what is missing with --create. Answers are cached per (client, project).
 class ProjectMatcher {
  public:
-  ProjectMatcher(Context& ctx, const ImportArgs& a) : ctx_(ctx), store_(ctx.store()), args_(a) {
+  ProjectMatcher(Context& ctx, ImportArgs& a) : ctx_(ctx), store_(ctx.store()), args_(a) {
     if (!a.client.empty()) default_client_ = ClientRepo(store_).get(a.client);
+  }
+
+  /// For rows whose tags hold the project (timewarrior): the first tag naming a project, else
+  /// with --create the first client/project tag. Sets `tags` to the other tags.
+  std::int64_t project_from_tags(const ImportedEntry& e, std::string& tags) {
+    std::optional<std::size_t> chosen;
+    std::int64_t id = 0;
+    for (std::size_t i = 0; i < e.project_candidates.size() && !chosen; ++i) {
+      ImportedEntry probe = as_project(e, e.project_candidates[i]);
+      if (auto found = existing(probe)) {
+        chosen = i;
+        id = *found;
+      }
+    }
+    for (std::size_t i = 0; i < e.project_candidates.size() && !chosen && args_.create; ++i) {
+      if (e.project_candidates[i].find('/') == std::string::npos && args_.client.empty()) continue;
+      chosen = i;
+      id = project_id(as_project(e, e.project_candidates[i]));
+    }
+    if (!chosen)
+      throw not_found(fmt::format("no tag of this interval names a project (tags: {}); add the project with indie "
+                                  "project add, tag the interval CLIENT/PROJECT, or import with --create --client "
+                                  "HANDLE", join(e.project_candidates, ", ")));
+    std::vector<std::string> rest;
+    for (std::size_t i = 0; i < e.project_candidates.size(); ++i)
+      if (i != *chosen) {
+        std::string t(trim(e.project_candidates[i]));
+        for (char& c : t)
+          if (c == ' ' || c == '\t' || c == ',') c = '-';
+        rest.push_back(std::move(t));
+      }
+    tags = normalize_tags(rest);
+    return id;
   }
 
   std::int64_t project_id(const ImportedEntry& e) {
@@ -57,6 +90,37 @@ class ProjectMatcher {
           fmt::format("client '{}' matches {} clients; rename one", name, ids.size()));
     if (ids.empty()) return std::nullopt;
     return ClientRepo(store_).get(std::to_string(ids.front()));
+  }
+
+  static ImportedEntry as_project(const ImportedEntry& e, const std::string& tag) {
+    ImportedEntry probe;
+    probe.client = e.client;
+    probe.project = tag;
+    if (const auto slash = tag.find('/'); slash != std::string::npos) {
+      probe.client = tag.substr(0, slash);
+      probe.project = tag.substr(slash + 1);
+    }
+    return probe;
+  }
+
+  // The project `e` names, if it exists (no creation, no error).
+  std::optional<std::int64_t> existing(const ImportedEntry& e) {
+    const auto key = std::make_pair(to_lower(e.client), to_lower(e.project));
+    if (const auto it = cache_.find(key); it != cache_.end()) return it->second;
+    try {
+      const bool create = args_.create;
+      args_.create = false;
+      struct Restore {
+        ImportArgs& a;
+        bool v;
+        ~Restore() { a.create = v; }
+      } restore{args_, create};
+      const std::int64_t id = match(e);
+      cache_.emplace(key, id);
+      return id;
+    } catch (const Error&) {
+      return std::nullopt;
+    }
   }
 
   std::int64_t match(const ImportedEntry& e) {
@@ -121,7 +185,7 @@ class ProjectMatcher {
 
   Context& ctx_;
   Store& store_;
-  const ImportArgs& args_;
+  ImportArgs& args_;
   std::optional<Client> default_client_;
   std::map<std::pair<std::string, std::string>, std::int64_t> cache_;
   std::vector<std::string> created_;
@@ -151,7 +215,8 @@ void import(Context& ctx, ImportArgs& a) {
     summary = read_time_import(text, format, source, [&](const ImportedEntry& row) {
       try {
         TimeEntry e;
-        e.project_id = matcher.project_id(row);
+        e.tags = row.tags;
+      e.project_id = row.project.empty() ? matcher.project_from_tags(row, e.tags) : matcher.project_id(row);
         if (repo.already_there(row.source_key, e.project_id, row.start, row.end)) {
           ++already;
           return;
@@ -164,7 +229,6 @@ void import(Context& ctx, ImportArgs& a) {
         e.end = row.end;
         e.zone = zone;
         e.note = row.note;
-        e.tags = row.tags;
         e.source_key = row.source_key;
         check_span(repo, e.start, *e.end, now, 0, a.rules);
         e.id = repo.insert(e);

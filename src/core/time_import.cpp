@@ -39,8 +39,9 @@ class Fingerprint {
 std::int64_t seconds(Instant t) { return t.time_since_epoch().count(); }
 
 void finish(ImportedEntry& e, TimeSource format) {
-  e.source_key = Fingerprint()
-                     .add(to_string(format))
+  Fingerprint f;
+  for (const auto& c : e.project_candidates) f.add(c);
+  e.source_key = f.add(to_string(format))
                      .add(e.client)
                      .add(e.project)
                      .add(seconds(e.start))
@@ -132,19 +133,13 @@ ImportSummary read_timewarrior(std::string_view text, std::string_view source,
         tags.push_back(t.get<std::string>());
       }
     }
-    if (tags.empty()) throw fail("the interval has no tag; indie reads its first tag as the project");
+    if (tags.empty()) throw fail("the interval has no tag; one of its tags must name the project");
     ImportedEntry e;
     e.line = line;
     try {
       e.start = parse_timew_instant(item["start"].get<std::string>());
       e.end = parse_timew_instant(item["end"].is_string() ? item["end"].get<std::string>() : "");
-      e.project = tags.front();
-      if (const auto slash = e.project.find('/'); slash != std::string::npos) {
-        e.client = e.project.substr(0, slash);
-        e.project = e.project.substr(slash + 1);
-      }
-      tags.erase(tags.begin());
-      e.tags = tags_from(tags);
+      e.project_candidates = tags;
       if (item.contains("annotation") && item["annotation"].is_string()) e.note = item["annotation"].get<std::string>();
     } catch (const Error& err) {
       throw fail(err.what());

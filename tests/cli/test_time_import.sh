@@ -6,7 +6,11 @@ setup_business
 run client add acme --name ACME --country FR
 run project add acme/website --name Website --rate 80/h
 
-# timewarrior: the first tag is the project; a running interval is skipped.
+# timewarrior: the tag that names a project is the project (timew export sorts tags, so it
+# need not be the first); a running interval is skipped.
+printf '[\n{"start":"20261101T080000Z","end":"20261101T090000Z","tags":["aaa-first","website"]}\n]\n' >"$T/sorted.json"
+run time import "$T/sorted.json" --from timewarrior --dry-run
+expect_rc 0; expect_out "Would add 1 entry"; expect_out "acme/website"; expect_out "aaa-first"
 run time import "$SRC/examples/timew-export.json" --from timewarrior --dry-run
 expect_rc 0; expect_out "Would add 2 entries"; expect_out "1 still running skipped"; expect_out "fix-login"
 run time list --format json
@@ -88,7 +92,7 @@ expect_rc 1; expect_err "overlap.csv:2: it overlaps entry"
 expect_unchanged_since before
 printf '[{"start":"20261101T080000Z","end":"20261101T090000Z","tags":["nosuch"]}]\n' >"$T/tw.json"
 run time import "$T/tw.json" --from timewarrior --create
-expect_rc 1; expect_err "names no client"; expect_err "--client HANDLE"
+expect_rc 1; expect_err "no tag of this interval names a project (tags: nosuch)"; expect_err "--client HANDLE"
 expect_unchanged_since before
 run time import "$T/tw.json" --from timewarrior --create --client acme
 expect_rc 0; expect_out "created project acme/nosuch"
