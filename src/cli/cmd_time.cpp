@@ -185,7 +185,7 @@ void add(Context& ctx, TimeArgs& a) {
   WriteTransaction tx(store);
   TimeRepo repo(store);
   const Project p = resolve_project(store, a.project);
-  if (p.archived()) require_active(store, p);
+  require_active(store, p);
   const Date day = parse_date(a.date, ctx.today());
   TimeEntry e;
   e.project_id = p.id;
