@@ -46,6 +46,10 @@ struct ImportSummary {
 ImportSummary read_time_import(std::string_view text, TimeSource format, std::string_view source,
                                const std::function<void(const ImportedEntry&)>& fn);
 
+/// Tags as other tools write them ("fix login", " review") made into indie's single-word tags
+/// ("fix-login,review").
+std::string tags_from_other_tool(const std::vector<std::string>& raw);
+
 /// A handle made from a display name: "Acme Corp." -> "acme-corp".
 std::string handle_from_name(std::string_view name);
 

@@ -55,9 +55,11 @@ class TimeRepo {
   void for_each_span(const TimeFilter& filter, bool with_tags,
                      const std::function<void(std::int64_t, Instant, Instant, std::string_view)>& fn);
 
+  /// acme/website for a project id (all paths are read once per repository).
+  const std::string& path_of(std::int64_t project_id);
+
  private:
   Statement& cached(std::unique_ptr<Statement>& slot, std::string_view sql);
-  const std::string& path_of(std::int64_t project_id);
   /// Keeps time_stats.max_span, the overlap check's look-back, at least as long as `e`.
   void note_span(const TimeEntry& e);
   std::int64_t max_span();

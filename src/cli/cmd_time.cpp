@@ -55,22 +55,28 @@ std::string stop_entry(TimeRepo& repo, TimeEntry running, Instant at, Context& c
                      format_duration_hm(running.seconds(at)));
 }
 
-void start(Context& ctx, TimeArgs& a) {
+// A new entry on an active project, with its tags, recorded in the user's zone.
+TimeEntry new_entry(Context& ctx, const TimeArgs& a) {
   Store& store = ctx.store();
-  const std::string zone = ctx.time_zone();
-  WriteTransaction tx(store);
-  TimeRepo repo(store);
   const Project p = resolve_project(store, a.project);
   require_active(store, p);
-  const Instant at = moment(ctx, a.at);
   TimeEntry e;
   e.project_id = p.id;
   e.project_path = p.path();
+  e.zone = ctx.time_zone();
+  e.tags = normalize_tags(a.tags);
+  return e;
+}
+
+void start(Context& ctx, TimeArgs& a) {
+  Store& store = ctx.store();
+  WriteTransaction tx(store);
+  TimeRepo repo(store);
+  TimeEntry e = new_entry(ctx, a);
+  const Instant at = moment(ctx, a.at);
   e.start = at;
-  e.zone = zone;
   e.note = note_of(a.words);
   check_note(e.note);
-  e.tags = normalize_tags(a.tags);
   std::string stopped;
   // One timer at a time: the running one stops at the instant the new one starts.
   if (auto running = repo.running()) stopped = stop_entry(repo, *running, at, ctx, a.rules) + "\n";
@@ -181,17 +187,10 @@ std::int64_t positive_duration(const std::string& text) {
 
 void add(Context& ctx, TimeArgs& a) {
   Store& store = ctx.store();
-  const std::string zone = ctx.time_zone();
   WriteTransaction tx(store);
   TimeRepo repo(store);
-  const Project p = resolve_project(store, a.project);
-  require_active(store, p);
+  TimeEntry e = new_entry(ctx, a);
   const Date day = parse_date(a.date, ctx.today());
-  TimeEntry e;
-  e.project_id = p.id;
-  e.project_path = p.path();
-  e.zone = zone;
-  e.tags = normalize_tags(a.tags);
   if (!a.duration.empty()) {
     const std::int64_t seconds = positive_duration(a.duration);
     // Without --at, a duration follows the day's last entry, or starts at 09:00.
@@ -212,7 +211,7 @@ void add(Context& ctx, TimeArgs& a) {
     e.note = note_of(a.words);
   } else {
     if (a.words.empty())
-      throw usage_error("give a time range or a duration, e.g. indie time add " + p.path() + " " + a.date +
+      throw usage_error("give a time range or a duration, e.g. indie time add " + e.project_path + " " + a.date +
                         " 09:00-12:30 \"note\", or --duration 2h15m");
     std::tie(e.start, e.end) = parse_range(a.words.front(), day);
     e.note = note_of(a.words, 1);

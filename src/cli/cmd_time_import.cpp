@@ -29,7 +29,7 @@ struct ImportArgs {
 // names one — creating what is missing with --create. Answers are cached per (client, project).
 class ProjectMatcher {
  public:
-  ProjectMatcher(Context& ctx, ImportArgs& a) : ctx_(ctx), store_(ctx.store()), args_(a) {
+  ProjectMatcher(Context& ctx, const ImportArgs& a) : ctx_(ctx), store_(ctx.store()), args_(a) {
     if (!a.client.empty()) default_client_ = ClientRepo(store_).get(a.client);
   }
 
@@ -56,20 +56,15 @@ class ProjectMatcher {
                                   "HANDLE", join(e.project_candidates, ", ")));
     std::vector<std::string> rest;
     for (std::size_t i = 0; i < e.project_candidates.size(); ++i)
-      if (i != *chosen) {
-        std::string t(trim(e.project_candidates[i]));
-        for (char& c : t)
-          if (c == ' ' || c == '\t' || c == ',') c = '-';
-        rest.push_back(std::move(t));
-      }
-    tags = normalize_tags(rest);
+      if (i != *chosen) rest.push_back(e.project_candidates[i]);
+    tags = tags_from_other_tool(rest);
     return id;
   }
 
   std::int64_t project_id(const ImportedEntry& e) {
     const auto key = std::make_pair(to_lower(e.client), to_lower(e.project));
     if (const auto it = cache_.find(key); it != cache_.end()) return it->second;
-    const std::int64_t id = match(e);
+    const std::int64_t id = match(e, args_.create);
     cache_.emplace(key, id);
     return id;
   }
@@ -108,22 +103,16 @@ class ProjectMatcher {
     const auto key = std::make_pair(to_lower(e.client), to_lower(e.project));
     if (const auto it = cache_.find(key); it != cache_.end()) return it->second;
     try {
-      const bool create = args_.create;
-      args_.create = false;
-      struct Restore {
-        ImportArgs& a;
-        bool v;
-        ~Restore() { a.create = v; }
-      } restore{args_, create};
-      const std::int64_t id = match(e);
+      const std::int64_t id = match(e, false);
       cache_.emplace(key, id);
       return id;
-    } catch (const Error&) {
+    } catch (const Error& err) {
+      if (err.kind() != ErrorKind::not_found) throw;  // an ambiguous name is an error, not a miss
       return std::nullopt;
     }
   }
 
-  std::int64_t match(const ImportedEntry& e) {
+  std::int64_t match(const ImportedEntry& e, bool create) {
     const auto client = find_client(e.client);
     std::string sql =
         "SELECT p.id, c.handle || '/' || p.handle FROM project p JOIN client c ON c.id = "
@@ -144,17 +133,17 @@ class ProjectMatcher {
           fmt::format("project '{}' is ambiguous ({}); give --client, or rename one", e.project,
                       join(paths, ", ")));
     }
-    if (!e.client.empty() && !client && !args_.create)
+    if (!e.client.empty() && !client && !create)
       throw not_found(fmt::format(
           "no client '{}'; add it with indie client add, or import with --create", e.client));
-    if (!args_.create)
+    if (!create)
       throw not_found(
           fmt::format("no project '{}'{}; add it with indie project add, or import with --create",
                       e.project, client ? " for client " + client->handle : std::string()));
-    return create(e, client);
+    return create_project(e, client);
   }
 
-  std::int64_t create(const ImportedEntry& e, std::optional<Client> client) {
+  std::int64_t create_project(const ImportedEntry& e, std::optional<Client> client) {
     const Config& config = ctx_.config();
     if (!client) {
       if (e.client.empty())
@@ -185,7 +174,7 @@ class ProjectMatcher {
 
   Context& ctx_;
   Store& store_;
-  ImportArgs& args_;
+  const ImportArgs& args_;
   std::optional<Client> default_client_;
   std::map<std::pair<std::string, std::string>, std::int64_t> cache_;
   std::vector<std::string> created_;
@@ -234,7 +223,7 @@ void import(Context& ctx, ImportArgs& a) {
         e.id = repo.insert(e);
         ++added;
         if (preview) {
-          e.project_path = ProjectRepo(store).get(std::to_string(e.project_id)).path();
+          e.project_path = repo.path_of(e.project_id);
           entry_cells(e, now, ctx.format() == Format::table, cells);
           preview->row(cells);
         }

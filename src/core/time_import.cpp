@@ -50,18 +50,6 @@ void finish(ImportedEntry& e, TimeSource format) {
                      .value();
 }
 
-// Tags from other tools may hold spaces ("fix login"); indie's tags are single words.
-std::string tags_from(const std::vector<std::string>& raw) {
-  std::vector<std::string> cleaned;
-  for (const auto& raw_tag : raw) {
-    std::string t(trim(raw_tag));
-    for (char& c : t)
-      if (c == ' ' || c == '\t' || c == ',') c = '-';
-    cleaned.push_back(std::move(t));
-  }
-  return normalize_tags(cleaned);
-}
-
 // ---- timewarrior ---------------------------------------------------------------------------
 
 // 20261120T080000Z
@@ -279,7 +267,7 @@ ImportSummary read_csv_format(std::string_view text, TimeSource format, std::str
         e.project = std::string(trim(field("Project")));
         e.note = std::string(field("Description"));
         current = "Tags";
-        e.tags = tags_from(split(field("Tags"), ','));
+        e.tags = tags_from_other_tool(split(field("Tags"), ','));
       }
       current = "Project";
       if (e.project.empty()) throw invalid_input("the row has no project");
@@ -315,6 +303,17 @@ ImportSummary read_time_import(std::string_view text, TimeSource format, std::st
                                const std::function<void(const ImportedEntry&)>& fn) {
   if (format == TimeSource::timewarrior) return read_timewarrior(text, source, fn);
   return read_csv_format(text, format, source, fn);
+}
+
+std::string tags_from_other_tool(const std::vector<std::string>& raw) {
+  std::vector<std::string> cleaned;
+  for (const auto& raw_tag : raw) {
+    std::string t(trim(raw_tag));
+    for (char& c : t)
+      if (c == ' ' || c == '\t' || c == ',') c = '-';
+    cleaned.push_back(std::move(t));
+  }
+  return normalize_tags(cleaned);
 }
 
 std::string handle_from_name(std::string_view name) {

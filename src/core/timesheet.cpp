@@ -202,11 +202,14 @@ std::vector<ReportRow> TimeReport::rows() const {
   std::map<std::string, ReportRow> totals;                           // currency
   const bool by_time = grouping_ == ReportGrouping::day || grouping_ == ReportGrouping::week ||
                        grouping_ == ReportGrouping::month;
+  std::unordered_map<std::int64_t, std::string> labels;  // a group has many units (one per project)
   for (const auto& u : units_) {
     const ProjectBilling& p = projects_.at(u.project_id);
     const std::string currency(p.currency->code);
     // Time groups sort by date; their labels (ISO dates) already sort that way.
-    std::string group = label(u.group);
+    auto found = labels.find(u.group);
+    if (found == labels.end()) found = labels.emplace(u.group, label(u.group)).first;
+    std::string group = found->second;
     if (!by_time && group == "(no tag)") group = "\x7f";  // untagged last
     ReportRow& row = by_row[{group, currency}];
     ReportRow& total = totals[currency];
