@@ -37,6 +37,9 @@ struct BusinessProfile {
 struct InvoiceDefaults {
   int payment_terms = 30;                           ///< days
   std::string number_pattern = "F{YYYY}-{SEQ:4}";
+  std::string credit_pattern = "A{YYYY}-{SEQ:4}";  ///< credit notes have their own series
+  bool yearly_reset = true;                        ///< sequences start again at 1 each year
+  Decimal vat_rate = Decimal::from_int(20);        ///< new lines' rate when VAT is charged
   Language language = Language::fr;
 };
 

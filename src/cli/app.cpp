@@ -18,6 +18,8 @@ constexpr auto kGroups = std::to_array<CommandGroup>({
     {"client", "Add, list, change and import clients", setup_client},
     {"project", "Add, list and change projects, with their rates", setup_project},
     {"time", "Track time: timer, entries, reports and imports", setup_time},
+    {"invoice", "Invoices from time or by hand: issue, credit notes, payments", setup_invoice},
+    {"report", "Reports on money: receivables", setup_report},
     {"demo", "Run a guided tour on a throw-away business", setup_demo},
 });
 

@@ -25,6 +25,8 @@ void setup_config(CLI::App& app, Context& ctx);
 void setup_client(CLI::App& app, Context& ctx);
 void setup_project(CLI::App& app, Context& ctx);
 void setup_time(CLI::App& app, Context& ctx);
+void setup_invoice(CLI::App& app, Context& ctx);
+void setup_report(CLI::App& app, Context& ctx);
 void setup_demo(CLI::App& app, Context& ctx);
 
 /// Runs indie with these arguments (argv[0] excluded) and returns the exit code: the whole

@@ -1,4 +1,5 @@
 #include "indie/config.hpp"
+#include "indie/legal.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -35,6 +36,9 @@ constexpr auto kKeys = std::to_array<ConfigKey>({
     {"bank.bic", false, "", "BIC of the bank"},
     {"invoice.payment_terms", true, "30", "Default payment terms in days (French B2B law: at most 60)"},
     {"invoice.number_pattern", false, "F{YYYY}-{SEQ:4}", "Invoice numbers: {YYYY} {YY} {MM} {SEQ} {SEQ:n}"},
+    {"invoice.credit_pattern", false, "A{YYYY}-{SEQ:4}", "Credit note (avoir) numbers: their own series, same tokens"},
+    {"invoice.yearly_reset", false, "yes", "Start each series again at 1 every year: yes or no"},
+    {"invoice.vat_rate", false, "20", "VAT rate of new lines when VAT is charged: 20, 10, 5.5 or 2.1"},
     {"invoice.language", false, "fr", "Default document language: fr or en"},
     {"time.rounding", false, "1m nearest entry", "Billing rounding of tracked time: INCREMENT MODE SCOPE [min DURATION], e.g. 15m up entry"},
     {"time.zone", false, "", "Time zone for days and weeks, e.g. Europe/Paris (TZ wins; empty: the system's)"},
@@ -132,6 +136,13 @@ const ConfigKey& config_key(std::string_view name) {
                               did_you_mean(name, names)));
 }
 
+bool parse_yes_no(std::string_view v, std::string_view key) {
+  const std::string t = to_lower(v);
+  if (t == "yes" || t == "true" || t == "on" || t == "1") return true;
+  if (t == "no" || t == "false" || t == "off" || t == "0") return false;
+  throw invalid_input(fmt::format("{} '{}' must be yes or no", key, v));
+}
+
 std::string normalize_config_value(const ConfigKey& key, std::string_view value) {
   const std::string_view n = key.name;
   const std::string_view v = trim(value);
@@ -152,9 +163,15 @@ std::string normalize_config_value(const ConfigKey& key, std::string_view value)
   if (n == "bank.iban") return optional_value(v, normalize_iban);
   if (n == "bank.bic") return optional_value(v, normalize_bic);
   if (n == "invoice.language") return std::string(to_string(parse_language(v)));
-  if (n == "invoice.number_pattern") {
+  if (n == "invoice.number_pattern" || n == "invoice.credit_pattern") {
     validate_number_pattern(v);
     return std::string(v);
+  }
+  if (n == "invoice.yearly_reset") return parse_yes_no(v, n) ? "yes" : "no";
+  if (n == "invoice.vat_rate") {
+    const Decimal rate = Decimal::parse(v);
+    check_vat_rate(VatCategory::standard, rate);
+    return rate.normalized().to_string();
   }
   if (n == "time.rounding") return TimeRounding::parse(v).to_string();
   if (n == "time.week_start") return std::string(weekday_name(parse_weekday(v)));
@@ -199,6 +216,9 @@ std::string config_value(const Config& c, const ConfigKey& key) {
   if (n == "bank.bic") return b.bic;
   if (n == "invoice.payment_terms") return std::to_string(c.invoice.payment_terms);
   if (n == "invoice.number_pattern") return c.invoice.number_pattern;
+  if (n == "invoice.credit_pattern") return c.invoice.credit_pattern;
+  if (n == "invoice.yearly_reset") return c.invoice.yearly_reset ? "yes" : "no";
+  if (n == "invoice.vat_rate") return c.invoice.vat_rate.normalized().to_string();
   if (n == "invoice.language") return std::string(to_string(c.invoice.language));
   if (n == "time.rounding") return c.time.rounding.to_string();
   if (n == "time.zone") return c.time.zone;
@@ -226,6 +246,9 @@ void assign_config_value(Config& c, const ConfigKey& key, const std::string& v) 
   else if (n == "bank.bic") b.bic = v;
   else if (n == "invoice.payment_terms") c.invoice.payment_terms = std::stoi(v);
   else if (n == "invoice.number_pattern") c.invoice.number_pattern = v;
+  else if (n == "invoice.credit_pattern") c.invoice.credit_pattern = v;
+  else if (n == "invoice.yearly_reset") c.invoice.yearly_reset = v == "yes";
+  else if (n == "invoice.vat_rate") c.invoice.vat_rate = Decimal::parse(v);
   else if (n == "invoice.language") c.invoice.language = parse_language(v);
   else if (n == "time.rounding") c.time.rounding = TimeRounding::parse(v);
   else if (n == "time.zone") c.time.zone = v;

@@ -94,7 +94,171 @@ BEGIN
 END;
 )sql";
 
-constexpr auto kMigrations = std::to_array<std::string_view>({kV1, kV2});
+// Invoices, credit notes and payments. A draft has no number; `indie invoice issue` gives it
+// the next one of its series and freezes it: from then on triggers refuse any UPDATE or DELETE
+// of the invoice, its lines and their links to time entries, whatever program writes to the
+// file (CHECKLIST §8.1). Amounts are INTEGER minor units; quantities, prices and rates exact
+// decimal text ("2.5", "650", "5.5"). Snapshots of seller, client and mentions are JSON.
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE invoice (
+  id            INTEGER PRIMARY KEY,
+  kind          TEXT    NOT NULL CHECK (kind IN ('invoice', 'credit-note')),
+  client_id     INTEGER NOT NULL REFERENCES client (id) ON DELETE RESTRICT,
+  currency      TEXT    NOT NULL CHECK (length(currency) = 3),
+  language      TEXT    NOT NULL CHECK (language IN ('fr', 'en')),
+  state         TEXT    NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'issued')),
+  number        TEXT    UNIQUE CHECK (number IS NULL OR (length(number) BETWEEN 1 AND 35
+                                      AND number NOT GLOB '*[^A-Za-z0-9_/+-]*')),
+  series        TEXT,
+  seq           INTEGER CHECK (seq IS NULL OR seq > 0),
+  issue_date    TEXT,
+  due_date      TEXT,
+  period_from   TEXT,
+  period_to     TEXT,
+  po_number     TEXT    NOT NULL DEFAULT '',
+  notes         TEXT    NOT NULL DEFAULT '',
+  credited_id   INTEGER REFERENCES invoice (id) ON DELETE RESTRICT,
+  reason        TEXT    NOT NULL DEFAULT '',
+  releases_time INTEGER NOT NULL DEFAULT 0 CHECK (releases_time IN (0, 1)),
+  vat_category  TEXT    NOT NULL CHECK (vat_category IN ('S', 'E', 'AE', 'O')),
+  net_minor     INTEGER NOT NULL DEFAULT 0,
+  vat_minor     INTEGER NOT NULL DEFAULT 0,
+  gross_minor   INTEGER NOT NULL DEFAULT 0 CHECK (gross_minor = net_minor + vat_minor),
+  eur_rate        TEXT,      -- units of the currency per 1 EUR (ECB convention)
+  eur_rate_date   TEXT,
+  eur_rate_source TEXT,
+  vat_eur_minor   INTEGER,   -- the VAT stated in EUR (CGI art. 289-IV)
+  seller        TEXT,
+  buyer         TEXT,
+  mentions      TEXT,
+  created_at    TEXT    NOT NULL,
+  UNIQUE (series, seq),
+  CHECK ((state = 'draft') = (number IS NULL)),
+  CHECK (state = 'draft' OR (series IS NOT NULL AND seq IS NOT NULL AND issue_date IS NOT NULL
+                             AND due_date >= issue_date AND seller IS NOT NULL AND buyer IS NOT NULL)),
+  CHECK ((kind = 'credit-note') = (credited_id IS NOT NULL))
+) STRICT;
+CREATE INDEX invoice_client ON invoice (client_id);
+CREATE INDEX invoice_credited ON invoice (credited_id) WHERE credited_id IS NOT NULL;
+
+CREATE TABLE invoice_line (
+  id              INTEGER PRIMARY KEY,
+  invoice_id      INTEGER NOT NULL REFERENCES invoice (id) ON DELETE RESTRICT,
+  position        INTEGER NOT NULL CHECK (position > 0),
+  description     TEXT    NOT NULL CHECK (description <> ''),
+  quantity        TEXT    NOT NULL,
+  unit            TEXT    NOT NULL,
+  unit_price      TEXT    NOT NULL,
+  vat_rate        TEXT    NOT NULL,
+  discount        TEXT    NOT NULL DEFAULT '0',
+  period_from     TEXT,
+  period_to       TEXT,
+  project_id      INTEGER REFERENCES project (id) ON DELETE RESTRICT,
+  credits_line_id INTEGER REFERENCES invoice_line (id) ON DELETE RESTRICT,
+  net_minor       INTEGER NOT NULL
+) STRICT;
+CREATE INDEX invoice_line_invoice ON invoice_line (invoice_id, position);
+CREATE INDEX invoice_line_credits ON invoice_line (credits_line_id) WHERE credits_line_id IS NOT NULL;
+
+-- Which time entries each line bills. It stays when a credit note releases the entries, so an
+-- issued invoice always says what it billed.
+CREATE TABLE invoice_line_time (
+  line_id  INTEGER NOT NULL REFERENCES invoice_line (id) ON DELETE RESTRICT,
+  entry_id INTEGER NOT NULL,
+  PRIMARY KEY (line_id, entry_id)
+) STRICT, WITHOUT ROWID;
+
+-- A payment settles amount_minor of its invoice's currency; received_* is what the bank
+-- actually credited, and fx_gain_minor the realized exchange result against the rate frozen
+-- at issue. `account` names the account it landed in (accounts arrive with their own issue).
+CREATE TABLE payment (
+  id                INTEGER PRIMARY KEY,
+  invoice_id        INTEGER NOT NULL REFERENCES invoice (id) ON DELETE RESTRICT,
+  date              TEXT    NOT NULL,
+  amount_minor      INTEGER NOT NULL CHECK (amount_minor > 0),
+  method            TEXT    NOT NULL CHECK (method IN ('transfer', 'card', 'cash', 'check', 'paypal', 'other')),
+  account           TEXT,
+  received_minor    INTEGER NOT NULL CHECK (received_minor > 0),
+  received_currency TEXT    NOT NULL CHECK (length(received_currency) = 3),
+  rate              TEXT,
+  fx_gain_minor     INTEGER,
+  fx_currency       TEXT,
+  note              TEXT    NOT NULL DEFAULT '',
+  created_at        TEXT    NOT NULL
+) STRICT;
+CREATE INDEX payment_invoice ON payment (invoice_id);
+
+-- Exchange rates as the ECB publishes them: units of `currency` per 1 EUR on `date`.
+CREATE TABLE fx_rate (
+  currency TEXT NOT NULL CHECK (length(currency) = 3),
+  date     TEXT NOT NULL,
+  rate     TEXT NOT NULL,
+  source   TEXT NOT NULL,
+  PRIMARY KEY (currency, date)
+) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER invoice_issued_update BEFORE UPDATE ON invoice WHEN OLD.state = 'issued'
+BEGIN
+  SELECT RAISE(ABORT, 'issued invoices cannot change; correct one with a credit note: indie invoice credit NUMBER');
+END;
+CREATE TRIGGER invoice_issued_delete BEFORE DELETE ON invoice WHEN OLD.state = 'issued'
+BEGIN
+  SELECT RAISE(ABORT, 'issued invoices cannot be deleted; cancel one with a credit note: indie invoice credit NUMBER');
+END;
+CREATE TRIGGER invoice_line_issued_insert BEFORE INSERT ON invoice_line
+WHEN (SELECT state FROM invoice WHERE id = NEW.invoice_id) = 'issued'
+BEGIN
+  SELECT RAISE(ABORT, 'issued invoices cannot change; correct one with a credit note: indie invoice credit NUMBER');
+END;
+CREATE TRIGGER invoice_line_issued_update BEFORE UPDATE ON invoice_line
+WHEN (SELECT state FROM invoice WHERE id = OLD.invoice_id) = 'issued'
+  OR (SELECT state FROM invoice WHERE id = NEW.invoice_id) = 'issued'
+BEGIN
+  SELECT RAISE(ABORT, 'issued invoices cannot change; correct one with a credit note: indie invoice credit NUMBER');
+END;
+CREATE TRIGGER invoice_line_issued_delete BEFORE DELETE ON invoice_line
+WHEN (SELECT state FROM invoice WHERE id = OLD.invoice_id) = 'issued'
+BEGIN
+  SELECT RAISE(ABORT, 'issued invoices cannot be deleted; cancel one with a credit note: indie invoice credit NUMBER');
+END;
+CREATE TRIGGER invoice_line_time_issued_insert BEFORE INSERT ON invoice_line_time
+WHEN (SELECT i.state FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id WHERE l.id = NEW.line_id) = 'issued'
+BEGIN
+  SELECT RAISE(ABORT, 'issued invoices cannot change; correct one with a credit note: indie invoice credit NUMBER');
+END;
+CREATE TRIGGER invoice_line_time_issued_update BEFORE UPDATE ON invoice_line_time
+WHEN (SELECT i.state FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id WHERE l.id = OLD.line_id) = 'issued'
+BEGIN
+  SELECT RAISE(ABORT, 'issued invoices cannot change; correct one with a credit note: indie invoice credit NUMBER');
+END;
+CREATE TRIGGER invoice_line_time_issued_delete BEFORE DELETE ON invoice_line_time
+WHEN (SELECT i.state FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id WHERE l.id = OLD.line_id) = 'issued'
+BEGIN
+  SELECT RAISE(ABORT, 'issued invoices cannot be deleted; cancel one with a credit note: indie invoice credit NUMBER');
+END;
+-- A payment settles an issued invoice, never a draft or a credit note.
+CREATE TRIGGER payment_on_issued BEFORE INSERT ON payment
+WHEN (SELECT state = 'issued' AND kind = 'invoice' FROM invoice WHERE id = NEW.invoice_id) IS NOT 1
+BEGIN
+  SELECT RAISE(ABORT, 'payments are recorded on issued invoices only; issue the draft first: indie invoice issue ID');
+END;
+
+-- Billed time stays locked, except for one change: a credit note that cancels its invoice with
+-- --release-time gives the entries back (they become unbilled; the invoice keeps its links).
+DROP TRIGGER time_entry_locked_update;
+CREATE TRIGGER time_entry_locked_update BEFORE UPDATE ON time_entry
+WHEN OLD.invoice_number IS NOT NULL AND NOT (
+  NEW.invoice_id IS NULL AND NEW.invoice_number IS NULL AND NEW.project_id = OLD.project_id
+  AND NEW.start_utc = OLD.start_utc AND NEW.end_utc IS OLD.end_utc AND NEW.zone = OLD.zone
+  AND NEW.note = OLD.note AND NEW.tags = OLD.tags
+  AND EXISTS (SELECT 1 FROM invoice WHERE credited_id = OLD.invoice_id AND releases_time = 1 AND state = 'issued'))
+BEGIN
+  SELECT RAISE(ABORT, 'this time entry is billed on an issued invoice and cannot change; correct the invoice with a credit note');
+END;
+CREATE INDEX time_entry_invoice ON time_entry (invoice_id) WHERE invoice_id IS NOT NULL;
+)sql";
+
+constexpr auto kMigrations = std::to_array<std::string_view>({kV1, kV2, kV3});
 
 }  // namespace
 

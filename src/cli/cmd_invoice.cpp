@@ -1,0 +1,229 @@
+// indie invoice new|rm; show and list are in cmd_invoice_show.cpp, lines in
+// cmd_invoice_line.cpp, issue and credit in cmd_invoice_issue.cpp, pay in cmd_invoice_pay.cpp.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "commands.hpp"
+#include "indie/error.hpp"
+#include "indie/text.hpp"
+#include "invoice_common.hpp"
+#include "time_common.hpp"
+
+namespace indie::cli {
+
+void setup_invoice_show(CLI::App& group, Context& ctx);
+void setup_invoice_line(CLI::App& group, Context& ctx);
+void setup_invoice_issue(CLI::App& group, Context& ctx);
+void setup_invoice_pay(CLI::App& group, Context& ctx);
+
+namespace {
+
+enum class LineGrouping { project, day, entry };
+
+LineGrouping parse_grouping(std::string_view text) {
+  const std::string t = to_lower(trim(text));
+  if (t == "project") return LineGrouping::project;
+  if (t == "day") return LineGrouping::day;
+  if (t == "entry") return LineGrouping::entry;
+  throw usage_error(fmt::format("cannot group lines by '{}': use project, day or entry", text));
+}
+
+struct NewArgs {
+  std::string client, from, to, group_by = "project", currency, po, notes;
+  bool empty = false;
+};
+
+// One line in the making: the entries it bills, in start order, and their billed time.
+struct PendingLine {
+  std::int64_t project_id = 0;
+  std::string description;
+  BilledTime billed;
+  std::int32_t first_day = INT32_MAX, last_day = INT32_MIN;
+  std::vector<std::int64_t> entries;
+};
+
+std::string describe_period(std::int32_t first, std::int32_t last) {
+  const std::string a = format_date(LocalCalendar::date(first)), b = format_date(LocalCalendar::date(last));
+  return first == last ? a : a + ".." + b;
+}
+
+void new_invoice(Context& ctx, const NewArgs& a) {
+  ctx.time_zone();
+  Store& store = ctx.store();
+  const Config& config = ctx.config();
+  WriteTransaction tx(store);
+  const Client client = ClientRepo(store).get(a.client);
+  const Currency& cur = a.currency.empty() ? currency(client.currency) : currency(a.currency);
+  const VatCategory category = category_for(config, client);
+
+  Invoice inv;
+  inv.kind = InvoiceKind::invoice;
+  inv.client_id = client.id;
+  inv.client_handle = client.handle;
+  inv.currency = cur.code;
+  inv.language = client.language;
+  inv.vat_category = category_code(category);
+  inv.po_number = a.po;
+  inv.notes = a.notes;
+  inv.created_at = ctx.now_iso();
+  InvoiceRepo repo(store);
+
+  if (a.empty) {
+    if (!a.from.empty() || !a.to.empty()) throw usage_error("--empty makes a draft without time; leave out --from and --to");
+    inv.id = repo.insert(inv);
+    tx.commit();
+    ctx.say(fmt::format("Created draft {} for {} ({}), with no lines yet.\nAdd one: indie invoice line add {} \"Audit\" --qty 2 --unit d --price 650",
+                        inv.id, client.handle, cur.code, inv.id));
+    if (ctx.options.quiet) ctx.out << inv.id << "\n";
+    return;
+  }
+
+  const LineGrouping grouping = parse_grouping(a.group_by);
+  TimeFilter f;
+  set_date_range(f, a.from, a.to, ctx.today());
+  f.client_id = client.id;
+  f.billable = true;
+  f.unbilled = true;
+  f.include_running = false;
+  TimeRepo time(store);
+  const auto billing = time.project_billing(config.time.rounding);
+  std::map<std::int64_t, std::string> names;
+  for (const auto& p : ProjectRepo(store).list(client.id, true)) names[p.id] = p.name;
+
+  LocalCalendar calendar(config.time.week_start);
+  std::vector<PendingLine> pending;
+  std::map<std::pair<std::int64_t, std::int64_t>, std::size_t> index;  // (project, day or entry) -> line
+  std::map<std::string, std::int64_t> other_currency;                  // path -> entries left out
+  std::vector<std::string> no_rate;
+  time.for_each(f, [&](const TimeEntry& e) {
+    const ProjectBilling& p = billing.at(e.project_id);
+    if (p.currency->code != cur.code) {
+      ++other_currency[p.path + " (" + std::string(p.currency->code) + ")"];
+      return;
+    }
+    if (!p.rate) {
+      if (std::find(no_rate.begin(), no_rate.end(), p.path) == no_rate.end()) no_rate.push_back(p.path);
+      return;
+    }
+    const std::int32_t day = calendar.day(e.start);
+    const std::int64_t sub = grouping == LineGrouping::project ? 0 : grouping == LineGrouping::day ? day : e.id;
+    auto [it, added] = index.try_emplace({e.project_id, sub}, pending.size());
+    if (added) {
+      std::string description = names[e.project_id];
+      if (grouping == LineGrouping::entry && !e.note.empty()) description += " – " + e.note;
+      pending.push_back({e.project_id, description, BilledTime(p.rounding), INT32_MAX, INT32_MIN, {}});
+    }
+    PendingLine& line = pending[it->second];
+    line.billed.add((*e.end - e.start).count(), day);
+    line.first_day = std::min(line.first_day, day);
+    line.last_day = std::max(line.last_day, day);
+    line.entries.push_back(e.id);
+  });
+  if (!no_rate.empty())
+    throw invalid_input(fmt::format("{} {} no rate, so its time cannot be billed: indie project edit {} --rate 80/h",
+                                    join(no_rate, ", "), no_rate.size() == 1 ? "has" : "have", no_rate.front()));
+  if (pending.empty()) {
+    std::string more;
+    if (!other_currency.empty())
+      more = fmt::format(" There is unbilled time in another currency: {}; bill it with --currency.",
+                         other_currency.begin()->first);
+    throw not_found(fmt::format("{} has no unbilled, billable, finished time{}.{} See it with: indie time list --client {} "
+                                "--unbilled; or make an empty draft: indie invoice new {} --empty",
+                                client.handle, a.from.empty() && a.to.empty() ? "" : " in that period", more,
+                                client.handle, client.handle));
+  }
+  // Lines in a stable order: by project name, then by day (pending is in start order).
+  std::stable_sort(pending.begin(), pending.end(), [&](const PendingLine& x, const PendingLine& y) {
+    return names[x.project_id] < names[y.project_id];
+  });
+
+  std::int32_t first = INT32_MAX, last = INT32_MIN;
+  for (const auto& l : pending) first = std::min(first, l.first_day), last = std::max(last, l.last_day);
+  inv.period = {LocalCalendar::date(first), LocalCalendar::date(last)};
+  inv.id = repo.insert(inv);
+  int position = 0;
+  std::int64_t entries = 0;
+  const Decimal vat = default_rate(config, category);
+  for (const auto& p : pending) {
+    const ProjectBilling& b = billing.at(p.project_id);
+    InvoiceLine line;
+    line.position = ++position;
+    line.description = p.description;
+    line.quantity = billed_quantity(p.billed.billed(), b.rate->unit, config.time.seconds_per_day);
+    line.unit = b.rate->unit == RateUnit::hour ? "h" : "d";
+    line.unit_price = b.rate->amount;
+    line.vat_rate = vat;
+    line.period = {LocalCalendar::date(p.first_day), LocalCalendar::date(p.last_day)};
+    line.project_id = p.project_id;
+    if (line.quantity.is_zero()) {  // rounded down to nothing: leave those entries unbilled
+      --position;
+      continue;
+    }
+    const std::int64_t id = repo.insert_line(inv.id, line, line_net(line, cur).minor());
+    repo.bill_entries(inv.id, id, p.entries);
+    entries += static_cast<std::int64_t>(p.entries.size());
+  }
+  const InvoiceTotals totals = refresh_totals(repo, inv);
+  tx.commit();
+  for (const auto& [path, n] : other_currency)
+    ctx.warn(fmt::format("{} unbilled entr{} of {} left out: another currency. Bill {} with --currency.", n,
+                         n == 1 ? "y" : "ies", path, n == 1 ? "it" : "them"));
+  ctx.say(fmt::format("Created draft {} for {}: {} line{} billing {} time entr{} ({}), {} {} excluding VAT.\n"
+                      "Review it: indie invoice show {}\nIssue it:  indie invoice issue {}",
+                      inv.id, client.handle, position, position == 1 ? "" : "s", entries, entries == 1 ? "y" : "ies",
+                      describe_period(first, last), amount_text(totals.net, true), cur.code, inv.id, inv.id));
+  if (ctx.options.quiet) ctx.out << inv.id << "\n";
+}
+
+void remove(Context& ctx, const std::string& ref) {
+  Store& store = ctx.store();
+  WriteTransaction tx(store);
+  InvoiceRepo repo(store);
+  const Invoice inv = repo.get(ref);
+  require_draft(inv, "be removed");
+  std::int64_t entries = 0;
+  for (const auto& l : repo.lines(inv.id)) entries += l.entries;
+  repo.remove_draft(inv.id);
+  tx.commit();
+  ctx.say(fmt::format("Removed draft {} of {}{}.", inv.id, inv.client_handle,
+                      entries == 0 ? "" : fmt::format("; its {} time entr{} are unbilled again", entries, entries == 1 ? "y" : "ies")));
+}
+
+}  // namespace
+
+void setup_invoice(CLI::App& app, Context& ctx) {
+  auto* group = app.add_subcommand("invoice", "Invoices: drafts from time, lines, issue, credit notes, payments");
+  group->footer("Start with: indie invoice new CLIENT, then show, issue, pay. See: man indie-invoice");
+
+  auto a = std::make_shared<NewArgs>();
+  auto* new_cmd = group->add_subcommand("new", "Make a draft from a client's unbilled time, or an empty one");
+  new_cmd->add_option("client", a->client, "Client handle or id")->required();
+  new_cmd->add_option("--from", a->from, "First day of time to bill (default: all unbilled time)");
+  new_cmd->add_option("--to", a->to, "Last day of time to bill, included");
+  new_cmd->add_option("-g,--group-by", a->group_by, "One line per project (default), day (per project) or entry");
+  new_cmd->add_option("--currency", a->currency, "Invoice currency (default: the client's); bills time of projects in it");
+  new_cmd->add_option("--po", a->po, "The client's purchase order number, printed on the invoice");
+  new_cmd->add_option("--notes", a->notes, "A note printed on the invoice");
+  new_cmd->add_flag("--empty", a->empty, "An empty draft, for manual lines");
+  new_cmd->footer("Time is billed as the rounding policy says (see man indie-time), at each project's rate;\n"
+                  "each line states its service period and knows the entries it bills.\n\nExamples:\n"
+                  "  indie invoice new acme --from 2026-11-01 --to 2026-11-30\n"
+                  "  indie invoice new acme --group-by day\n  indie invoice new acme --empty --po PO-4471");
+  new_cmd->callback([&ctx, a] { new_invoice(ctx, *a); });
+
+  auto rm_ref = std::make_shared<std::string>();
+  auto* rm_cmd = group->add_subcommand("rm", "Delete a draft; its time entries become unbilled again");
+  rm_cmd->add_option("id", *rm_ref, "Draft id")->required();
+  rm_cmd->footer("Issued invoices are never deleted: cancel one with indie invoice credit NUMBER.\n\nExample:\n"
+                 "  indie invoice rm 12");
+  rm_cmd->callback([&ctx, rm_ref] { remove(ctx, *rm_ref); });
+
+  setup_invoice_show(*group, ctx);
+  setup_invoice_line(*group, ctx);
+  setup_invoice_issue(*group, ctx);
+  setup_invoice_pay(*group, ctx);
+}
+
+}  // namespace indie::cli

@@ -1,0 +1,67 @@
+// indie report receivables: who owes what, and for how long.
+#include <fmt/format.h>
+
+#include <array>
+#include <map>
+
+#include "commands.hpp"
+#include "indie/error.hpp"
+#include "invoice_common.hpp"
+
+namespace indie::cli {
+namespace {
+
+// Aged buckets by days past the due date: current (not yet due), 1-30, 31-60, 61-90, over 90.
+std::size_t bucket(std::int64_t days_late) {
+  if (days_late <= 0) return 0;
+  if (days_late <= 30) return 1;
+  if (days_late <= 60) return 2;
+  if (days_late <= 90) return 3;
+  return 4;
+}
+
+void receivables(Context& ctx, const std::string& as_of_text) {
+  const Date as_of = date_or_today(ctx, as_of_text, "--as-of");
+  using Buckets = std::array<std::int64_t, 6>;  // five buckets and the total
+  std::map<std::pair<std::string, std::string>, Buckets> rows;
+  std::map<std::string, Buckets> totals;
+  for (const auto& r : InvoiceRepo(ctx.store()).receivables(as_of)) {
+    const std::size_t b = bucket(days_between(r.due_date, as_of));
+    for (auto* row : {&rows[{r.client, r.currency}], &totals[r.currency]}) {
+      (*row)[b] += r.due_minor;
+      (*row)[5] += r.due_minor;
+    }
+  }
+  const bool people = ctx.format() == Format::table;
+  if (rows.empty() && people) {
+    ctx.err << fmt::format("Nothing is owed to you on {}.\n", format_date(as_of));
+    return;
+  }
+  TableWriter w(ctx.out, ctx.format(),
+                {"client", "currency", "current", "days_1_30", "days_31_60", "days_61_90", "days_over_90", "total"});
+  const auto emit = [&](const std::string& client, const std::string& code, const Buckets& b) {
+    const Currency& cur = currency(code, true);
+    std::vector<Cell> cells = {Cell::str(client), Cell::str(code)};
+    for (const auto v : b) cells.push_back(Cell::amount(amount_text(Money(v, cur), people)));
+    w.row(cells);
+  };
+  for (const auto& [key, b] : rows) emit(key.first, key.second, b);
+  for (const auto& [code, b] : totals) emit("total", code, b);
+  w.finish();
+}
+
+}  // namespace
+
+void setup_report(CLI::App& app, Context& ctx) {
+  auto* group = app.add_subcommand("report", "Reports on money: receivables");
+  auto as_of = std::make_shared<std::string>();
+  auto* cmd = group->add_subcommand("receivables", "What clients owe, by client and currency, in aged buckets");
+  cmd->add_option("--as-of", *as_of, "The day to look from (default: today)");
+  cmd->footer("Each issued invoice counts for what was still due that day (after credit notes and payments),\n"
+              "in a bucket by days past its due date: current, 1-30, 31-60, 61-90, over 90. One total row\n"
+              "per currency; currencies are never added together.\n\nExamples:\n"
+              "  indie report receivables\n  indie report receivables --as-of 2026-12-31 --format csv");
+  cmd->callback([&ctx, as_of] { receivables(ctx, *as_of); });
+}
+
+}  // namespace indie::cli

@@ -1,0 +1,30 @@
+#pragma once
+// What the invoice commands share: finding an invoice as users name it, refusing changes to
+// issued ones with the way out, the VAT category of a client, and a draft's totals.
+#include <string>
+#include <string_view>
+
+#include "context.hpp"
+#include "indie/client_repo.hpp"
+#include "indie/invoice_repo.hpp"
+#include "indie/legal.hpp"
+
+namespace indie::cli {
+
+/// Refuses changing an issued invoice: "F2026-0007 is issued and cannot change; …credit…".
+void require_draft(const Invoice& invoice, std::string_view action);
+/// The VAT category of invoices to `client` under the current business profile.
+VatCategory category_for(const Config& config, const Client& client);
+VatCategory parse_category(std::string_view code);
+/// The VAT rate a new line gets: the configured rate when VAT is charged, else 0.
+Decimal default_rate(const Config& config, VatCategory category);
+/// Recomputes and saves a draft's totals from its lines.
+InvoiceTotals refresh_totals(InvoiceRepo& repo, Invoice& draft);
+/// The invoice's amounts as Money.
+Money money(std::int64_t minor, const Invoice& invoice);
+/// Exact decimal text for machines, grouped text for people.
+std::string amount_text(const Money& m, bool for_people);
+/// A date given on the command line, or today.
+Date date_or_today(Context& ctx, const std::string& text, std::string_view flag);
+
+}  // namespace indie::cli
