@@ -51,7 +51,15 @@ void apply(Context& ctx, const LineArgs& a, InvoiceLine& l, VatCategory category
       throw invalid_input(fmt::format("--vat: {}", e.what()));
     }
   }
-  check_line(l);
+  try {
+    check_line(l);
+  } catch (const Error& e) {
+    // Name the flag that carried the value (the core names the field).
+    const std::string what = e.what();
+    const std::string flag = what.starts_with("quantity") ? "--qty: " : what.starts_with("price") ? "--price: "
+                             : what.starts_with("discount") ? "--discount: " : what.starts_with("VAT") ? "--vat: " : "";
+    throw Error(e.kind(), flag + what);
+  }
 }
 
 struct Draft {

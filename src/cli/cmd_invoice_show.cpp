@@ -202,6 +202,7 @@ void show_table(Context& ctx, const ShowData& d) {
   const auto field = [&](std::string_view name, const std::string& value) {
     if (!value.empty()) ctx.out << fmt::format("  {:<10} {}\n", name, value);
   };
+  if (i.issued) field("seller", party_name(i.seller, ""));
   field("client", i.client_handle + (i.issued ? " – " + party_name(i.buyer, "") : ""));
   if (d.original) field("credits", fmt::format("{} of {}", d.original->number.value_or("?"), date_or_empty(d.original->issue_date)));
   if (!i.reason.empty()) field("reason", i.reason);

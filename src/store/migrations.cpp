@@ -101,7 +101,7 @@ END;
 // decimal text ("2.5", "650", "5.5"). Snapshots of seller, client and mentions are JSON.
 constexpr std::string_view kV3 = R"sql(
 CREATE TABLE invoice (
-  id            INTEGER PRIMARY KEY,
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,  -- a removed draft's id is never reused
   kind          TEXT    NOT NULL CHECK (kind IN ('invoice', 'credit-note')),
   client_id     INTEGER NOT NULL REFERENCES client (id) ON DELETE RESTRICT,
   currency      TEXT    NOT NULL CHECK (length(currency) = 3),
