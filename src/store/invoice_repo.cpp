@@ -22,6 +22,12 @@ constexpr std::string_view kColumns =
     "i.releases_time, i.vat_category, i.net_minor, i.vat_minor, i.gross_minor, i.eur_rate, i.eur_rate_date, "
     "i.eur_rate_source, i.vat_eur_minor, i.seller, i.buyer, i.mentions, i.created_at";
 constexpr int kColumnCount = 31;
+// Listings do not need the snapshots: parsing their JSON was most of a 10,000-invoice list.
+constexpr std::string_view kListColumns =
+    "i.id, i.kind, i.client_id, c.handle, i.currency, i.language, i.state, i.number, i.series, i.seq, "
+    "i.issue_date, i.due_date, i.period_from, i.period_to, i.po_number, i.notes, i.credited_id, i.reason, "
+    "i.releases_time, i.vat_category, i.net_minor, i.vat_minor, i.gross_minor, i.eur_rate, i.eur_rate_date, "
+    "i.eur_rate_source, i.vat_eur_minor, NULL, NULL, NULL, i.created_at";
 
 std::optional<Date> date_or_none(const Statement& q, int col) {
   if (q.is_null(col)) return std::nullopt;
@@ -124,6 +130,11 @@ std::string_view to_string(PaymentMethod m) { return kMethods[static_cast<std::s
 InvoiceRepo::InvoiceRepo(Store& store) : store_(store) {}
 InvoiceRepo::~InvoiceRepo() = default;
 
+Statement& InvoiceRepo::cached(std::unique_ptr<Statement>& slot, std::string_view sql) {
+  if (!slot) slot = std::make_unique<Statement>(store_.db().getHandle(), sql);
+  return slot->reset();
+}
+
 std::int64_t InvoiceRepo::insert(const Invoice& i) {
   Statement q(store_.db().getHandle(),
               "INSERT INTO invoice (kind, client_id, currency, language, state, number, series, seq, issue_date, "
@@ -222,10 +233,10 @@ std::vector<InvoiceLine> InvoiceRepo::lines(std::int64_t invoice_id) {
 }
 
 std::int64_t InvoiceRepo::insert_line(std::int64_t invoice_id, const InvoiceLine& l, std::int64_t net_minor) {
-  Statement q(store_.db().getHandle(),
-              "INSERT INTO invoice_line (invoice_id, position, description, quantity, unit, unit_price, vat_rate, "
-              "discount, period_from, period_to, project_id, credits_line_id, net_minor) "
-              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+  Statement& q = cached(insert_line_,
+                        "INSERT INTO invoice_line (invoice_id, position, description, quantity, unit, unit_price, "
+                        "vat_rate, discount, period_from, period_to, project_id, credits_line_id, net_minor) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
   q.bind(1, invoice_id);
   bind_line(q, l, net_minor);
   q.run();
@@ -257,9 +268,8 @@ void InvoiceRepo::remove_line(std::int64_t invoice_id, const InvoiceLine& l) {
 }
 
 void InvoiceRepo::bill_entries(std::int64_t invoice_id, std::int64_t line_id, const std::vector<std::int64_t>& entries) {
-  sqlite3* db = store_.db().getHandle();
-  Statement link(db, "INSERT INTO invoice_line_time (line_id, entry_id) VALUES (?1, ?2)");
-  Statement mark(db, "UPDATE time_entry SET invoice_id = ?1 WHERE id = ?2");
+  Statement& link = cached(link_, "INSERT INTO invoice_line_time (line_id, entry_id) VALUES (?1, ?2)");
+  Statement& mark = cached(mark_, "UPDATE time_entry SET invoice_id = ?1 WHERE id = ?2");
   for (const auto entry : entries) {
     link.reset().bind(1, line_id).bind(2, entry).run();
     mark.reset().bind(1, invoice_id).bind(2, entry).run();
@@ -385,7 +395,7 @@ void InvoiceRepo::for_each_row(const InvoiceFilter& f, const std::function<void(
       "pa AS (SELECT invoice_id AS id, sum(amount_minor) AS v FROM payment GROUP BY invoice_id) "
       "SELECT {}, coalesce(cr.v, 0), coalesce(pa.v, 0) FROM invoice i JOIN client c ON c.id = i.client_id "
       "LEFT JOIN cr ON cr.id = i.id LEFT JOIN pa ON pa.id = i.id WHERE 1 = 1",
-      kColumns);
+      kListColumns);
   if (f.client_id) sql += " AND i.client_id = ?1";
   if (f.from) sql += " AND coalesce(i.issue_date, substr(i.created_at, 1, 10)) >= ?2";
   if (f.to) sql += " AND coalesce(i.issue_date, substr(i.created_at, 1, 10)) <= ?3";

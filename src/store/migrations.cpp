@@ -139,6 +139,8 @@ CREATE TABLE invoice (
   CHECK ((kind = 'credit-note') = (credited_id IS NOT NULL))
 ) STRICT;
 CREATE INDEX invoice_client ON invoice (client_id);
+-- Listings come in this order (issued by date and number, drafts last) without a sort.
+CREATE INDEX invoice_order ON invoice ((state = 'draft'), issue_date, seq, id);
 CREATE INDEX invoice_credited ON invoice (credited_id) WHERE credited_id IS NOT NULL;
 
 CREATE TABLE invoice_line (
