@@ -46,6 +46,14 @@ void demo(Context& ctx) {
       {"time", "add", "acme/support", "2026-11-19", "22:30-00:45+1", "Server migration", "--tag", "ops"},
       {"time", "list"},
       {"time", "report", "--by", "project"},
+      {"invoice", "new", "acme", "--from", "2026-11-01", "--to", "2026-11-30"},
+      {"invoice", "line", "add", "1", "Audit technique", "--qty", "0.5", "--unit", "d", "--price", "650",
+       "--period", "2026-11-18"},
+      {"invoice", "issue", "1", "--date", "2026-11-20"},
+      {"invoice", "show", "F2026-0001"},
+      {"invoice", "pay", "F2026-0001", "--amount", "500", "--date", "2026-11-25", "--account", "Qonto"},
+      {"invoice", "list"},
+      {"report", "receivables", "--as-of", "2026-11-30"},
   };
   for (const auto& step : steps) {
     std::string shown = "indie";
@@ -58,7 +66,8 @@ void demo(Context& ctx) {
   ctx.out << "\nTry it yourself on this demo business:\n"
           << "  export INDIE_DB=" << db << " INDIE_CONFIG=" << config << "\n"
           << "  indie client show acme\n  indie time start acme/website \"your task\"\n"
-          << "  indie time report --by week --format json\n";
+          << "  indie time report --by week --format json\n"
+          << "  indie invoice credit F2026-0001 --line 3 --reason \"Audit reporté\"\n";
 }
 
 }  // namespace
@@ -66,7 +75,8 @@ void demo(Context& ctx) {
 void setup_demo(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("demo", "Run a guided tour on a throw-away business");
   cmd->footer("Creates a business in a new temporary directory (never touches your own data),\n"
-              "adds clients, projects and time entries, and prints them with a time report.\n\nExample:\n  indie demo");
+              "adds clients, projects and time entries, prints a time report, then bills the time: an\n"
+              "invoice issued, shown and partly paid, and what is still owed.\n\nExample:\n  indie demo");
   cmd->callback([&ctx] { demo(ctx); });
 }
 
