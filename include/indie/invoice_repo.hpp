@@ -142,13 +142,13 @@ class InvoiceRepo {
 
   /// The ECB-style rate of `currency` on `date`, else the last one before it.
   std::optional<FxRate> rate_on(std::string_view currency, Date date);
+  /// Stores a rate unless one is already stored for that currency and day (an imported ECB rate
+  /// is not overwritten by a hand-typed one).
   void set_rate(std::string_view currency, Date date, const Decimal& rate, std::string_view source);
 
  private:
-  // Statements reused row after row: preparing one compiles the immutability triggers too,
-  // which made a 10,000-line draft take a second.
-  Statement& cached(std::unique_ptr<Statement>& slot, std::string_view sql);
   Store& store_;
+  // Reused row after row: a 10,000-line draft prepared them 30,000 times and took a second.
   std::unique_ptr<Statement> insert_line_, link_, mark_;
 };
 

@@ -59,7 +59,6 @@ class TimeRepo {
   const std::string& path_of(std::int64_t project_id);
 
  private:
-  Statement& cached(std::unique_ptr<Statement>& slot, std::string_view sql);
   /// Keeps time_stats.max_span, the overlap check's look-back, at least as long as `e`.
   void note_span(const TimeEntry& e);
   std::int64_t max_span();

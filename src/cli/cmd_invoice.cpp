@@ -44,9 +44,13 @@ struct PendingLine {
   std::vector<std::int64_t> entries;
 };
 
-std::string describe_period(std::int32_t first, std::int32_t last) {
-  const std::string a = format_date(LocalCalendar::date(first)), b = format_date(LocalCalendar::date(last));
-  return first == last ? a : a + ".." + b;
+const Currency& currency_flag(const std::string& code, const Client& client) {
+  if (code.empty()) return currency(client.currency);
+  try {
+    return currency(code);
+  } catch (const Error& e) {
+    throw invalid_input(fmt::format("--currency: {}", e.what()));
+  }
 }
 
 void new_invoice(Context& ctx, const NewArgs& a) {
@@ -55,7 +59,7 @@ void new_invoice(Context& ctx, const NewArgs& a) {
   const Config& config = ctx.config();
   WriteTransaction tx(store);
   const Client client = ClientRepo(store).get(a.client);
-  const Currency& cur = a.currency.empty() ? currency(client.currency) : currency(a.currency);
+  const Currency& cur = currency_flag(a.currency, client);
   const VatCategory category = category_for(config, client);
 
   Invoice inv;
@@ -111,7 +115,7 @@ void new_invoice(Context& ctx, const NewArgs& a) {
     const std::int64_t sub = grouping == LineGrouping::project ? 0 : grouping == LineGrouping::day ? day : e.id;
     auto [it, added] = index.try_emplace({e.project_id, sub}, pending.size());
     if (added) {
-      std::string description = names[e.project_id];
+      std::string description = names.at(e.project_id);
       if (grouping == LineGrouping::entry && !e.note.empty()) description += " – " + e.note;
       pending.push_back({e.project_id, description, BilledTime(p.rounding), INT32_MAX, INT32_MIN, {}});
     }
@@ -136,12 +140,9 @@ void new_invoice(Context& ctx, const NewArgs& a) {
   }
   // Lines in a stable order: by project name, then by day (pending is in start order).
   std::stable_sort(pending.begin(), pending.end(), [&](const PendingLine& x, const PendingLine& y) {
-    return names[x.project_id] < names[y.project_id];
+    return names.at(x.project_id) < names.at(y.project_id);
   });
 
-  std::int32_t first = INT32_MAX, last = INT32_MIN;
-  for (const auto& l : pending) first = std::min(first, l.first_day), last = std::max(last, l.last_day);
-  inv.period = {LocalCalendar::date(first), LocalCalendar::date(last)};
   inv.id = repo.insert(inv);
   int position = 0;
   std::int64_t entries = 0;
@@ -165,6 +166,9 @@ void new_invoice(Context& ctx, const NewArgs& a) {
     repo.bill_entries(inv.id, id, p.entries);
     entries += static_cast<std::int64_t>(p.entries.size());
   }
+  if (position == 0)
+    throw not_found(fmt::format("{}'s unbilled time rounds down to nothing under its rounding policy; nothing to bill yet",
+                                client.handle));
   const InvoiceTotals totals = refresh_totals(repo, inv);
   tx.commit();
   for (const auto& [path, n] : other_currency)
@@ -173,7 +177,7 @@ void new_invoice(Context& ctx, const NewArgs& a) {
   ctx.say(fmt::format("Created draft {} for {}: {} line{} billing {} time entr{} ({}), {} {} excluding VAT.\n"
                       "Review it: indie invoice show {}\nIssue it:  indie invoice issue {}",
                       inv.id, client.handle, position, position == 1 ? "" : "s", entries, entries == 1 ? "y" : "ies",
-                      describe_period(first, last), amount_text(totals.net, true), cur.code, inv.id, inv.id));
+                      inv.period.to_string(), amount_text(totals.net, true), cur.code, inv.id, inv.id));
   if (ctx.options.quiet) ctx.out << inv.id << "\n";
 }
 

@@ -125,7 +125,7 @@ void pay(Context& ctx, const PayArgs& a) {
   const Date dec31{date.year(), std::chrono::December, std::chrono::day(31)};
   const std::int64_t before = repo.received_eur_minor(jan1, dec31);
   repo.insert_payment(p);
-  const std::int64_t after = repo.received_eur_minor(jan1, dec31);
+  const std::int64_t after = before + (p.received_currency == "EUR" ? p.received_minor : 0);
   tx.commit();
 
   const Money left = due - settled;

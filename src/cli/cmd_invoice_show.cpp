@@ -13,11 +13,13 @@ namespace {
 
 using nlohmann::ordered_json;
 
-InvoiceStatus status_of(const InvoiceRow& r, Date today) {
+// A draft is a draft and a credit note is simply issued; an invoice's status follows its money.
+InvoiceStatus status_of(const InvoiceRow& r, const Currency& cur, Date today) {
   const Invoice& i = r.invoice;
   if (!i.issued) return InvoiceStatus::draft;
   if (i.kind == InvoiceKind::credit_note) return InvoiceStatus::issued;
-  return invoice_status({money(i.gross_minor, i), money(r.credited_minor, i), money(r.paid_minor, i)}, *i.due_date, today);
+  return invoice_status({Money(i.gross_minor, cur), Money(r.credited_minor, cur), Money(r.paid_minor, cur)}, *i.due_date,
+                        today);
 }
 
 // A unit price with at least the currency's decimals: 80 -> 80.00, 12.3456 stays.
@@ -63,11 +65,7 @@ void list(Context& ctx, const ListArgs& a) {
     const Invoice& i = r.invoice;
     const Currency& cur = i.cur();
     const bool credit = i.kind == InvoiceKind::credit_note;
-    InvoiceStatus s = InvoiceStatus::draft;
-    if (i.issued)
-      s = credit ? InvoiceStatus::issued
-                 : invoice_status({Money(i.gross_minor, cur), Money(r.credited_minor, cur), Money(r.paid_minor, cur)},
-                                  *i.due_date, today);
+    const InvoiceStatus s = status_of(r, cur, today);
     if (wanted && s != *wanted) return;
     const std::int64_t due = !i.issued || credit ? 0 : i.gross_minor - r.credited_minor - r.paid_minor;
     const auto amount = [&](std::size_t k, std::int64_t minor) {
@@ -133,7 +131,7 @@ ShowData load(Context& ctx, const std::string& ref) {
     d.original = repo.find(*inv.credited_id);
   }
   d.due = inv.issued && inv.kind == InvoiceKind::invoice ? d.totals.gross - d.credited - d.paid : Money::zero(cur);
-  d.status = status_of({inv, d.credited.minor(), d.paid.minor()}, ctx.today());
+  d.status = status_of({inv, d.credited.minor(), d.paid.minor()}, cur, ctx.today());
   return d;
 }
 

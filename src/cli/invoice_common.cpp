@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "indie/error.hpp"
 
 namespace indie::cli {
@@ -37,8 +39,12 @@ InvoiceTotals refresh_totals(InvoiceRepo& repo, Invoice& draft) {
   draft.period = {};
   for (const auto& l : lines) {
     if (l.period.empty()) continue;
-    if (draft.period.empty() || *l.period.from < *draft.period.from) draft.period.from = l.period.from;
-    if (draft.period.empty() || !draft.period.to || *l.period.to > *draft.period.to) draft.period.to = l.period.to;
+    if (draft.period.empty()) {
+      draft.period = l.period;
+      continue;
+    }
+    draft.period.from = std::min(*draft.period.from, *l.period.from);
+    draft.period.to = std::max(*draft.period.to, *l.period.to);
   }
   draft.net_minor = t.net.minor();
   draft.vat_minor = t.vat.minor();

@@ -130,11 +130,6 @@ std::string_view to_string(PaymentMethod m) { return kMethods[static_cast<std::s
 InvoiceRepo::InvoiceRepo(Store& store) : store_(store) {}
 InvoiceRepo::~InvoiceRepo() = default;
 
-Statement& InvoiceRepo::cached(std::unique_ptr<Statement>& slot, std::string_view sql) {
-  if (!slot) slot = std::make_unique<Statement>(store_.db().getHandle(), sql);
-  return slot->reset();
-}
-
 std::int64_t InvoiceRepo::insert(const Invoice& i) {
   Statement q(store_.db().getHandle(),
               "INSERT INTO invoice (kind, client_id, currency, language, state, number, series, seq, issue_date, "
@@ -233,7 +228,7 @@ std::vector<InvoiceLine> InvoiceRepo::lines(std::int64_t invoice_id) {
 }
 
 std::int64_t InvoiceRepo::insert_line(std::int64_t invoice_id, const InvoiceLine& l, std::int64_t net_minor) {
-  Statement& q = cached(insert_line_,
+  Statement& q = reused(insert_line_, store_.db().getHandle(),
                         "INSERT INTO invoice_line (invoice_id, position, description, quantity, unit, unit_price, "
                         "vat_rate, discount, period_from, period_to, project_id, credits_line_id, net_minor) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
@@ -268,8 +263,8 @@ void InvoiceRepo::remove_line(std::int64_t invoice_id, const InvoiceLine& l) {
 }
 
 void InvoiceRepo::bill_entries(std::int64_t invoice_id, std::int64_t line_id, const std::vector<std::int64_t>& entries) {
-  Statement& link = cached(link_, "INSERT INTO invoice_line_time (line_id, entry_id) VALUES (?1, ?2)");
-  Statement& mark = cached(mark_, "UPDATE time_entry SET invoice_id = ?1 WHERE id = ?2");
+  Statement& link = reused(link_, store_.db().getHandle(), "INSERT INTO invoice_line_time (line_id, entry_id) VALUES (?1, ?2)");
+  Statement& mark = reused(mark_, store_.db().getHandle(), "UPDATE time_entry SET invoice_id = ?1 WHERE id = ?2");
   for (const auto entry : entries) {
     link.reset().bind(1, line_id).bind(2, entry).run();
     mark.reset().bind(1, invoice_id).bind(2, entry).run();
@@ -441,7 +436,7 @@ std::optional<FxRate> InvoiceRepo::rate_on(std::string_view currency, Date date)
 }
 
 void InvoiceRepo::set_rate(std::string_view currency, Date date, const Decimal& rate, std::string_view source) {
-  Statement q(store_.db().getHandle(), "INSERT OR REPLACE INTO fx_rate (currency, date, rate, source) VALUES (?1, ?2, ?3, ?4)");
+  Statement q(store_.db().getHandle(), "INSERT OR IGNORE INTO fx_rate (currency, date, rate, source) VALUES (?1, ?2, ?3, ?4)");
   q.bind(1, currency).bind(2, format_date(date)).bind(3, rate.normalized().to_string()).bind(4, source);
   q.run();
 }

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -67,5 +68,12 @@ class Statement {
   sqlite3* db_;
   sqlite3_stmt* st_ = nullptr;
 };
+
+/// The statement held in `slot`: prepared on first use, then reset for the next row. Repositories
+/// keep their hot statements this way (preparing one also compiles the table's triggers).
+inline Statement& reused(std::unique_ptr<Statement>& slot, sqlite3* db, std::string_view sql) {
+  if (!slot) slot = std::make_unique<Statement>(db, sql);
+  return slot->reset();
+}
 
 }  // namespace indie

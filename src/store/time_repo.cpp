@@ -72,11 +72,6 @@ void bind_filter(Statement& q, const TimeFilter& f) {
 TimeRepo::TimeRepo(Store& store) : store_(store) {}
 TimeRepo::~TimeRepo() = default;
 
-Statement& TimeRepo::cached(std::unique_ptr<Statement>& slot, std::string_view sql) {
-  if (!slot) slot = std::make_unique<Statement>(store_.db().getHandle(), sql);
-  return slot->reset();
-}
-
 const std::string& TimeRepo::path_of(std::int64_t project_id) {
   if (paths_.empty()) {
     Statement q(store_.db().getHandle(),
@@ -109,7 +104,7 @@ void TimeRepo::note_span(const TimeEntry& e) {
 
 std::int64_t TimeRepo::insert(const TimeEntry& e) {
   note_span(e);
-  Statement& q = cached(insert_,
+  Statement& q = reused(insert_, store_.db().getHandle(),
                         "INSERT INTO time_entry (project_id, start_utc, end_utc, zone, note, tags, source_key, "
                         "invoice_id, invoice_number) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   bind_entry(q, e);
@@ -176,7 +171,7 @@ std::optional<TimeEntry> TimeRepo::last() {
 // ones are in a small partial index; a running timer lasts until `now`. INDEXED BY pins the partial indexes: left alone,
 // the planner scans the covering start index instead, which made a 1M-row import quadratic.
 std::optional<TimeEntry> TimeRepo::overlapping(Instant start, Instant end, Instant now, std::int64_t except) {
-  Statement& q = cached(overlap_,
+  Statement& q = reused(overlap_, store_.db().getHandle(),
                         "SELECT id FROM time_entry WHERE start_utc > ?1 - ?5 AND start_utc < ?2 "
                         "  AND coalesce(end_utc, ?3) > ?1 AND id <> ?4 "
                         "UNION ALL SELECT id FROM time_entry INDEXED BY time_entry_long "
@@ -193,7 +188,7 @@ std::optional<TimeEntry> TimeRepo::overlapping(Instant start, Instant end, Insta
 
 bool TimeRepo::already_there(std::int64_t source_key, std::int64_t project_id, Instant start, Instant end) {
   // One statement, two index probes: the source index, then the covering start index.
-  Statement& q = cached(same_,
+  Statement& q = reused(same_, store_.db().getHandle(),
                         "SELECT 1 FROM time_entry WHERE source_key = ?1 UNION ALL "
                         "SELECT 1 FROM time_entry WHERE start_utc = ?3 AND end_utc = ?4 AND project_id = ?2 LIMIT 1");
   q.bind(1, source_key).bind(2, project_id).bind(3, seconds(start)).bind(4, seconds(end));

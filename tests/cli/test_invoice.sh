@@ -21,6 +21,9 @@ expect_rc 1 "no time in the period"
 expect_err "no unbilled, billable, finished time in that period"
 expect_err "--empty"
 expect_unchanged_since before
+run invoice new acme --currency XYZ
+expect_rc 1 "unknown currency"
+expect_err "--currency: unknown currency 'XYZ'"
 run invoice new acme --group-by week
 expect_rc 2 "unknown grouping"
 expect_unchanged_since before

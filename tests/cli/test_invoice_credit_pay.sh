@@ -172,4 +172,13 @@ expect_err "20, 10, 5.5, 2.1"
 run invoice show "$STD" --format json
 check "VAT per rate on the summed bases" test "$(jq -r '[.vat[] | "\(.rate):\(.base):\(.vat)"] | join(" ")' <<<"$OUT")" = "20:0.09:0.02 5.5:10.00:0.55"
 check "TTC = HT + TVA" test "$(jq -r '"\(.net) \(.vat_total) \(.total)"' <<<"$OUT")" = "10.09 0.57 10.66"
+
+# --- a rate typed at issue is frozen on the invoice, not written over a stored one ---------
+sqlite3 "$DB" "INSERT OR REPLACE INTO fx_rate VALUES ('USD', '2026-11-21', '1.2', 'ECB')"
+run invoice new us --empty -q
+US2=$OUT
+run invoice line add "$US2" "Support" --qty 1 --price 10
+run invoice issue "$US2" --eur-rate 1.5
+check "a typed rate is frozen on the invoice" test "$("$INDIE" invoice show "$US2" --format json | jq -r .eur_rate.rate)" = 1.5
+check "but does not overwrite a stored ECB rate" test "$(sqlite3 "$DB" "SELECT rate || ' ' || source FROM fx_rate WHERE currency = 'USD' AND date = '2026-11-21'")" = "1.2 ECB"
 finish
