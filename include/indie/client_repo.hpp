@@ -13,6 +13,13 @@ struct sqlite3_stmt;
 
 namespace indie {
 
+/// What a client listing shows on a terminal. The views borrow the row being read and are valid
+/// only inside the callback.
+struct ClientSummary {
+  std::string_view handle, name, country, currency, language, vat_treatment, email;
+  int payment_terms = 0;
+};
+
 class ClientRepo {
  public:
   explicit ClientRepo(Store& store) : store_(store) {}
@@ -28,6 +35,9 @@ class ClientRepo {
   /// Calls `fn` for each client in handle order without building a list: one Client is reused,
   /// so a 10,000-client listing allocates almost nothing.
   void for_each(bool include_archived, const std::function<void(const Client&)>& fn);
+  /// Like for_each, reading only the summary's columns and copying nothing: the terminal
+  /// listing of 10,000 clients.
+  void for_each_summary(bool include_archived, const std::function<void(const ClientSummary&)>& fn);
   std::vector<std::string> handles();
   /// What stops a client from being deleted ("2 projects"), or empty when nothing does.
   std::string history(std::int64_t client_id);

@@ -26,5 +26,7 @@ void for_each_csv_record(std::string_view text, std::string_view source, char se
 
 /// A field quoted only when it must be (separator, quote, CR or LF inside, or edge spaces).
 std::string csv_field(std::string_view value, char separator = ',');
+/// The same, appended to `out` (listings write millions of fields without a string each).
+void append_csv_field(std::string& out, std::string_view value, char separator = ',');
 
 }  // namespace indie

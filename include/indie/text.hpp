@@ -14,6 +14,8 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep);
 /// `s` in double quotes with ", \, control characters escaped (\n, \t, \r, \u001f): a JSON
 /// string and a TOML basic string alike.
 std::string quoted_escaped(std::string_view s);
+/// The same, appended to `out`.
+void append_quoted_escaped(std::string& out, std::string_view s);
 /// Columns a UTF-8 string takes on a terminal (one per code point, combining marks zero).
 std::size_t display_width(std::string_view s);
 /// True when every byte is printable ASCII or part of valid UTF-8 (no control characters).

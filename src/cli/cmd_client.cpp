@@ -214,13 +214,25 @@ void setup_client(CLI::App& app, Context& ctx) {
   list_cmd->add_flag("-a,--all", args->all, "Include archived clients");
   list_cmd->footer("Examples:\n  indie client list\n  indie client list --all --format json | jq '.[].handle'");
   list_cmd->callback([&ctx, args] {
-    // Streamed: rows go out as SQLite yields them (ten thousand clients stay instant).
-    TableWriter writer(ctx.out, ctx.format(), client_columns(), client_table_columns());
-    std::vector<Cell> cells;
-    ClientRepo(ctx.store()).for_each(args->all, [&](const Client& c) {
-      client_cells(c, cells);
-      writer.row(cells);
-    });
+    // Streamed: rows go out as SQLite yields them (ten thousand clients stay instant). The
+    // terminal table reads only its own columns, borrowed from SQLite without a copy.
+    ClientRepo repo(ctx.store());
+    const bool table = ctx.format() == Format::table;
+    TableWriter writer(ctx.out, ctx.format(), table ? client_table_columns() : client_columns());
+    if (table) {
+      std::array<CellView, 8> cells;
+      char terms[16];
+      repo.for_each_summary(args->all, [&](const ClientSummary& c) {
+        client_summary_cells(c, terms, cells);
+        writer.row(cells);
+      });
+    } else {
+      std::vector<Cell> cells;
+      repo.for_each(args->all, [&](const Client& c) {
+        client_cells(c, cells);
+        writer.row(cells);
+      });
+    }
     if (writer.rows() == 0 && ctx.format() == Format::table) {
       ctx.err << "No clients yet. Add one with: indie client add acme --name \"ACME\"\n";
       return;

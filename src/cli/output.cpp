@@ -11,54 +11,71 @@
 namespace indie::cli {
 namespace {
 
-std::string tsv_field(std::string_view s) {
+void append_tsv_field(std::string& out, std::string_view s) {
   // TSV cannot quote: escape the characters that would break a row, as PostgreSQL's text format does.
-  std::string out;
-  for (char c : s) {
-    if (c == '\t') out += "\\t";
-    else if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else if (c == '\\') out += "\\\\";
-    else out += c;
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const char* escaped = c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\\' ? "\\\\" : nullptr;
+    if (!escaped) continue;
+    out += s.substr(from, i - from);
+    out += escaped;
+    from = i + 1;
   }
-  return out;
+  out += s.substr(from);
+}
+
+// A cell as a person reads it in a table, appended to `out`.
+void append_human(std::string& out, const CellView& c) {
+  if (c.null) return;
+  if (c.kind == CellKind::boolean) {
+    out += c.text == "true" ? "yes" : "no";
+    return;
+  }
+  // One row per record on a terminal: show multi-line text (addresses) on one line.
+  const std::string_view text = c.text;
+  for (std::size_t from = 0;;) {
+    const std::size_t nl = text.find('\n', from);
+    out += text.substr(from, nl == std::string_view::npos ? std::string_view::npos : nl - from);
+    if (nl == std::string_view::npos) break;
+    out += ", ";
+    from = nl + 1;
+  }
 }
 
 std::string human(const Cell& c) {
-  if (c.null) return "";
-  if (c.kind == CellKind::boolean) return c.text == "true" ? "yes" : "no";
-  std::string s = c.text;
-  // One row per record on a terminal: show multi-line text (addresses) on one line.
-  for (std::size_t p; (p = s.find('\n')) != std::string::npos;) s.replace(p, 1, ", ");
-  return s;
+  std::string out;
+  append_human(out, CellView::of(c));
+  return out;
 }
 
-std::string json_value(const Cell& c) {
-  if (c.null) return "null";
-  if (c.kind == CellKind::integer || c.kind == CellKind::boolean) return c.text;
-  return json_string(c.text);
+void append_json_value(std::string& out, const CellView& c) {
+  if (c.null) out += "null";
+  else if (c.kind == CellKind::integer || c.kind == CellKind::boolean) out += c.text;
+  else append_quoted_escaped(out, c.text);
 }
 
-void append_json_object(std::string& out, const std::vector<std::string>& columns, const std::vector<Cell>& row,
+void append_json_object(std::string& out, const std::vector<std::string>& columns, std::span<const CellView> row,
                         std::string_view indent) {
   out += "{";
   for (std::size_t i = 0; i < columns.size(); ++i) {
     out += i ? ",\n" : "\n";
     out += indent;
     out += "  ";
-    out += json_string(columns[i]);
+    append_quoted_escaped(out, columns[i]);
     out += ": ";
-    out += json_value(row[i]);
+    append_json_value(out, row[i]);
   }
   out += "\n";
   out += indent;
   out += "}";
 }
 
-void append_delimited(std::string& out, const std::vector<Cell>& row, char sep) {
+void append_delimited(std::string& out, std::span<const CellView> row, char sep) {
   for (std::size_t i = 0; i < row.size(); ++i) {
     if (i) out += sep;
-    out += sep == ',' ? csv_field(row[i].text) : tsv_field(row[i].text);
+    if (sep == ',') append_csv_field(out, row[i].text);
+    else append_tsv_field(out, row[i].text);
   }
   // RFC 4180 ends records with CRLF; TSV, read by Unix tools, with LF.
   out += sep == ',' ? "\r\n" : "\n";
@@ -89,13 +106,19 @@ TableWriter::TableWriter(std::ostream& out, Format format, std::vector<std::stri
     out_ << "[";
     return;
   }
-  std::vector<Cell> header;
-  for (const auto& c : columns_) header.push_back(Cell::str(c));
+  std::vector<CellView> header;
+  for (const auto& c : columns_) header.push_back({c});
   append_delimited(buffer_, header, format_ == Format::csv ? ',' : '\t');
   out_ << buffer_;
 }
 
 void TableWriter::row(const std::vector<Cell>& cells) {
+  views_.clear();
+  for (const auto& c : cells) views_.push_back(CellView::of(c));
+  row(views_);
+}
+
+void TableWriter::row(std::span<const CellView> cells) {
   buffer_.clear();
   switch (format_) {
     case Format::csv: append_delimited(buffer_, cells, ','); break;
@@ -107,14 +130,15 @@ void TableWriter::row(const std::vector<Cell>& cells) {
     case Format::table: {
       if (right_.empty())
         for (auto i : shown_) right_.push_back(cells[i].kind == CellKind::amount || cells[i].kind == CellKind::integer);
-      std::vector<Shown> shown;
-      shown.reserve(shown_.size());
+      // All held cells share one arena: a listing of 10,000 rows would otherwise allocate
+      // 80,000 small strings before printing anything.
       for (auto i : shown_) {
-        std::string text = human(cells[i]);
-        const std::size_t w = display_width(text);
-        shown.push_back({std::move(text), w});
+        const std::size_t begin = arena_.size();
+        append_human(arena_, cells[i]);
+        const std::string_view text(arena_.data() + begin, arena_.size() - begin);
+        held_.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(text.size()),
+                         static_cast<std::uint32_t>(display_width(text))});
       }
-      held_.push_back(std::move(shown));
       break;
     }
   }
@@ -128,28 +152,50 @@ void TableWriter::finish() {
     return;
   }
   if (format_ != Format::table) return;
-  std::vector<Shown> header;
-  for (auto i : shown_) header.push_back({columns_[i], display_width(columns_[i])});
+  const std::size_t n = shown_.size();
   std::vector<std::size_t> width;
-  for (const auto& h : header) width.push_back(h.width);
-  for (const auto& r : held_)
-    for (std::size_t c = 0; c < r.size(); ++c) width[c] = std::max(width[c], r[c].width);
-  right_.resize(shown_.size(), false);
-  const auto print_line = [&](const std::vector<Shown>& values) {
-    buffer_.clear();
-    for (std::size_t c = 0; c < values.size(); ++c) {
-      if (c) buffer_ += "  ";
-      const std::size_t pad = width[c] - values[c].width;
-      if (right_[c]) buffer_.append(pad, ' ');
-      buffer_ += values[c].text;
-      if (!right_[c]) buffer_.append(pad, ' ');
+  for (auto i : shown_) width.push_back(display_width(columns_[i]));
+  for (std::size_t k = 0; k < held_.size(); ++k) width[k % n] = std::max<std::size_t>(width[k % n], held_[k].width);
+  right_.resize(n, false);
+  std::string text;
+  // One line at a time into `text`: sized once, then filled with memcpy/memset (this loop
+  // runs for every cell of a 10,000-row listing).
+  const auto emit_line = [&](const auto& cell) {
+    std::size_t bytes = 2 * n + 1;
+    for (std::size_t c = 0; c < n; ++c) {
+      const auto [value, value_width] = cell(c);
+      bytes += width[c] - value_width + value.size();
     }
-    while (!buffer_.empty() && buffer_.back() == ' ') buffer_.pop_back();
-    buffer_ += '\n';
-    out_ << buffer_;
+    const std::size_t start = text.size();
+    text.resize(start + bytes);
+    char* p = text.data() + start;
+    for (std::size_t c = 0; c < n; ++c) {
+      const auto [value, value_width] = cell(c);
+      const std::size_t pad = width[c] - value_width;
+      if (c) p = std::fill_n(p, 2, ' ');
+      if (right_[c]) p = std::fill_n(p, pad, ' ');
+      p = std::copy(value.begin(), value.end(), p);
+      if (!right_[c]) p = std::fill_n(p, pad, ' ');
+    }
+    while (p > text.data() + start && p[-1] == ' ') --p;
+    *p++ = '\n';
+    text.resize(static_cast<std::size_t>(p - text.data()));
+    if (text.size() > (1 << 16)) {
+      out_ << text;
+      text.clear();
+    }
   };
-  print_line(header);
-  for (const auto& r : held_) print_line(r);
+  emit_line([&](std::size_t c) {
+    const std::string_view name = columns_[shown_[c]];
+    return std::pair{name, display_width(name)};
+  });
+  const std::string_view arena = arena_;
+  for (std::size_t r = 0; r < held_.size(); r += n)
+    emit_line([&](std::size_t c) {
+      const Held& h = held_[r + c];
+      return std::pair{arena.substr(h.offset, h.size), std::size_t{h.width}};
+    });
+  out_ << text;
 }
 
 void print_table(std::ostream& out, const Table& t, Format format) {
@@ -161,7 +207,9 @@ void print_table(std::ostream& out, const Table& t, Format format) {
 void print_record(std::ostream& out, const Table& t, Format format) {
   if (format == Format::json) {
     std::string text;
-    append_json_object(text, t.columns, t.rows.at(0), "");
+    std::vector<CellView> views;
+    for (const auto& c : t.rows.at(0)) views.push_back(CellView::of(c));
+    append_json_object(text, t.columns, views, "");
     out << text << "\n";
     return;
   }

@@ -1,7 +1,9 @@
 #pragma once
 // Listings as data: one Table, printed as an aligned table, CSV (RFC 4180), TSV or JSON, with
 // the same field names in every format.
+#include <cstdint>
 #include <ostream>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +32,15 @@ struct Cell {
   static Cell none() { return {"", CellKind::text, true}; }
 };
 
+/// A cell that borrows its text: listings of many rows fill these straight from the database.
+struct CellView {
+  std::string_view text;
+  CellKind kind = CellKind::text;
+  bool null = false;
+
+  static CellView of(const Cell& c) { return {c.text, c.kind, c.null}; }
+};
+
 struct Table {
   std::vector<std::string> columns;
   std::vector<std::vector<Cell>> rows;
@@ -44,21 +55,25 @@ class TableWriter {
   TableWriter(std::ostream& out, Format format, std::vector<std::string> columns,
               std::vector<std::string> table_columns = {});
   void row(const std::vector<Cell>& cells);
+  void row(std::span<const CellView> cells);
   void finish();
   std::size_t rows() const { return rows_; }
 
  private:
-  struct Shown {
-    std::string text;
-    std::size_t width;
+  struct Held {  // one table cell, kept in arena_ until finish() knows the column widths
+    std::uint32_t offset;  // a listing's text stays far below 4 GiB
+    std::uint32_t size;
+    std::uint32_t width;
   };
   std::ostream& out_;
   Format format_;
   std::vector<std::string> columns_;
   std::vector<std::size_t> shown_;       // indexes of the table's columns
   std::vector<bool> right_;              // right-aligned (numbers), set from the first row
-  std::vector<std::vector<Shown>> held_;  // table format only
+  std::vector<Held> held_;              // table format only, row after row
+  std::string arena_;
   std::string buffer_;
+  std::vector<CellView> views_;  // reused by row(const std::vector<Cell>&)
   std::size_t rows_ = 0;
 };
 

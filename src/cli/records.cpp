@@ -1,5 +1,7 @@
 #include "records.hpp"
 
+#include <charconv>
+
 namespace indie::cli {
 namespace {
 Cell optional_text(std::optional<std::string> v) { return v ? Cell::str(std::move(*v)) : Cell::none(); }
@@ -41,6 +43,14 @@ void client_cells(const Client& c, std::vector<Cell>& cells) {
   set(15, c.created_at);
   set(16, c.archived_at ? std::string_view(*c.archived_at) : std::string_view());
   cells[16].null = !c.archived_at;
+}
+
+void client_summary_cells(const ClientSummary& c, char (&terms)[16], std::array<CellView, 8>& cells) {
+  const auto end = std::to_chars(terms, terms + sizeof terms, c.payment_terms).ptr;
+  cells = {CellView{c.handle},   CellView{c.name},
+           CellView{c.country},  CellView{c.currency},
+           CellView{c.language}, CellView{std::string_view(terms, static_cast<std::size_t>(end - terms)), CellKind::integer},
+           CellView{c.vat_treatment}, CellView{c.email}};
 }
 
 Table client_table(std::vector<Client> clients) {

@@ -96,16 +96,32 @@ void for_each_csv_record(std::string_view text, std::string_view source, char se
   }
 }
 
-std::string csv_field(std::string_view value, char sep) {
-  const bool quote = value.find_first_of(std::string{sep, '"', '\r', '\n'}) != std::string_view::npos ||
-                     (!value.empty() && (value.front() == ' ' || value.back() == ' '));
-  if (!quote) return std::string(value);
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
+void append_csv_field(std::string& out, std::string_view value, char sep) {
+  // One pass over the bytes: this runs for every field of every listed row.
+  bool quote = !value.empty() && (value.front() == ' ' || value.back() == ' ');
+  for (std::size_t i = 0; i < value.size() && !quote; ++i) {
+    const char c = value[i];
+    quote = c == sep || c == '"' || c == '\r' || c == '\n';
   }
-  return out + "\"";
+  if (!quote) {
+    out += value;
+    return;
+  }
+  out += '"';
+  for (std::size_t from = 0;;) {
+    const std::size_t q = value.find('"', from);
+    out += value.substr(from, q == std::string_view::npos ? std::string_view::npos : q + 1 - from);
+    if (q == std::string_view::npos) break;
+    out += '"';  // a quote inside is doubled
+    from = q + 1;
+  }
+  out += '"';
+}
+
+std::string csv_field(std::string_view value, char sep) {
+  std::string out;
+  append_csv_field(out, value, sep);
+  return out;
 }
 
 }  // namespace indie

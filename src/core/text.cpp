@@ -49,8 +49,14 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
 }
 
 std::string quoted_escaped(std::string_view s) {
+  std::string out;
+  append_quoted_escaped(out, s);
+  return out;
+}
+
+void append_quoted_escaped(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string out = "\"";
+  out += '"';
   for (char c : s) {
     switch (c) {
       case '"': out += "\\\""; break;
@@ -68,7 +74,7 @@ std::string quoted_escaped(std::string_view s) {
         }
     }
   }
-  return out + "\"";
+  out += '"';
 }
 
 namespace {

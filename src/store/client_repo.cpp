@@ -29,6 +29,11 @@ std::optional<std::string> nullable_text(const SQLite::Column& c) {
   return c.getString();
 }
 
+std::string_view text_view(sqlite3_stmt* st, int col) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, col));
+  return text == nullptr ? std::string_view() : std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(st, col)));
+}
+
 // Column text straight from SQLite into the reused strings (no temporary std::string).
 void read_text(sqlite3_stmt* st, int col, std::string& into) {
   const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, col));
@@ -209,6 +214,31 @@ void ClientRepo::query(std::string_view tail, const std::function<void(sqlite3_s
   int rc;
   while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) {
     read_client(st.get(), c);
+    fn(c);
+  }
+  if (rc != SQLITE_DONE) throw storage_error(std::string("cannot read clients: ") + sqlite3_errmsg(db));
+}
+
+void ClientRepo::for_each_summary(bool include_archived, const std::function<void(const ClientSummary&)>& fn) {
+  const std::string sql = fmt::format(
+      "SELECT handle, name, country, currency, language, vat_treatment, email, payment_terms FROM client {}",
+      include_archived ? "ORDER BY handle" : "WHERE archived_at IS NULL ORDER BY handle");
+  sqlite3* db = store_.db().getHandle();
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr) != SQLITE_OK)
+    throw storage_error(std::string("cannot read clients: ") + sqlite3_errmsg(db));
+  const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> st(raw, sqlite3_finalize);
+  ClientSummary c;
+  int rc;
+  while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) {
+    c.handle = text_view(st.get(), 0);
+    c.name = text_view(st.get(), 1);
+    c.country = text_view(st.get(), 2);
+    c.currency = text_view(st.get(), 3);
+    c.language = text_view(st.get(), 4);
+    c.vat_treatment = text_view(st.get(), 5);
+    c.email = text_view(st.get(), 6);
+    c.payment_terms = sqlite3_column_int(st.get(), 7);
     fn(c);
   }
   if (rc != SQLITE_DONE) throw storage_error(std::string("cannot read clients: ") + sqlite3_errmsg(db));

@@ -22,6 +22,25 @@ check "TSV lines all have the same number of fields" test "$(printf '%s\n' "$OUT
 run client list
 check "table header uses the same names" test "$(printf '%s' "$OUT" | head -1 | awk '{print $1}')" = handle
 check "one table line per client, even with a multi-line address" test "$(printf '%s\n' "$OUT" | wc -l)" = 3
+# Alignment counts columns on screen, not bytes: accents take one, CJK two. The email column
+# (the last) starts at the same screen column on every line, and trailing blanks are trimmed.
+run client add cafe --name "Éloïse Café" --country FR --email e@cafe.fr
+run client add tokyo --name "東京商事" --country JP --email t@tokyo.jp
+run client list
+starts=$(printf '%s\n' "$OUT" | python3 -c '
+import sys, unicodedata
+w = lambda s: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+for line in sys.stdin.read().splitlines()[1:]:
+    print(w(line[:line.rindex("  ") + 2]) if "@" in line else "-")' | sort -u | tr '\n' ' ')
+check "columns align by display width (got: $starts)" test "$starts" = "- $(printf '%s\n' "$OUT" | head -1 | python3 -c 'import sys; l=sys.stdin.read(); print(l.index("email"))') "
+check "no trailing blanks in the table" test "$(printf '%s\n' "$OUT" | grep -c ' $')" = 0
+check "payment terms right-aligned" test "$(printf '%s\n' "$OUT" | awk 'NR==1 {i=index($0,"payment_terms")+12} /^(acme|globex) / {print substr($0,i,1)}' | sort -u)" = 0
+run client rm cafe
+run client rm tokyo
+# TSV escapes a tab and a backslash inside a field instead of breaking the row.
+run client edit globex --notes "$(printf 'a\tb\\c')"
+run client list --format tsv
+check "TSV escapes tab and backslash" test "$(printf '%s\n' "$OUT" | grep globex | awk -F'\t' '{print NF": "$15}')" = '17: a\tb\\c'
 run client show acme
 expect_out "line 1"
 run client list --format table --quiet
