@@ -61,5 +61,7 @@ class Decimal {
 
 /// Digits of |v| with `scale` decimals and locale separators; shared by Decimal and Money.
 std::string format_scaled(int128 v, int scale, NumberLocale locale);
+/// The same, appended to `out`.
+void append_scaled(std::string& out, int128 v, int scale, NumberLocale locale);
 
 }  // namespace indie

@@ -44,11 +44,19 @@ struct Invoice {
   std::string label() const { return number ? *number : "draft " + std::to_string(id); }
 };
 
-/// An invoice with what happened to it since: for listings and the receivables report.
-struct InvoiceRow {
-  Invoice invoice;
-  std::int64_t credited_minor = 0;  ///< TTC of its issued credit notes
-  std::int64_t paid_minor = 0;      ///< what its payments settled
+/// One row of `invoice list`: an invoice and what happened to it since. The views borrow the row
+/// being read and are valid only inside the callback.
+struct InvoiceListing {
+  std::int64_t id = 0;
+  InvoiceKind kind = InvoiceKind::invoice;
+  bool issued = false;
+  std::string_view number;                  ///< empty for a draft
+  std::string_view client_handle, currency;
+  std::string_view issue_date, due_date;    ///< ISO 8601 as stored; empty when not set
+  std::int64_t net_minor = 0, vat_minor = 0, gross_minor = 0;
+  std::int64_t credited_minor = 0;          ///< TTC of its issued credit notes
+  std::int64_t paid_minor = 0;              ///< what its payments settled
+  std::optional<std::int64_t> credited_id;  ///< credit notes: the invoice they credit
 };
 
 enum class PaymentMethod { transfer, card, cash, check, paypal, other };
@@ -127,8 +135,9 @@ class InvoiceRepo {
   /// Received EUR (payments credited in EUR, or their EUR value) between two dates, included.
   std::int64_t received_eur_minor(Date from, Date to);
 
-  /// Invoices with their credited and paid amounts, in issue order (drafts last).
-  void for_each_row(const InvoiceFilter& filter, const std::function<void(const InvoiceRow&)>& fn);
+  /// Invoices with their credited and paid amounts, in issue order (drafts last), reading only
+  /// what a listing shows.
+  void for_each_listing(const InvoiceFilter& filter, const std::function<void(const InvoiceListing&)>& fn);
 
   /// What each issued invoice still had due on `as_of` (credit notes and payments up to that
   /// day), for those with something due: client handle, currency, due date, amount due.

@@ -3,6 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
+#include <charconv>
+
 #include "commands.hpp"
 #include "indie/error.hpp"
 #include "indie/text.hpp"
@@ -14,12 +17,11 @@ namespace {
 using nlohmann::ordered_json;
 
 // A draft is a draft and a credit note is simply issued; an invoice's status follows its money.
-InvoiceStatus status_of(const InvoiceRow& r, const Currency& cur, Date today) {
-  const Invoice& i = r.invoice;
-  if (!i.issued) return InvoiceStatus::draft;
-  if (i.kind == InvoiceKind::credit_note) return InvoiceStatus::issued;
-  return invoice_status({Money(i.gross_minor, cur), Money(r.credited_minor, cur), Money(r.paid_minor, cur)}, *i.due_date,
-                        today);
+InvoiceStatus status_of(bool issued, InvoiceKind kind, const InvoiceBalance& balance, const std::optional<Date>& due_date,
+                        Date today) {
+  if (!issued) return InvoiceStatus::draft;
+  if (kind == InvoiceKind::credit_note) return InvoiceStatus::issued;
+  return invoice_status(balance, *due_date, today);
 }
 
 // A unit price with at least the currency's decimals: 80 -> 80.00, 12.3456 stays.
@@ -55,43 +57,44 @@ void list(Context& ctx, const ListArgs& a) {
                      {"id", "number", "kind", "client", "issue_date", "due_date", "days_late", "currency", "net", "vat",
                       "total", "credited", "paid", "due", "status", "credits_id"},
                      {"id", "number", "client", "issue_date", "due_date", "total", "due", "currency", "status"});
-  // One row of cells reused for every invoice: 10,000 invoices list in a few tens of ms.
-  std::vector<Cell> cells(16);
-  const auto text = [&](std::size_t k, std::string_view v) {
-    cells[k] = {std::string(v), CellKind::text, false};
+  // One row of cells borrowing from the database row and from reused buffers: 10,000
+  // invoices list in about 20 ms.
+  std::array<CellView, 16> cells;
+  std::array<std::string, 6> amounts;  // net, vat, total, credited, paid, due
+  std::array<char, 24> id_text{}, late_text{}, credits_text{};
+  const auto integer = [](std::array<char, 24>& buf, std::int64_t v) {
+    const auto end = std::to_chars(buf.data(), buf.data() + buf.size(), v).ptr;
+    return CellView{std::string_view(buf.data(), static_cast<std::size_t>(end - buf.data())), CellKind::integer};
   };
-  const auto none = [&](std::size_t k) { cells[k] = Cell::none(); };
-  InvoiceRepo(store).for_each_row(f, [&](const InvoiceRow& r) {
-    const Invoice& i = r.invoice;
-    const Currency& cur = i.cur();
-    const bool credit = i.kind == InvoiceKind::credit_note;
-    const InvoiceStatus s = status_of(r, cur, today);
+  const auto text = [](std::string_view v) { return v.empty() ? CellView{{}, CellKind::text, true} : CellView{v}; };
+  const Currency* cur = nullptr;
+  InvoiceRepo(store).for_each_listing(f, [&](const InvoiceListing& r) {
+    if (cur == nullptr || cur->code != r.currency) cur = &currency(r.currency, true);
+    const bool credit = r.kind == InvoiceKind::credit_note;
+    std::optional<Date> due_date;
+    if (!r.due_date.empty()) due_date = parse_date(r.due_date, today);
+    const InvoiceStatus s =
+        status_of(r.issued, r.kind, {Money(r.gross_minor, *cur), Money(r.credited_minor, *cur), Money(r.paid_minor, *cur)},
+                  due_date, today);
     if (wanted && s != *wanted) return;
-    const std::int64_t due = !i.issued || credit ? 0 : i.gross_minor - r.credited_minor - r.paid_minor;
-    const auto amount = [&](std::size_t k, std::int64_t minor) {
-      cells[k] = {amount_text(Money(minor, cur), people), CellKind::amount, false};
-    };
-    cells[0] = Cell::integer(i.id);
-    if (i.number) text(1, *i.number);
-    else none(1);
-    text(2, to_string(i.kind));
-    text(3, i.client_handle);
-    if (i.issue_date) text(4, format_date(*i.issue_date));
-    else none(4);
-    if (i.due_date && !credit) text(5, format_date(*i.due_date));
-    else none(5);
-    if (s == InvoiceStatus::overdue) cells[6] = Cell::integer(days_between(*i.due_date, today));
-    else none(6);
-    text(7, i.currency);
-    amount(8, i.net_minor);
-    amount(9, i.vat_minor);
-    amount(10, i.gross_minor);
-    amount(11, r.credited_minor);
-    amount(12, r.paid_minor);
-    amount(13, due);
-    text(14, to_string(s));
-    if (credit && i.credited_id) cells[15] = Cell::integer(*i.credited_id);
-    else none(15);
+    const std::int64_t due = !r.issued || credit ? 0 : r.gross_minor - r.credited_minor - r.paid_minor;
+    const std::array<std::int64_t, 6> minor = {r.net_minor, r.vat_minor, r.gross_minor, r.credited_minor, r.paid_minor, due};
+    for (std::size_t k = 0; k < minor.size(); ++k) {
+      amounts[k].clear();
+      if (people && k != 2 && k != 5) continue;  // the table shows only total and due
+      append_scaled(amounts[k], minor[k], cur->minor_units, people ? NumberLocale::en : NumberLocale::canonical);
+      cells[8 + k] = {amounts[k], CellKind::amount};
+    }
+    cells[0] = integer(id_text, r.id);
+    cells[1] = text(r.number);
+    cells[2] = {to_string(r.kind)};
+    cells[3] = {r.client_handle};
+    cells[4] = text(r.issue_date);
+    cells[5] = text(credit ? std::string_view() : r.due_date);
+    cells[6] = s == InvoiceStatus::overdue ? integer(late_text, days_between(*due_date, today)) : text({});
+    cells[7] = {r.currency};
+    cells[14] = {to_string(s)};
+    cells[15] = credit && r.credited_id ? integer(credits_text, *r.credited_id) : text({});
     writer.row(cells);
   });
   if (writer.rows() == 0 && people) {
@@ -131,7 +134,7 @@ ShowData load(Context& ctx, const std::string& ref) {
     d.original = repo.find(*inv.credited_id);
   }
   d.due = inv.issued && inv.kind == InvoiceKind::invoice ? d.totals.gross - d.credited - d.paid : Money::zero(cur);
-  d.status = status_of({inv, d.credited.minor(), d.paid.minor()}, cur, ctx.today());
+  d.status = status_of(inv.issued, inv.kind, {d.totals.gross, d.credited, d.paid}, inv.due_date, ctx.today());
   return d;
 }
 

@@ -141,8 +141,19 @@ Instant parse_moment(std::string_view text, Date today) {
 }
 
 std::string format_date(Date d) {
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                     static_cast<unsigned>(d.day()));
+  const int year = static_cast<int>(d.year());
+  // Years 0-9999 by hand (listings print two dates a row); others through fmt.
+  if (year < 0 || year > 9999)
+    return fmt::format("{:04}-{:02}-{:02}", year, static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+  const auto month = static_cast<unsigned>(d.month());
+  const auto day = static_cast<unsigned>(d.day());
+  const char text[10] = {static_cast<char>('0' + year / 1000),      static_cast<char>('0' + year / 100 % 10),
+                         static_cast<char>('0' + year / 10 % 10),   static_cast<char>('0' + year % 10),
+                         '-',
+                         static_cast<char>('0' + month / 10),       static_cast<char>('0' + month % 10),
+                         '-',
+                         static_cast<char>('0' + day / 10),         static_cast<char>('0' + day % 10)};
+  return std::string(text, sizeof text);
 }
 
 std::string format_instant_utc(Instant t) {

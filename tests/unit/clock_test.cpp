@@ -37,6 +37,9 @@ TEST_CASE("dates in ISO 8601 and words") {
   CHECK(indie::parse_date("yesterday", kToday) == Date{year(2026), month(11), day(20)});
   CHECK(indie::parse_date("2028-02-29", kToday).ok());
   CHECK(indie::format_date(kToday) == "2026-11-21");
+  CHECK(indie::format_date(Date{year(987), month(1), day(5)}) == "0987-01-05");
+  CHECK(indie::format_date(Date{year(9999), month(12), day(31)}) == "9999-12-31");
+  CHECK(indie::format_date(Date{year(12345), month(6), day(7)}) == "12345-06-07");
 }
 
 TEST_CASE("impossible dates are refused") {

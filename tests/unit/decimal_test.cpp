@@ -77,3 +77,18 @@ TEST_CASE("Decimal formats per locale") {
   CHECK(Decimal(5, 3).to_string() == "0.005");
   CHECK(Decimal(-5, 3).to_string() == "-0.005");
 }
+
+TEST_CASE("format_scaled covers the whole 128-bit range, in every locale") {
+  using indie::format_scaled;
+  const indie::int128 big = static_cast<indie::int128>(INT64_MAX) * 1000 + 7;  // beyond 64 bits
+  CHECK(format_scaled(big, 2, NumberLocale::canonical) == "92233720368547758070.07");
+  CHECK(format_scaled(-big, 2, NumberLocale::en) == "-92,233,720,368,547,758,070.07");
+  const indie::int128 min = -(indie::int128{1} << 126) * 2;  // the smallest int128
+  CHECK(format_scaled(min, 0, NumberLocale::canonical) == "-170141183460469231731687303715884105728");
+  CHECK(format_scaled(0, 2, NumberLocale::fr) == "0,00");
+  CHECK(format_scaled(-7, 3, NumberLocale::en) == "-0.007");
+  CHECK(format_scaled(123456, 0, NumberLocale::fr) == "123\xE2\x80\xAF" "456");
+  std::string out = "x=";
+  indie::append_scaled(out, 100000, 2, NumberLocale::en);
+  CHECK(out == "x=1,000.00");
+}
