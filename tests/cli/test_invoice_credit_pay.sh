@@ -92,6 +92,14 @@ run invoice credit F2026-0002 --reason "Solde"
 expect_out "F2026-0002 is now cancelled"
 run invoice list --status cancelled --format json
 check "fully credited is cancelled" test "$(jq -r '.[0].number' <<<"$OUT")" = F2026-0002
+run invoice list --format json
+row=$(jq -c '.[] | select(.number == "F2026-0002") | [.credited == .total, .due, .paid]' <<<"$OUT")
+check "list: credited equals the total, nothing due ($row)" test "$row" = '[true,"0.00","0.00"]'
+original=$(jq '.[] | select(.number == "F2026-0002") | .id' <<<"$OUT")
+notes=$(jq -c --argjson id "$original" '[.[] | select(.credits_id == $id) | [.kind, .due_date, .status]] | unique' <<<"$OUT")
+check "list: credit notes point at the invoice, have no due date ($notes)" test "$notes" = '[["credit-note",null,"issued"]]'
+run invoice list
+check "list table: amounts grouped by thousands" grep -q "1,080.00" <<<"$OUT"
 run invoice credit F2026-0002 --reason "more"
 expect_rc 1 "nothing left to credit"
 run invoice pay A2026-0001 --amount 1
