@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Exception.h>
 #include <array>
+#include <cctype>
 #include <iostream>
 #include <optional>
 
@@ -19,6 +20,8 @@ constexpr auto kGroups = std::to_array<CommandGroup>({
     {"project", "Add, list and change projects, with their rates", setup_project},
     {"time", "Track time: timer, entries, reports and imports", setup_time},
     {"invoice", "Invoices from time or by hand: issue, credit notes, payments", setup_invoice},
+    {"account", "Accounts in any currency: transactions, transfers, balances", setup_account},
+    {"rate", "Exchange rates: import the ECB's, set your own, convert", setup_rate},
     {"report", "Reports on money: receivables", setup_report},
     {"demo", "Run a guided tour on a throw-away business", setup_demo},
 });
@@ -118,7 +121,14 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       return 0;
     }
 
-    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    // `indie account tx add Qonto -- -42.50 --payee OVH`: CLI11 already reads a negative number
+    // as a value, and a `--` before one would make every later flag a value too, so it goes.
+    std::vector<std::string> reversed;
+    for (std::size_t i = args.size(); i-- > 0;) {
+      const bool before_negative = args[i] == "--" && i + 1 < args.size() && args[i + 1].size() > 1 &&
+                                   args[i + 1][0] == '-' && (std::isdigit(static_cast<unsigned char>(args[i + 1][1])) || args[i + 1][1] == '.');
+      if (!before_negative) reversed.push_back(args[i]);
+    }
     try {
       app.parse(reversed);
     } catch (const CLI::CallForHelp&) {

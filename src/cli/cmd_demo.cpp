@@ -37,6 +37,8 @@ void demo(Context& ctx) {
       {"project", "add", "initech/api", "--name", "API integration", "--rate", "95.50/h"},
       {"client", "list"},
       {"project", "list"},
+      {"account", "add", "Qonto", "--currency", "EUR", "--opening", "3250.40", "--on", "2026-11-01"},
+      {"account", "add", "Wise USD", "--currency", "USD", "--kind", "wallet", "--opening", "1200", "--on", "2026-11-01"},
       {"config", "set", "time.rounding", "15m up entry"},
       {"client", "edit", "globex", "--rounding", "1h up day"},
       {"time", "add", "acme/website", "2026-11-16", "09:00-12:20", "Maquettes de la page d'accueil", "--tag", "design"},
@@ -54,6 +56,11 @@ void demo(Context& ctx) {
       {"invoice", "pay", "F2026-0001", "--amount", "500", "--date", "2026-11-25", "--account", "Qonto"},
       {"invoice", "list"},
       {"report", "receivables", "--as-of", "2026-11-30"},
+      {"account", "tx", "add", "Qonto", "-42.50", "--date", "2026-11-26", "--payee", "OVH", "--category", "hosting"},
+      {"rate", "set", "USD", "EUR", "0.9234", "--date", "2026-11-20", "--source", "demo"},
+      {"account", "transfer", "Wise USD", "Qonto", "1000", "--received", "921.50", "--fee", "3.20", "--date", "2026-11-27"},
+      {"account", "register", "Qonto"},
+      {"account", "balance", "--as-of", "2026-11-30"},
   };
   for (const auto& step : steps) {
     std::string shown = "indie";

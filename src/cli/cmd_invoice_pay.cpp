@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "indie/account_repo.hpp"
+#include "indie/fx.hpp"
+#include "indie/rate_repo.hpp"
 #include "indie/error.hpp"
 #include "indie/text.hpp"
 #include "invoice_common.hpp"
@@ -84,17 +87,16 @@ void pay(Context& ctx, const PayArgs& a) {
       settled = convert(paid, rate, inv_cur);
       p.rate = rate.normalized().to_string();
     } else {
-      const auto per_eur = [&](const Currency& c) -> std::optional<FxRate> {
-        if (c.code == "EUR") return FxRate{Decimal::from_int(1), date, "EUR"};
-        return repo.rate_on(c.code, date);
-      };
-      const auto from = per_eur(pay_cur), to = per_eur(inv_cur);
-      if (!from || !to)
+      FxPath path;
+      try {
+        path = RateRepo(store).path(pay_cur.code, inv_cur.code, date);
+      } catch (const Error&) {
         throw invalid_input(fmt::format("no exchange rate from {} to {} is known on {}: give one with --rate R (1 {} = R {}), "
                                         "or say what it settled with --amount in {} and --received {}",
                                         pay_cur.code, inv_cur.code, format_date(date), pay_cur.code, inv_cur.code,
                                         inv_cur.code, paid.canonical()));
-      settled = cross_convert(paid, from->rate, to->rate, inv_cur);
+      }
+      settled = convert(paid, path, inv_cur);
     }
   }
   p.amount_minor = settled.minor();
@@ -109,6 +111,20 @@ void pay(Context& ctx, const PayArgs& a) {
   }
   p.received_minor = received.minor();
   p.received_currency = received.currency().code;
+  // The money lands in a known account, in that account's currency.
+  std::optional<Account> account;
+  if (!p.account.empty()) {
+    try {
+      account = AccountRepo(store).get(p.account);
+    } catch (const Error& e) {
+      throw not_found(fmt::format("--account: {}", e.what()));
+    }
+    if (account->currency != p.received_currency)
+      throw invalid_input(fmt::format("account {} is in {}, but the payment arrived in {}: say what it credited with "
+                                      "--received AMOUNT{}",
+                                      account->name, account->currency, p.received_currency, account->currency));
+    p.account = account->name;
+  }
   // Realized exchange result: what the bank credited in EUR against the invoice's frozen rate.
   if (inv_cur.code != "EUR" && !inv.eur_rate.empty() && received.currency().code == "EUR") {
     const Money expected = to_eur(settled, Decimal::parse(inv.eur_rate));
@@ -124,7 +140,21 @@ void pay(Context& ctx, const PayArgs& a) {
   const Date jan1{date.year(), std::chrono::January, std::chrono::day(1)};
   const Date dec31{date.year(), std::chrono::December, std::chrono::day(31)};
   const std::int64_t before = repo.received_eur_minor(jan1, dec31);
-  repo.insert_payment(p);
+  const std::int64_t payment_id = repo.insert_payment(p);
+  if (account) {
+    AccountTx t;
+    t.account_id = account->id;
+    t.date = date;
+    t.amount_minor = p.received_minor;
+    t.payee = inv.client_handle;
+    t.category = "invoice";
+    t.note = *inv.number;
+    t.origin = TxOrigin::payment;
+    t.invoice_id = inv.id;
+    t.payment_id = payment_id;
+    t.created_at = p.created_at;
+    AccountRepo(store).insert_tx(t);
+  }
   const std::int64_t after = before + (p.received_currency == "EUR" ? p.received_minor : 0);
   tx.commit();
 

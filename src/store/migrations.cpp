@@ -260,7 +260,99 @@ END;
 CREATE INDEX time_entry_invoice ON time_entry (invoice_id) WHERE invoice_id IS NOT NULL;
 )sql";
 
-constexpr auto kMigrations = std::to_array<std::string_view>({kV1, kV2, kV3});
+// Accounts and exchange rates. A transaction is a signed amount in its account's currency; an
+// account's balance is their sum. account_month keeps that sum per calendar month, maintained
+// by triggers, so a balance over a million transactions reads a few hundred rows. Rates are
+// exact decimals between any two currencies ("1 base = rate quote"): the ECB's are EUR-based,
+// a hand-set one may be USD->EUR; fx_rate (EUR-based only) moves into the new table.
+constexpr std::string_view kV4 = R"sql(
+CREATE TABLE account (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT    NOT NULL COLLATE NOCASE UNIQUE CHECK (length(name) BETWEEN 1 AND 64),
+  currency    TEXT    NOT NULL CHECK (length(currency) = 3),
+  kind        TEXT    NOT NULL CHECK (kind IN ('bank', 'cash', 'card', 'wallet')),
+  notes       TEXT    NOT NULL DEFAULT '',
+  created_at  TEXT    NOT NULL,
+  archived_at TEXT
+) STRICT;
+
+-- Both legs of a transfer, each in its own account's currency; rate = received / sent.
+CREATE TABLE transfer (
+  id             INTEGER PRIMARY KEY,
+  date           TEXT    NOT NULL,
+  from_account   INTEGER NOT NULL REFERENCES account (id) ON DELETE RESTRICT,
+  to_account     INTEGER NOT NULL REFERENCES account (id) ON DELETE RESTRICT,
+  sent_minor     INTEGER NOT NULL CHECK (sent_minor > 0),
+  received_minor INTEGER NOT NULL CHECK (received_minor > 0),
+  fee_minor      INTEGER NOT NULL DEFAULT 0 CHECK (fee_minor >= 0),
+  rate           TEXT    NOT NULL,
+  note           TEXT    NOT NULL DEFAULT '',
+  created_at     TEXT    NOT NULL,
+  CHECK (from_account <> to_account)
+) STRICT;
+
+CREATE TABLE account_tx (
+  id           INTEGER PRIMARY KEY,
+  account_id   INTEGER NOT NULL REFERENCES account (id) ON DELETE RESTRICT,
+  date         TEXT    NOT NULL CHECK (length(date) = 10),
+  amount_minor INTEGER NOT NULL,
+  payee        TEXT    NOT NULL DEFAULT '',
+  category     TEXT    NOT NULL DEFAULT '',
+  note         TEXT    NOT NULL DEFAULT '',
+  origin       TEXT    NOT NULL CHECK (origin IN ('opening', 'manual', 'transfer', 'fee', 'payment', 'import')),
+  invoice_id   INTEGER REFERENCES invoice (id) ON DELETE RESTRICT,
+  payment_id   INTEGER REFERENCES payment (id) ON DELETE RESTRICT,
+  transfer_id  INTEGER REFERENCES transfer (id) ON DELETE RESTRICT,
+  fingerprint  TEXT,  -- bank imports: the same statement row is recognised when imported again
+  created_at   TEXT    NOT NULL
+) STRICT;
+CREATE INDEX account_tx_register ON account_tx (account_id, date, id);
+CREATE UNIQUE INDEX account_tx_fingerprint ON account_tx (account_id, fingerprint) WHERE fingerprint IS NOT NULL;
+CREATE INDEX account_tx_transfer ON account_tx (transfer_id) WHERE transfer_id IS NOT NULL;
+
+CREATE TABLE account_month (
+  account_id   INTEGER NOT NULL,
+  month        TEXT    NOT NULL,  -- YYYY-MM
+  total_minor  INTEGER NOT NULL,
+  tx_count     INTEGER NOT NULL,
+  PRIMARY KEY (account_id, month)
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER account_tx_month_insert AFTER INSERT ON account_tx
+BEGIN
+  INSERT INTO account_month (account_id, month, total_minor, tx_count)
+  VALUES (NEW.account_id, substr(NEW.date, 1, 7), NEW.amount_minor, 1)
+  ON CONFLICT (account_id, month) DO UPDATE SET total_minor = total_minor + excluded.total_minor,
+                                                tx_count = tx_count + 1;
+END;
+CREATE TRIGGER account_tx_month_delete AFTER DELETE ON account_tx
+BEGIN
+  UPDATE account_month SET total_minor = total_minor - OLD.amount_minor, tx_count = tx_count - 1
+  WHERE account_id = OLD.account_id AND month = substr(OLD.date, 1, 7);
+END;
+CREATE TRIGGER account_tx_month_update AFTER UPDATE OF account_id, date, amount_minor ON account_tx
+BEGIN
+  UPDATE account_month SET total_minor = total_minor - OLD.amount_minor, tx_count = tx_count - 1
+  WHERE account_id = OLD.account_id AND month = substr(OLD.date, 1, 7);
+  INSERT INTO account_month (account_id, month, total_minor, tx_count)
+  VALUES (NEW.account_id, substr(NEW.date, 1, 7), NEW.amount_minor, 1)
+  ON CONFLICT (account_id, month) DO UPDATE SET total_minor = total_minor + excluded.total_minor,
+                                                tx_count = tx_count + 1;
+END;
+
+CREATE TABLE rate (
+  base   TEXT NOT NULL CHECK (length(base) = 3),
+  quote  TEXT NOT NULL CHECK (length(quote) = 3),
+  date   TEXT NOT NULL CHECK (length(date) = 10),
+  rate   TEXT NOT NULL CHECK (rate NOT LIKE '-%' AND rate <> '0'),
+  source TEXT NOT NULL,
+  PRIMARY KEY (base, quote, date),
+  CHECK (base <> quote)
+) STRICT, WITHOUT ROWID;
+INSERT INTO rate (base, quote, date, rate, source) SELECT 'EUR', currency, date, rate, source FROM fx_rate;
+DROP TABLE fx_rate;
+)sql";
+
+constexpr auto kMigrations = std::to_array<std::string_view>({kV1, kV2, kV3, kV4});
 
 }  // namespace
 

@@ -33,7 +33,8 @@ run invoice pay F2026-0001 --amount 100 --method bitcoin
 expect_rc 1 "bad method"
 expect_unchanged_since before
 
-run invoice pay F2026-0001 --amount 500 --date 2026-11-20 --account "Qonto" --method transfer
+run account add Qonto --currency EUR
+run invoice pay F2026-0001 --amount 500 --date 2026-11-20 --account "qonto" --method transfer
 expect_rc 0 "partial payment"
 expect_out "580.00 EUR still due"
 run invoice list --format json
@@ -182,11 +183,11 @@ check "VAT per rate on the summed bases" test "$(jq -r '[.vat[] | "\(.rate):\(.b
 check "TTC = HT + TVA" test "$(jq -r '"\(.net) \(.vat_total) \(.total)"' <<<"$OUT")" = "10.09 0.57 10.66"
 
 # --- a rate typed at issue is frozen on the invoice, not written over a stored one ---------
-sqlite3 "$DB" "INSERT OR REPLACE INTO fx_rate VALUES ('USD', '2026-11-21', '1.2', 'ECB')"
+sqlite3 "$DB" "INSERT OR REPLACE INTO rate VALUES ('EUR', 'USD', '2026-11-21', '1.2', 'ECB')"
 run invoice new us --empty -q
 US2=$OUT
 run invoice line add "$US2" "Support" --qty 1 --price 10
 run invoice issue "$US2" --eur-rate 1.5
 check "a typed rate is frozen on the invoice" test "$("$INDIE" invoice show "$US2" --format json | jq -r .eur_rate.rate)" = 1.5
-check "but does not overwrite a stored ECB rate" test "$(sqlite3 "$DB" "SELECT rate || ' ' || source FROM fx_rate WHERE currency = 'USD' AND date = '2026-11-21'")" = "1.2 ECB"
+check "but does not overwrite a stored ECB rate" test "$(sqlite3 "$DB" "SELECT rate || ' ' || source FROM rate WHERE base = 'EUR' AND quote = 'USD' AND date = '2026-11-21'")" = "1.2 ECB"
 finish

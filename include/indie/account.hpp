@@ -1,0 +1,56 @@
+#pragma once
+/// Accounts (a bank, a Wise balance, cash) and their transactions, each in one currency.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "indie/clock.hpp"
+
+namespace indie {
+
+enum class AccountKind { bank, cash, card, wallet };
+AccountKind parse_account_kind(std::string_view text);
+std::string_view to_string(AccountKind k);
+
+struct Account {
+  std::int64_t id = 0;
+  std::string name;      ///< "Wise USD"; unique, case-insensitive
+  std::string currency;  ///< ISO 4217; every transaction is in it
+  AccountKind kind = AccountKind::bank;
+  std::string notes;
+  std::string created_at;
+  std::optional<std::string> archived_at;
+};
+
+/// Where a transaction came from; transfers and payments are changed through their own command.
+enum class TxOrigin { opening, manual, transfer, fee, payment, import };
+TxOrigin parse_tx_origin(std::string_view text);
+std::string_view to_string(TxOrigin o);
+
+struct AccountTx {
+  std::int64_t id = 0;
+  std::int64_t account_id = 0;
+  Date date{};
+  std::int64_t amount_minor = 0;  ///< signed, in the account's currency: income > 0, expense < 0
+  std::string payee, category, note;
+  TxOrigin origin = TxOrigin::manual;
+  std::optional<std::int64_t> invoice_id, payment_id, transfer_id;
+  std::string invoice_number;  ///< read only: the linked invoice's number
+  std::optional<std::string> fingerprint;
+  std::string created_at;
+};
+
+struct Transfer {
+  std::int64_t id = 0;
+  Date date{};
+  std::int64_t from_account = 0, to_account = 0;
+  std::int64_t sent_minor = 0, received_minor = 0, fee_minor = 0;
+  std::string rate;  ///< received per 1 sent, as stored
+  std::string note;
+};
+
+/// An account name as typed: trimmed, 1 to 64 printable characters. Throws invalid_input.
+std::string check_account_name(std::string_view name);
+
+}  // namespace indie

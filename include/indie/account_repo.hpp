@@ -1,0 +1,57 @@
+#pragma once
+/// Loading and saving accounts, their transactions and transfers; balances and registers.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "indie/account.hpp"
+#include "indie/store.hpp"
+
+namespace indie {
+
+class Statement;
+
+class AccountRepo {
+ public:
+  explicit AccountRepo(Store& store);
+  ~AccountRepo();
+
+  /// Inserts and returns the id; throws conflict when the name is taken.
+  std::int64_t insert(const Account& account);
+  void archive(std::int64_t id, const std::string& when);
+  std::optional<Account> find(std::string_view name_or_id);
+  /// Like find, but throws not_found naming the closest names and how to list them.
+  Account get(std::string_view name_or_id);
+  std::vector<Account> list(bool include_archived);
+
+  std::int64_t insert_tx(const AccountTx& tx);
+  std::optional<AccountTx> find_tx(std::int64_t id);
+  void update_tx(const AccountTx& tx);
+  void remove_tx(std::int64_t id);
+
+  std::int64_t insert_transfer(const Transfer& t);
+  /// Removes a transfer and all its transactions; returns how many transactions went.
+  std::size_t remove_transfer(std::int64_t transfer_id);
+
+  /// The account's balance at the end of `as_of` (all transactions when not given), in minor
+  /// units of its currency. Reads the monthly totals, then one partial month.
+  std::int64_t balance(std::int64_t account_id, std::optional<Date> as_of = std::nullopt);
+  struct Stats {
+    std::int64_t count = 0;
+    std::optional<Date> first, last;
+  };
+  Stats stats(std::int64_t account_id);
+
+  /// Transactions between two days (both included, either open) in date order, each with the
+  /// balance after it.
+  void register_rows(std::int64_t account_id, std::optional<Date> from, std::optional<Date> to,
+                     const std::function<void(const AccountTx&, std::int64_t balance)>& fn);
+
+ private:
+  Store& store_;
+  std::unique_ptr<Statement> insert_tx_;  // reused by imports
+};
+
+}  // namespace indie

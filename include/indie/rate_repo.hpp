@@ -1,0 +1,43 @@
+#pragma once
+/// Exchange rates in the database: ECB imports, hand-set rates, and the path a conversion takes.
+#include <functional>
+#include <optional>
+#include <string_view>
+
+#include "indie/fx.hpp"
+#include "indie/store.hpp"
+
+namespace indie {
+
+class RateRepo {
+ public:
+  explicit RateRepo(Store& store) : store_(store) {}
+
+  struct ImportResult {
+    std::size_t days = 0, rates = 0, added = 0;  ///< rates read; added: not stored before
+  };
+  /// Stores every rate of an ECB CSV file (see read_ecb_csv) as `source`; rates already stored
+  /// for a currency and day are kept, so importing the same or an overlapping file again adds
+  /// only the new days. The caller holds the transaction.
+  ImportResult import_ecb(std::string_view text, std::string_view file_name, std::string_view source);
+
+  /// Stores a rate, replacing one for the same pair and day; returns the one it replaced.
+  std::optional<FxQuote> set(const FxQuote& quote);
+  /// The rate of base -> quote on `date`, else the last one before it.
+  std::optional<FxQuote> latest(std::string_view base, std::string_view quote, Date date);
+  /// How `from` becomes `to` on `date`: a direct rate, the inverse one, or two through EUR,
+  /// whichever was published last (ties: the shortest). Throws not_found saying what to import
+  /// or set when there is none on or before `date`.
+  FxPath path(std::string_view from, std::string_view to, Date date);
+
+  struct Filter {
+    std::optional<std::string> currency;  ///< as base or quote
+    std::optional<Date> from, to;
+  };
+  void for_each(const Filter& filter, const std::function<void(const FxQuote&)>& fn);
+
+ private:
+  Store& store_;
+};
+
+}  // namespace indie

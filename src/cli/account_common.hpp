@@ -1,0 +1,28 @@
+#pragma once
+// What the account commands share: amounts typed for an account, and values in another currency.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "commands.hpp"
+#include "indie/account_repo.hpp"
+#include "indie/fx.hpp"
+#include "indie/rate_repo.hpp"
+
+namespace indie::cli {
+
+/// `text` as an amount of `cur`: refuses too many decimals for the currency, naming `what`.
+Money amount_arg(std::string_view text, const Currency& cur, std::string_view what);
+
+/// A balance's value in `target` on `date`, with the path used; nullopt when no rate is known
+/// (the caller decides whether that is an error).
+struct Valued {
+  Money value;
+  FxPath path;
+};
+std::optional<Valued> value_in(RateRepo& rates, const Money& amount, const Currency& target, Date date);
+
+/// indie account tx add|edit|rm, register and transfer (cmd_account_tx.cpp).
+void setup_account_tx(CLI::App& group, Context& ctx);
+
+}  // namespace indie::cli

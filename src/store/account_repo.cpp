@@ -1,0 +1,219 @@
+#include "indie/account_repo.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "indie/error.hpp"
+#include "indie/suggest.hpp"
+#include "statement.hpp"
+
+namespace indie {
+namespace {
+
+constexpr std::string_view kAccountColumns = "id, name, currency, kind, notes, created_at, archived_at";
+constexpr std::string_view kTxColumns =
+    "t.id, t.account_id, t.date, t.amount_minor, t.payee, t.category, t.note, t.origin, t.invoice_id, t.payment_id, "
+    "t.transfer_id, t.fingerprint, t.created_at, coalesce(i.number, '')";
+
+Account read_account(const Statement& q) {
+  Account a;
+  a.id = q.integer(0);
+  a.name = q.text(1);
+  a.currency = q.text(2);
+  a.kind = parse_account_kind(q.text(3));
+  a.notes = q.text(4);
+  a.created_at = q.text(5);
+  if (!q.is_null(6)) a.archived_at = std::string(q.text(6));
+  return a;
+}
+
+std::optional<std::int64_t> optional_int(const Statement& q, int col) {
+  if (q.is_null(col)) return std::nullopt;
+  return q.integer(col);
+}
+
+void read_tx(const Statement& q, AccountTx& t) {
+  t.id = q.integer(0);
+  t.account_id = q.integer(1);
+  t.date = parse_date(q.text(2), Date{});
+  t.amount_minor = q.integer(3);
+  t.payee = q.text(4);
+  t.category = q.text(5);
+  t.note = q.text(6);
+  t.origin = parse_tx_origin(q.text(7));
+  t.invoice_id = optional_int(q, 8);
+  t.payment_id = optional_int(q, 9);
+  t.transfer_id = optional_int(q, 10);
+  t.fingerprint = q.is_null(11) ? std::nullopt : std::optional<std::string>(q.text(11));
+  t.created_at = q.text(12);
+  t.invoice_number = q.text(13);
+}
+
+std::optional<std::int64_t> as_id(std::string_view ref) {
+  std::int64_t id = 0;
+  const auto [p, ec] = std::from_chars(ref.data(), ref.data() + ref.size(), id);
+  if (ec != std::errc() || p != ref.data() + ref.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+std::string month_start(Date d) { return format_date(Date{d.year(), d.month(), std::chrono::day(1)}); }
+
+}  // namespace
+
+AccountRepo::AccountRepo(Store& store) : store_(store) {}
+AccountRepo::~AccountRepo() = default;
+
+std::int64_t AccountRepo::insert(const Account& a) {
+  if (find(a.name)) throw conflict(fmt::format("an account named '{}' already exists; see: indie account list --all", a.name));
+  Statement q(store_.db().getHandle(),
+              "INSERT INTO account (name, currency, kind, notes, created_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+  q.bind(1, a.name).bind(2, a.currency).bind(3, to_string(a.kind)).bind(4, a.notes).bind(5, a.created_at);
+  q.run();
+  return sqlite3_last_insert_rowid(store_.db().getHandle());
+}
+
+void AccountRepo::archive(std::int64_t id, const std::string& when) {
+  Statement q(store_.db().getHandle(), "UPDATE account SET archived_at = ?2 WHERE id = ?1");
+  q.bind(1, id).bind(2, when);
+  q.run();
+}
+
+std::optional<Account> AccountRepo::find(std::string_view ref) {
+  Statement q(store_.db().getHandle(), fmt::format("SELECT {} FROM account WHERE name = ?1 OR id = ?2", kAccountColumns));
+  q.bind(1, ref).bind(2, as_id(ref).value_or(-1));
+  if (!q.step()) return std::nullopt;
+  return read_account(q);
+}
+
+Account AccountRepo::get(std::string_view ref) {
+  if (auto a = find(ref)) return *a;
+  std::vector<std::string> names;
+  for (const auto& a : list(true)) names.push_back(a.name);
+  const auto near = closest_matches(ref, names);
+  if (names.empty())
+    throw not_found(fmt::format("no account '{}': there are none yet. Add one with: indie account add \"{}\" --currency EUR", ref, ref));
+  throw not_found(fmt::format("no account '{}'{}; list them with: indie account list --all", ref,
+                              near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near.front())));
+}
+
+std::vector<Account> AccountRepo::list(bool include_archived) {
+  Statement q(store_.db().getHandle(),
+              fmt::format("SELECT {} FROM account {} ORDER BY name", kAccountColumns, include_archived ? "" : "WHERE archived_at IS NULL"));
+  std::vector<Account> out;
+  while (q.step()) out.push_back(read_account(q));
+  return out;
+}
+
+std::int64_t AccountRepo::insert_tx(const AccountTx& t) {
+  Statement& q = reused(insert_tx_, store_.db().getHandle(),
+                        "INSERT INTO account_tx (account_id, date, amount_minor, payee, category, note, origin, invoice_id, "
+                        "payment_id, transfer_id, fingerprint, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+  q.bind(1, t.account_id).bind(2, format_date(t.date)).bind(3, t.amount_minor).bind(4, t.payee).bind(5, t.category)
+      .bind(6, t.note).bind(7, to_string(t.origin)).bind(8, t.invoice_id).bind(9, t.payment_id).bind(10, t.transfer_id)
+      .bind(11, t.fingerprint).bind(12, t.created_at);
+  q.run();
+  return sqlite3_last_insert_rowid(store_.db().getHandle());
+}
+
+std::optional<AccountTx> AccountRepo::find_tx(std::int64_t id) {
+  Statement q(store_.db().getHandle(),
+              fmt::format("SELECT {} FROM account_tx t LEFT JOIN invoice i ON i.id = t.invoice_id WHERE t.id = ?1", kTxColumns));
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  AccountTx t;
+  read_tx(q, t);
+  return t;
+}
+
+void AccountRepo::update_tx(const AccountTx& t) {
+  Statement q(store_.db().getHandle(),
+              "UPDATE account_tx SET date = ?2, amount_minor = ?3, payee = ?4, category = ?5, note = ?6, invoice_id = ?7 "
+              "WHERE id = ?1");
+  q.bind(1, t.id).bind(2, format_date(t.date)).bind(3, t.amount_minor).bind(4, t.payee).bind(5, t.category).bind(6, t.note)
+      .bind(7, t.invoice_id);
+  q.run();
+}
+
+void AccountRepo::remove_tx(std::int64_t id) {
+  Statement q(store_.db().getHandle(), "DELETE FROM account_tx WHERE id = ?1");
+  q.bind(1, id);
+  q.run();
+}
+
+std::int64_t AccountRepo::insert_transfer(const Transfer& t) {
+  Statement q(store_.db().getHandle(),
+              "INSERT INTO transfer (date, from_account, to_account, sent_minor, received_minor, fee_minor, rate, note, "
+              "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+  q.bind(1, format_date(t.date)).bind(2, t.from_account).bind(3, t.to_account).bind(4, t.sent_minor)
+      .bind(5, t.received_minor).bind(6, t.fee_minor).bind(7, t.rate).bind(8, t.note);
+  q.run();
+  return sqlite3_last_insert_rowid(store_.db().getHandle());
+}
+
+std::size_t AccountRepo::remove_transfer(std::int64_t transfer_id) {
+  sqlite3* db = store_.db().getHandle();
+  Statement legs(db, "DELETE FROM account_tx WHERE transfer_id = ?1");
+  legs.bind(1, transfer_id);
+  legs.run();
+  const auto n = static_cast<std::size_t>(sqlite3_changes(db));
+  Statement q(db, "DELETE FROM transfer WHERE id = ?1");
+  q.bind(1, transfer_id);
+  q.run();
+  return n;
+}
+
+std::int64_t AccountRepo::balance(std::int64_t account_id, std::optional<Date> as_of) {
+  sqlite3* db = store_.db().getHandle();
+  if (!as_of) {
+    Statement q(db, "SELECT coalesce(sum(total_minor), 0) FROM account_month WHERE account_id = ?1");
+    q.bind(1, account_id);
+    q.step();
+    return q.integer(0);
+  }
+  // Whole months before as_of's month from account_month, then that month's days up to as_of.
+  const std::string start = month_start(*as_of);
+  Statement months(db, "SELECT coalesce(sum(total_minor), 0) FROM account_month WHERE account_id = ?1 AND month < ?2");
+  months.bind(1, account_id).bind(2, start.substr(0, 7));
+  months.step();
+  Statement days(db, "SELECT coalesce(sum(amount_minor), 0) FROM account_tx WHERE account_id = ?1 AND date >= ?2 AND date <= ?3");
+  days.bind(1, account_id).bind(2, start).bind(3, format_date(*as_of));
+  days.step();
+  return months.integer(0) + days.integer(0);
+}
+
+AccountRepo::Stats AccountRepo::stats(std::int64_t account_id) {
+  Statement q(store_.db().getHandle(), "SELECT count(*), min(date), max(date) FROM account_tx WHERE account_id = ?1");
+  q.bind(1, account_id);
+  q.step();
+  Stats s;
+  s.count = q.integer(0);
+  if (!q.is_null(1)) {
+    s.first = parse_date(q.text(1), Date{});
+    s.last = parse_date(q.text(2), Date{});
+  }
+  return s;
+}
+
+void AccountRepo::register_rows(std::int64_t account_id, std::optional<Date> from, std::optional<Date> to,
+                                const std::function<void(const AccountTx&, std::int64_t)>& fn) {
+  std::int64_t running = 0;
+  if (from) running = balance(account_id, Date{std::chrono::sys_days(*from) - std::chrono::days(1)});
+  std::string sql = fmt::format("SELECT {} FROM account_tx t LEFT JOIN invoice i ON i.id = t.invoice_id WHERE t.account_id = ?1",
+                                kTxColumns);
+  if (from) sql += " AND t.date >= ?2";
+  if (to) sql += " AND t.date <= ?3";
+  sql += " ORDER BY t.date, t.id";
+  Statement q(store_.db().getHandle(), sql);
+  q.bind(1, account_id);
+  if (from) q.bind(2, format_date(*from));
+  if (to) q.bind(3, format_date(*to));
+  AccountTx t;
+  while (q.step()) {
+    read_tx(q, t);
+    running += t.amount_minor;
+    fn(t, running);
+  }
+}
+
+}  // namespace indie
