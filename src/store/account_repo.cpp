@@ -183,7 +183,12 @@ std::int64_t AccountRepo::balance(std::int64_t account_id, std::optional<Date> a
 }
 
 AccountRepo::Stats AccountRepo::stats(std::int64_t account_id) {
-  Statement q(store_.db().getHandle(), "SELECT count(*), min(date), max(date) FROM account_tx WHERE account_id = ?1");
+  // The count from the monthly totals, the first and last days from the register index: a
+  // million transactions are not read to list six accounts.
+  Statement q(store_.db().getHandle(),
+              "SELECT (SELECT coalesce(sum(tx_count), 0) FROM account_month WHERE account_id = ?1), "
+              "(SELECT date FROM account_tx WHERE account_id = ?1 ORDER BY date LIMIT 1), "
+              "(SELECT date FROM account_tx WHERE account_id = ?1 ORDER BY date DESC LIMIT 1)");
   q.bind(1, account_id);
   q.step();
   Stats s;

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "indie/error.hpp"
 #include "statement.hpp"
 
@@ -20,13 +23,25 @@ RateRepo::ImportResult RateRepo::import_ecb(std::string_view text, std::string_v
                    "INSERT OR IGNORE INTO rate (base, quote, date, rate, source) VALUES ('EUR', ?1, ?2, ?3, ?4)");
   sqlite3* db = store_.db().getHandle();
   ImportResult r;
+  // Read everything first, then insert in key order (currency, date): the file is by day,
+  // newest first, and inserting in the table's order makes every insert an append.
+  std::vector<EcbRate> rates;
   r.days = read_ecb_csv(text, file_name, [&](const EcbRate& e) {
-    if (e.currency == "EUR") return;
-    insert.reset().bind(1, e.currency).bind(2, format_date(e.date)).bind(3, e.rate.normalized().to_string()).bind(4, source);
+    if (e.currency != "EUR") rates.push_back(e);
+  });
+  std::sort(rates.begin(), rates.end(), [](const EcbRate& a, const EcbRate& b) {
+    return a.currency != b.currency ? a.currency < b.currency : a.date < b.date;
+  });
+  std::string rate_text;
+  for (const auto& e : rates) {
+    rate_text.clear();
+    const Decimal n = e.rate.normalized();
+    append_scaled(rate_text, n.mantissa(), n.scale(), NumberLocale::canonical);
+    insert.reset().bind(1, e.currency).bind(2, format_date(e.date)).bind(3, rate_text).bind(4, source);
     insert.run();
     ++r.rates;
     r.added += static_cast<std::size_t>(sqlite3_changes(db));
-  });
+  }
   return r;
 }
 
