@@ -9,6 +9,9 @@
 
 #include "indie/client_repo.hpp"
 #include "indie/error.hpp"
+#include "store/migrations.hpp"
+
+#include <SQLiteCpp/Database.h>
 
 namespace fs = std::filesystem;
 using indie::Store;
@@ -114,4 +117,35 @@ TEST_CASE("a write transaction rolls back unless committed") {
     indie::ClientRepo(*store).insert(client("acme"));
   }
   CHECK(indie::ClientRepo(*store).list(true).empty());
+}
+
+TEST_CASE("schema v4 moves the EUR rates of v3 into the rate table, and keeps balances by month") {
+  TempDir dir;
+  const std::string path = dir.file("v3.db");
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA application_id = 1229866057");  // 0x494E4449, "INDI"
+    for (int v = 0; v < 3; ++v) db.exec(std::string(indie::migrations()[static_cast<std::size_t>(v)]));
+    db.exec("PRAGMA user_version = 3");
+    db.exec("INSERT INTO fx_rate VALUES ('USD', '2026-11-20', '1.0812', 'ECB')");
+  }
+  auto store = Store::open(path, Store::Mode::open_existing);
+  CHECK(store->schema_version() == Store::latest_schema_version());
+  CHECK(store->db().execAndGet("SELECT base || quote || date || rate || source FROM rate").getString() ==
+        "EURUSD2026-11-201.0812ECB");
+  auto& db = store->db();
+  db.exec("INSERT INTO account (name, currency, kind, created_at) VALUES ('A', 'EUR', 'bank', 'x')");
+  db.exec("INSERT INTO account_tx (account_id, date, amount_minor, origin, created_at) VALUES "
+          "(1, '2026-11-02', 1000, 'manual', 'x'), (1, '2026-11-20', -250, 'manual', 'x'), (1, '2026-12-01', 5, 'manual', 'x')");
+  const auto months = [&] {
+    return db.execAndGet("SELECT group_concat(month || ':' || total_minor || '/' || tx_count, ' ') FROM "
+                         "(SELECT * FROM account_month ORDER BY month)").getString();
+  };
+  CHECK(months() == "2026-11:750/2 2026-12:5/1");
+  db.exec("UPDATE account_tx SET date = '2026-12-15', amount_minor = -300 WHERE id = 2");
+  CHECK(months() == "2026-11:1000/1 2026-12:-295/2");
+  db.exec("DELETE FROM account_tx WHERE id = 1");
+  CHECK(months() == "2026-11:0/0 2026-12:-295/2");
+  CHECK_THROWS(db.exec("INSERT INTO rate VALUES ('EUR', 'GBP', '2026-11-20', '0', 'x')"));
+  CHECK_THROWS(db.exec("INSERT INTO rate VALUES ('EUR', 'GBP', '2026-11-20', '-0.8', 'x')"));
 }
