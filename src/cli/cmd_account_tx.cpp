@@ -192,7 +192,7 @@ void setup_account_tx(CLI::App& group, Context& ctx) {
 
   auto* add = txg->add_subcommand("add", "Record income (positive) or an expense (negative)");
   add->add_option("account", a->account, "Account name or id")->required();
-  add->add_option("amount", a->amount, "Signed amount in the account's currency; put -- before a negative one")->required();
+  add->add_option("amount", a->amount, "Signed amount in the account's currency: 1200 for income, -42.50 for an expense")->required();
   add->add_option("--date", a->date, "Day (default: today)");
   add->add_option("--payee", a->payee, "Who paid or was paid");
   add->add_option("--category", a->category, "Free category, e.g. software, travel");
