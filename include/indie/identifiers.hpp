@@ -2,6 +2,8 @@
 /// Checks and normalizes the identifiers invoices carry: SIREN, SIRET, VAT numbers, IBAN, BIC,
 /// country codes, e-mail addresses and indie's own handles. Each throws invalid_input naming the
 /// field and how to fix it, and returns the normalized form (spaces removed, upper case).
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -9,6 +11,8 @@ namespace indie {
 
 /// True for a string of digits whose Luhn sum is a multiple of 10.
 bool luhn_valid(std::string_view digits);
+/// A record id as typed on the command line (`12`): a positive integer, else nothing (a name).
+std::optional<std::int64_t> record_id(std::string_view text);
 
 std::string normalize_siren(std::string_view text);       ///< 9 digits, Luhn-valid
 std::string normalize_siret(std::string_view text);       ///< 14 digits, Luhn-valid (La Poste rule)

@@ -5,12 +5,21 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 
 #include "indie/error.hpp"
 #include "indie/suggest.hpp"
 #include "indie/text.hpp"
 
 namespace indie {
+
+std::optional<std::int64_t> record_id(std::string_view text) {
+  std::int64_t id = 0;
+  const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || p != text.data() + text.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
 namespace {
 
 std::string compact_upper(std::string_view text) {

@@ -2,9 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
 
 #include "indie/error.hpp"
+#include "indie/identifiers.hpp"
 #include "indie/suggest.hpp"
 #include "statement.hpp"
 
@@ -50,13 +50,6 @@ void read_tx(const Statement& q, AccountTx& t) {
   t.invoice_number = q.text(13);
 }
 
-std::optional<std::int64_t> as_id(std::string_view ref) {
-  std::int64_t id = 0;
-  const auto [p, ec] = std::from_chars(ref.data(), ref.data() + ref.size(), id);
-  if (ec != std::errc() || p != ref.data() + ref.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
 std::string month_start(Date d) { return format_date(Date{d.year(), d.month(), std::chrono::day(1)}); }
 
 }  // namespace
@@ -81,7 +74,7 @@ void AccountRepo::archive(std::int64_t id, const std::string& when) {
 
 std::optional<Account> AccountRepo::find(std::string_view ref) {
   Statement q(store_.db().getHandle(), fmt::format("SELECT {} FROM account WHERE name = ?1 OR id = ?2", kAccountColumns));
-  q.bind(1, ref).bind(2, as_id(ref).value_or(-1));
+  q.bind(1, ref).bind(2, record_id(ref).value_or(-1));
   if (!q.step()) return std::nullopt;
   return read_account(q);
 }

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "indie/error.hpp"
+#include "indie/identifiers.hpp"
 #include "indie/suggest.hpp"
 
 namespace indie {
@@ -16,13 +17,6 @@ namespace {
 constexpr std::string_view kClientColumns =
     "id, handle, name, legal_name, address, country, email, siren, vat_number, currency, language, "
     "payment_terms, vat_treatment, notes, created_at, archived_at, rounding";
-
-std::optional<std::int64_t> as_id(std::string_view ref) {
-  std::int64_t id = 0;
-  const auto [p, ec] = std::from_chars(ref.data(), ref.data() + ref.size(), id);
-  if (ec != std::errc() || p != ref.data() + ref.size() || id <= 0) return std::nullopt;
-  return id;
-}
 
 std::optional<std::string> nullable_text(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
@@ -172,7 +166,7 @@ void ClientRepo::update(const Client& c) {
 }
 
 std::optional<Client> ClientRepo::find(std::string_view ref) {
-  const auto id = as_id(ref);
+  const auto id = record_id(ref);
   std::optional<Client> found;
   query(fmt::format("WHERE {}", id ? "id = ?1" : "handle = ?1"),
         [&](sqlite3_stmt* st) {
@@ -299,7 +293,7 @@ void ProjectRepo::update(const Project& p) {
 
 std::optional<Project> ProjectRepo::find(std::string_view ref) {
   std::optional<SQLite::Statement> q;
-  if (const auto id = as_id(ref)) {
+  if (const auto id = record_id(ref)) {
     q.emplace(store_.db(), std::string(kProjectSelect) + "WHERE p.id = ?");
     q->bind(1, *id);
   } else {
