@@ -27,6 +27,9 @@ class AccountRepo {
   std::vector<Account> list(bool include_archived);
 
   std::int64_t insert_tx(const AccountTx& tx);
+  /// Inserts an imported transaction unless one with its fingerprint is already in the account;
+  /// true when it was added.
+  bool insert_imported(const AccountTx& tx);
   std::optional<AccountTx> find_tx(std::int64_t id);
   void update_tx(const AccountTx& tx);
   void remove_tx(std::int64_t id);
@@ -51,7 +54,7 @@ class AccountRepo {
 
  private:
   Store& store_;
-  std::unique_ptr<Statement> insert_tx_;  // reused by imports
+  std::unique_ptr<Statement> insert_tx_, insert_imported_;  // reused row after row by imports
 };
 
 }  // namespace indie

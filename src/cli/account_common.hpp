@@ -24,5 +24,7 @@ std::optional<Valued> value_in(RateRepo& rates, const Money& amount, const Curre
 
 /// indie account tx add|edit|rm, register and transfer (cmd_account_tx.cpp).
 void setup_account_tx(CLI::App& group, Context& ctx);
+/// indie account import (cmd_account_import.cpp).
+void setup_account_import(CLI::App& group, Context& ctx);
 
 }  // namespace indie::cli

@@ -228,6 +228,7 @@ void setup_account(CLI::App& app, Context& ctx) {
   bal->callback([&ctx, a] { balance(ctx, *a); });
 
   setup_account_tx(*group, ctx);
+  setup_account_import(*group, ctx);
 }
 
 }  // namespace indie::cli

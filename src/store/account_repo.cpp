@@ -98,15 +98,31 @@ std::vector<Account> AccountRepo::list(bool include_archived) {
   return out;
 }
 
-std::int64_t AccountRepo::insert_tx(const AccountTx& t) {
-  Statement& q = reused(insert_tx_, store_.db().getHandle(),
-                        "INSERT INTO account_tx (account_id, date, amount_minor, payee, category, note, origin, invoice_id, "
-                        "payment_id, transfer_id, fingerprint, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+namespace {
+constexpr std::string_view kInsertTx =
+    "INTO account_tx (account_id, date, amount_minor, payee, category, note, origin, invoice_id, payment_id, "
+    "transfer_id, fingerprint, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+
+void bind_tx(Statement& q, const AccountTx& t) {
   q.bind(1, t.account_id).bind(2, format_date(t.date)).bind(3, t.amount_minor).bind(4, t.payee).bind(5, t.category)
       .bind(6, t.note).bind(7, to_string(t.origin)).bind(8, t.invoice_id).bind(9, t.payment_id).bind(10, t.transfer_id)
       .bind(11, t.fingerprint).bind(12, t.created_at);
+}
+}  // namespace
+
+std::int64_t AccountRepo::insert_tx(const AccountTx& t) {
+  Statement& q = reused(insert_tx_, store_.db().getHandle(), "INSERT " + std::string(kInsertTx));
+  bind_tx(q, t);
   q.run();
   return sqlite3_last_insert_rowid(store_.db().getHandle());
+}
+
+bool AccountRepo::insert_imported(const AccountTx& t) {
+  // The unique (account_id, fingerprint) index turns a row seen before into no insert.
+  Statement& q = reused(insert_imported_, store_.db().getHandle(), "INSERT OR IGNORE " + std::string(kInsertTx));
+  bind_tx(q, t);
+  q.run();
+  return sqlite3_changes(store_.db().getHandle()) == 1;
 }
 
 std::optional<AccountTx> AccountRepo::find_tx(std::int64_t id) {
