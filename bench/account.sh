@@ -4,8 +4,9 @@
 #   - indie rate import eurofxref-hist.csv            (target < 1 s)
 #   - indie account balance --in EUR                  (target < 100 ms)
 #   - indie account register NAME for one month       (target < 20 ms)
+#   - indie account import of 100,000 statement rows  (target < 3 s)
 # usage: bench/account.sh [path/to/indie] [path/to/eurofxref-hist.csv]
-#        (needs hyperfine and sqlite3; the ECB file defaults to ../shared/data/)
+#        (needs hyperfine, sqlite3 and python3; the ECB file defaults to ../shared/data/)
 set -euo pipefail
 INDIE=$(realpath "${1:-build/indie}")
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -44,4 +45,26 @@ hyperfine -N --warmup 3 --runs 30 --export-markdown "$W/accounts.md" \
   "$INDIE account balance --in EUR --as-of 2019-06-15" \
   "$INDIE account register 'Account USD' --from 2024-09-01 --to 2024-09-30" \
   "$INDIE account list"
-cat "$W/rates.md" "$W/accounts.md"
+# A 100,000-row statement in the French bank layout (the example rules), imported into a new
+# account, then imported again (every row recognised and skipped).
+python3 - "$W/statement.csv" <<'PY'
+import sys, datetime
+with open(sys.argv[1], "w", encoding="latin-1", newline="") as out:
+    out.write("Relevé\r\nCompte\r\nPériode\r\n\r\nDate;Libellé;Détail;Débit euros;Crédit euros\r\n")
+    d0 = datetime.date(2016, 1, 1)
+    for i in range(100000):
+        d = d0 + datetime.timedelta(days=i * 3650 // 100000)
+        cents = 1000 + (i * 7919) % 500000
+        amount = f"{cents // 100:,}".replace(",", " ") + f",{cents % 100:02d}"
+        debit, credit = (amount, "") if i % 4 else ("", amount)
+        out.write(f"{d:%d/%m/%Y};PAYEE {i % 700};Opération n° {i};{debit};{credit}\r\n")
+PY
+"$INDIE" -q account add Banque --currency EUR
+cp "$INDIE_DB" "$W/before-import.db"
+RULES="$HERE/../examples/rules/banque-fr.toml"
+hyperfine -N --warmup 1 --runs 5 --prepare "cp $W/before-import.db $INDIE_DB" --export-markdown "$W/import.md" \
+  "$INDIE -q account import Banque $W/statement.csv --rules $RULES"
+"$INDIE" -q account import Banque "$W/statement.csv" --rules "$RULES"
+hyperfine -N --warmup 1 --runs 5 --export-markdown "$W/reimport.md" \
+  "$INDIE -q account import Banque $W/statement.csv --rules $RULES"
+cat "$W/rates.md" "$W/accounts.md" "$W/import.md" "$W/reimport.md"
