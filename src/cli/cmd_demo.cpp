@@ -74,6 +74,7 @@ void demo(Context& ctx) {
           << "  export INDIE_DB=" << db << " INDIE_CONFIG=" << config << "\n"
           << "  indie client show acme\n  indie time start acme/website \"your task\"\n"
           << "  indie time report --by week --format json\n"
+          << "  indie account balance --in USD\n"
           << "  indie invoice credit F2026-0001 --line 3 --reason \"Audit reporté\"\n";
 }
 
