@@ -24,6 +24,7 @@ class AccountRepo {
   std::optional<Account> find(std::string_view name_or_id);
   /// Like find, but throws not_found naming the closest names and how to list them.
   Account get(std::string_view name_or_id);
+  Account get(std::int64_t id);
   std::vector<Account> list(bool include_archived);
 
   std::int64_t insert_tx(const AccountTx& tx);

@@ -79,12 +79,6 @@ struct Payment {
   std::string created_at;
 };
 
-struct FxRate {
-  Decimal rate;  ///< units of the currency per 1 EUR
-  Date date{};
-  std::string source;
-};
-
 struct InvoiceFilter {
   std::optional<std::int64_t> client_id;
   std::optional<Date> from, to;  ///< issue date (drafts: creation date), both included
@@ -149,11 +143,6 @@ class InvoiceRepo {
   };
   std::vector<Receivable> receivables(Date as_of);
 
-  /// The ECB-style rate of `currency` on `date`, else the last one before it.
-  std::optional<FxRate> rate_on(std::string_view currency, Date date);
-  /// Stores a rate unless one is already stored for that currency and day (an imported ECB rate
-  /// is not overwritten by a hand-typed one).
-  void set_rate(std::string_view currency, Date date, const Decimal& rate, std::string_view source);
 
  private:
   Store& store_;

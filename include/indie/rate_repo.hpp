@@ -21,6 +21,9 @@ class RateRepo {
   /// only the new days. The caller holds the transaction.
   ImportResult import_ecb(std::string_view text, std::string_view file_name, std::string_view source);
 
+  /// Stores a rate unless one is already stored for that pair and day (a rate typed at issue
+  /// does not overwrite an imported ECB rate); true when it was added.
+  bool add(const FxQuote& quote);
   /// Stores a rate, replacing one for the same pair and day; returns the one it replaced.
   std::optional<FxQuote> set(const FxQuote& quote);
   /// The rate of base -> quote on `date`, else the last one before it.
@@ -33,6 +36,7 @@ class RateRepo {
   struct Filter {
     std::optional<std::string> currency;  ///< as base or quote
     std::optional<Date> from, to;
+    bool latest_only = false;  ///< only the newest rate of each pair (within from..to)
   };
   void for_each(const Filter& filter, const std::function<void(const FxQuote&)>& fn);
 

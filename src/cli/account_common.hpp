@@ -11,9 +11,6 @@
 
 namespace indie::cli {
 
-/// `text` as an amount of `cur`: refuses too many decimals for the currency, naming `what`.
-Money amount_arg(std::string_view text, const Currency& cur, std::string_view what);
-
 /// A balance's value in `target` on `date`, with the path used; nullopt when no rate is known
 /// (the caller decides whether that is an error).
 struct Valued {

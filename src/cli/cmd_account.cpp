@@ -9,14 +9,6 @@
 
 namespace indie::cli {
 
-Money amount_arg(std::string_view text, const Currency& cur, std::string_view what) {
-  try {
-    return Money::parse(trim(text), cur);
-  } catch (const Error& e) {
-    throw invalid_input(fmt::format("{}: {}", what, e.what()));
-  }
-}
-
 std::optional<Valued> value_in(RateRepo& rates, const Money& amount, const Currency& target, Date date) {
   try {
     FxPath path = rates.path(amount.currency().code, target.code, date);
@@ -39,11 +31,7 @@ void add(Context& ctx, const AccountArgs& a) {
   acc.name = check_account_name(a.name);
   if (a.currency.empty())
     throw invalid_input(fmt::format("say which currency \"{}\" holds: --currency EUR (an account holds one currency)", acc.name));
-  try {
-    acc.currency = currency(to_upper(a.currency)).code;
-  } catch (const Error& e) {
-    throw invalid_input(fmt::format("--currency: {}", e.what()));
-  }
+  acc.currency = currency_arg(a.currency, "--currency").code;
   try {
     acc.kind = parse_account_kind(a.kind);
   } catch (const Error& e) {
@@ -147,13 +135,7 @@ void balance(Context& ctx, const AccountArgs& a) {
   Store& store = ctx.store();
   AccountRepo repo(store);
   RateRepo rates(store);
-  const Currency& target = [&]() -> const Currency& {
-    try {
-      return currency(to_upper(a.in.empty() ? ctx.config().business.currency : a.in));
-    } catch (const Error& e) {
-      throw invalid_input(fmt::format("--in: {}", e.what()));
-    }
-  }();
+  const Currency& target = currency_arg(a.in.empty() ? ctx.config().business.currency : a.in, "--in");
   const Date as_of = date_or_today(ctx, a.as_of, "--as-of");
   const bool people = ctx.format() == Format::table;
   TableWriter w(ctx.out, ctx.format(), {"account", "currency", "balance", "rate", "rate_date", "value", "value_currency"},

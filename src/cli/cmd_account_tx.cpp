@@ -52,13 +52,16 @@ void tx_edit(Context& ctx, const TxArgs& a, const CLI::App& cmd) {
   WriteTransaction tx(store);
   AccountRepo repo(store);
   AccountTx t = get_tx(repo, a.id);
-  const Account acc = repo.get(std::to_string(t.account_id));
+  const Account acc = repo.get(t.account_id);
   const bool money_changes = cmd.count("--amount") || cmd.count("--date");
   if (money_changes && (t.origin == TxOrigin::transfer || t.origin == TxOrigin::fee || t.origin == TxOrigin::payment))
-    throw conflict(fmt::format("transaction {} was recorded by {}; change its payee, category or note here, or remove {} "
-                               "and record it again",
-                               t.id, t.origin == TxOrigin::payment ? "indie invoice pay" : "indie account transfer",
-                               t.origin == TxOrigin::payment ? "nothing: a payment stays" : "the transfer (indie account tx rm)"));
+    throw conflict(t.origin == TxOrigin::payment
+                       ? fmt::format("transaction {} is the payment of {} (indie invoice pay); its amount and day stay "
+                                     "as paid, but its payee, category and note can change",
+                                     t.id, t.invoice_number)
+                       : fmt::format("transaction {} is part of transfer {}; change its payee, category or note here, or "
+                                     "remove the transfer (indie account tx rm {}) and record it again",
+                                     t.id, *t.transfer_id, t.id));
   if (cmd.count("--amount")) {
     t.amount_minor = amount_arg(a.amount, currency(acc.currency), "--amount").minor();
     if (t.amount_minor == 0) throw invalid_input("--amount: a transaction of 0 changes nothing; remove it instead");

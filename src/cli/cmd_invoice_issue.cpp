@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "indie/error.hpp"
+#include "indie/rate_repo.hpp"
 #include "indie/invoice_number.hpp"
 #include "indie/text.hpp"
 #include "invoice_common.hpp"
@@ -65,7 +66,7 @@ struct IssueArgs {
 
 // The EUR rate of a foreign-currency invoice: given, else the stored ECB rate of the date (or
 // the last publication before it: weekends and holidays have none).
-void set_eur_rate(InvoiceRepo& repo, Invoice& inv, Date date, const IssueArgs& a, Context& ctx) {
+void set_eur_rate(RateRepo& rates, Invoice& inv, Date date, const IssueArgs& a, Context& ctx) {
   if (inv.currency == "EUR") return;
   if (!a.eur_rate.empty()) {
     Decimal r;
@@ -78,8 +79,8 @@ void set_eur_rate(InvoiceRepo& repo, Invoice& inv, Date date, const IssueArgs& a
     inv.eur_rate = r.normalized().to_string();
     inv.eur_rate_date = format_date(a.rate_date.empty() ? date : date_or_today(ctx, a.rate_date, "--rate-date"));
     inv.eur_rate_source = a.rate_source.empty() ? "BCE" : a.rate_source;
-    repo.set_rate(inv.currency, parse_date(inv.eur_rate_date, date), r, inv.eur_rate_source);
-  } else if (const auto known = repo.rate_on(inv.currency, date)) {
+    rates.add({"EUR", inv.currency, parse_date(inv.eur_rate_date, date), r, inv.eur_rate_source});
+  } else if (const auto known = rates.latest("EUR", inv.currency, date)) {
     inv.eur_rate = known->rate.normalized().to_string();
     inv.eur_rate_date = format_date(known->date);
     inv.eur_rate_source = known->source;
@@ -132,7 +133,8 @@ void issue(Context& ctx, const IssueArgs& a) {
   inv.vat_category = category_code(category);
   const auto lines = repo.lines(inv.id);
   const InvoiceTotals totals = compute_totals(lines, inv.cur());
-  set_eur_rate(repo, inv, date, a, ctx);
+  RateRepo rates(store);
+  set_eur_rate(rates, inv, date, a, ctx);
   LegalFacts facts = facts_of(inv, lines, totals, category, client);
   const auto problems = issue_problems(config.business, client, facts);
   if (!problems.empty()) {
@@ -210,12 +212,7 @@ void credit(Context& ctx, const CreditArgs& a) {
     if (orig_totals.by_rate.size() != 1)
       throw invalid_input(fmt::format("{} has several VAT rates, so an amount cannot say which it reduces; credit whole lines "
                                       "with --line N", *orig.number));
-    Money amount = Money::zero(cur);
-    try {
-      amount = Money::parse(a.amount, cur);
-    } catch (const Error& e) {
-      throw invalid_input(fmt::format("--amount: {}", e.what()));
-    }
+    const Money amount = amount_arg(a.amount, cur, "--amount");
     if (amount.minor() <= 0) throw invalid_input("--amount must be more than 0 (the amount excluding VAT to credit)");
     InvoiceLine l;
     l.description = prefix + *orig.number;

@@ -57,13 +57,8 @@ void pay(Context& ctx, const PayArgs& a) {
     throw conflict(fmt::format("draft {} is not issued, so it cannot be paid yet: issue it first with indie invoice issue {}",
                                inv.id, inv.id));
   const Currency& inv_cur = inv.cur();
-  const Currency& pay_cur = a.currency.empty() ? inv_cur : currency(a.currency);
-  Money paid = Money::zero(pay_cur);
-  try {
-    paid = Money::parse(a.amount, pay_cur);
-  } catch (const Error& e) {
-    throw invalid_input(fmt::format("--amount: {}", e.what()));
-  }
+  const Currency& pay_cur = a.currency.empty() ? inv_cur : currency_arg(a.currency, "--currency");
+  const Money paid = amount_arg(a.amount, pay_cur, "--amount");
   if (paid.minor() <= 0) throw invalid_input("--amount must be more than 0");
   const Date date = date_or_today(ctx, a.date, "--date");
 

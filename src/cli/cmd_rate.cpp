@@ -16,14 +16,6 @@ struct RateArgs {
   std::string file, source = "ECB", base, quote, rate, date, currency, from, to, amount, target;
 };
 
-const Currency& currency_arg(std::string_view code, std::string_view what) {
-  try {
-    return currency(to_upper(code));
-  } catch (const Error& e) {
-    throw invalid_input(fmt::format("{}: {}", what, e.what()));
-  }
-}
-
 void import_rates(Context& ctx, const RateArgs& a) {
   const std::string name = a.file == "-" ? "<stdin>" : a.file;
   const std::string text = read_file(a.file);
@@ -62,24 +54,11 @@ void list_rates(Context& ctx, const RateArgs& a) {
   if (!a.to.empty()) f.to = date_or_today(ctx, a.to, "--to");
   TableWriter w(ctx.out, ctx.format(), {"date", "base", "quote", "rate", "source"});
   // Without dates: the latest rate of each pair, which is what a conversion today would use.
-  const bool latest_only = !f.from && !f.to;
-  std::vector<FxQuote> latest;
+  f.latest_only = !f.from && !f.to;
   RateRepo(ctx.store()).for_each(f, [&](const FxQuote& q) {
-    if (latest_only) {
-      auto it = std::find_if(latest.begin(), latest.end(), [&](const FxQuote& l) { return l.base == q.base && l.quote == q.quote; });
-      if (it == latest.end()) latest.push_back(q);
-      else *it = q;
-      return;
-    }
-    const std::string date = format_date(q.date), rate = q.rate.normalized().to_string();
-    w.row(std::vector<Cell>{Cell::str(date), Cell::str(q.base), Cell::str(q.quote), Cell::amount(rate), Cell::str(q.source)});
-  });
-  std::sort(latest.begin(), latest.end(), [](const FxQuote& x, const FxQuote& y) {
-    return std::tie(x.base, x.quote) < std::tie(y.base, y.quote);
-  });
-  for (const auto& q : latest)
     w.row(std::vector<Cell>{Cell::str(format_date(q.date)), Cell::str(q.base), Cell::str(q.quote),
                             Cell::amount(q.rate.normalized().to_string()), Cell::str(q.source)});
+  });
   if (w.rows() == 0 && ctx.format() == Format::table) {
     ctx.err << "No rates" << (f.currency || f.from || f.to ? " match" : " yet; import the ECB's: indie rate import eurofxref-hist.csv")
             << ".\n";
@@ -91,12 +70,7 @@ void list_rates(Context& ctx, const RateArgs& a) {
 void convert_amount(Context& ctx, const RateArgs& a) {
   const Currency& from = currency_arg(a.currency, "currency");
   const Currency& to = currency_arg(a.target.empty() ? ctx.config().business.currency : a.target, "--to");
-  Money amount = Money::zero(from);
-  try {
-    amount = Money::parse(a.amount, from);
-  } catch (const Error& e) {
-    throw invalid_input(fmt::format("amount: {}", e.what()));
-  }
+  const Money amount = amount_arg(a.amount, from, "amount");
   const Date date = date_or_today(ctx, a.date, "--date");
   const FxPath path = RateRepo(ctx.store()).path(from.code, to.code, date);
   const Money result = convert(amount, path, to);

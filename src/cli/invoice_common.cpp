@@ -4,7 +4,9 @@
 
 #include <algorithm>
 
+#include "indie/currency.hpp"
 #include "indie/error.hpp"
+#include "indie/text.hpp"
 
 namespace indie::cli {
 
@@ -57,6 +59,22 @@ Money money(std::int64_t minor, const Invoice& invoice) { return Money(minor, in
 
 std::string amount_text(const Money& m, bool for_people) {
   return for_people ? m.amount().format(NumberLocale::en) : m.to_string();
+}
+
+const Currency& currency_arg(std::string_view code, std::string_view flag) {
+  try {
+    return currency(code);
+  } catch (const Error& e) {
+    throw invalid_input(fmt::format("{}: {}", flag, e.what()));
+  }
+}
+
+Money amount_arg(std::string_view text, const Currency& cur, std::string_view flag) {
+  try {
+    return Money::parse(trim(text), cur);
+  } catch (const Error& e) {
+    throw invalid_input(fmt::format("{}: {}", flag, e.what()));
+  }
 }
 
 Date date_or_today(Context& ctx, const std::string& text, std::string_view flag) {

@@ -1,6 +1,7 @@
 #pragma once
-// What the invoice commands share: finding an invoice as users name it, refusing changes to
-// issued ones with the way out, the VAT category of a client, and a draft's totals.
+// What the invoice (and other money) commands share: finding an invoice as users name it,
+// refusing changes to issued ones with the way out, the VAT category of a client, a draft's
+// totals, and amounts, currencies and dates as typed on the command line.
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,10 @@ InvoiceTotals refresh_totals(InvoiceRepo& repo, Invoice& draft);
 Money money(std::int64_t minor, const Invoice& invoice);
 /// Exact decimal text for machines, grouped text for people.
 std::string amount_text(const Money& m, bool for_people);
+/// A currency code given for `flag` (any case); invalid_input "FLAG: unknown currency …".
+const Currency& currency_arg(std::string_view code, std::string_view flag);
+/// An amount of `cur` given for `flag`, with at most its decimals; invalid_input "FLAG: …".
+Money amount_arg(std::string_view text, const Currency& cur, std::string_view flag);
 /// A date given on the command line, or today.
 Date date_or_today(Context& ctx, const std::string& text, std::string_view flag);
 

@@ -58,7 +58,9 @@ AccountRepo::AccountRepo(Store& store) : store_(store) {}
 AccountRepo::~AccountRepo() = default;
 
 std::int64_t AccountRepo::insert(const Account& a) {
-  if (find(a.name)) throw conflict(fmt::format("an account named '{}' already exists; see: indie account list --all", a.name));
+  Statement taken(store_.db().getHandle(), "SELECT 1 FROM account WHERE name = ?1");
+  taken.bind(1, a.name);
+  if (taken.step()) throw conflict(fmt::format("an account named '{}' already exists; see: indie account list --all", a.name));
   Statement q(store_.db().getHandle(),
               "INSERT INTO account (name, currency, kind, notes, created_at) VALUES (?1, ?2, ?3, ?4, ?5)");
   q.bind(1, a.name).bind(2, a.currency).bind(3, to_string(a.kind)).bind(4, a.notes).bind(5, a.created_at);
@@ -73,9 +75,18 @@ void AccountRepo::archive(std::int64_t id, const std::string& when) {
 }
 
 std::optional<Account> AccountRepo::find(std::string_view ref) {
-  Statement q(store_.db().getHandle(), fmt::format("SELECT {} FROM account WHERE name = ?1 OR id = ?2", kAccountColumns));
+  // A name wins over an id: an account may be called "2".
+  Statement q(store_.db().getHandle(), fmt::format("SELECT {} FROM account WHERE name = ?1 OR id = ?2 "
+                                                   "ORDER BY name = ?1 DESC LIMIT 1", kAccountColumns));
   q.bind(1, ref).bind(2, record_id(ref).value_or(-1));
   if (!q.step()) return std::nullopt;
+  return read_account(q);
+}
+
+Account AccountRepo::get(std::int64_t id) {
+  Statement q(store_.db().getHandle(), fmt::format("SELECT {} FROM account WHERE id = ?1", kAccountColumns));
+  q.bind(1, id);
+  if (!q.step()) throw not_found(fmt::format("no account with id {}; list them with: indie account list --all", id));
   return read_account(q);
 }
 

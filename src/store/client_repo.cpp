@@ -10,6 +10,7 @@
 #include "indie/error.hpp"
 #include "indie/identifiers.hpp"
 #include "indie/suggest.hpp"
+#include "statement.hpp"
 
 namespace indie {
 namespace {
@@ -21,11 +22,6 @@ constexpr std::string_view kClientColumns =
 std::optional<std::string> nullable_text(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
   return c.getString();
-}
-
-std::string_view text_view(sqlite3_stmt* st, int col) {
-  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, col));
-  return text == nullptr ? std::string_view() : std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(st, col)));
 }
 
 // Column text straight from SQLite into the reused strings (no temporary std::string).
@@ -214,28 +210,15 @@ void ClientRepo::query(std::string_view tail, const std::function<void(sqlite3_s
 }
 
 void ClientRepo::for_each_summary(bool include_archived, const std::function<void(const ClientSummary&)>& fn) {
-  const std::string sql = fmt::format(
-      "SELECT handle, name, country, currency, language, vat_treatment, email, payment_terms FROM client {}",
-      include_archived ? "ORDER BY handle" : "WHERE archived_at IS NULL ORDER BY handle");
-  sqlite3* db = store_.db().getHandle();
-  sqlite3_stmt* raw = nullptr;
-  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr) != SQLITE_OK)
-    throw storage_error(std::string("cannot read clients: ") + sqlite3_errmsg(db));
-  const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> st(raw, sqlite3_finalize);
+  Statement q(store_.db().getHandle(),
+              fmt::format("SELECT handle, name, country, currency, language, vat_treatment, email, payment_terms "
+                          "FROM client {} ORDER BY handle",
+                          include_archived ? "" : "WHERE archived_at IS NULL"));
   ClientSummary c;
-  int rc;
-  while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) {
-    c.handle = text_view(st.get(), 0);
-    c.name = text_view(st.get(), 1);
-    c.country = text_view(st.get(), 2);
-    c.currency = text_view(st.get(), 3);
-    c.language = text_view(st.get(), 4);
-    c.vat_treatment = text_view(st.get(), 5);
-    c.email = text_view(st.get(), 6);
-    c.payment_terms = sqlite3_column_int(st.get(), 7);
+  while (q.step()) {
+    c = {q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6), static_cast<int>(q.integer(7))};
     fn(c);
   }
-  if (rc != SQLITE_DONE) throw storage_error(std::string("cannot read clients: ") + sqlite3_errmsg(db));
 }
 
 std::vector<std::string> ClientRepo::handles() {

@@ -442,18 +442,4 @@ std::vector<InvoiceRepo::Receivable> InvoiceRepo::receivables(Date as_of) {
   return out;
 }
 
-std::optional<FxRate> InvoiceRepo::rate_on(std::string_view currency, Date date) {
-  Statement q(store_.db().getHandle(),
-              "SELECT rate, date, source FROM rate WHERE base = 'EUR' AND quote = ?1 AND date <= ?2 ORDER BY date DESC LIMIT 1");
-  q.bind(1, currency).bind(2, format_date(date));
-  if (!q.step()) return std::nullopt;
-  return FxRate{Decimal::parse(q.text(0)), *date_or_none(q, 1), std::string(q.text(2))};
-}
-
-void InvoiceRepo::set_rate(std::string_view currency, Date date, const Decimal& rate, std::string_view source) {
-  Statement q(store_.db().getHandle(), "INSERT OR IGNORE INTO rate (base, quote, date, rate, source) VALUES ('EUR', ?1, ?2, ?3, ?4)");
-  q.bind(1, currency).bind(2, format_date(date)).bind(3, rate.normalized().to_string()).bind(4, source);
-  q.run();
-}
-
 }  // namespace indie

@@ -45,6 +45,14 @@ RateRepo::ImportResult RateRepo::import_ecb(std::string_view text, std::string_v
   return r;
 }
 
+bool RateRepo::add(const FxQuote& quote) {
+  check_rate(quote.rate);
+  Statement q(store_.db().getHandle(), "INSERT OR IGNORE INTO rate (base, quote, date, rate, source) VALUES (?1, ?2, ?3, ?4, ?5)");
+  q.bind(1, quote.base).bind(2, quote.quote).bind(3, format_date(quote.date)).bind(4, quote.rate.normalized().to_string()).bind(5, quote.source);
+  q.run();
+  return sqlite3_changes(store_.db().getHandle()) == 1;
+}
+
 std::optional<FxQuote> RateRepo::set(const FxQuote& quote) {
   check_rate(quote.rate);
   if (quote.base == quote.quote) throw invalid_input(fmt::format("a rate needs two different currencies (got {} twice)", quote.base));
@@ -107,11 +115,14 @@ FxPath RateRepo::path(std::string_view from, std::string_view to, Date date) {
 }
 
 void RateRepo::for_each(const Filter& f, const std::function<void(const FxQuote&)>& fn) {
-  std::string sql = "SELECT base, quote, date, rate, source FROM rate WHERE 1 = 1";
+  // With max(), SQLite takes the other bare columns from the row holding the maximum: the
+  // newest rate of each pair, read in one pass over the primary key.
+  std::string sql = f.latest_only ? "SELECT base, quote, max(date), rate, source FROM rate WHERE 1 = 1"
+                                  : "SELECT base, quote, date, rate, source FROM rate WHERE 1 = 1";
   if (f.currency) sql += " AND (base = ?1 OR quote = ?1)";
   if (f.from) sql += " AND date >= ?2";
   if (f.to) sql += " AND date <= ?3";
-  sql += " ORDER BY date, base, quote";
+  sql += f.latest_only ? " GROUP BY base, quote ORDER BY base, quote" : " ORDER BY date, base, quote";
   Statement q(store_.db().getHandle(), sql);
   if (f.currency) q.bind(1, *f.currency);
   if (f.from) q.bind(2, format_date(*f.from));

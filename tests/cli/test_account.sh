@@ -114,4 +114,10 @@ expect_err "indie rate set MXN EUR RATE"
 run account tx edit 9999 --note x
 expect_rc 1 "unknown transaction"
 expect_unchanged_since with_peso
+
+# Regression: a name that looks like another account's id is a name, not that account.
+qonto_id=$("$INDIE" account show Qonto --format json | jq .id)
+run account add "$qonto_id" --currency EUR
+expect_rc 0 "an account named like another's id"
+check "its name finds it" test "$("$INDIE" account show "$qonto_id" --format json | jq -r .name)" = "$qonto_id"
 finish

@@ -41,6 +41,9 @@ run rate set USD EUR 0.93 --date 2026-11-20
 expect_out "(was 0.9234, Wise)"
 run rate list --currency usd --format csv
 check "latest per pair: USD->EUR and EUR->USD" test "$(printf '%s\n' "$OUT" | tr -d '\r' | tail -n +2 | cut -d, -f1-4 | tr '\n' ' ')" = "2024-10-11,EUR,USD,1.0938 2026-11-20,USD,EUR,0.93 "
+run rate list --format json
+check "latest per pair: one row for each of the ECB's 41 currencies and the hand-set pair" test "$(jq length <<<"$OUT")" = 42
+check "the newest EUR->USD" test "$(jq -r '.[] | select(.base == "EUR" and .quote == "USD") | .date + " " + .rate' <<<"$OUT")" = "2024-10-11 1.0938"
 run rate list --currency USD --from 2024-10-07 --to 2024-10-11 --format json
 check "all rates between two days" test "$(jq length <<<"$OUT")" = 5
 
