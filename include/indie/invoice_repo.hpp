@@ -140,8 +140,24 @@ class InvoiceRepo {
     std::string currency;
     Date due_date{};
     std::int64_t due_minor = 0;
+    std::string number;
+    Date issue_date{};
+    std::string eur_rate;  ///< frozen at issue; empty for EUR invoices
   };
   std::vector<Receivable> receivables(Date as_of);
+
+  /// A payment with what its exchange result needs to know about its invoice.
+  struct SettledPayment {
+    Date date{};
+    std::string number, client, currency;  ///< the invoice's
+    Date issue_date{};
+    std::string eur_rate;                  ///< the invoice's, frozen at issue
+    std::int64_t amount_minor = 0;         ///< what it settled, in the invoice's currency
+    std::int64_t received_minor = 0;
+    std::string received_currency;
+  };
+  /// Payments between two days (both included), in date order.
+  std::vector<SettledPayment> payments(Date from, Date to);
 
 
  private:

@@ -22,7 +22,7 @@ constexpr auto kGroups = std::to_array<CommandGroup>({
     {"invoice", "Invoices from time or by hand: issue, credit notes, payments", setup_invoice},
     {"account", "Accounts in any currency: transactions, transfers, balances", setup_account},
     {"rate", "Exchange rates: import the ECB's, set your own, convert", setup_rate},
-    {"report", "Reports on money: receivables", setup_report},
+    {"report", "Reports on money: receivables, exchange results", setup_report},
     {"demo", "Run a guided tour on a throw-away business", setup_demo},
 });
 

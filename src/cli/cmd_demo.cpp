@@ -38,7 +38,7 @@ void demo(Context& ctx) {
       {"client", "list"},
       {"project", "list"},
       {"account", "add", "Qonto", "--currency", "EUR", "--opening", "3250.40", "--on", "2026-11-01"},
-      {"account", "add", "Wise USD", "--currency", "USD", "--kind", "wallet", "--opening", "1200", "--on", "2026-11-01"},
+      {"account", "add", "Wise USD", "--currency", "USD", "--kind", "wallet", "--opening", "1200", "--on", "2026-11-02"},
       {"config", "set", "time.rounding", "15m up entry"},
       {"client", "edit", "globex", "--rounding", "1h up day"},
       {"time", "add", "acme/website", "2026-11-16", "09:00-12:20", "Maquettes de la page d'accueil", "--tag", "design"},
@@ -61,6 +61,8 @@ void demo(Context& ctx) {
       {"account", "transfer", "Wise USD", "Qonto", "1000", "--received", "921.50", "--fee", "3.20", "--date", "2026-11-27"},
       {"account", "register", "Qonto"},
       {"account", "balance", "--as-of", "2026-11-30"},
+      {"rate", "set", "USD", "EUR", "0.9180", "--date", "2026-11-02", "--source", "demo"},
+      {"report", "fx", "--to", "2026-11-30"},
   };
   for (const auto& step : steps) {
     std::string shown = "indie";

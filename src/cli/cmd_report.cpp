@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "indie/error.hpp"
 #include "invoice_common.hpp"
+#include "report_common.hpp"
 
 namespace indie::cli {
 namespace {
@@ -53,7 +54,7 @@ void receivables(Context& ctx, const std::string& as_of_text) {
 }  // namespace
 
 void setup_report(CLI::App& app, Context& ctx) {
-  auto* group = app.add_subcommand("report", "Reports on money: receivables");
+  auto* group = app.add_subcommand("report", "Reports on money: receivables, exchange results");
   auto as_of = std::make_shared<std::string>();
   auto* cmd = group->add_subcommand("receivables", "What clients owe, by client and currency, in aged buckets");
   cmd->add_option("--as-of", *as_of, "The day to look from (default: today)");
@@ -62,6 +63,7 @@ void setup_report(CLI::App& app, Context& ctx) {
               "per currency; currencies are never added together.\n\nExamples:\n"
               "  indie report receivables\n  indie report receivables --as-of 2026-12-31 --format csv");
   cmd->callback([&ctx, as_of] { receivables(ctx, *as_of); });
+  setup_report_fx(*group, ctx);
 }
 
 }  // namespace indie::cli

@@ -241,4 +241,44 @@ void AccountRepo::register_rows(std::int64_t account_id, std::optional<Date> fro
   }
 }
 
+void AccountRepo::for_each_movement(std::int64_t account_id, Date to, const std::function<void(Date, std::int64_t)>& fn) {
+  Statement q(store_.db().getHandle(),
+              "SELECT date, amount_minor FROM account_tx WHERE account_id = ?1 AND date <= ?2 ORDER BY date, id");
+  q.bind(1, account_id);
+  q.bind(2, format_date(to));
+  std::string last_day;
+  Date day{};
+  while (q.step()) {
+    // Movements come in runs of one day: parse each day once.
+    if (q.text(0) != last_day) {
+      last_day = q.text(0);
+      day = parse_date(last_day, Date{});
+    }
+    fn(day, q.integer(1));
+  }
+}
+
+std::vector<Transfer> AccountRepo::transfers(Date from, Date to) {
+  Statement q(store_.db().getHandle(),
+              "SELECT id, date, from_account, to_account, sent_minor, received_minor, fee_minor, rate, note FROM transfer "
+              "WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id");
+  q.bind(1, format_date(from));
+  q.bind(2, format_date(to));
+  std::vector<Transfer> out;
+  while (q.step()) {
+    Transfer t;
+    t.id = q.integer(0);
+    t.date = parse_date(q.text(1), Date{});
+    t.from_account = q.integer(2);
+    t.to_account = q.integer(3);
+    t.sent_minor = q.integer(4);
+    t.received_minor = q.integer(5);
+    t.fee_minor = q.integer(6);
+    t.rate = q.text(7);
+    t.note = q.text(8);
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
 }  // namespace indie

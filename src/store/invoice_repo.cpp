@@ -430,14 +430,32 @@ std::vector<InvoiceRepo::Receivable> InvoiceRepo::receivables(Date as_of) {
               "SELECT c.handle, i.currency, i.due_date, i.gross_minor "
               "  - coalesce((SELECT sum(n.gross_minor) FROM invoice n WHERE n.credited_id = i.id AND n.state = 'issued' "
               "              AND n.issue_date <= ?1), 0) "
-              "  - coalesce((SELECT sum(p.amount_minor) FROM payment p WHERE p.invoice_id = i.id AND p.date <= ?1), 0) "
+              "  - coalesce((SELECT sum(p.amount_minor) FROM payment p WHERE p.invoice_id = i.id AND p.date <= ?1), 0), "
+              "  i.number, i.issue_date, i.eur_rate "
               "FROM invoice i JOIN client c ON c.id = i.client_id "
               "WHERE i.kind = 'invoice' AND i.state = 'issued' AND i.issue_date <= ?1 ORDER BY c.handle, i.currency");
   q.bind(1, format_date(as_of));
   std::vector<Receivable> out;
   while (q.step()) {
     if (q.integer(3) <= 0) continue;
-    out.push_back({std::string(q.text(0)), std::string(q.text(1)), *date_or_none(q, 2), q.integer(3)});
+    out.push_back({std::string(q.text(0)), std::string(q.text(1)), *date_or_none(q, 2), q.integer(3), std::string(q.text(4)),
+                   *date_or_none(q, 5), std::string(q.text(6))});
+  }
+  return out;
+}
+
+std::vector<InvoiceRepo::SettledPayment> InvoiceRepo::payments(Date from, Date to) {
+  Statement q(store_.db().getHandle(),
+              "SELECT p.date, i.number, c.handle, i.currency, i.issue_date, i.eur_rate, p.amount_minor, p.received_minor, "
+              "  p.received_currency "
+              "FROM payment p JOIN invoice i ON i.id = p.invoice_id JOIN client c ON c.id = i.client_id "
+              "WHERE p.date BETWEEN ?1 AND ?2 ORDER BY p.date, p.id");
+  q.bind(1, format_date(from));
+  q.bind(2, format_date(to));
+  std::vector<SettledPayment> out;
+  while (q.step()) {
+    out.push_back({*date_or_none(q, 0), std::string(q.text(1)), std::string(q.text(2)), std::string(q.text(3)),
+                   *date_or_none(q, 4), std::string(q.text(5)), q.integer(6), q.integer(7), std::string(q.text(8))});
   }
   return out;
 }
