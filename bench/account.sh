@@ -5,6 +5,7 @@
 #   - indie account balance --in EUR                  (target < 100 ms)
 #   - indie account register NAME for one month       (target < 20 ms)
 #   - indie account import of 100,000 statement rows  (target < 3 s)
+#   - indie report fx over the same history           (no target; walks every foreign transaction)
 # usage: bench/account.sh [path/to/indie] [path/to/eurofxref-hist.csv]
 #        (needs hyperfine, sqlite3 and python3; the ECB file defaults to ../shared/data/)
 set -euo pipefail
@@ -45,6 +46,8 @@ hyperfine -N --warmup 3 --runs 30 --export-markdown "$W/accounts.md" \
   "$INDIE account balance --in EUR --as-of 2019-06-15" \
   "$INDIE account register 'Account USD' --from 2024-09-01 --to 2024-09-30" \
   "$INDIE account list"
+hyperfine -N --warmup 1 --runs 10 --export-markdown "$W/fx.md" \
+  "$INDIE report fx --from 2024-01-01 --to 2024-10-11"
 # A 100,000-row statement in the French bank layout (the example rules), imported into a new
 # account, then imported again (every row recognised and skipped).
 python3 - "$W/statement.csv" <<'PY'
@@ -67,4 +70,4 @@ hyperfine -N --warmup 1 --runs 5 --prepare "cp $W/before-import.db $INDIE_DB" --
 "$INDIE" -q account import Banque "$W/statement.csv" --rules "$RULES"
 hyperfine -N --warmup 1 --runs 5 --export-markdown "$W/reimport.md" \
   "$INDIE -q account import Banque $W/statement.csv --rules $RULES"
-cat "$W/rates.md" "$W/accounts.md" "$W/import.md" "$W/reimport.md"
+cat "$W/rates.md" "$W/accounts.md" "$W/fx.md" "$W/import.md" "$W/reimport.md"

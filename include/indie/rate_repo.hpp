@@ -1,6 +1,7 @@
 #pragma once
 /// Exchange rates in the database: ECB imports, hand-set rates, and the path a conversion takes.
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string_view>
 
@@ -9,9 +10,12 @@
 
 namespace indie {
 
+class Statement;
+
 class RateRepo {
  public:
-  explicit RateRepo(Store& store) : store_(store) {}
+  explicit RateRepo(Store& store);
+  ~RateRepo();
 
   struct ImportResult {
     std::size_t days = 0, rates = 0, added = 0;  ///< rates read; added: not stored before
@@ -42,6 +46,7 @@ class RateRepo {
 
  private:
   Store& store_;
+  std::unique_ptr<Statement> latest_;  // reused: a report looks up thousands of days
 };
 
 }  // namespace indie

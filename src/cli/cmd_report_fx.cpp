@@ -38,19 +38,27 @@ class Valuer {
   Valuer(RateRepo& rates, const Currency& target) : rates_(rates), target_(target) {}
 
   Money value(const Money& amount, Date day, std::string_view what) {
-    if (amount.currency().code == target_.code) return amount;
-    auto& paths = cache_[std::string(amount.currency().code)];
-    auto it = paths.find(day);
-    if (it == paths.end()) {
-      try {
-        it = paths.emplace(day, rates_.path(amount.currency().code, target_.code, day)).first;
-      } catch (const Error& e) {
-        if (e.kind() != ErrorKind::not_found) throw;
-        throw not_found(fmt::format("{} needs a {} rate to {} on {}: {}", what, amount.currency().code, target_.code,
-                                    format_date(day), e.what()));
+    return conversion(amount.currency(), day, what).apply(amount.minor());
+  }
+
+  /// How amounts of `from` become the report currency on `day`.
+  const FxConversion& conversion(const Currency& from, Date day, std::string_view what) {
+    auto& by_day = cache_[from.code];
+    auto it = by_day.find(day);
+    if (it == by_day.end()) {
+      FxPath path;
+      if (from.code != target_.code) {
+        try {
+          path = rates_.path(from.code, target_.code, day);
+        } catch (const Error& e) {
+          if (e.kind() != ErrorKind::not_found) throw;
+          throw not_found(fmt::format("{} needs a {} rate to {} on {}: {}", what, from.code, target_.code,
+                                      format_date(day), e.what()));
+        }
       }
+      it = by_day.emplace(day, FxConversion(path, from, target_)).first;
     }
-    return convert(amount, it->second, target_);
+    return it->second;
   }
 
   /// What an invoice amount was booked at: its own rate, frozen at issue, when the report is in
@@ -64,7 +72,7 @@ class Valuer {
  private:
   RateRepo& rates_;
   const Currency& target_;
-  std::map<std::string, std::map<Date, FxPath>> cache_;
+  std::map<std::string_view, std::map<Date, FxConversion>> cache_;  // keys: the currency table's codes
 };
 
 class FxReport {
@@ -170,12 +178,18 @@ void run_fx(Context& ctx, const FxArgs& a) {
     Held h{&acc, {}, {}};
     bool snapshot_taken = false;
     const std::string what = "account \"" + acc.name + "\"";
+    const FxConversion* rate = nullptr;
+    Date rate_day{};
     accounts.for_each_movement(acc.id, walk_to, [&](Date day, std::int64_t amount) {
       if (!snapshot_taken && day > as_of) {
         h.at_as_of = position;
         snapshot_taken = true;
       }
-      const FxRelease r = position.apply(amount, valuer.value(Money(amount, cur), day, what).minor());
+      if (rate == nullptr || day != rate_day) {
+        rate = &valuer.conversion(cur, day, what);
+        rate_day = day;
+      }
+      const FxRelease r = position.apply(amount, rate->apply(amount).minor());
       if (day >= from && day <= to) {
         h.released.amount += r.amount;
         h.released.book += r.book;

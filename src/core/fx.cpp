@@ -1,5 +1,7 @@
 #include "indie/fx.hpp"
 
+#include <tuple>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -81,11 +83,18 @@ std::pair<int128, int128> path_fraction(const FxPath& path, const Currency& from
 }
 }  // namespace
 
-Money convert(const Money& amount, const FxPath& path, const Currency& target) {
-  const auto [num, den] = path_fraction(path, amount.currency(), target);
-  const int128 v = divide_rounded(times(amount.minor(), num), den, default_rounding);
+FxConversion::FxConversion(const FxPath& path, const Currency& from, const Currency& target) : target_(&target) {
+  std::tie(num_, den_) = path_fraction(path, from, target);
+}
+
+Money FxConversion::apply(std::int64_t minor) const {
+  const int128 v = divide_rounded(times(minor, num_), den_, default_rounding);
   if (v > INT64_MAX || v < INT64_MIN) throw invalid_input("the converted amount is too large");
-  return Money(static_cast<std::int64_t>(v), target);
+  return Money(static_cast<std::int64_t>(v), *target_);
+}
+
+Money convert(const Money& amount, const FxPath& path, const Currency& target) {
+  return FxConversion(path, amount.currency(), target).apply(amount.minor());
 }
 
 Decimal path_rate(const FxPath& path, int scale) {

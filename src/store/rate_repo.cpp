@@ -69,13 +69,18 @@ std::optional<FxQuote> RateRepo::set(const FxQuote& quote) {
   return previous;
 }
 
+RateRepo::RateRepo(Store& store) : store_(store) {}
+RateRepo::~RateRepo() = default;
+
 std::optional<FxQuote> RateRepo::latest(std::string_view base, std::string_view quote, Date date) {
-  Statement q(store_.db().getHandle(),
-              "SELECT base, quote, date, rate, source FROM rate WHERE base = ?1 AND quote = ?2 AND date <= ?3 "
-              "ORDER BY date DESC LIMIT 1");
+  Statement& q = reused(latest_, store_.db().getHandle(),
+                        "SELECT base, quote, date, rate, source FROM rate WHERE base = ?1 AND quote = ?2 AND date <= ?3 "
+                        "ORDER BY date DESC LIMIT 1");
   q.bind(1, base).bind(2, quote).bind(3, format_date(date));
   if (!q.step()) return std::nullopt;
-  return read_quote(q);
+  FxQuote found = read_quote(q);
+  q.reset();  // no read left open between lookups
+  return found;
 }
 
 FxPath RateRepo::path(std::string_view from, std::string_view to, Date date) {

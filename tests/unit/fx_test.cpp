@@ -43,6 +43,17 @@ TEST_CASE("a cross rate through EUR is exact until the one rounding") {
   CHECK(indie::convert(Money(100, cur("EUR")), eur_jpy, cur("JPY")).minor() == 163);
 }
 
+TEST_CASE("a conversion reduced once converts many amounts exactly as convert does") {
+  const FxPath usd_gbp{{FxLeg{q("EUR", "USD", "1.0938"), true}, FxLeg{q("EUR", "GBP", "0.83705"), false}}};
+  const indie::FxConversion once(usd_gbp, cur("USD"), cur("GBP"));
+  for (const std::int64_t minor : {0LL, 1LL, -1LL, 10000LL, -10000LL, 123456789LL, 99LL}) {
+    CAPTURE(minor);
+    CHECK(once.apply(minor) == indie::convert(Money(minor, cur("USD")), usd_gbp, cur("GBP")));
+  }
+  CHECK(indie::FxConversion(FxPath{}, cur("EUR"), cur("EUR")).apply(-4250).minor() == -4250);
+  CHECK_THROWS_AS(indie::FxConversion(usd_gbp, cur("EUR"), cur("GBP")), indie::Error);
+}
+
 TEST_CASE("a path must start at the amount's currency and end at the target") {
   const FxPath eur_usd{{FxLeg{q("EUR", "USD", "1.0938"), false}}};
   CHECK_THROWS_AS(indie::convert(Money(100, cur("GBP")), eur_usd, cur("USD")), indie::Error);
