@@ -31,6 +31,8 @@ struct BusinessProfile {
   std::string share_capital;     ///< companies only, e.g. "1000 EUR"
   std::string rcs_city;          ///< "RCS <city>" for registered traders and companies
   std::string email;
+  std::string phone;
+  std::string logo;  ///< PNG for PDF documents, as typed (see config_relative_path)
   std::string iban, bic;
 };
 
@@ -41,6 +43,7 @@ struct InvoiceDefaults {
   bool yearly_reset = true;                        ///< sequences start again at 1 each year
   Decimal vat_rate = Decimal::from_int(20);        ///< new lines' rate when VAT is charged
   Language language = Language::fr;
+  std::string template_name = "classic";  ///< invoice render's template for html, md and txt
 };
 
 struct TimeDefaults {

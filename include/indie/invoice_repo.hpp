@@ -156,6 +156,14 @@ class InvoiceRepo {
     std::int64_t received_minor = 0;
     std::string received_currency;
   };
+  /// The time entries an invoice's lines bill, in time order: for its timesheet annex.
+  struct BilledTime {
+    Instant start{}, end{};
+    std::string project;  ///< the project's name
+    std::string note;
+  };
+  std::vector<BilledTime> billed_time(std::int64_t invoice_id);
+
   /// Payments between two days (both included), in date order.
   std::vector<SettledPayment> payments(Date from, Date to);
 

@@ -13,6 +13,8 @@ namespace indie {
 enum class Language { fr, en };
 Language parse_language(std::string_view code);
 std::string_view to_string(Language lang);
+/// How a currency is written next to an amount: "€", "$" (en) or "$US" (fr); else its code.
+std::string_view currency_symbol(std::string_view code, Language lang);
 
 /// An amount of money. Arithmetic between two currencies throws currency_mismatch.
 class Money {

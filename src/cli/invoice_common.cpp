@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 
 #include "indie/currency.hpp"
@@ -9,6 +11,8 @@
 #include "indie/text.hpp"
 
 namespace indie::cli {
+
+using nlohmann::ordered_json;
 
 void require_draft(const Invoice& i, std::string_view action) {
   if (!i.issued) return;
@@ -84,6 +88,36 @@ Date date_or_today(Context& ctx, const std::string& text, std::string_view flag)
   } catch (const Error& e) {
     throw invalid_input(fmt::format("{}: {}", flag, e.what()));
   }
+}
+
+std::string seller_snapshot(const BusinessProfile& s) {
+  ordered_json j = {{"name", seller_display_name(s)}, {"legal_form", to_string(s.legal_form)}, {"address", s.address},
+                    {"country", s.country}, {"siren", s.siren}, {"siret", s.siret}, {"vat_number", s.vat_number},
+                    {"vat_regime", to_string(s.vat_regime)}, {"share_capital", s.share_capital},
+                    {"rcs_city", s.rcs_city}, {"email", s.email}, {"phone", s.phone}, {"iban", s.iban}, {"bic", s.bic}};
+  return j.dump();
+}
+
+std::string buyer_snapshot(const Client& c) {
+  ordered_json j = {{"handle", c.handle}, {"name", c.legal_name.empty() ? c.name : c.legal_name},
+                    {"display_name", c.name}, {"address", c.address}, {"country", c.country}, {"email", c.email},
+                    {"siren", c.siren}, {"vat_number", c.vat_number}, {"vat_treatment", to_string(c.vat_treatment)}};
+  return j.dump();
+}
+
+LegalFacts facts_of(const Invoice& inv, const std::vector<InvoiceLine>& lines, const InvoiceTotals& t, VatCategory category,
+                    const Client& client) {
+  LegalFacts f;
+  f.kind = inv.kind;
+  f.category = category;
+  f.currency = &inv.cur();
+  f.net = t.net;
+  f.lines = lines.size();
+  for (const auto& l : lines)
+    if (std::find(f.vat_rates.begin(), f.vat_rates.end(), l.vat_rate) == f.vat_rates.end()) f.vat_rates.push_back(l.vat_rate);
+  f.payment_terms = client.payment_terms;
+  f.eur_rate = inv.eur_rate;
+  return f;
 }
 
 }  // namespace indie::cli

@@ -4,6 +4,7 @@
 // totals, and amounts, currencies and dates as typed on the command line.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "context.hpp"
 #include "indie/client_repo.hpp"
@@ -29,6 +30,12 @@ std::string amount_text(const Money& m, bool for_people);
 const Currency& currency_arg(std::string_view code, std::string_view flag);
 /// An amount of `cur` given for `flag`, with at most its decimals; invalid_input "FLAG: …".
 Money amount_arg(std::string_view text, const Currency& cur, std::string_view flag);
+/// The seller and the client as frozen on an invoice at issue (JSON text).
+std::string seller_snapshot(const BusinessProfile& seller);
+std::string buyer_snapshot(const Client& client);
+/// What the legal checks and mentions need to know about an invoice.
+LegalFacts facts_of(const Invoice& inv, const std::vector<InvoiceLine>& lines, const InvoiceTotals& totals,
+                    VatCategory category, const Client& client);
 /// A date given on the command line, or today.
 Date date_or_today(Context& ctx, const std::string& text, std::string_view flag);
 

@@ -17,8 +17,10 @@ std::int64_t checked_minor(int128 v) {
   return static_cast<std::int64_t>(v);
 }
 
+}  // namespace
+
 // Symbols as CLDR writes them for each language; other currencies are written with their code.
-std::string_view symbol(std::string_view code, Language lang) {
+std::string_view currency_symbol(std::string_view code, Language lang) {
   struct Sym { std::string_view code, en, fr; };
   static constexpr Sym kSymbols[] = {
       {"EUR", "€", "€"},     {"USD", "$", "$US"},    {"GBP", "£", "£GB"},
@@ -32,8 +34,6 @@ std::string_view symbol(std::string_view code, Language lang) {
     if (s.code == code) return lang == Language::fr ? s.fr : s.en;
   return code;
 }
-
-}  // namespace
 
 Language parse_language(std::string_view code) {
   const std::string c = to_lower(code);
@@ -109,7 +109,7 @@ Money Money::times(const Decimal& factor, RoundingRule rule) const {
 std::string Money::canonical() const { return to_string() + " " + std::string(currency_->code); }
 
 std::string Money::format(Language lang) const {
-  const std::string_view sym = symbol(currency_->code, lang);
+  const std::string_view sym = currency_symbol(currency_->code, lang);
   if (lang == Language::fr) {
     // French: "1 234,56 €", narrow no-break spaces in groups and a no-break space before the unit.
     return format_scaled(minor_, currency_->minor_units, NumberLocale::fr) + "\xC2\xA0" +

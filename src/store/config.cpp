@@ -32,6 +32,8 @@ constexpr auto kKeys = std::to_array<ConfigKey>({
     {"business.share_capital", false, "", "Share capital for companies, e.g. 1000 EUR"},
     {"business.rcs_city", false, "", "City of RCS registration (traders and companies)"},
     {"business.email", false, "", "Contact e-mail printed on invoices"},
+    {"business.phone", false, "", "Contact phone printed on invoices"},
+    {"business.logo", false, "", "PNG logo for PDF invoices; a relative path is read from the config file's directory"},
     {"bank.iban", false, "", "IBAN printed as payment details"},
     {"bank.bic", false, "", "BIC of the bank"},
     {"invoice.payment_terms", true, "30", "Default payment terms in days (French B2B law: at most 60)"},
@@ -40,6 +42,7 @@ constexpr auto kKeys = std::to_array<ConfigKey>({
     {"invoice.yearly_reset", false, "yes", "Start each series again at 1 every year: yes or no"},
     {"invoice.vat_rate", false, "20", "VAT rate of new lines when VAT is charged: 20, 10, 5.5 or 2.1"},
     {"invoice.language", false, "fr", "Default document language: fr or en"},
+    {"invoice.template", false, "classic", "Template of invoice render for html, md and txt (see indie template list)"},
     {"time.rounding", false, "1m nearest entry", "Billing rounding of tracked time: INCREMENT MODE SCOPE [min DURATION], e.g. 15m up entry"},
     {"time.zone", false, "", "Time zone for days and weeks, e.g. Europe/Paris (TZ wins; empty: the system's)"},
     {"time.week_start", false, "monday", "First day of the week in reports: monday or sunday (any day works)"},
@@ -212,6 +215,8 @@ std::string config_value(const Config& c, const ConfigKey& key) {
   if (n == "business.share_capital") return b.share_capital;
   if (n == "business.rcs_city") return b.rcs_city;
   if (n == "business.email") return b.email;
+  if (n == "business.phone") return b.phone;
+  if (n == "business.logo") return b.logo;
   if (n == "bank.iban") return b.iban;
   if (n == "bank.bic") return b.bic;
   if (n == "invoice.payment_terms") return std::to_string(c.invoice.payment_terms);
@@ -220,6 +225,7 @@ std::string config_value(const Config& c, const ConfigKey& key) {
   if (n == "invoice.yearly_reset") return c.invoice.yearly_reset ? "yes" : "no";
   if (n == "invoice.vat_rate") return c.invoice.vat_rate.normalized().to_string();
   if (n == "invoice.language") return std::string(to_string(c.invoice.language));
+  if (n == "invoice.template") return c.invoice.template_name;
   if (n == "time.rounding") return c.time.rounding.to_string();
   if (n == "time.zone") return c.time.zone;
   if (n == "time.week_start") return std::string(weekday_name(c.time.week_start));
@@ -242,6 +248,8 @@ void assign_config_value(Config& c, const ConfigKey& key, const std::string& v) 
   else if (n == "business.share_capital") b.share_capital = v;
   else if (n == "business.rcs_city") b.rcs_city = v;
   else if (n == "business.email") b.email = v;
+  else if (n == "business.phone") b.phone = v;
+  else if (n == "business.logo") b.logo = v;
   else if (n == "bank.iban") b.iban = v;
   else if (n == "bank.bic") b.bic = v;
   else if (n == "invoice.payment_terms") c.invoice.payment_terms = std::stoi(v);
@@ -250,6 +258,7 @@ void assign_config_value(Config& c, const ConfigKey& key, const std::string& v) 
   else if (n == "invoice.yearly_reset") c.invoice.yearly_reset = v == "yes";
   else if (n == "invoice.vat_rate") c.invoice.vat_rate = Decimal::parse(v);
   else if (n == "invoice.language") c.invoice.language = parse_language(v);
+  else if (n == "invoice.template") c.invoice.template_name = v;
   else if (n == "time.rounding") c.time.rounding = TimeRounding::parse(v);
   else if (n == "time.zone") c.time.zone = v;
   else if (n == "time.week_start") c.time.week_start = parse_weekday(v);

@@ -444,6 +444,20 @@ std::vector<InvoiceRepo::Receivable> InvoiceRepo::receivables(Date as_of) {
   return out;
 }
 
+std::vector<InvoiceRepo::BilledTime> InvoiceRepo::billed_time(std::int64_t invoice_id) {
+  Statement q(store_.db().getHandle(),
+              "SELECT e.start_utc, e.end_utc, p.name, e.note FROM invoice_line l "
+              "JOIN invoice_line_time lt ON lt.line_id = l.id JOIN time_entry e ON e.id = lt.entry_id "
+              "JOIN project p ON p.id = e.project_id "
+              "WHERE l.invoice_id = ?1 AND e.end_utc IS NOT NULL ORDER BY e.start_utc, e.id");
+  q.bind(1, invoice_id);
+  std::vector<BilledTime> out;
+  while (q.step())
+    out.push_back({Instant{std::chrono::seconds(q.integer(0))}, Instant{std::chrono::seconds(q.integer(1))},
+                   std::string(q.text(2)), std::string(q.text(3))});
+  return out;
+}
+
 std::vector<InvoiceRepo::SettledPayment> InvoiceRepo::payments(Date from, Date to) {
   Statement q(store_.db().getHandle(),
               "SELECT p.date, i.number, c.handle, i.currency, i.issue_date, i.eur_rate, p.amount_minor, p.received_minor, "

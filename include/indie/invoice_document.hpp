@@ -1,0 +1,42 @@
+#pragma once
+/// The invoice document model: everything a template or the PDF prints, as one JSON tree, with
+/// dates and amounts both raw and pre-formatted in the document's language. `indie invoice
+/// render --to json` prints it; `man indie-template` documents it field by field.
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "indie/clock.hpp"
+#include "indie/invoice.hpp"
+#include "indie/invoice_repo.hpp"
+
+namespace indie {
+
+/// One billed time entry, for the timesheet annex.
+using TimesheetEntry = InvoiceRepo::BilledTime;
+
+/// What the document is made from; the CLI loads it, nothing here reads the database.
+struct DocumentInput {
+  Invoice invoice;
+  std::vector<InvoiceLine> lines;
+  InvoiceTotals totals;
+  std::int64_t credited_minor = 0, paid_minor = 0;  ///< invoices: after issue
+  std::optional<Invoice> original{};                ///< credit notes: the invoice they correct
+  nlohmann::ordered_json seller{}, client{};        ///< the snapshots frozen at issue (a draft: today's)
+  std::vector<std::string> mentions{};              ///< frozen at issue (a draft: as they would be)
+  std::optional<std::vector<TimesheetEntry>> timesheet{};
+  bool has_logo = false;
+};
+
+/// Version of the model's shape; a template can check it. Bumped when a field changes meaning.
+inline constexpr int kDocumentModelVersion = 1;
+
+/// The model. Optional fields are null when absent, so a Mustache section skips them.
+nlohmann::ordered_json invoice_document(const DocumentInput& in);
+
+/// "21 novembre 2026", "1er novembre 2026", "21 November 2026".
+std::string long_date(Date d, Language lang);
+
+}  // namespace indie

@@ -1,0 +1,27 @@
+#pragma once
+/// Invoice documents as A4 PDF, laid out natively with pango and written by cairo (fonts are
+/// embedded as subsets; no browser, no LaTeX).
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace indie {
+
+struct PdfOptions {
+  std::string logo;        ///< PNG file printed above the seller; empty: none
+  std::string created_at;  ///< PDF creation date, ISO 8601 (2026-11-21T10:00:00)
+  std::string creator = "indie";
+};
+
+/// The document model (invoice_document) as a PDF file: the seller (and logo) and the
+/// client, the invoice's facts, the lines with a header repeated on every page, VAT and totals,
+/// payment details, the legal mentions, "Page N/M" on every page, a DRAFT mark on drafts and,
+/// when the model has one, the timesheet as an annex. Throws invalid_input when the logo cannot
+/// be read as PNG.
+struct PdfDocument {
+  std::string bytes;
+  int pages = 0;
+};
+PdfDocument render_pdf(const nlohmann::ordered_json& doc, const PdfOptions& options);
+
+}  // namespace indie

@@ -1,0 +1,296 @@
+// The invoice document model (see invoice_document.hpp and man indie-template).
+#include "indie/invoice_document.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <utility>
+
+#include "indie/currency.hpp"
+#include "indie/duration.hpp"
+#include "indie/legal.hpp"
+
+namespace indie {
+namespace {
+
+using nlohmann::ordered_json;
+
+// Every label a document prints, in French and English. Templates read them as labels.KEY so
+// one template serves both languages.
+struct Label {
+  const char* key;
+  const char* fr;
+  const char* en;
+};
+constexpr Label kLabels[] = {
+    {"invoice", "Facture", "Invoice"},
+    {"credit_note", "Avoir", "Credit note"},
+    {"number", "N°", "No."},
+    {"draft", "BROUILLON", "DRAFT"},
+    {"draft_notice", "Brouillon : ce document n'est pas une facture", "Draft: this document is not an invoice"},
+    {"issue_date", "Date d'émission", "Issue date"},
+    {"due_date", "Date d'échéance", "Due date"},
+    {"period", "Période de prestation", "Service period"},
+    {"po_number", "Bon de commande", "Purchase order"},
+    {"seller", "Émetteur", "From"},
+    {"client", "Client", "Bill to"},
+    {"siren", "SIREN", "SIREN"},
+    {"siret", "SIRET", "SIRET"},
+    {"vat_number", "N° TVA intracom.", "VAT number"},
+    {"email", "E-mail", "Email"},
+    {"phone", "Tél.", "Phone"},
+    {"description", "Désignation", "Description"},
+    {"quantity", "Qté", "Qty"},
+    {"unit", "Unité", "Unit"},
+    {"unit_price", "Prix unit. HT", "Unit price"},
+    {"vat_rate", "TVA", "VAT"},
+    {"discount", "Remise", "Discount"},
+    {"line_total", "Total HT", "Amount"},
+    {"vat_base", "Base HT", "Taxable amount"},
+    {"net", "Total HT", "Total excl. VAT"},
+    {"vat", "TVA", "VAT"},
+    {"gross", "Total TTC", "Total incl. VAT"},
+    {"credited", "Avoirs", "Credited"},
+    {"paid", "Déjà réglé", "Paid"},
+    {"due", "Net à payer", "Amount due"},
+    {"vat_eur", "Montant de la TVA en euros", "VAT in euros"},
+    {"payment", "Règlement", "Payment"},
+    {"payment_terms", "Conditions de paiement", "Payment terms"},
+    {"iban", "IBAN", "IBAN"},
+    {"bic", "BIC", "BIC"},
+    {"bank_transfer", "Virement bancaire", "Bank transfer"},
+    {"notes", "Notes", "Notes"},
+    {"credits", "Avoir sur la facture", "Credit note for invoice"},
+    {"of", "du", "of"},
+    {"reason", "Motif", "Reason"},
+    {"mentions", "Mentions légales", "Legal notices"},
+    {"page", "Page", "Page"},
+    {"timesheet", "Relevé de temps", "Timesheet"},
+    {"timesheet_of", "Annexe à la facture", "Annex to invoice"},
+    {"date", "Date", "Date"},
+    {"project", "Projet", "Project"},
+    {"time", "Horaires", "Time"},
+    {"duration", "Durée", "Duration"},
+    {"total", "Total", "Total"},
+};
+
+const char* label(std::string_view key, Language lang) {
+  for (const auto& l : kLabels)
+    if (key == l.key) return lang == Language::fr ? l.fr : l.en;
+  return "";
+}
+
+ordered_json labels(Language lang) {
+  ordered_json j = ordered_json::object();
+  for (const auto& l : kLabels) j[l.key] = lang == Language::fr ? l.fr : l.en;
+  return j;
+}
+
+constexpr std::array<const char*, 12> kMonthsFr = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                                                   "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+constexpr std::array<const char*, 12> kMonthsEn = {"January", "February", "March",     "April",   "May",      "June",
+                                                   "July",    "August",   "September", "October", "November", "December"};
+
+NumberLocale locale_of(Language lang) { return lang == Language::fr ? NumberLocale::fr : NumberLocale::en; }
+
+ordered_json date_value(const std::optional<Date>& d, Language lang) {
+  if (!d) return nullptr;
+  return {{"iso", format_date(*d)}, {"text", long_date(*d, lang)}};
+}
+
+// An amount three ways: raw ("1234.56", for scripts), number ("1 234,56") and text ("1 234,56 €").
+ordered_json money_value(const Money& m, Language lang) {
+  return {{"raw", m.to_string()},
+          {"number", format_scaled(m.minor(), m.currency().minor_units, locale_of(lang))},
+          {"text", m.format(lang)}};
+}
+
+// A plain decimal (quantity, rate): raw and localized.
+ordered_json decimal_value(const Decimal& d, Language lang) {
+  const Decimal n = d.normalized();
+  return {{"raw", n.to_string()}, {"text", n.format(locale_of(lang))}};
+}
+
+// A unit price shows at least the currency's decimals (80 -> 80,00) and keeps any more.
+ordered_json price_value(const Decimal& price, const Currency& cur, Language lang) {
+  const Decimal p = price.normalized();
+  const Decimal shown = p.with_scale(std::max(p.scale(), cur.minor_units));
+  const std::string number = shown.format(locale_of(lang));
+  // Written as Money::format writes amounts: "80,00 €", "€80.00", "CHF 80.00".
+  const std::string_view sym = currency_symbol(cur.code, lang);
+  const bool letters = std::isalpha(static_cast<unsigned char>(sym.back())) != 0;
+  const std::string text = lang == Language::fr ? number + "\xC2\xA0" + std::string(sym)
+                                                : std::string(sym) + (letters ? "\xC2\xA0" : "") + number;
+  return {{"raw", p.to_string()}, {"number", number}, {"text", text}};
+}
+
+ordered_json period_value(const ServicePeriod& p, Language lang) {
+  if (p.empty()) return nullptr;
+  std::string text = *p.from == *p.to ? long_date(*p.from, lang)
+                     : lang == Language::fr
+                         ? fmt::format("du {} au {}", long_date(*p.from, lang), long_date(*p.to, lang))
+                         : fmt::format("{} to {}", long_date(*p.from, lang), long_date(*p.to, lang));
+  return {{"from", date_value(p.from, lang)}, {"to", date_value(p.to, lang)}, {"text", std::move(text)}};
+}
+
+std::string unit_text(const std::string& unit, Language lang) {
+  if (unit == "d") return lang == Language::fr ? "j" : "d";
+  return unit;
+}
+
+ordered_json text_or_null(const std::string& s) { return s.empty() ? ordered_json(nullptr) : ordered_json(s); }
+
+// A party (seller or client) from its snapshot: every field, empty ones null, and the address
+// split into lines (typed with \n or commas).
+ordered_json party(const ordered_json& snapshot, const std::string& own_country) {
+  ordered_json p = ordered_json::object();
+  for (const auto& [key, value] : snapshot.items())
+    p[key] = value.is_string() && value.get<std::string>().empty() ? ordered_json(nullptr) : value;
+  ordered_json lines = ordered_json::array();
+  const std::string address = snapshot.value("address", "");
+  const char sep = address.find('\n') != std::string::npos ? '\n' : ',';
+  for (std::size_t from = 0; from <= address.size();) {
+    std::size_t to = address.find(sep, from);
+    if (to == std::string::npos) to = address.size();
+    std::string_view line(address.data() + from, to - from);
+    while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+    while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+    if (!line.empty()) lines.push_back(std::string(line));
+    from = to + 1;
+  }
+  // A foreign address ends with its country.
+  const std::string country = snapshot.value("country", "");
+  if (!country.empty() && country != own_country) lines.push_back(country);
+  p["address_lines"] = std::move(lines);
+  return p;
+}
+
+std::string terms_text(const std::optional<Date>& issue, const std::optional<Date>& due, Language lang) {
+  if (!issue || !due) return "";
+  const auto days = days_between(*issue, *due);
+  if (days <= 0) return lang == Language::fr ? "À réception" : "Due on receipt";
+  return lang == Language::fr ? fmt::format("{} jours", days) : fmt::format("{} days", days);
+}
+
+}  // namespace
+
+std::string long_date(Date d, Language lang) {
+  const unsigned day = static_cast<unsigned>(d.day());
+  const auto month = static_cast<unsigned>(d.month()) - 1;
+  const int year = static_cast<int>(d.year());
+  if (lang == Language::fr) return fmt::format("{}{} {} {}", day, day == 1 ? "er" : "", kMonthsFr[month], year);
+  return fmt::format("{} {} {}", day, kMonthsEn[month], year);
+}
+
+ordered_json invoice_document(const DocumentInput& in) {
+  const Invoice& inv = in.invoice;
+  const Language lang = inv.language;
+  const Currency& cur = inv.cur();
+  const bool credit = inv.kind == InvoiceKind::credit_note;
+  ordered_json j;
+  j["model_version"] = kDocumentModelVersion;
+  j["language"] = std::string(to_string(lang));
+  j["labels"] = labels(lang);
+
+  ordered_json doc;
+  doc["kind"] = credit ? "credit_note" : "invoice";
+  doc["type_code"] = type_code(inv.kind);
+  doc["title"] = label(credit ? "credit_note" : "invoice", lang);
+  doc["draft"] = !inv.issued;
+  doc["draft_mark"] = inv.issued ? ordered_json(nullptr) : ordered_json(label("draft", lang));
+  doc["number"] = inv.number ? ordered_json(*inv.number) : ordered_json(nullptr);
+  doc["currency"] = inv.currency;
+  doc["issue_date"] = date_value(inv.issue_date, lang);
+  doc["due_date"] = credit ? ordered_json(nullptr) : date_value(inv.due_date, lang);
+  doc["payment_terms"] = credit ? ordered_json(nullptr) : text_or_null(terms_text(inv.issue_date, inv.due_date, lang));
+  doc["period"] = period_value(inv.period, lang);
+  doc["po_number"] = text_or_null(inv.po_number);
+  doc["notes"] = text_or_null(inv.notes);
+  doc["vat_category"] = inv.vat_category;
+  if (credit && in.original) {
+    doc["credits"] = {{"number", in.original->number ? ordered_json(*in.original->number) : ordered_json(nullptr)},
+                      {"issue_date", date_value(in.original->issue_date, lang)}};
+  } else {
+    doc["credits"] = nullptr;
+  }
+  doc["reason"] = text_or_null(inv.reason);
+  j["document"] = std::move(doc);
+
+  const std::string own_country = in.seller.value("country", "FR");
+  j["seller"] = party(in.seller, own_country);
+  j["seller"]["logo"] = in.has_logo;
+  j["client"] = party(in.client, own_country);
+
+  bool any_discount = false;
+  ordered_json lines = ordered_json::array();
+  for (const auto& l : in.lines) {
+    const Money net = line_net(l, cur);
+    any_discount = any_discount || !l.discount.is_zero();
+    lines.push_back({{"position", l.position},
+                     {"description", l.description},
+                     {"period", period_value(l.period, lang)},
+                     {"quantity", decimal_value(l.quantity, lang)},
+                     {"unit", unit_text(l.unit, lang)},
+                     {"unit_price", price_value(l.unit_price, cur, lang)},
+                     {"vat_rate", decimal_value(l.vat_rate, lang)},
+                     {"discount", l.discount.is_zero() ? ordered_json(nullptr) : decimal_value(l.discount, lang)},
+                     {"net", money_value(net, lang)}});
+  }
+  j["lines"] = std::move(lines);
+  j["has_discount"] = any_discount;
+
+  // VAT: one row per rate, on the summed bases (the way compute_totals makes the totals add up).
+  const bool vat_charged = !in.totals.vat.is_zero() || std::any_of(in.lines.begin(), in.lines.end(), [](const InvoiceLine& l) {
+                             return !l.vat_rate.is_zero();
+                           });
+  ordered_json vat = ordered_json::array();
+  for (const auto& v : in.totals.by_rate)
+    vat.push_back({{"rate", decimal_value(v.rate, lang)}, {"base", money_value(v.base, lang)}, {"amount", money_value(v.vat, lang)}});
+  j["vat"] = std::move(vat);
+  j["vat_charged"] = vat_charged;
+
+  ordered_json totals;
+  totals["net"] = money_value(in.totals.net, lang);
+  totals["vat"] = money_value(in.totals.vat, lang);
+  totals["gross"] = money_value(in.totals.gross, lang);
+  const bool settled_any = !credit && inv.issued && (in.credited_minor != 0 || in.paid_minor != 0);
+  totals["credited"] = settled_any && in.credited_minor != 0 ? money_value(Money(in.credited_minor, cur), lang) : ordered_json(nullptr);
+  totals["paid"] = settled_any && in.paid_minor != 0 ? money_value(Money(in.paid_minor, cur), lang) : ordered_json(nullptr);
+  totals["due"] = credit ? ordered_json(nullptr)
+                         : money_value(Money(in.totals.gross.minor() - (inv.issued ? in.credited_minor + in.paid_minor : 0), cur), lang);
+  totals["vat_eur"] = inv.vat_eur_minor && *inv.vat_eur_minor != 0 ? money_value(Money(*inv.vat_eur_minor, currency("EUR")), lang)
+                                                                     : ordered_json(nullptr);
+  j["totals"] = std::move(totals);
+
+  ordered_json payment;
+  const std::string iban = in.seller.value("iban", ""), bic = in.seller.value("bic", "");
+  payment["iban"] = text_or_null(iban);
+  payment["bic"] = text_or_null(bic);
+  payment["method"] = iban.empty() ? ordered_json(nullptr) : ordered_json(label("bank_transfer", lang));
+  j["payment"] = credit ? ordered_json(nullptr) : std::move(payment);
+
+  j["mentions"] = in.mentions;
+
+  if (in.timesheet) {
+    ordered_json entries = ordered_json::array();
+    std::int64_t total = 0;
+    for (const auto& e : *in.timesheet) {
+      const std::int64_t seconds = std::chrono::duration_cast<std::chrono::seconds>(e.end - e.start).count();
+      total += seconds;
+      entries.push_back({{"date", date_value(local_date(e.start), lang)},
+                         {"start", format_time_of_day(e.start)},
+                         {"end", format_time_of_day(e.end)},
+                         {"project", e.project},
+                         {"note", text_or_null(e.note)},
+                         {"duration", {{"seconds", seconds}, {"text", format_duration_hm(seconds)}}}});
+    }
+    j["timesheet"] = {{"entries", std::move(entries)}, {"total", {{"seconds", total}, {"text", format_duration_hm(total)}}}};
+  } else {
+    j["timesheet"] = nullptr;
+  }
+  return j;
+}
+
+}  // namespace indie

@@ -1,0 +1,594 @@
+// Invoice documents as PDF: a small flow layout on A4 with pango (shaping, wrapping, font
+// fallback) and cairo's PDF surface (embedded font subsets, metadata).
+//
+// The document is laid out twice with the same code: the first pass only measures, to learn
+// how many pages there are, so that the second can print "Page N/M" on every page.
+#include "indie/pdf.hpp"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <fmt/format.h>
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "indie/error.hpp"
+
+namespace indie {
+namespace {
+
+using nlohmann::ordered_json;
+
+// A4 in PostScript points, and the page's frame.
+constexpr double kPageWidth = 595.276, kPageHeight = 841.890;
+constexpr double kMargin = 45, kTop = 45;
+constexpr double kFooterTop = kPageHeight - 42;    // the footer line (seller, page N/M)
+constexpr double kContentBottom = kFooterTop - 14;  // nothing of the flow goes below
+constexpr double kContentWidth = kPageWidth - 2 * kMargin;
+constexpr const char* kFamily = "DejaVu Sans,Liberation Sans,sans-serif";
+
+struct Rgb {
+  double r, g, b;
+};
+constexpr Rgb kInk{0.13, 0.13, 0.13}, kMuted{0.40, 0.40, 0.40}, kAccent{0.12, 0.31, 0.47}, kRule{0.80, 0.83, 0.87},
+    kShade{0.93, 0.95, 0.97};
+
+enum class Align { left, right, center };
+
+struct Style {
+  double size = 9;
+  bool bold = false;
+  Rgb color = kInk;
+  Align align = Align::left;
+};
+
+std::string str(const ordered_json& j, const char* key) {
+  const auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+// j[a][b] as text, "" when any part is missing or null.
+std::string str(const ordered_json& j, const char* a, const char* b) {
+  const auto it = j.find(a);
+  return it != j.end() && it->is_object() ? str(*it, b) : std::string();
+}
+bool truthy(const ordered_json& j, const char* key) {
+  const auto it = j.find(key);
+  return it != j.end() && !it->is_null() && !(it->is_boolean() && !it->get<bool>());
+}
+
+struct Unref {
+  void operator()(gpointer p) const { g_object_unref(p); }
+};
+using LayoutPtr = std::unique_ptr<PangoLayout, Unref>;
+struct SurfaceDestroy {
+  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+
+// The pen: draws text and rules at a running y, starting pages as the flow needs them.
+class Pen {
+ public:
+  Pen(const ordered_json& doc, PangoContext* context, cairo_t* cr, int pages, cairo_surface_t* logo)
+      : doc_(doc), context_(context), cr_(cr), pages_(pages), logo_(logo) {}
+
+  double y = kTop;
+  int page() const { return page_; }
+  bool drawing() const { return cr_ != nullptr; }
+
+  /// The height of `s` laid out `width` wide.
+  double measure(double width, const std::string& s, const Style& st) {
+    if (s.empty()) return 0;
+    return height(layout(width, s, st).get());
+  }
+
+  /// Lays out `s` in a box `width` wide at (x, top), draws it when drawing, returns its height.
+  double text(double x, double top, double width, const std::string& s, const Style& st) {
+    if (s.empty()) return 0;
+    const LayoutPtr l = layout(width, s, st);
+    if (cr_ != nullptr) {
+      cairo_set_source_rgb(cr_, st.color.r, st.color.g, st.color.b);
+      cairo_move_to(cr_, x, top);
+      pango_cairo_show_layout(cr_, l.get());
+    }
+    return height(l.get());
+  }
+
+  /// Writes a paragraph in the flow and moves below it.
+  void line(double x, double width, const std::string& s, const Style& st, double after = 1.5) {
+    if (s.empty()) return;
+    need(measure(width, s, st));
+    y += text(x, y, width, s, st) + after;
+  }
+
+  void rule(double x, double width, const Rgb& color, double thickness = 0.6) {
+    if (cr_ == nullptr) return;
+    cairo_set_source_rgb(cr_, color.r, color.g, color.b);
+    cairo_set_line_width(cr_, thickness);
+    cairo_move_to(cr_, x, y);
+    cairo_line_to(cr_, x + width, y);
+    cairo_stroke(cr_);
+  }
+
+  void shade(double x, double top, double width, double height, const Rgb& color) {
+    if (cr_ == nullptr) return;
+    cairo_set_source_rgb(cr_, color.r, color.g, color.b);
+    cairo_rectangle(cr_, x, top, width, height);
+    cairo_fill(cr_);
+  }
+
+  /// Starts a new page unless `height` still fits on this one.
+  void need(double height) {
+    if (y + height > kContentBottom && y > kTop + 1) next_page();
+  }
+
+  void next_page() {
+    finish_page();
+    if (cr_ != nullptr) cairo_show_page(cr_);
+    ++page_;
+    y = kTop;
+    start_page();
+    if (on_new_page) on_new_page();
+  }
+
+  /// Called on every page before anything else: the draft mark.
+  void start_page() {
+    const std::string mark = str(doc_["document"], "draft_mark");
+    if (mark.empty() || cr_ == nullptr) return;
+    cairo_save(cr_);
+    cairo_translate(cr_, kPageWidth / 2, kPageHeight / 2);
+    cairo_rotate(cr_, -0.5);
+    const double width = kPageWidth;
+    const LayoutPtr l = layout(width, mark, {88, true, kInk, Align::center});
+    cairo_move_to(cr_, -width / 2, -height(l.get()) / 2);
+    cairo_set_source_rgba(cr_, 0.85, 0.25, 0.25, 0.16);
+    pango_cairo_show_layout(cr_, l.get());
+    cairo_restore(cr_);
+  }
+
+  /// The footer: who issued it and "Page N/M".
+  void finish_page() {
+    if (cr_ == nullptr) return;
+    const ordered_json& seller = doc_["seller"];
+    std::string left = str(seller, "name");
+    if (const auto siren = str(seller, "siren"); !siren.empty()) left += fmt::format(" · SIREN {}", siren);
+    const auto& d = doc_["document"];
+    std::string right = str(d, "number");
+    if (!right.empty()) right += " · ";
+    right += fmt::format("{} {}/{}", str(doc_["labels"], "page"), page_, pages_);
+    const double saved = y;
+    y = kFooterTop - 4;
+    rule(kMargin, kContentWidth, kRule, 0.5);
+    y = saved;
+    const Style st{7.5, false, kMuted};
+    text(kMargin, kFooterTop, kContentWidth * 0.7, left, st);
+    text(kMargin + kContentWidth * 0.5, kFooterTop, kContentWidth * 0.5, right, {7.5, false, kMuted, Align::right});
+  }
+
+  std::function<void()> on_new_page;
+  const ordered_json& doc() const { return doc_; }
+  cairo_surface_t* logo() const { return logo_; }
+  cairo_t* cr() const { return cr_; }
+
+ private:
+  LayoutPtr layout(double width, const std::string& s, const Style& st) {
+    LayoutPtr l(pango_layout_new(context_));
+    pango_layout_set_font_description(l.get(), font(st.size, st.bold));
+    pango_layout_set_width(l.get(), static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_wrap(l.get(), PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(l.get(), st.align == Align::right    ? PANGO_ALIGN_RIGHT
+                                        : st.align == Align::center ? PANGO_ALIGN_CENTER
+                                                                    : PANGO_ALIGN_LEFT);
+    pango_layout_set_text(l.get(), s.data(), static_cast<int>(s.size()));
+    return l;
+  }
+  static double height(PangoLayout* l) {
+    int w = 0, h = 0;
+    pango_layout_get_size(l, &w, &h);
+    return static_cast<double>(h) / PANGO_SCALE;
+  }
+  // One description per size and weight, made once.
+  const PangoFontDescription* font(double size, bool bold) {
+    for (const auto& f : fonts_)
+      if (f.size == size && f.bold == bold) return f.description.get();
+    PangoFontDescription* d = pango_font_description_from_string(kFamily);
+    pango_font_description_set_absolute_size(d, size * PANGO_SCALE);
+    pango_font_description_set_weight(d, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    fonts_.push_back({size, bold, std::unique_ptr<PangoFontDescription, FontFree>(d)});
+    return d;
+  }
+  struct FontFree {
+    void operator()(PangoFontDescription* d) const { pango_font_description_free(d); }
+  };
+  struct Font {
+    double size;
+    bool bold;
+    std::unique_ptr<PangoFontDescription, FontFree> description;
+  };
+  std::vector<Font> fonts_;
+
+  const ordered_json& doc_;
+  PangoContext* context_;
+  cairo_t* cr_;
+  int pages_;
+  cairo_surface_t* logo_;
+  int page_ = 1;
+};
+
+// ---- the parts of an invoice -----------------------------------------------------------------
+
+// A column of a table: its share of the width, heading, alignment and the cell's text.
+struct Column {
+  double width;  // points; 0 = what the others leave
+  std::string heading;
+  Align align;
+  std::function<std::string(const ordered_json&)> cell;
+  std::function<std::string(const ordered_json&)> sub;  // a second, muted line (line period)
+};
+
+class Table {
+ public:
+  Table(Pen& pen, std::vector<Column> columns) : pen_(pen), columns_(std::move(columns)) {
+    double fixed = 0;
+    for (const auto& c : columns_) fixed += c.width;
+    for (auto& c : columns_)
+      if (c.width == 0) c.width = kContentWidth - fixed;
+  }
+
+  void header() {
+    constexpr double pad = 4;
+    double h = 0;
+    for (const auto& c : columns_) h = std::max(h, pen_.measure(c.width - 2 * pad, c.heading, heading_style(c)));
+    pen_.need(h + 2 * pad + 20);  // a heading never ends a page alone
+    pen_.shade(kMargin, pen_.y, kContentWidth, h + 2 * pad, kShade);
+    double x = kMargin;
+    for (const auto& c : columns_) {
+      pen_.text(x + pad, pen_.y + pad, c.width - 2 * pad, c.heading, heading_style(c));
+      x += c.width;
+    }
+    pen_.y += h + 2 * pad;
+  }
+
+  void row(const ordered_json& item, bool bold = false) {
+    constexpr double pad = 4;
+    const Style main{8.5, bold, kInk}, sub{7.5, false, kMuted};
+    double h = 0;
+    for (const auto& c : columns_) {
+      double ch = pen_.measure(c.width - 2 * pad, c.cell(item), with_align(main, c.align));
+      if (c.sub) ch += pen_.measure(c.width - 2 * pad, c.sub(item), with_align(sub, c.align));
+      h = std::max(h, ch);
+    }
+    if (pen_.y + h + 2 * pad > kContentBottom) {
+      pen_.next_page();
+      header();
+    }
+    double x = kMargin;
+    for (const auto& c : columns_) {
+      const double ch = pen_.text(x + pad, pen_.y + pad, c.width - 2 * pad, c.cell(item), with_align(main, c.align));
+      if (c.sub) pen_.text(x + pad, pen_.y + pad + ch, c.width - 2 * pad, c.sub(item), with_align(sub, c.align));
+      x += c.width;
+    }
+    pen_.y += h + 2 * pad;
+    pen_.rule(kMargin, kContentWidth, kRule, 0.4);
+  }
+
+ private:
+  static Style heading_style(const Column& c) { return {8, true, kAccent, c.align}; }
+  static Style with_align(Style s, Align a) {
+    s.align = a;
+    return s;
+  }
+  Pen& pen_;
+  std::vector<Column> columns_;
+};
+
+void seller_and_facts(Pen& pen) {
+  const auto& doc = pen.doc();
+  const auto& seller = doc["seller"];
+  const auto& d = doc["document"];
+  const auto& labels = doc["labels"];
+  const double left_width = kContentWidth * 0.52;
+  double y_left = kTop;
+  if (cairo_surface_t* logo = pen.logo()) {
+    const double w = cairo_image_surface_get_width(logo), h = cairo_image_surface_get_height(logo);
+    const double scale = std::min({150.0 / w, 56.0 / h, 1.0});
+    if (cairo_t* cr = pen.cr()) {
+      cairo_save(cr);
+      cairo_translate(cr, kMargin, y_left);
+      cairo_scale(cr, scale, scale);
+      cairo_set_source_surface(cr, logo, 0, 0);
+      cairo_paint(cr);
+      cairo_restore(cr);
+    }
+    y_left += h * scale + 8;
+  }
+  const auto put = [&](const std::string& s, const Style& st) {
+    y_left += pen.text(kMargin, y_left, left_width, s, st) + (s.empty() ? 0 : 1);
+  };
+  put(str(seller, "name"), {11, true});
+  for (const auto& l : seller["address_lines"]) put(l.get<std::string>(), {9});
+  std::string ids;
+  if (const auto siren = str(seller, "siren"); !siren.empty()) ids = fmt::format("{} {}", str(labels, "siren"), siren);
+  if (const auto siret = str(seller, "siret"); !siret.empty()) ids += fmt::format(" · {} {}", str(labels, "siret"), siret);
+  put(ids, {8.5, false, kMuted});
+  if (const auto vat = str(seller, "vat_number"); !vat.empty()) put(fmt::format("{} {}", str(labels, "vat_number"), vat), {8.5, false, kMuted});
+  put(str(seller, "email"), {8.5, false, kMuted});
+  put(str(seller, "phone"), {8.5, false, kMuted});
+
+  // Right: the title and the facts, as label/value pairs.
+  const double right_x = kMargin + kContentWidth * 0.55, right_w = kContentWidth * 0.45;
+  double y_right = kTop;
+  y_right += pen.text(right_x, y_right, right_w, str(d, "title"), {22, true, kAccent, Align::right}) + 6;
+  std::vector<std::pair<std::string, std::string>> facts;
+  if (const auto number = str(d, "number"); !number.empty()) facts.emplace_back(str(labels, "number"), number);
+  else facts.emplace_back("", str(labels, "draft_notice"));
+  if (const auto v = str(d, "issue_date", "text"); !v.empty()) facts.emplace_back(str(labels, "issue_date"), v);
+  if (const auto v = str(d, "period", "text"); !v.empty()) facts.emplace_back(str(labels, "period"), v);
+  if (const auto v = str(d, "due_date", "text"); !v.empty()) facts.emplace_back(str(labels, "due_date"), v);
+  if (const auto v = str(d, "po_number"); !v.empty()) facts.emplace_back(str(labels, "po_number"), v);
+  for (const auto& [name, value] : facts) {
+    const double label_w = right_w * 0.45;
+    const double h1 = pen.text(right_x, y_right, label_w, name, {8.5, false, kMuted, Align::right});
+    const double h2 = pen.text(right_x + label_w + 6, y_right, right_w - label_w - 6, value,
+                               {9, name == str(labels, "number") || name.empty(), kInk, Align::right});
+    y_right += std::max(h1, h2) + 1.5;
+  }
+  pen.y = std::max(y_left, y_right) + 14;
+}
+
+void client_block(Pen& pen) {
+  const auto& doc = pen.doc();
+  const auto& client = doc["client"];
+  const auto& labels = doc["labels"];
+  const double x = kMargin + kContentWidth * 0.52, w = kContentWidth * 0.48, pad = 8;
+  std::vector<std::pair<std::string, Style>> rows;
+  rows.emplace_back(str(labels, "client"), Style{7.5, true, kMuted});
+  rows.emplace_back(str(client, "name"), Style{10.5, true});
+  for (const auto& l : client["address_lines"]) rows.emplace_back(l.get<std::string>(), Style{9});
+  if (const auto siren = str(client, "siren"); !siren.empty()) rows.emplace_back(fmt::format("{} {}", str(labels, "siren"), siren), Style{8.5, false, kMuted});
+  if (const auto vat = str(client, "vat_number"); !vat.empty()) rows.emplace_back(fmt::format("{} {}", str(labels, "vat_number"), vat), Style{8.5, false, kMuted});
+  double h = 0;
+  for (const auto& [s, st] : rows) h += pen.measure(w - 2 * pad, s, st) + 1.5;
+  if (cairo_t* cr = pen.cr()) {
+    cairo_set_source_rgb(cr, kRule.r, kRule.g, kRule.b);
+    cairo_set_line_width(cr, 0.7);
+    cairo_rectangle(cr, x, pen.y, w, h + 2 * pad);
+    cairo_stroke(cr);
+  }
+  double yy = pen.y + pad;
+  for (const auto& [s, st] : rows) yy += pen.text(x + pad, yy, w - 2 * pad, s, st) + 1.5;
+  pen.y += h + 2 * pad + 14;
+
+  const auto& d = doc["document"];
+  if (truthy(d, "credits")) {
+    const auto& c = d["credits"];
+    pen.line(kMargin, kContentWidth,
+             fmt::format("{} {} {} {}", str(labels, "credits"), str(c, "number"), str(labels, "of"), str(c, "issue_date", "text")),
+             {9.5, true});
+    if (const auto reason = str(d, "reason"); !reason.empty())
+      pen.line(kMargin, kContentWidth, fmt::format("{} : {}", str(labels, "reason"), reason), {9});
+    pen.y += 6;
+  }
+}
+
+void lines_table(Pen& pen) {
+  const auto& doc = pen.doc();
+  const auto& labels = doc["labels"];
+  std::vector<Column> columns;
+  columns.push_back({0, str(labels, "description"), Align::left, [](const ordered_json& l) { return str(l, "description"); },
+                     [](const ordered_json& l) { return str(l, "period", "text"); }});
+  columns.push_back({42, str(labels, "quantity"), Align::right, [](const ordered_json& l) { return str(l, "quantity", "text"); }, {}});
+  columns.push_back({34, str(labels, "unit"), Align::left, [](const ordered_json& l) { return str(l, "unit"); }, {}});
+  columns.push_back({78, str(labels, "unit_price"), Align::right, [](const ordered_json& l) { return str(l, "unit_price", "text"); }, {}});
+  if (doc.value("has_discount", false))
+    columns.push_back({46, str(labels, "discount"), Align::right, [](const ordered_json& l) {
+                         const auto t = str(l, "discount", "text");
+                         return t.empty() ? t : t + " %";
+                       }, {}});
+  if (doc.value("vat_charged", false))
+    columns.push_back({40, str(labels, "vat_rate"), Align::right,
+                       [](const ordered_json& l) { return str(l, "vat_rate", "text") + " %"; }, {}});
+  columns.push_back({82, str(labels, "line_total"), Align::right, [](const ordered_json& l) { return str(l, "net", "text"); }, {}});
+  Table table(pen, std::move(columns));
+  table.header();
+  for (const auto& l : doc["lines"]) table.row(l);
+  pen.y += 8;
+}
+
+void totals_block(Pen& pen) {
+  const auto& doc = pen.doc();
+  const auto& labels = doc["labels"];
+  const auto& totals = doc["totals"];
+  struct Row {
+    std::string name, value;
+    Style style;
+    bool shaded = false;
+  };
+  std::vector<Row> rows;
+  if (doc.value("vat_charged", false))
+    for (const auto& v : doc["vat"])
+      rows.push_back({fmt::format("{} {} % ({} {})", str(labels, "vat"), str(v, "rate", "text"), str(labels, "vat_base"),
+                                  str(v, "base", "text")),
+                      str(v, "amount", "text"), {8.5, false, kMuted}});
+  rows.push_back({str(labels, "net"), str(totals, "net", "text"), {9}});
+  rows.push_back({str(labels, "vat"), str(totals, "vat", "text"), {9}});
+  rows.push_back({str(labels, "gross"), str(totals, "gross", "text"), {10, true}});
+  if (truthy(totals, "credited")) rows.push_back({str(labels, "credited"), "− " + str(totals, "credited", "text"), {9}});
+  if (truthy(totals, "paid")) rows.push_back({str(labels, "paid"), "− " + str(totals, "paid", "text"), {9}});
+  if (truthy(totals, "due")) rows.push_back({str(labels, "due"), str(totals, "due", "text"), {11, true, kAccent}, true});
+  if (truthy(totals, "vat_eur")) rows.push_back({str(labels, "vat_eur"), str(totals, "vat_eur", "text"), {8.5, false, kMuted}});
+
+  const double w = kContentWidth * 0.5, x = kMargin + kContentWidth - w, pad = 3.5;
+  double h = 0;
+  for (const auto& r : rows) h += pen.measure(w * 0.62, r.name, r.style) + 2 * pad;
+  pen.need(h);
+  for (const auto& r : rows) {
+    const double rh = std::max(pen.measure(w * 0.62, r.name, r.style), pen.measure(w * 0.38, r.value, r.style)) + 2 * pad;
+    if (r.shaded) pen.shade(x, pen.y, w, rh, kShade);
+    if (r.name == str(labels, "gross")) pen.rule(x, w, kAccent, 1);
+    pen.text(x + pad, pen.y + pad, w * 0.62 - pad, r.name, r.style);
+    Style right = r.style;
+    right.align = Align::right;
+    pen.text(x + w * 0.62, pen.y + pad, w * 0.38 - pad, r.value, right);
+    pen.y += rh;
+  }
+  pen.y += 14;
+}
+
+void payment_block(Pen& pen) {
+  const auto& doc = pen.doc();
+  if (!truthy(doc, "payment")) return;
+  const auto& labels = doc["labels"];
+  const auto& p = doc["payment"];
+  const auto& d = doc["document"];
+  std::vector<std::string> lines;
+  if (const auto terms = str(d, "payment_terms"); !terms.empty()) {
+    std::string s = fmt::format("{} : {}", str(labels, "payment_terms"), terms);
+    if (const auto due = str(d, "due_date", "text"); !due.empty()) s += fmt::format(" — {} {}", str(labels, "due_date"), due);
+    lines.push_back(s);
+  }
+  if (const auto iban = str(p, "iban"); !iban.empty()) {
+    std::string s = fmt::format("{} — {} {}", str(p, "method"), str(labels, "iban"), iban);
+    if (const auto bic = str(p, "bic"); !bic.empty()) s += fmt::format(" · {} {}", str(labels, "bic"), bic);
+    lines.push_back(s);
+  }
+  if (lines.empty()) return;
+  pen.need(40);
+  pen.line(kMargin, kContentWidth, str(labels, "payment"), {7.5, true, kMuted}, 2);
+  for (const auto& l : lines) pen.line(kMargin, kContentWidth, l, {9});
+  pen.y += 8;
+}
+
+void notes_block(Pen& pen) {
+  const auto& doc = pen.doc();
+  const auto notes = str(doc["document"], "notes");
+  if (notes.empty()) return;
+  pen.line(kMargin, kContentWidth, str(doc["labels"], "notes"), {7.5, true, kMuted}, 2);
+  pen.line(kMargin, kContentWidth, notes, {9});
+  pen.y += 8;
+}
+
+// The legal mentions close the document, at the foot of its last page.
+void mentions_block(Pen& pen) {
+  const auto& doc = pen.doc();
+  const Style st{7.5, false, kMuted};
+  double h = 6;
+  for (const auto& m : doc["mentions"]) h += pen.measure(kContentWidth, m.get<std::string>(), st) + 1.5;
+  if (h <= 6) return;
+  pen.need(h);
+  pen.y = std::max(pen.y, kContentBottom - h);
+  pen.rule(kMargin, kContentWidth, kRule, 0.5);
+  pen.y += 6;
+  for (const auto& m : doc["mentions"]) pen.line(kMargin, kContentWidth, m.get<std::string>(), st);
+}
+
+void timesheet_annex(Pen& pen) {
+  const auto& doc = pen.doc();
+  if (!truthy(doc, "timesheet")) return;
+  const auto& labels = doc["labels"];
+  const auto& ts = doc["timesheet"];
+  pen.on_new_page = nullptr;
+  pen.next_page();
+  pen.line(kMargin, kContentWidth, str(labels, "timesheet"), {18, true, kAccent}, 4);
+  const auto number = str(doc["document"], "number");
+  pen.line(kMargin, kContentWidth,
+           fmt::format("{} {}", str(labels, "timesheet_of"), number.empty() ? str(labels, "draft") : number), {9, false, kMuted}, 10);
+  Table table(pen, {{70, str(labels, "date"), Align::left, [](const ordered_json& e) { return str(e, "date", "iso"); }, {}},
+                    {70, str(labels, "time"), Align::left,
+                     [](const ordered_json& e) { return str(e, "start") + "–" + str(e, "end"); }, {}},
+                    {110, str(labels, "project"), Align::left, [](const ordered_json& e) { return str(e, "project"); }, {}},
+                    {0, str(labels, "description"), Align::left, [](const ordered_json& e) { return str(e, "note"); }, {}},
+                    {55, str(labels, "duration"), Align::right,
+                     [](const ordered_json& e) { return str(e, "duration", "text"); }, {}}});
+  table.header();
+  for (const auto& e : ts["entries"]) table.row(e);
+  const ordered_json total = {{"date", {{"iso", str(labels, "total")}}}, {"start", ""}, {"end", ""}, {"project", ""},
+                              {"note", ""}, {"duration", {{"text", str(ts, "total", "text")}}}};
+  Table totals(pen, {{70, "", Align::left, [](const ordered_json& e) { return str(e, "date", "iso"); }, {}},
+                     {0, "", Align::left, [](const ordered_json&) { return std::string(); }, {}},
+                     {55, "", Align::right, [](const ordered_json& e) { return str(e, "duration", "text"); }, {}}});
+  totals.row(total, true);
+}
+
+// One whole pass over the document; returns the number of pages.
+int lay_out(const ordered_json& doc, PangoContext* context, cairo_t* cr, int pages, cairo_surface_t* logo) {
+  Pen pen(doc, context, cr, pages, logo);
+  pen.start_page();
+  seller_and_facts(pen);
+  client_block(pen);
+  const std::string continued = fmt::format("{} {} ({})", str(doc["document"], "title"), str(doc["document"], "number"),
+                                            str(doc["client"], "name"));
+  // Continuation pages say what they continue; the table repeats its own header.
+  pen.on_new_page = [&pen, continued] {
+    pen.text(kMargin, pen.y, kContentWidth, continued, {8, false, kMuted});
+    pen.y += 16;
+  };
+  lines_table(pen);
+  totals_block(pen);
+  payment_block(pen);
+  notes_block(pen);
+  mentions_block(pen);
+  timesheet_annex(pen);
+  pen.finish_page();
+  if (cr != nullptr) cairo_show_page(cr);
+  return pen.page();
+}
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+PdfDocument render_pdf(const ordered_json& doc, const PdfOptions& options) {
+  // The logo first: a bad one stops the render before anything is written.
+  std::unique_ptr<cairo_surface_t, SurfaceDestroy> logo;
+  if (!options.logo.empty()) {
+    logo.reset(cairo_image_surface_create_from_png(options.logo.c_str()));
+    if (const cairo_status_t status = cairo_surface_status(logo.get()); status != CAIRO_STATUS_SUCCESS)
+      throw invalid_input(fmt::format("business.logo: cannot read {} as a PNG image ({}); fix the path with: indie config "
+                                      "set business.logo FILE.png, or clear it with: indie config set business.logo \"\"",
+                                      options.logo, cairo_status_to_string(status)));
+  }
+
+  // Text is measured in points (72 per inch), without hinting, so both passes and every
+  // output agree on every line break.
+  PangoFontMap* font_map = pango_cairo_font_map_new();
+  pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(font_map), 72);
+  PangoContext* context = pango_font_map_create_context(font_map);
+  cairo_font_options_t* font_options = cairo_font_options_create();
+  cairo_font_options_set_hint_metrics(font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style(font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options(context, font_options);
+  cairo_font_options_destroy(font_options);
+
+  const int pages = lay_out(doc, context, nullptr, 0, logo.get());
+
+  std::string out;
+  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append_to_string, &out, kPageWidth, kPageHeight);
+  const auto& d = doc["document"];
+  const std::string title = str(d, "number").empty() ? fmt::format("{} ({})", str(d, "title"), str(doc["labels"], "draft"))
+                                                     : fmt::format("{} {}", str(d, "title"), str(d, "number"));
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, str(doc["seller"], "name").c_str());
+  const std::string subject = fmt::format("{} – {}", title, str(doc["client"], "name"));
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, subject.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, options.creator.c_str());
+  if (!options.created_at.empty())
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, options.created_at.c_str());
+  cairo_t* cr = cairo_create(surface);
+  pango_cairo_update_context(cr, context);
+  lay_out(doc, context, cr, pages, logo.get());
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  const cairo_status_t status = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  g_object_unref(context);
+  g_object_unref(font_map);
+  if (status != CAIRO_STATUS_SUCCESS) throw storage_error(fmt::format("PDF: {}", cairo_status_to_string(status)));
+  return {std::move(out), pages};
+}
+
+}  // namespace indie
