@@ -23,6 +23,7 @@ constexpr auto kGroups = std::to_array<CommandGroup>({
     {"account", "Accounts in any currency: transactions, transfers, balances", setup_account},
     {"rate", "Exchange rates: import the ECB's, set your own, convert", setup_rate},
     {"report", "Reports on money: receivables, exchange results", setup_report},
+    {"template", "Invoice templates: list, show, export to customize", setup_template},
     {"demo", "Run a guided tour on a throw-away business", setup_demo},
 });
 

@@ -29,6 +29,7 @@ void setup_invoice(CLI::App& app, Context& ctx);
 void setup_report(CLI::App& app, Context& ctx);
 void setup_account(CLI::App& app, Context& ctx);
 void setup_rate(CLI::App& app, Context& ctx);
+void setup_template(CLI::App& app, Context& ctx);
 void setup_demo(CLI::App& app, Context& ctx);
 
 /// Runs indie with these arguments (argv[0] excluded) and returns the exit code: the whole

@@ -11,6 +11,9 @@
 #include <pango/pangocairo.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -128,28 +131,32 @@ class Pen {
     if (cr_ != nullptr) cairo_show_page(cr_);
     ++page_;
     y = kTop;
-    start_page();
     if (on_new_page) on_new_page();
   }
 
-  /// Called on every page before anything else: the draft mark.
-  void start_page() {
+  /// The draft mark, across the page and over what is on it (translucent, so it stays readable
+  /// and no shaded box hides part of it).
+  void draft_mark() {
     const std::string mark = str(doc_["document"], "draft_mark");
     if (mark.empty() || cr_ == nullptr) return;
     cairo_save(cr_);
     cairo_translate(cr_, kPageWidth / 2, kPageHeight / 2);
     cairo_rotate(cr_, -0.5);
-    const double width = kPageWidth;
-    const LayoutPtr l = layout(width, mark, {88, true, kInk, Align::center});
-    cairo_move_to(cr_, -width / 2, -height(l.get()) / 2);
+    const LayoutPtr l = layout(0, mark, {80, true, kInk, Align::left});
+    int w = 0, h = 0;
+    pango_layout_get_size(l.get(), &w, &h);
+    const double scale = std::min(1.0, kPageWidth * 0.95 / (static_cast<double>(w) / PANGO_SCALE));
+    cairo_scale(cr_, scale, scale);
+    cairo_move_to(cr_, -static_cast<double>(w) / PANGO_SCALE / 2, -static_cast<double>(h) / PANGO_SCALE / 2);
     cairo_set_source_rgba(cr_, 0.85, 0.25, 0.25, 0.16);
     pango_cairo_show_layout(cr_, l.get());
     cairo_restore(cr_);
   }
 
-  /// The footer: who issued it and "Page N/M".
+  /// The footer: who issued it and "Page N/M"; then the draft mark.
   void finish_page() {
     if (cr_ == nullptr) return;
+    draft_mark();
     const ordered_json& seller = doc_["seller"];
     std::string left = str(seller, "name");
     if (const auto siren = str(seller, "siren"); !siren.empty()) left += fmt::format(" · SIREN {}", siren);
@@ -175,7 +182,7 @@ class Pen {
   LayoutPtr layout(double width, const std::string& s, const Style& st) {
     LayoutPtr l(pango_layout_new(context_));
     pango_layout_set_font_description(l.get(), font(st.size, st.bold));
-    pango_layout_set_width(l.get(), static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_width(l.get(), width > 0 ? static_cast<int>(width * PANGO_SCALE) : -1);  // <= 0: one line
     pango_layout_set_wrap(l.get(), PANGO_WRAP_WORD_CHAR);
     pango_layout_set_alignment(l.get(), st.align == Align::right    ? PANGO_ALIGN_RIGHT
                                         : st.align == Align::center ? PANGO_ALIGN_CENTER
@@ -251,7 +258,7 @@ class Table {
   }
 
   void row(const ordered_json& item, bool bold = false) {
-    constexpr double pad = 4;
+    constexpr double pad = 3.2;
     const Style main{8.5, bold, kInk}, sub{7.5, false, kMuted};
     double h = 0;
     for (const auto& c : columns_) {
@@ -514,7 +521,6 @@ void timesheet_annex(Pen& pen) {
 // One whole pass over the document; returns the number of pages.
 int lay_out(const ordered_json& doc, PangoContext* context, cairo_t* cr, int pages, cairo_surface_t* logo) {
   Pen pen(doc, context, cr, pages, logo);
-  pen.start_page();
   seller_and_facts(pen);
   client_block(pen);
   const std::string continued = fmt::format("{} {} ({})", str(doc["document"], "title"), str(doc["document"], "number"),
@@ -546,11 +552,16 @@ PdfDocument render_pdf(const ordered_json& doc, const PdfOptions& options) {
   // The logo first: a bad one stops the render before anything is written.
   std::unique_ptr<cairo_surface_t, SurfaceDestroy> logo;
   if (!options.logo.empty()) {
+    const auto fail = [&](const std::string& why) {
+      return invalid_input(fmt::format("business.logo: cannot read {}: {}. Fix the path with: indie config set business.logo "
+                                       "FILE.png, or go without: indie config set business.logo \"\"",
+                                       options.logo, why));
+    };
+    if (FILE* f = std::fopen(options.logo.c_str(), "rb")) std::fclose(f);
+    else throw fail(std::strerror(errno));
     logo.reset(cairo_image_surface_create_from_png(options.logo.c_str()));
-    if (const cairo_status_t status = cairo_surface_status(logo.get()); status != CAIRO_STATUS_SUCCESS)
-      throw invalid_input(fmt::format("business.logo: cannot read {} as a PNG image ({}); fix the path with: indie config "
-                                      "set business.logo FILE.png, or clear it with: indie config set business.logo \"\"",
-                                      options.logo, cairo_status_to_string(status)));
+    // cairo says "out of memory" for a file that is not a PNG at all.
+    if (cairo_surface_status(logo.get()) != CAIRO_STATUS_SUCCESS) throw fail("it is not a PNG image");
   }
 
   // Text is measured in points (72 per inch), without hinting, so both passes and every
