@@ -54,6 +54,7 @@ void demo(Context& ctx) {
       {"invoice", "issue", "1", "--date", "2026-11-20"},
       {"invoice", "show", "F2026-0001"},
       {"invoice", "pay", "F2026-0001", "--amount", "500", "--date", "2026-11-25", "--account", "Qonto"},
+      {"invoice", "render", "F2026-0001", "--to", "txt", "-o", "-"},
       {"invoice", "list"},
       {"report", "receivables", "--as-of", "2026-11-30"},
       {"account", "tx", "add", "Qonto", "-42.50", "--date", "2026-11-26", "--payee", "OVH", "--category", "hosting"},
@@ -77,6 +78,7 @@ void demo(Context& ctx) {
           << "  indie client show acme\n  indie time start acme/website \"your task\"\n"
           << "  indie time report --by week --format json\n"
           << "  indie account balance --in USD\n"
+          << "  indie invoice render F2026-0001 --with-timesheet    # writes F2026-0001.pdf here\n"
           << "  indie invoice credit F2026-0001 --line 3 --reason \"Audit reporté\"\n";
 }
 

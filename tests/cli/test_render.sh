@@ -150,6 +150,9 @@ expect_out "classic,txt,$XDG_CONFIG_HOME/indie/templates/classic.txt"
 run template export classic "$XDG_CONFIG_HOME/indie/templates"
 expect_rc 1 "export does not overwrite"
 expect_err "--force"
+run invoice render F2026-0001 --template "$INDIE_SOURCE/examples/templates/compact.html" -o -
+expect_rc 0 "the example template renders"
+expect_out '<div class="due">1'
 printf 'Hello {{client.name}}\n' >hello.txt
 run invoice render F2026-0001 --template ./hello.txt -o -
 expect_out_is "Hello ACME SAS"
