@@ -39,8 +39,8 @@ check "PDF subject" grep -q "^Subject: *Facture F2026-0001 – ACME SAS$" <<<"$I
 check "PDF creation date from indie's clock" grep -q "^CreationDate: .*Nov 21 .*2026" <<<"$INFO"
 check "A4" grep -q "^Page size: *595.276 x 841.89 pts (A4)" <<<"$INFO"
 
-run invoice render F2026-0001 -o - --to pdf
-check "-o - writes the PDF to standard output" test "${OUT:0:5}" = "%PDF-"
+"$INDIE" invoice render F2026-0001 -o - --to pdf >stdout.pdf
+check "-o - writes the PDF to standard output" test "$(head -c 5 stdout.pdf)" = "%PDF-"
 
 # --- JSON: the data templates see ------------------------------------------------------------
 run invoice render F2026-0001 --to json
