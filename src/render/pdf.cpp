@@ -1,5 +1,5 @@
-// Invoice documents as PDF: a small flow layout on A4 with pango (shaping, wrapping, font
-// fallback) and cairo's PDF surface (embedded font subsets, metadata).
+// Invoice documents as PDF: the invoice's parts laid out with the pen of pdf_pen.hpp (pango for
+// shaping, wrapping and font fallback) on cairo's PDF surface (embedded font subsets, metadata).
 //
 // The document is laid out twice with the same code: the first pass only measures, to learn
 // how many pages there are, so that the second can print "Page N/M" on every page.
@@ -19,34 +19,13 @@
 #include <vector>
 
 #include "indie/error.hpp"
+#include "render/pdf_pen.hpp"
 
 namespace indie {
 namespace {
 
 using nlohmann::ordered_json;
-
-// A4 in PostScript points, and the page's frame.
-constexpr double kPageWidth = 595.276, kPageHeight = 841.890;
-constexpr double kMargin = 45, kTop = 45;
-constexpr double kFooterTop = kPageHeight - 42;    // the footer line (seller, page N/M)
-constexpr double kContentBottom = kFooterTop - 14;  // nothing of the flow goes below
-constexpr double kContentWidth = kPageWidth - 2 * kMargin;
-constexpr const char* kFamily = "DejaVu Sans,Liberation Sans,sans-serif";
-
-struct Rgb {
-  double r, g, b;
-};
-constexpr Rgb kInk{0.13, 0.13, 0.13}, kMuted{0.40, 0.40, 0.40}, kAccent{0.12, 0.31, 0.47}, kRule{0.80, 0.83, 0.87},
-    kShade{0.93, 0.95, 0.97};
-
-enum class Align { left, right, center };
-
-struct Style {
-  double size = 9;
-  bool bold = false;
-  Rgb color = kInk;
-  Align align = Align::left;
-};
+using namespace pdf;
 
 std::string str(const ordered_json& j, const char* key) {
   const auto it = j.find(key);
@@ -62,242 +41,19 @@ bool truthy(const ordered_json& j, const char* key) {
   return it != j.end() && !it->is_null() && !(it->is_boolean() && !it->get<bool>());
 }
 
-struct Unref {
-  void operator()(gpointer p) const { g_object_unref(p); }
-};
-using LayoutPtr = std::unique_ptr<PangoLayout, Unref>;
 struct SurfaceDestroy {
   void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
 };
 
-// The pen: draws text and rules at a running y, starting pages as the flow needs them.
-class Pen {
- public:
-  Pen(const ordered_json& doc, PangoContext* context, cairo_t* cr, int pages, cairo_surface_t* logo)
-      : doc_(doc), context_(context), cr_(cr), pages_(pages), logo_(logo) {}
-
-  double y = kTop;
-  int page() const { return page_; }
-  bool drawing() const { return cr_ != nullptr; }
-
-  /// The height of `s` laid out `width` wide.
-  double measure(double width, const std::string& s, const Style& st) {
-    if (s.empty()) return 0;
-    return height(layout(width, s, st).get());
-  }
-
-  /// Lays out `s` in a box `width` wide at (x, top), draws it when drawing, returns its height.
-  double text(double x, double top, double width, const std::string& s, const Style& st) {
-    if (s.empty()) return 0;
-    const LayoutPtr l = layout(width, s, st);
-    if (cr_ != nullptr) {
-      cairo_set_source_rgb(cr_, st.color.r, st.color.g, st.color.b);
-      cairo_move_to(cr_, x, top);
-      pango_cairo_show_layout(cr_, l.get());
-    }
-    return height(l.get());
-  }
-
-  /// Writes a paragraph in the flow and moves below it.
-  void line(double x, double width, const std::string& s, const Style& st, double after = 1.5) {
-    if (s.empty()) return;
-    need(measure(width, s, st));
-    y += text(x, y, width, s, st) + after;
-  }
-
-  void rule(double x, double width, const Rgb& color, double thickness = 0.6) {
-    if (cr_ == nullptr) return;
-    cairo_set_source_rgb(cr_, color.r, color.g, color.b);
-    cairo_set_line_width(cr_, thickness);
-    cairo_move_to(cr_, x, y);
-    cairo_line_to(cr_, x + width, y);
-    cairo_stroke(cr_);
-  }
-
-  void shade(double x, double top, double width, double height, const Rgb& color) {
-    if (cr_ == nullptr) return;
-    cairo_set_source_rgb(cr_, color.r, color.g, color.b);
-    cairo_rectangle(cr_, x, top, width, height);
-    cairo_fill(cr_);
-  }
-
-  /// Starts a new page unless `height` still fits on this one.
-  void need(double height) {
-    if (y + height > kContentBottom && y > kTop + 1) next_page();
-  }
-
-  void next_page() {
-    finish_page();
-    if (cr_ != nullptr) cairo_show_page(cr_);
-    ++page_;
-    y = kTop;
-    if (on_new_page) on_new_page();
-  }
-
-  /// The draft mark, across the page and over what is on it (translucent, so it stays readable
-  /// and no shaded box hides part of it).
-  void draft_mark() {
-    const std::string mark = str(doc_["document"], "draft_mark");
-    if (mark.empty() || cr_ == nullptr) return;
-    cairo_save(cr_);
-    cairo_translate(cr_, kPageWidth / 2, kPageHeight / 2);
-    cairo_rotate(cr_, -0.5);
-    const LayoutPtr l = layout(0, mark, {80, true, kInk, Align::left});
-    int w = 0, h = 0;
-    pango_layout_get_size(l.get(), &w, &h);
-    const double scale = std::min(1.0, kPageWidth * 0.95 / (static_cast<double>(w) / PANGO_SCALE));
-    cairo_scale(cr_, scale, scale);
-    cairo_move_to(cr_, -static_cast<double>(w) / PANGO_SCALE / 2, -static_cast<double>(h) / PANGO_SCALE / 2);
-    cairo_set_source_rgba(cr_, 0.85, 0.25, 0.25, 0.16);
-    pango_cairo_show_layout(cr_, l.get());
-    cairo_restore(cr_);
-  }
-
-  /// The footer: who issued it and "Page N/M"; then the draft mark.
-  void finish_page() {
-    if (cr_ == nullptr) return;
-    draft_mark();
-    const ordered_json& seller = doc_["seller"];
-    std::string left = str(seller, "name");
-    if (const auto siren = str(seller, "siren"); !siren.empty()) left += fmt::format(" · SIREN {}", siren);
-    const auto& d = doc_["document"];
-    std::string right = str(d, "number");
-    if (!right.empty()) right += " · ";
-    right += fmt::format("{} {}/{}", str(doc_["labels"], "page"), page_, pages_);
-    const double saved = y;
-    y = kFooterTop - 4;
-    rule(kMargin, kContentWidth, kRule, 0.5);
-    y = saved;
-    const Style st{7.5, false, kMuted};
-    text(kMargin, kFooterTop, kContentWidth * 0.7, left, st);
-    text(kMargin + kContentWidth * 0.5, kFooterTop, kContentWidth * 0.5, right, {7.5, false, kMuted, Align::right});
-  }
-
-  std::function<void()> on_new_page;
-  const ordered_json& doc() const { return doc_; }
-  cairo_surface_t* logo() const { return logo_; }
-  cairo_t* cr() const { return cr_; }
-
- private:
-  LayoutPtr layout(double width, const std::string& s, const Style& st) {
-    LayoutPtr l(pango_layout_new(context_));
-    pango_layout_set_font_description(l.get(), font(st.size, st.bold));
-    pango_layout_set_width(l.get(), width > 0 ? static_cast<int>(width * PANGO_SCALE) : -1);  // <= 0: one line
-    pango_layout_set_wrap(l.get(), PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_alignment(l.get(), st.align == Align::right    ? PANGO_ALIGN_RIGHT
-                                        : st.align == Align::center ? PANGO_ALIGN_CENTER
-                                                                    : PANGO_ALIGN_LEFT);
-    pango_layout_set_text(l.get(), s.data(), static_cast<int>(s.size()));
-    return l;
-  }
-  static double height(PangoLayout* l) {
-    int w = 0, h = 0;
-    pango_layout_get_size(l, &w, &h);
-    return static_cast<double>(h) / PANGO_SCALE;
-  }
-  // One description per size and weight, made once.
-  const PangoFontDescription* font(double size, bool bold) {
-    for (const auto& f : fonts_)
-      if (f.size == size && f.bold == bold) return f.description.get();
-    PangoFontDescription* d = pango_font_description_from_string(kFamily);
-    pango_font_description_set_absolute_size(d, size * PANGO_SCALE);
-    pango_font_description_set_weight(d, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    fonts_.push_back({size, bold, std::unique_ptr<PangoFontDescription, FontFree>(d)});
-    return d;
-  }
-  struct FontFree {
-    void operator()(PangoFontDescription* d) const { pango_font_description_free(d); }
-  };
-  struct Font {
-    double size;
-    bool bold;
-    std::unique_ptr<PangoFontDescription, FontFree> description;
-  };
-  std::vector<Font> fonts_;
-
-  const ordered_json& doc_;
-  PangoContext* context_;
-  cairo_t* cr_;
-  int pages_;
-  cairo_surface_t* logo_;
-  int page_ = 1;
-};
-
 // ---- the parts of an invoice -----------------------------------------------------------------
 
-// A column of a table: its share of the width, heading, alignment and the cell's text.
-struct Column {
-  double width;  // points; 0 = what the others leave
-  std::string heading;
-  Align align;
-  std::function<std::string(const ordered_json&)> cell;
-  std::function<std::string(const ordered_json&)> sub;  // a second, muted line (line period)
-};
-
-class Table {
- public:
-  Table(Pen& pen, std::vector<Column> columns) : pen_(pen), columns_(std::move(columns)) {
-    double fixed = 0;
-    for (const auto& c : columns_) fixed += c.width;
-    for (auto& c : columns_)
-      if (c.width == 0) c.width = kContentWidth - fixed;
-  }
-
-  void header() {
-    constexpr double pad = 4;
-    double h = 0;
-    for (const auto& c : columns_) h = std::max(h, pen_.measure(c.width - 2 * pad, c.heading, heading_style(c)));
-    pen_.need(h + 2 * pad + 20);  // a heading never ends a page alone
-    pen_.shade(kMargin, pen_.y, kContentWidth, h + 2 * pad, kShade);
-    double x = kMargin;
-    for (const auto& c : columns_) {
-      pen_.text(x + pad, pen_.y + pad, c.width - 2 * pad, c.heading, heading_style(c));
-      x += c.width;
-    }
-    pen_.y += h + 2 * pad;
-  }
-
-  void row(const ordered_json& item, bool bold = false) {
-    constexpr double pad = 3.2;
-    const Style main{8.5, bold, kInk}, sub{7.5, false, kMuted};
-    double h = 0;
-    for (const auto& c : columns_) {
-      double ch = pen_.measure(c.width - 2 * pad, c.cell(item), with_align(main, c.align));
-      if (c.sub) ch += pen_.measure(c.width - 2 * pad, c.sub(item), with_align(sub, c.align));
-      h = std::max(h, ch);
-    }
-    if (pen_.y + h + 2 * pad > kContentBottom) {
-      pen_.next_page();
-      header();
-    }
-    double x = kMargin;
-    for (const auto& c : columns_) {
-      const double ch = pen_.text(x + pad, pen_.y + pad, c.width - 2 * pad, c.cell(item), with_align(main, c.align));
-      if (c.sub) pen_.text(x + pad, pen_.y + pad + ch, c.width - 2 * pad, c.sub(item), with_align(sub, c.align));
-      x += c.width;
-    }
-    pen_.y += h + 2 * pad;
-    pen_.rule(kMargin, kContentWidth, kRule, 0.4);
-  }
-
- private:
-  static Style heading_style(const Column& c) { return {8, true, kAccent, c.align}; }
-  static Style with_align(Style s, Align a) {
-    s.align = a;
-    return s;
-  }
-  Pen& pen_;
-  std::vector<Column> columns_;
-};
-
-void seller_and_facts(Pen& pen) {
-  const auto& doc = pen.doc();
+void seller_and_facts(Pen& pen, const ordered_json& doc, cairo_surface_t* logo) {
   const auto& seller = doc["seller"];
   const auto& d = doc["document"];
   const auto& labels = doc["labels"];
   const double left_width = kContentWidth * 0.52;
   double y_left = kTop;
-  if (cairo_surface_t* logo = pen.logo()) {
+  if (logo != nullptr) {
     const double w = cairo_image_surface_get_width(logo), h = cairo_image_surface_get_height(logo);
     const double scale = std::min({150.0 / w, 56.0 / h, 1.0});
     if (cairo_t* cr = pen.cr()) {
@@ -344,8 +100,7 @@ void seller_and_facts(Pen& pen) {
   pen.y = std::max(y_left, y_right) + 14;
 }
 
-void client_block(Pen& pen) {
-  const auto& doc = pen.doc();
+void client_block(Pen& pen, const ordered_json& doc) {
   const auto& client = doc["client"];
   const auto& labels = doc["labels"];
   const double x = kMargin + kContentWidth * 0.52, w = kContentWidth * 0.48, pad = 8;
@@ -379,8 +134,7 @@ void client_block(Pen& pen) {
   }
 }
 
-void lines_table(Pen& pen) {
-  const auto& doc = pen.doc();
+void lines_table(Pen& pen, const ordered_json& doc) {
   const auto& labels = doc["labels"];
   std::vector<Column> columns;
   columns.push_back({0, str(labels, "description"), Align::left, [](const ordered_json& l) { return str(l, "description"); },
@@ -403,8 +157,7 @@ void lines_table(Pen& pen) {
   pen.y += 8;
 }
 
-void totals_block(Pen& pen) {
-  const auto& doc = pen.doc();
+void totals_block(Pen& pen, const ordered_json& doc) {
   const auto& labels = doc["labels"];
   const auto& totals = doc["totals"];
   struct Row {
@@ -427,24 +180,29 @@ void totals_block(Pen& pen) {
   if (truthy(totals, "vat_eur")) rows.push_back({str(labels, "vat_eur"), str(totals, "vat_eur", "text"), {8.5, false, kMuted}});
 
   const double w = kContentWidth * 0.5, x = kMargin + kContentWidth - w, pad = 3.5;
+  // Each row laid out once: the block is measured whole (it never splits), then drawn.
+  std::vector<std::pair<LayoutPtr, LayoutPtr>> cells;
   double h = 0;
-  for (const auto& r : rows) h += pen.measure(w * 0.62, r.name, r.style) + 2 * pad;
-  pen.need(h);
   for (const auto& r : rows) {
-    const double rh = std::max(pen.measure(w * 0.62, r.name, r.style), pen.measure(w * 0.38, r.value, r.style)) + 2 * pad;
-    if (r.shaded) pen.shade(x, pen.y, w, rh, kShade);
-    if (r.name == str(labels, "gross")) pen.rule(x, w, kAccent, 1);
-    pen.text(x + pad, pen.y + pad, w * 0.62 - pad, r.name, r.style);
     Style right = r.style;
     right.align = Align::right;
-    pen.text(x + w * 0.62, pen.y + pad, w * 0.38 - pad, r.value, right);
+    cells.emplace_back(pen.layout(w * 0.62 - pad, r.name, r.style), pen.layout(w * 0.38 - pad, r.value, right));
+    h += std::max(Pen::height(cells.back().first.get()), Pen::height(cells.back().second.get())) + 2 * pad;
+  }
+  pen.need(h);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& [name, value] = cells[i];
+    const double rh = std::max(Pen::height(name.get()), Pen::height(value.get())) + 2 * pad;
+    if (rows[i].shaded) pen.shade(x, pen.y, w, rh, kShade);
+    if (rows[i].name == str(labels, "gross")) pen.rule(x, w, kAccent, 1);
+    pen.draw(name.get(), x + pad, pen.y + pad, rows[i].style.color);
+    pen.draw(value.get(), x + w * 0.62, pen.y + pad, rows[i].style.color);
     pen.y += rh;
   }
   pen.y += 14;
 }
 
-void payment_block(Pen& pen) {
-  const auto& doc = pen.doc();
+void payment_block(Pen& pen, const ordered_json& doc) {
   if (!truthy(doc, "payment")) return;
   const auto& labels = doc["labels"];
   const auto& p = doc["payment"];
@@ -467,8 +225,7 @@ void payment_block(Pen& pen) {
   pen.y += 8;
 }
 
-void notes_block(Pen& pen) {
-  const auto& doc = pen.doc();
+void notes_block(Pen& pen, const ordered_json& doc) {
   const auto notes = str(doc["document"], "notes");
   if (notes.empty()) return;
   pen.line(kMargin, kContentWidth, str(doc["labels"], "notes"), {7.5, true, kMuted}, 2);
@@ -477,8 +234,7 @@ void notes_block(Pen& pen) {
 }
 
 // The legal mentions close the document, at the foot of its last page.
-void mentions_block(Pen& pen) {
-  const auto& doc = pen.doc();
+void mentions_block(Pen& pen, const ordered_json& doc) {
   const Style st{7.5, false, kMuted};
   double h = 6;
   for (const auto& m : doc["mentions"]) h += pen.measure(kContentWidth, m.get<std::string>(), st) + 1.5;
@@ -490,8 +246,7 @@ void mentions_block(Pen& pen) {
   for (const auto& m : doc["mentions"]) pen.line(kMargin, kContentWidth, m.get<std::string>(), st);
 }
 
-void timesheet_annex(Pen& pen) {
-  const auto& doc = pen.doc();
+void timesheet_annex(Pen& pen, const ordered_json& doc) {
   if (!truthy(doc, "timesheet")) return;
   const auto& labels = doc["labels"];
   const auto& ts = doc["timesheet"];
@@ -518,11 +273,49 @@ void timesheet_annex(Pen& pen) {
   totals.row(total, true);
 }
 
+// The draft mark, across the page and over what is on it: translucent, so the page stays
+// readable and no shaded box hides part of it.
+void draft_mark(Pen& pen, const std::string& mark) {
+  cairo_t* cr = pen.cr();
+  if (mark.empty() || cr == nullptr) return;
+  const LayoutPtr l = pen.layout(0, mark, {80, true});
+  int w = 0, h = 0;
+  pango_layout_get_size(l.get(), &w, &h);
+  const double scale = std::min(1.0, kPageWidth * 0.95 / (static_cast<double>(w) / PANGO_SCALE));
+  cairo_save(cr);
+  cairo_translate(cr, kPageWidth / 2, kPageHeight / 2);
+  cairo_rotate(cr, -0.5);
+  cairo_scale(cr, scale, scale);
+  cairo_move_to(cr, -static_cast<double>(w) / PANGO_SCALE / 2, -static_cast<double>(h) / PANGO_SCALE / 2);
+  cairo_set_source_rgba(cr, 0.85, 0.25, 0.25, 0.16);
+  pango_cairo_show_layout(cr, l.get());
+  cairo_restore(cr);
+}
+
+// Every page ends with who issued it and "Page N/M", then the draft mark.
+void footer(Pen& pen, const ordered_json& doc, int pages) {
+  if (pen.cr() == nullptr) return;  // the measuring pass: nothing of it moves the flow
+  const ordered_json& seller = doc["seller"];
+  std::string left = str(seller, "name");
+  if (const auto siren = str(seller, "siren"); !siren.empty()) left += fmt::format(" · SIREN {}", siren);
+  std::string right = str(doc["document"], "number");
+  if (!right.empty()) right += " · ";
+  right += fmt::format("{} {}/{}", str(doc["labels"], "page"), pen.page(), pages);
+  const double saved = pen.y;
+  pen.y = kFooterTop - 4;
+  pen.rule(kMargin, kContentWidth, kRule, 0.5);
+  pen.y = saved;
+  pen.text(kMargin, kFooterTop, kContentWidth * 0.7, left, {7.5, false, kMuted});
+  pen.text(kMargin + kContentWidth * 0.5, kFooterTop, kContentWidth * 0.5, right, {7.5, false, kMuted, Align::right});
+  draft_mark(pen, str(doc["document"], "draft_mark"));
+}
+
 // One whole pass over the document; returns the number of pages.
 int lay_out(const ordered_json& doc, PangoContext* context, cairo_t* cr, int pages, cairo_surface_t* logo) {
-  Pen pen(doc, context, cr, pages, logo);
-  seller_and_facts(pen);
-  client_block(pen);
+  Pen pen(context, cr);
+  pen.on_page_end = [&pen, &doc, pages] { footer(pen, doc, pages); };
+  seller_and_facts(pen, doc, logo);
+  client_block(pen, doc);
   const std::string continued = fmt::format("{} {} ({})", str(doc["document"], "title"), str(doc["document"], "number"),
                                             str(doc["client"], "name"));
   // Continuation pages say what they continue; the table repeats its own header.
@@ -530,14 +323,13 @@ int lay_out(const ordered_json& doc, PangoContext* context, cairo_t* cr, int pag
     pen.text(kMargin, pen.y, kContentWidth, continued, {8, false, kMuted});
     pen.y += 16;
   };
-  lines_table(pen);
-  totals_block(pen);
-  payment_block(pen);
-  notes_block(pen);
-  mentions_block(pen);
-  timesheet_annex(pen);
-  pen.finish_page();
-  if (cr != nullptr) cairo_show_page(cr);
+  lines_table(pen, doc);
+  totals_block(pen, doc);
+  payment_block(pen, doc);
+  notes_block(pen, doc);
+  mentions_block(pen, doc);
+  timesheet_annex(pen, doc);
+  pen.end_page();
   return pen.page();
 }
 
