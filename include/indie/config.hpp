@@ -32,7 +32,7 @@ struct BusinessProfile {
   std::string rcs_city;          ///< "RCS <city>" for registered traders and companies
   std::string email;
   std::string phone;
-  std::string logo;  ///< PNG for PDF documents, as typed (see config_relative_path)
+  std::string logo;  ///< PNG for PDF documents; relative to the config file's directory
   std::string iban, bic;
 };
 

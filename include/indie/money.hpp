@@ -15,6 +15,9 @@ Language parse_language(std::string_view code);
 std::string_view to_string(Language lang);
 /// How a currency is written next to an amount: "€", "$" (en) or "$US" (fr); else its code.
 std::string_view currency_symbol(std::string_view code, Language lang);
+/// A number already written in `lang` ("1 234,56", "-1,234.56") with its currency's symbol
+/// where that language puts it: "1 234,56 €", "-$1,234.56", "CHF 1.50".
+std::string with_currency_symbol(std::string number, std::string_view code, Language lang);
 
 /// An amount of money. Arithmetic between two currencies throws currency_mismatch.
 class Money {

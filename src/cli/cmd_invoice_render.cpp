@@ -3,7 +3,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cstdlib>
 #include <filesystem>
 
 #include "commands.hpp"
@@ -24,17 +23,6 @@ struct RenderArgs {
   std::string invoice, template_name, to, output, lang;
   bool with_timesheet = false;
 };
-
-// A path from the config file: "~/" is the home directory, a relative one is beside the config.
-std::string config_relative(const std::string& path, const std::string& config_path) {
-  if (path.empty()) return path;
-  if (path.starts_with("~/")) {
-    const char* home = std::getenv("HOME");
-    return std::string(home != nullptr ? home : "") + path.substr(1);
-  }
-  const fs::path p(path);
-  return p.is_absolute() ? path : (fs::path(config_path).parent_path() / p).string();
-}
 
 // The format: --to, else what -o or --template end with, else PDF.
 DocFormat format_of(const RenderArgs& a) {
@@ -113,15 +101,15 @@ void render(Context& ctx, const RenderArgs& a) {
     bytes = model.dump(2) + "\n";
   } else if (format == DocFormat::pdf) {
     PdfOptions options;
-    options.logo = config_relative(config.business.logo, ctx.config_path());
+    options.logo = ctx.config_relative_path(config.business.logo);
     options.created_at = ctx.now_iso();
     options.creator = "indie " INDIE_VERSION;
     const PdfDocument pdf = render_pdf(model, options);
     bytes = pdf.bytes;
     what = fmt::format("{} page{}", pdf.pages, pdf.pages == 1 ? "" : "s");
   } else {
-    const std::string user_dir = (fs::path(ctx.config_path()).parent_path() / "templates").string();
-    const TemplateSource t = find_template(a.template_name.empty() ? config.invoice.template_name : a.template_name, format, user_dir);
+    const TemplateSource t =
+        find_template(a.template_name.empty() ? config.invoice.template_name : a.template_name, format, ctx.templates_dir());
     bytes = render_template(t, format, model);
     what = t.origin == "built-in" ? fmt::format("template {}", t.name) : fmt::format("template {}", t.origin);
   }

@@ -15,10 +15,8 @@ namespace fs = std::filesystem;
 
 constexpr DocFormat kFormats[] = {DocFormat::html, DocFormat::md, DocFormat::txt};
 
-std::string user_dir(Context& ctx) { return (fs::path(ctx.config_path()).parent_path() / "templates").string(); }
-
 void list(Context& ctx) {
-  const std::string dir = user_dir(ctx);
+  const std::string dir = ctx.templates_dir();
   TableWriter w(ctx.out, ctx.format(), {"name", "format", "origin"});
   for (const auto& t : list_templates(dir)) w.row({Cell::str(t.name), Cell::str(t.format), Cell::str(t.origin)});
   w.finish();
@@ -32,7 +30,7 @@ void show(Context& ctx, const std::string& name, const std::string& to) {
   const DocFormat format = parse_doc_format(to.empty() ? "html" : to);
   if (format == DocFormat::pdf || format == DocFormat::json)
     throw invalid_input("templates are html, md or txt; the PDF has its own layout and json is the data itself");
-  ctx.out << find_template(name, format, user_dir(ctx)).text;
+  ctx.out << find_template(name, format, ctx.templates_dir()).text;
 }
 
 void export_to(Context& ctx, const std::string& name, const std::string& dir, const std::string& as, bool force) {
@@ -42,13 +40,13 @@ void export_to(Context& ctx, const std::string& name, const std::string& dir, co
   std::vector<std::pair<std::string, std::string>> files;  // path, text
   for (const DocFormat f : kFormats) {
     try {
-      const TemplateSource t = find_template(name, f, user_dir(ctx));
+      const TemplateSource t = find_template(name, f, ctx.templates_dir());
       files.emplace_back((fs::path(dir) / fmt::format("{}.{}", target, extension(f))).string(), t.text);
     } catch (const Error& e) {
       if (e.kind() != ErrorKind::not_found) throw;
     }
   }
-  if (files.empty()) find_template(name, DocFormat::html, user_dir(ctx));  // throws, naming the templates there are
+  if (files.empty()) find_template(name, DocFormat::html, ctx.templates_dir());  // throws, naming the templates there are
   // All or nothing: check every file before writing one.
   std::error_code ec;
   for (const auto& [path, text] : files)
@@ -56,7 +54,7 @@ void export_to(Context& ctx, const std::string& name, const std::string& dir, co
       throw conflict(fmt::format("{} exists; give another directory or --as NAME, or replace it with --force", path));
   for (const auto& [path, text] : files) write_file_atomic(path, text);
   for (const auto& [path, text] : files) ctx.say(fmt::format("Wrote {}", path));
-  const bool in_user_dir = fs::weakly_canonical(dir, ec) == fs::weakly_canonical(user_dir(ctx), ec);
+  const bool in_user_dir = fs::weakly_canonical(dir, ec) == fs::weakly_canonical(ctx.templates_dir(), ec);
   ctx.say(in_user_dir ? fmt::format("indie now renders template '{}' from these files: edit them, then try: indie invoice "
                                     "render NUMBER --to html --template {}",
                                     target, target)

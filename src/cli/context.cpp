@@ -85,6 +85,15 @@ std::string Context::config_path() const {
   return xdg_path("XDG_CONFIG_HOME", ".config", "config.toml");
 }
 
+std::string Context::config_relative_path(const std::string& path) const {
+  if (path.empty()) return path;
+  if (path.starts_with("~/")) return env("HOME") + path.substr(1);
+  const std::filesystem::path p(path);
+  return p.is_absolute() ? path : (std::filesystem::path(config_path()).parent_path() / p).string();
+}
+
+std::string Context::templates_dir() const { return config_relative_path("templates"); }
+
 bool Context::config_exists() const {
   std::error_code ec;
   return std::filesystem::exists(config_path(), ec);

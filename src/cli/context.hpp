@@ -33,6 +33,11 @@ class Context {
   std::string db_path() const;
   std::string config_path() const;
   bool config_exists() const;
+  /// A path written in the config file: "~/" is the home directory, a relative path is read
+  /// from the config file's directory.
+  std::string config_relative_path(const std::string& path) const;
+  /// The user's invoice templates: templates/ beside the config file.
+  std::string templates_dir() const;
   /// The parsed config; built-in defaults when the file does not exist yet.
   const Config& config();
   /// The database, which must exist (else: "run indie init").

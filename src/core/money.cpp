@@ -108,17 +108,20 @@ Money Money::times(const Decimal& factor, RoundingRule rule) const {
 
 std::string Money::canonical() const { return to_string() + " " + std::string(currency_->code); }
 
-std::string Money::format(Language lang) const {
-  const std::string_view sym = currency_symbol(currency_->code, lang);
-  if (lang == Language::fr) {
-    // French: "1 234,56 €", narrow no-break spaces in groups and a no-break space before the unit.
-    return format_scaled(minor_, currency_->minor_units, NumberLocale::fr) + "\xC2\xA0" +
-           std::string(sym);
-  }
-  const std::string digits = format_scaled(minor_ < 0 ? -static_cast<int128>(minor_) : minor_,
-                                           currency_->minor_units, NumberLocale::en);
+std::string with_currency_symbol(std::string number, std::string_view code, Language lang) {
+  const std::string_view sym = currency_symbol(code, lang);
+  // French: "1 234,56 €", a no-break space before the unit.
+  if (lang == Language::fr) return number + "\xC2\xA0" + std::string(sym);
+  // English: "-$1,234.56", "CHF 1.50": the sign first, a space only after letters.
+  const bool negative = !number.empty() && number.front() == '-';
+  if (negative) number.erase(0, 1);
   const bool letters = std::isalpha(static_cast<unsigned char>(sym.back())) != 0;
-  return (minor_ < 0 ? "-" : "") + std::string(sym) + (letters ? "\xC2\xA0" : "") + digits;
+  return (negative ? "-" : "") + std::string(sym) + (letters ? "\xC2\xA0" : "") + number;
+}
+
+std::string Money::format(Language lang) const {
+  return with_currency_symbol(format_scaled(minor_, currency_->minor_units, lang == Language::fr ? NumberLocale::fr : NumberLocale::en),
+                              currency_->code, lang);
 }
 
 }  // namespace indie

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <utility>
 
 #include "indie/currency.hpp"
@@ -118,11 +117,7 @@ ordered_json price_value(const Decimal& price, const Currency& cur, Language lan
   const Decimal p = price.normalized();
   const Decimal shown = p.with_scale(std::max(p.scale(), cur.minor_units));
   const std::string number = shown.format(locale_of(lang));
-  // Written as Money::format writes amounts: "80,00 €", "€80.00", "CHF 80.00".
-  const std::string_view sym = currency_symbol(cur.code, lang);
-  const bool letters = std::isalpha(static_cast<unsigned char>(sym.back())) != 0;
-  const std::string text = lang == Language::fr ? number + "\xC2\xA0" + std::string(sym)
-                                                : std::string(sym) + (letters ? "\xC2\xA0" : "") + number;
+  const std::string text = with_currency_symbol(number, cur.code, lang);
   return {{"raw", p.to_string()}, {"number", number}, {"text", text}};
 }
 
