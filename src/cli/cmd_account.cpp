@@ -138,8 +138,9 @@ void balance(Context& ctx, const AccountArgs& a) {
   const Currency& target = currency_arg(a.in.empty() ? ctx.config().business.currency : a.in, "--in");
   const Date as_of = date_or_today(ctx, a.as_of, "--as-of");
   const bool people = ctx.format() == Format::table;
-  TableWriter w(ctx.out, ctx.format(), {"account", "currency", "balance", "rate", "rate_date", "value", "value_currency"},
-                {"account", "currency", "balance", "rate", "rate_date", "value", "value_currency"});
+  // Every balance is valued before anything is printed: a currency with no rate stops the
+  // command with no half-written CSV or JSON.
+  std::vector<std::vector<Cell>> rows;
   Money total = Money::zero(target);
   for (const auto& acc : repo.list(a.all)) {
     const Money bal(repo.balance(acc.id, as_of), currency(acc.currency, true));
@@ -148,11 +149,13 @@ void balance(Context& ctx, const AccountArgs& a) {
     const FxPath path = rates.path(acc.currency, target.code, as_of);
     const Money value = convert(bal, path, target);
     total += value;
-    w.row(std::vector<Cell>{Cell::str(acc.name), Cell::str(acc.currency), Cell::amount(amount_text(bal, people)),
-                            Cell::amount(path_rate(path, 6).to_string()),
-                            path.legs.empty() ? Cell::none() : Cell::str(format_date(path.date())),
-                            Cell::amount(amount_text(value, people)), Cell::str(std::string(target.code))});
+    rows.push_back({Cell::str(acc.name), Cell::str(acc.currency), Cell::amount(amount_text(bal, people)),
+                    Cell::amount(path_rate(path, 6).to_string()),
+                    path.legs.empty() ? Cell::none() : Cell::str(format_date(path.date())),
+                    Cell::amount(amount_text(value, people)), Cell::str(std::string(target.code))});
   }
+  TableWriter w(ctx.out, ctx.format(), {"account", "currency", "balance", "rate", "rate_date", "value", "value_currency"});
+  for (const auto& r : rows) w.row(r);
   if (people) {
     if (w.rows() == 0) {
       ctx.err << "No accounts yet. Add one with: indie account add \"Qonto\" --currency EUR\n";

@@ -78,24 +78,24 @@ class Valuer {
 class FxReport {
  public:
   FxReport(Context& ctx, const Currency& target)
-      : ctx_(ctx), target_(target), people_(ctx.format() == Format::table),
-        w_(ctx.out, ctx.format(),
-           {"kind", "source", "date", "item", "amount", "currency", "booked", "valued", "result", "value_currency"}),
-        realized_(Money::zero(target)), unrealized_(Money::zero(target)) {}
+      : ctx_(ctx), target_(target), people_(ctx.format() == Format::table), realized_(Money::zero(target)),
+        unrealized_(Money::zero(target)) {}
 
   void row(bool realized, std::string_view source, std::optional<Date> date, const std::string& item, const Money& amount,
            const Money& booked, const Money& valued) {
     const Money result = valued - booked;
     (realized ? realized_ : unrealized_) += result;
-    w_.row(std::vector<Cell>{Cell::str(realized ? "realized" : "unrealized"), Cell::str(std::string(source)),
+    rows_.push_back({Cell::str(realized ? "realized" : "unrealized"), Cell::str(std::string(source)),
                              date ? Cell::str(format_date(*date)) : Cell::none(), Cell::str(item),
                              Cell::amount(amount_text(amount, people_)), Cell::str(std::string(amount.currency().code)),
                              Cell::amount(amount_text(booked, people_)), Cell::amount(amount_text(valued, people_)),
                              Cell::amount(signed_text(result)), Cell::str(std::string(target_.code))});
   }
 
+  /// Prints the rows and totals. Nothing is printed before: a missing rate found late stops the
+  /// report with no half-written CSV or JSON.
   void finish(Date from, Date to) {
-    if (w_.rows() == 0 && people_) {
+    if (rows_.empty() && people_) {
       ctx_.err << fmt::format("No exchange results between {} and {}: every amount was in {}.\n", format_date(from),
                               format_date(to), target_.code);
       return;
@@ -103,7 +103,10 @@ class FxReport {
     total("realized", realized_);
     total("unrealized", unrealized_);
     total("total", realized_ + unrealized_);
-    w_.finish();
+    TableWriter w(ctx_.out, ctx_.format(),
+                  {"kind", "source", "date", "item", "amount", "currency", "booked", "valued", "result", "value_currency"});
+    for (const auto& r : rows_) w.row(r);
+    w.finish();
   }
 
  private:
@@ -112,7 +115,7 @@ class FxReport {
     return people_ && m.minor() > 0 ? "+" + text : text;
   }
   void total(std::string_view kind, const Money& m) {
-    w_.row(std::vector<Cell>{Cell::str(std::string(kind)), Cell::str("total"), Cell::none(), Cell::none(), Cell::none(),
+    rows_.push_back({Cell::str(std::string(kind)), Cell::str("total"), Cell::none(), Cell::none(), Cell::none(),
                              Cell::none(), Cell::none(), Cell::none(), Cell::amount(signed_text(m)),
                              Cell::str(std::string(target_.code))});
   }
@@ -120,7 +123,7 @@ class FxReport {
   Context& ctx_;
   const Currency& target_;
   bool people_;
-  TableWriter w_;
+  std::vector<std::vector<Cell>> rows_;
   Money realized_, unrealized_;
 };
 

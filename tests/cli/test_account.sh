@@ -111,6 +111,9 @@ snapshot with_peso
 run account balance --in EUR --as-of 2026-11-30
 expect_rc 1 "a currency without a rate"
 expect_err "indie rate set MXN EUR RATE"
+run account balance --in EUR --as-of 2026-11-30 --format json
+expect_rc 1 "a currency without a rate, in JSON"
+expect_out_is ""
 run account tx edit 9999 --note x
 expect_rc 1 "unknown transaction"
 expect_unchanged_since with_peso

@@ -85,6 +85,9 @@ run report fx --to 2026-12-31
 expect_rc 1 "a movement before any known rate"
 expect_err "account \"Old\" needs a GBP rate to EUR on 2025-06-01"
 expect_err "indie rate set GBP EUR"
+run report fx --to 2026-12-31 --format json
+expect_rc 1 "the same in JSON"
+expect_out_is ""
 expect_unchanged_since before
 
 finish
