@@ -7,11 +7,11 @@
 #   - indie account import of 100,000 statement rows  (target < 3 s)
 #   - indie report fx over the same history           (no target; walks every foreign transaction)
 # usage: bench/account.sh [path/to/indie] [path/to/eurofxref-hist.csv]
-#        (needs hyperfine, sqlite3 and python3; the ECB file defaults to ../shared/data/)
+#        (needs hyperfine, sqlite3 and python3; the ECB file defaults to tests/data/)
 set -euo pipefail
 INDIE=$(realpath "${1:-build/indie}")
 HERE=$(cd "$(dirname "$0")" && pwd)
-ECB=$(realpath "${2:-$HERE/../../shared/data/eurofxref-hist.csv}")
+ECB=$(realpath "${2:-$HERE/../tests/data/eurofxref-hist.csv}")
 W=$(mktemp -d "${TMPDIR:-/tmp}/indie-bench-XXXXXX")
 trap 'rm -rf "$W"' EXIT
 export INDIE_DB="$W/indie.db" INDIE_CONFIG="$W/config.toml" TZ=Europe/Paris INDIE_NOW=2024-10-20T10:00:00Z

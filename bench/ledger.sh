@@ -6,7 +6,7 @@
 set -euo pipefail
 INDIE=$(realpath "${1:-build/indie}")
 HERE=$(cd "$(dirname "$0")" && pwd)
-ECB=$(realpath "${2:-$HERE/../../shared/data/eurofxref-hist.csv}")
+ECB=$(realpath "${2:-$HERE/../tests/data/eurofxref-hist.csv}")
 W=$(mktemp -d "${TMPDIR:-/tmp}/indie-bench-XXXXXX")
 trap 'rm -rf "$W"' EXIT
 export INDIE_DB="$W/indie.db" INDIE_CONFIG="$W/config.toml" TZ=Europe/Paris INDIE_NOW=2024-10-20T10:00:00Z

@@ -1,5 +1,5 @@
 #pragma once
-/// The French and EU invoicing rules of ../shared/legal/CHECKLIST.md as code: which VAT
+/// The French and EU invoicing rules of doc/legal/CHECKLIST.md as code: which VAT
 /// applies, which rates are allowed, which mentions an invoice carries and what must be known
 /// before it may be issued. Pure functions of the seller, the client and the invoice.
 #include <string>

@@ -1,7 +1,7 @@
 # Exchange rates: ECB imports (both layouts), hand-set rates, conversions along a path, and
 # every bad input named in the issue, each leaving the data as it was.
 . "$(dirname "$0")/lib.sh"
-DATA="$INDIE_SOURCE/../shared/data"
+DATA="$INDIE_SOURCE/tests/data"
 setup_business
 
 run rate import "$DATA/eurofxref-hist.csv"
