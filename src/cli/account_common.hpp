@@ -5,9 +5,9 @@
 #include <string_view>
 
 #include "commands.hpp"
-#include "indie/account_repo.hpp"
-#include "indie/fx.hpp"
-#include "indie/rate_repo.hpp"
+#include "indie/store/account_repo.hpp"
+#include "indie/core/fx.hpp"
+#include "indie/store/rate_repo.hpp"
 
 namespace indie::cli {
 

@@ -1,14 +1,13 @@
 #include <fmt/format.h>
 
-#include <SQLiteCpp/Exception.h>
 #include <array>
 #include <cctype>
 #include <iostream>
 #include <optional>
 
 #include "commands.hpp"
-#include "indie/error.hpp"
-#include "indie/suggest.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/suggest.hpp"
 
 namespace indie::cli {
 namespace {
@@ -171,8 +170,6 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     return 0;
   } catch (const Error& e) {
     return report(err, e.what(), e.exit_code());
-  } catch (const SQLite::Exception& e) {
-    return report(err, fmt::format("database: {}", e.what()), 1);
   } catch (const std::exception& e) {
     return report(err, fmt::format("internal error: {}. Please report it with the command you ran.", e.what()), 1);
   }

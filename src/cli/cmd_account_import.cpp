@@ -2,10 +2,10 @@
 #include <fmt/format.h>
 
 #include "account_common.hpp"
-#include "indie/bank_import.hpp"
-#include "indie/currency.hpp"
-#include "indie/error.hpp"
-#include "indie/files.hpp"
+#include "indie/core/bank_import.hpp"
+#include "indie/core/currency.hpp"
+#include "indie/core/error.hpp"
+#include "indie/store/files.hpp"
 #include "invoice_common.hpp"
 
 namespace indie::cli {

@@ -2,10 +2,10 @@
 #include <fmt/format.h>
 
 #include "account_common.hpp"
-#include "indie/currency.hpp"
-#include "indie/error.hpp"
-#include "indie/invoice_repo.hpp"
-#include "indie/text.hpp"
+#include "indie/core/currency.hpp"
+#include "indie/core/error.hpp"
+#include "indie/store/invoice_repo.hpp"
+#include "indie/core/text.hpp"
 #include "invoice_common.hpp"
 
 namespace indie::cli {

@@ -8,12 +8,12 @@
 
 #include "commands.hpp"
 #include "fields.hpp"
-#include "indie/client_repo.hpp"
-#include "indie/csv.hpp"
-#include "indie/error.hpp"
-#include "indie/files.hpp"
-#include "indie/suggest.hpp"
-#include "indie/text.hpp"
+#include "indie/store/client_repo.hpp"
+#include "indie/core/csv.hpp"
+#include "indie/core/error.hpp"
+#include "indie/store/files.hpp"
+#include "indie/core/suggest.hpp"
+#include "indie/core/text.hpp"
 #include "records.hpp"
 
 namespace indie::cli {
@@ -214,8 +214,8 @@ void setup_client(CLI::App& app, Context& ctx) {
   list_cmd->add_flag("-a,--all", args->all, "Include archived clients");
   list_cmd->footer("Examples:\n  indie client list\n  indie client list --all --format json | jq '.[].handle'");
   list_cmd->callback([&ctx, args] {
-    // Streamed: rows go out as SQLite yields them (ten thousand clients stay instant). The
-    // terminal table reads only its own columns, borrowed from SQLite without a copy.
+    // Streamed: rows go out as the store yields them (ten thousand clients stay instant). The
+    // terminal table reads only its own columns, borrowed from the store without a copy.
     ClientRepo repo(ctx.store());
     const bool table = ctx.format() == Format::table;
     TableWriter writer(ctx.out, ctx.format(), table ? client_table_columns() : client_columns());

@@ -2,8 +2,9 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "indie/error.hpp"
-#include "indie/files.hpp"
+#include "indie/core/error.hpp"
+#include "indie/store/config_file.hpp"
+#include "indie/store/files.hpp"
 
 namespace indie::cli {
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "commands.hpp"
-#include "indie/error.hpp"
+#include "indie/core/error.hpp"
 
 namespace indie::cli {
 namespace {

@@ -7,8 +7,9 @@
 
 #include "commands.hpp"
 #include "fields.hpp"
-#include "indie/error.hpp"
-#include "indie/files.hpp"
+#include "indie/core/error.hpp"
+#include "indie/store/config_file.hpp"
+#include "indie/store/files.hpp"
 
 namespace indie::cli {
 namespace {

@@ -6,8 +6,8 @@
 #include <map>
 
 #include "commands.hpp"
-#include "indie/error.hpp"
-#include "indie/text.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/text.hpp"
 #include "invoice_common.hpp"
 #include "time_common.hpp"
 

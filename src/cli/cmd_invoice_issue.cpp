@@ -1,46 +1,29 @@
 // indie invoice issue and indie invoice credit: numbering, the legal check, and freezing.
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <charconv>
-#include <map>
-#include <nlohmann/json.hpp>
 
 #include "commands.hpp"
-#include "indie/error.hpp"
-#include "indie/rate_repo.hpp"
-#include "indie/invoice_number.hpp"
-#include "indie/text.hpp"
+#include "indie/core/error.hpp"
+#include "indie/store/rate_repo.hpp"
+#include "indie/core/credit_plan.hpp"
+#include "indie/core/invoice_issue.hpp"
+#include "indie/core/text.hpp"
 #include "invoice_common.hpp"
 
 namespace indie::cli {
 namespace {
 
-using nlohmann::ordered_json;
-
-// Series: credit notes have their own. With the yearly reset, each year is a series of its own
-// and numbering starts again at 1 (F2027-0001).
-std::string series_of(const Config& config, InvoiceKind kind, Date date) {
-  std::string s = kind == InvoiceKind::invoice ? "invoice" : "credit-note";
-  if (config.invoice.yearly_reset) s += fmt::format("/{}", static_cast<int>(date.year()));
-  return s;
-}
-
-// Gives `inv` the next number of its series on `date`, keeping numbers in date order.
+// Gives `inv` the next number of its series on `date`. Called inside the issuing transaction,
+// which holds the write lock, so two processes never get the same number.
 void number(InvoiceRepo& repo, const Config& config, Invoice& inv, Date date) {
-  inv.series = series_of(config, inv.kind, date);
-  if (const auto last = repo.last_issue_date(inv.series); last && date < *last)
-    throw invalid_input(fmt::format("the issue date {} is before the last {} of the series ({}); numbers must follow the "
-                                    "order of dates, so issue it on {} or later",
-                                    format_date(date), inv.kind == InvoiceKind::invoice ? "invoice" : "credit note",
-                                    format_date(*last), format_date(*last)));
+  inv.series = series_of(config.invoice, inv.kind, date);
+  check_issue_order(inv.kind, date, repo.last_issue_date(inv.series));
   inv.seq = repo.next_seq(inv.series);
-  const std::string& pattern = inv.kind == InvoiceKind::invoice ? config.invoice.number_pattern : config.invoice.credit_pattern;
-  inv.number = format_invoice_number(pattern, static_cast<int>(date.year()), static_cast<unsigned>(date.month()), inv.seq);
+  inv.number = number_for(config.invoice, inv.kind, date, inv.seq);
   if (repo.find_number(*inv.number))
-    throw conflict(fmt::format("number {} is already taken: the pattern '{}' gives the same number in another series; "
+    throw conflict(fmt::format("number {} is already taken: the pattern gives the same number in another series; "
                                "change invoice.number_pattern or invoice.credit_pattern",
-                               *inv.number, pattern));
+                               *inv.number));
   inv.issue_date = date;
   inv.issued = true;
 }
@@ -72,22 +55,6 @@ void set_eur_rate(RateRepo& rates, Invoice& inv, Date date, const IssueArgs& a, 
   }
 }
 
-void freeze(Invoice& inv, const InvoiceTotals& t, const Config& config, const Client& client, LegalFacts& facts) {
-  inv.net_minor = t.net.minor();
-  inv.vat_minor = t.vat.minor();
-  inv.gross_minor = t.gross.minor();
-  if (!inv.eur_rate.empty()) {
-    inv.vat_eur_minor = to_eur(t.vat, Decimal::parse(inv.eur_rate)).minor();
-    if (!t.vat.is_zero()) facts.vat_eur = Money(*inv.vat_eur_minor, currency("EUR"));
-  }
-  facts.eur_rate = inv.eur_rate;
-  facts.eur_rate_date = inv.eur_rate_date;
-  facts.eur_rate_source = inv.eur_rate_source;
-  inv.seller = seller_snapshot(config.business);
-  inv.buyer = buyer_snapshot(client);
-  inv.mentions = legal_mentions(config.business, client, facts);
-}
-
 void issue(Context& ctx, const IssueArgs& a) {
   Store& store = ctx.store();
   const Config& config = ctx.config();
@@ -106,12 +73,8 @@ void issue(Context& ctx, const IssueArgs& a) {
   RateRepo rates(store);
   set_eur_rate(rates, inv, date, a, ctx);
   LegalFacts facts = facts_of(inv, lines, totals, category, client);
-  const auto problems = issue_problems(config.business, client, facts);
-  if (!problems.empty()) {
-    std::string list;
-    for (const auto& p : problems) list += "\n  - " + p;
-    throw invalid_input(fmt::format("draft {} cannot be issued yet:{}\nNothing was changed.", inv.id, list));
-  }
+  if (const std::string refusal = issue_refusal(inv, config.business, client, facts); !refusal.empty())
+    throw invalid_input(refusal);
   number(repo, config, inv, date);
   inv.due_date = add_days(date, client.payment_terms);
   freeze(inv, totals, config, client, facts);
@@ -142,90 +105,15 @@ void credit(Context& ctx, const CreditArgs& a) {
     throw conflict(fmt::format("draft {} is not issued: change it with indie invoice line edit, or delete it with indie invoice rm {}",
                                orig.id, orig.id));
   if (trim(a.reason).empty()) throw usage_error("a credit note states why: add --reason \"…\"");
-  if (!a.lines.empty() && !a.amount.empty()) throw usage_error("--line and --amount exclude each other");
   const Currency& cur = orig.cur();
   const auto orig_lines = repo.lines(orig.id);
-  const InvoiceTotals orig_totals = compute_totals(orig_lines, cur);
-  const auto earlier = repo.credit_notes(orig.id);
-
-  // What is left to credit, per VAT rate and in total.
-  std::map<Decimal, Money> left;
-  for (const auto& v : orig_totals.by_rate) left.emplace(v.rate, v.base);
-  Money left_total = orig_totals.gross;
-  std::map<std::int64_t, std::string> credited_lines;  // original line id -> credit note number
-  for (const auto& c : earlier) {
-    left_total = left_total - money(c.gross_minor, c);
-    for (const auto& l : repo.lines(c.id)) {
-      auto it = left.find(l.vat_rate.normalized());
-      if (it != left.end()) it->second = it->second - line_net(l, cur);
-      if (l.credits_line_id) credited_lines[*l.credits_line_id] = *c.number;
-    }
-  }
-
-  std::vector<InvoiceLine> lines;
-  const std::string prefix = orig.language == Language::fr ? "Avoir sur la facture " : "Credit on invoice ";
-  if (!a.lines.empty()) {
-    for (const auto& text : a.lines) {
-      int n = 0;
-      const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-      const auto it = std::find_if(orig_lines.begin(), orig_lines.end(), [&](const InvoiceLine& l) { return l.position == n; });
-      if (ec != std::errc() || p != text.data() + text.size() || it == orig_lines.end())
-        throw invalid_input(fmt::format("--line {}: {} has lines 1 to {}", text, *orig.number, orig_lines.size()));
-      if (credited_lines.count(it->id))
-        throw conflict(fmt::format("line {} of {} was already credited by {}", n, *orig.number, credited_lines[it->id]));
-      InvoiceLine l = *it;
-      l.credits_line_id = it->id;
-      l.project_id.reset();
-      lines.push_back(l);
-    }
-  } else if (!a.amount.empty()) {
-    if (orig_totals.by_rate.size() != 1)
-      throw invalid_input(fmt::format("{} has several VAT rates, so an amount cannot say which it reduces; credit whole lines "
-                                      "with --line N", *orig.number));
-    const Money amount = amount_arg(a.amount, cur, "--amount");
-    if (amount.minor() <= 0) throw invalid_input("--amount must be more than 0 (the amount excluding VAT to credit)");
-    InvoiceLine l;
-    l.description = prefix + *orig.number;
-    l.quantity = Decimal::from_int(1);
-    l.unit = "u";
-    l.unit_price = amount.amount();
-    l.vat_rate = orig_totals.by_rate.front().rate;
-    lines.push_back(l);
-  } else if (earlier.empty()) {
-    for (const auto& o : orig_lines) {
-      InvoiceLine l = o;
-      l.credits_line_id = o.id;
-      l.project_id.reset();
-      lines.push_back(l);
-    }
-  } else {
-    // The rest of a partly credited invoice: one line per VAT rate for what is left of it.
-    for (const auto& [rate, base] : left) {
-      if (base.minor() <= 0) continue;
-      InvoiceLine l;
-      l.description = prefix + *orig.number + (orig.language == Language::fr ? " (solde)" : " (balance)");
-      l.quantity = Decimal::from_int(1);
-      l.unit = "u";
-      l.unit_price = base.amount();
-      l.vat_rate = rate;
-      lines.push_back(l);
-    }
-    if (lines.empty()) throw conflict(fmt::format("{} is already fully credited", *orig.number));
-  }
-  int position = 0;
-  for (auto& l : lines) l.position = ++position;
-  const InvoiceTotals totals = compute_totals(lines, cur);
-  for (const auto& v : totals.by_rate) {
-    const auto it = left.find(v.rate);
-    if (it == left.end() || v.base.minor() > it->second.minor() || totals.gross.minor() > left_total.minor())
-      throw invalid_input(fmt::format("a credit of {} {} is more than the {} {} that remains of {}; credit at most that",
-                                      amount_text(totals.gross, true), cur.code, amount_text(left_total, true), cur.code,
-                                      *orig.number));
-  }
-  const bool full = totals.gross == left_total;
-  if (a.release_time && !full)
-    throw usage_error(fmt::format("--release-time gives time back only when {} is cancelled in full; leave out --line and --amount",
-                                  *orig.number));
+  std::vector<EarlierCredit> earlier;
+  for (const auto& c : repo.credit_notes(orig.id)) earlier.push_back({*c.number, c.gross_minor, repo.lines(c.id)});
+  CreditRequest request{a.lines, std::nullopt, a.release_time};
+  if (!a.amount.empty()) request.amount = amount_arg(a.amount, cur, "--amount");
+  const CreditPlan plan = plan_credit(orig, orig_lines, earlier, request);
+  const auto& lines = plan.lines;
+  const InvoiceTotals& totals = plan.totals;
 
   Invoice note;
   note.kind = InvoiceKind::credit_note;
@@ -264,8 +152,8 @@ void credit(Context& ctx, const CreditArgs& a) {
     repo.release_entries(orig.id);
   }
   tx.commit();
-  std::string after = full ? fmt::format(" {} is now cancelled.", *orig.number)
-                           : fmt::format(" {} {} of {} remains.", amount_text(left_total - totals.gross, true), cur.code, *orig.number);
+  std::string after = plan.full ? fmt::format(" {} is now cancelled.", *orig.number)
+                                : fmt::format(" {} {} of {} remains.", amount_text(plan.left, true), cur.code, *orig.number);
   if (released > 0) after += fmt::format(" Its {} time entr{} are unbilled again.", released, released == 1 ? "y" : "ies");
   ctx.say(fmt::format("Issued credit note {} for {}: {} {} including VAT.{}", *note.number, *orig.number,
                       amount_text(totals.gross, true), cur.code, after));
@@ -294,8 +182,8 @@ void setup_invoice_issue(CLI::App& group, Context& ctx) {
   auto* credit_cmd = group.add_subcommand("credit", "Issue a credit note (avoir) for an invoice, in full or in part");
   credit_cmd->add_option("invoice", c->invoice, "Number of the invoice to credit")->required();
   credit_cmd->add_option("-r,--reason", c->reason, "Why, printed on the credit note")->required();
-  credit_cmd->add_option("-l,--line", c->lines, "Credit this line in full (repeatable)");
-  credit_cmd->add_option("--amount", c->amount, "Credit this amount excluding VAT (single-rate invoices)");
+  auto* line_opt = credit_cmd->add_option("-l,--line", c->lines, "Credit this line in full (repeatable)");
+  credit_cmd->add_option("--amount", c->amount, "Credit this amount excluding VAT (single-rate invoices)")->excludes(line_opt);
   credit_cmd->add_option("--date", c->date, "Issue date (default: today)");
   credit_cmd->add_flag("--release-time", c->release_time, "With a full credit: its time entries become billable again");
   credit_cmd->footer("Credit notes have their own series (invoice.credit_pattern, A{YYYY}-{SEQ:4} by default) and\n"

@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "indie/account_repo.hpp"
-#include "indie/fx.hpp"
-#include "indie/rate_repo.hpp"
-#include "indie/error.hpp"
-#include "indie/text.hpp"
+#include "indie/store/account_repo.hpp"
+#include "indie/core/fx.hpp"
+#include "indie/store/rate_repo.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/text.hpp"
 #include "invoice_common.hpp"
 
 namespace indie::cli {

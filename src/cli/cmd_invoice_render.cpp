@@ -6,11 +6,11 @@
 #include <filesystem>
 
 #include "commands.hpp"
-#include "indie/error.hpp"
-#include "indie/files.hpp"
-#include "indie/invoice_document.hpp"
-#include "indie/pdf.hpp"
-#include "indie/templates.hpp"
+#include "indie/core/error.hpp"
+#include "indie/store/files.hpp"
+#include "indie/render/invoice_document.hpp"
+#include "indie/render/pdf.hpp"
+#include "indie/render/templates.hpp"
 #include "invoice_common.hpp"
 
 namespace indie::cli {

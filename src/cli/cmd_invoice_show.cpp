@@ -7,8 +7,8 @@
 #include <charconv>
 
 #include "commands.hpp"
-#include "indie/error.hpp"
-#include "indie/text.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/text.hpp"
 #include "invoice_common.hpp"
 
 namespace indie::cli {

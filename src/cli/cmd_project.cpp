@@ -5,8 +5,8 @@
 
 #include "commands.hpp"
 #include "fields.hpp"
-#include "indie/client_repo.hpp"
-#include "indie/error.hpp"
+#include "indie/store/client_repo.hpp"
+#include "indie/core/error.hpp"
 #include "records.hpp"
 
 namespace indie::cli {

@@ -2,11 +2,11 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "indie/currency.hpp"
-#include "indie/error.hpp"
-#include "indie/files.hpp"
-#include "indie/rate_repo.hpp"
-#include "indie/text.hpp"
+#include "indie/core/currency.hpp"
+#include "indie/core/error.hpp"
+#include "indie/store/files.hpp"
+#include "indie/store/rate_repo.hpp"
+#include "indie/core/text.hpp"
 #include "invoice_common.hpp"
 
 namespace indie::cli {

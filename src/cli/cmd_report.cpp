@@ -5,7 +5,7 @@
 #include <map>
 
 #include "commands.hpp"
-#include "indie/error.hpp"
+#include "indie/core/error.hpp"
 #include "invoice_common.hpp"
 #include "report_common.hpp"
 

@@ -16,11 +16,11 @@
 #include <optional>
 
 #include "commands.hpp"
-#include "indie/account_repo.hpp"
-#include "indie/error.hpp"
-#include "indie/fx.hpp"
-#include "indie/fx_position.hpp"
-#include "indie/rate_repo.hpp"
+#include "indie/store/account_repo.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/fx.hpp"
+#include "indie/core/fx_position.hpp"
+#include "indie/store/rate_repo.hpp"
 #include "invoice_common.hpp"
 #include "report_common.hpp"
 

@@ -4,9 +4,9 @@
 #include <filesystem>
 
 #include "commands.hpp"
-#include "indie/error.hpp"
-#include "indie/files.hpp"
-#include "indie/templates.hpp"
+#include "indie/core/error.hpp"
+#include "indie/store/files.hpp"
+#include "indie/render/templates.hpp"
 
 namespace indie::cli {
 namespace {

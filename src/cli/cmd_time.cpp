@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "indie/duration.hpp"
-#include "indie/error.hpp"
-#include "indie/text.hpp"
+#include "indie/core/duration.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/text.hpp"
 #include "time_common.hpp"
 
 namespace indie::cli {

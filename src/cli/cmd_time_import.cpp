@@ -1,16 +1,15 @@
 // indie time import FILE|- --from indie|timewarrior|toggl|clockify
-#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <map>
 
 #include "commands.hpp"
-#include "indie/duration.hpp"
-#include "indie/error.hpp"
-#include "indie/files.hpp"
-#include "indie/text.hpp"
-#include "indie/time_import.hpp"
+#include "indie/core/duration.hpp"
+#include "indie/core/error.hpp"
+#include "indie/store/files.hpp"
+#include "indie/core/text.hpp"
+#include "indie/core/time_import.hpp"
 #include "time_common.hpp"
 
 namespace indie::cli {
@@ -73,13 +72,7 @@ class ProjectMatcher {
  private:
   std::optional<Client> find_client(const std::string& name) {
     if (name.empty()) return default_client_;
-    SQLite::Statement q(
-        store_.db(),
-        "SELECT id FROM client WHERE handle = ?1 COLLATE NOCASE OR name = ?1 COLLATE NOCASE "
-        "OR legal_name = ?1 COLLATE NOCASE");
-    q.bind(1, name);
-    std::vector<std::int64_t> ids;
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    const std::vector<std::int64_t> ids = ClientRepo(store_).ids_named(name);
     if (ids.size() > 1)
       throw invalid_input(
           fmt::format("client '{}' matches {} clients; rename one", name, ids.size()));
@@ -114,21 +107,11 @@ class ProjectMatcher {
 
   std::int64_t match(const ImportedEntry& e, bool create) {
     const auto client = find_client(e.client);
-    std::string sql =
-        "SELECT p.id, c.handle || '/' || p.handle FROM project p JOIN client c ON c.id = "
-        "p.client_id "
-        "WHERE (p.handle = ?1 COLLATE NOCASE OR p.name = ?1 COLLATE NOCASE)";
-    if (client) sql += " AND p.client_id = ?2";
-    SQLite::Statement q(store_.db(), sql);
-    q.bind(1, e.project);
-    if (client) q.bind(2, client->id);
-    std::vector<std::pair<std::int64_t, std::string>> found;
-    while (q.executeStep())
-      found.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
-    if (found.size() == 1) return found.front().first;
+    const auto found = ProjectRepo(store_).named(e.project, client ? std::optional(client->id) : std::nullopt);
+    if (found.size() == 1) return found.front().id;
     if (found.size() > 1) {
       std::vector<std::string> paths;
-      for (const auto& f : found) paths.push_back(f.second);
+      for (const auto& f : found) paths.push_back(f.path);
       throw invalid_input(
           fmt::format("project '{}' is ambiguous ({}); give --client, or rename one", e.project,
                       join(paths, ", ")));

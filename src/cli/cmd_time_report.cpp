@@ -2,8 +2,8 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "indie/duration.hpp"
-#include "indie/error.hpp"
+#include "indie/core/duration.hpp"
+#include "indie/core/error.hpp"
 #include "time_common.hpp"
 
 namespace indie::cli {

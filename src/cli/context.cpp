@@ -7,9 +7,10 @@
 
 #include <ctime>
 
-#include "indie/error.hpp"
-#include "indie/files.hpp"
-#include "indie/text.hpp"
+#include "indie/core/error.hpp"
+#include "indie/store/config_file.hpp"
+#include "indie/store/files.hpp"
+#include "indie/core/text.hpp"
 
 namespace indie::cli {
 namespace {

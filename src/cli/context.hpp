@@ -6,9 +6,9 @@
 #include <ostream>
 #include <string>
 
-#include "indie/clock.hpp"
-#include "indie/config.hpp"
-#include "indie/store.hpp"
+#include "indie/core/clock.hpp"
+#include "indie/core/settings.hpp"
+#include "indie/store/store.hpp"
 #include "output.hpp"
 
 namespace indie::cli {

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "indie/error.hpp"
+#include "indie/core/error.hpp"
 
 namespace indie::cli {
 

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
-#include "indie/csv.hpp"
-#include "indie/error.hpp"
-#include "indie/text.hpp"
+#include "indie/core/csv.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/text.hpp"
 
 namespace indie::cli {
 namespace {

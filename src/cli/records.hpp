@@ -3,8 +3,8 @@
 #include <array>
 #include <vector>
 
-#include "indie/client.hpp"
-#include "indie/client_repo.hpp"
+#include "indie/core/client.hpp"
+#include "indie/store/client_repo.hpp"
 #include "output.hpp"
 
 namespace indie::cli {

@@ -2,12 +2,10 @@
 
 #include <fmt/format.h>
 
-#include <SQLiteCpp/Statement.h>
-
-#include "indie/duration.hpp"
-#include "indie/error.hpp"
-#include "indie/suggest.hpp"
-#include "indie/text.hpp"
+#include "indie/core/duration.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/suggest.hpp"
+#include "indie/core/text.hpp"
 
 namespace indie::cli {
 
@@ -17,12 +15,7 @@ Project resolve_project(Store& store, std::string_view ref) {
   if (r.find('/') != std::string_view::npos) return projects.get(r);
   if (!r.empty() && r.find_first_not_of("0123456789") == std::string_view::npos) return projects.get(r);  // an id
   // A bare handle: fine when exactly one client has a project by that handle.
-  SQLite::Statement q(store.db(),
-                      "SELECT c.handle || '/' || p.handle FROM project p JOIN client c ON c.id = p.client_id "
-                      "WHERE p.handle = ? ORDER BY 1");
-  q.bind(1, std::string(r));
-  std::vector<std::string> matches;
-  while (q.executeStep()) matches.push_back(q.getColumn(0).getString());
+  const std::vector<std::string> matches = projects.paths_with_handle(r);
   if (matches.size() == 1) return projects.get(matches.front());
   if (matches.size() > 1)
     throw invalid_input(fmt::format("'{}' is ambiguous: {}. Name the client too, e.g. {}", r, join(matches, ", "),

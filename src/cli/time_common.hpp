@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "context.hpp"
-#include "indie/client_repo.hpp"
-#include "indie/time_repo.hpp"
+#include "indie/store/client_repo.hpp"
+#include "indie/store/time_repo.hpp"
 #include "output.hpp"
 
 namespace indie::cli {

@@ -1,12 +1,12 @@
-#include "indie/account.hpp"
+#include "indie/core/account.hpp"
 
 #include <fmt/format.h>
 
 #include <array>
 
-#include "indie/error.hpp"
-#include "indie/suggest.hpp"
-#include "indie/text.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/suggest.hpp"
+#include "indie/core/text.hpp"
 
 namespace indie {
 namespace {

@@ -1,15 +1,15 @@
-#include "indie/bank_import.hpp"
+#include "indie/core/bank_import.hpp"
 
 #include <fmt/format.h>
 
 #include <map>
 #include <toml++/toml.h>
 
-#include "indie/csv.hpp"
-#include "indie/error.hpp"
-#include "indie/money.hpp"
-#include "indie/suggest.hpp"
-#include "indie/text.hpp"
+#include "indie/core/csv.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/money.hpp"
+#include "indie/core/suggest.hpp"
+#include "indie/core/text.hpp"
 
 namespace indie {
 namespace {

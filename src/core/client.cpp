@@ -1,4 +1,4 @@
-#include "indie/client.hpp"
+#include "indie/core/client.hpp"
 
 #include <fmt/format.h>
 
@@ -6,9 +6,9 @@
 #include <array>
 #include <charconv>
 
-#include "indie/error.hpp"
-#include "indie/identifiers.hpp"
-#include "indie/text.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/identifiers.hpp"
+#include "indie/core/text.hpp"
 
 namespace indie {
 

@@ -1,12 +1,12 @@
-#include "indie/clock.hpp"
+#include "indie/core/clock.hpp"
 
 #include <fmt/format.h>
 
 #include <cstdlib>
 #include <ctime>
 
-#include "indie/error.hpp"
-#include "indie/text.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/text.hpp"
 
 namespace indie {
 namespace {

@@ -1,8 +1,8 @@
-#include "indie/csv.hpp"
+#include "indie/core/csv.hpp"
 
 #include <fmt/format.h>
 
-#include "indie/error.hpp"
+#include "indie/core/error.hpp"
 
 namespace indie {
 

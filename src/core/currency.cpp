@@ -1,4 +1,4 @@
-#include "indie/currency.hpp"
+#include "indie/core/currency.hpp"
 
 #include <fmt/format.h>
 
@@ -6,9 +6,9 @@
 #include <array>
 #include <string>
 
-#include "indie/error.hpp"
-#include "indie/suggest.hpp"
-#include "indie/text.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/suggest.hpp"
+#include "indie/core/text.hpp"
 
 namespace indie {
 namespace {

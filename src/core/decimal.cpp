@@ -1,10 +1,10 @@
-#include "indie/decimal.hpp"
+#include "indie/core/decimal.hpp"
 
 #include <fmt/format.h>
 
 #include <limits>
 
-#include "indie/error.hpp"
+#include "indie/core/error.hpp"
 
 namespace indie {
 namespace {

@@ -1,12 +1,12 @@
-#include "indie/duration.hpp"
+#include "indie/core/duration.hpp"
 
 #include <fmt/format.h>
 
 #include <limits>
 
-#include "indie/decimal.hpp"
-#include "indie/error.hpp"
-#include "indie/text.hpp"
+#include "indie/core/decimal.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/text.hpp"
 
 namespace indie {
 namespace {

@@ -1,4 +1,4 @@
-#include "indie/fx.hpp"
+#include "indie/core/fx.hpp"
 
 #include <tuple>
 
@@ -8,10 +8,10 @@
 #include <array>
 #include <charconv>
 
-#include "indie/currency.hpp"
-#include "indie/error.hpp"
-#include "indie/rounding.hpp"
-#include "indie/text.hpp"
+#include "indie/core/currency.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/rounding.hpp"
+#include "indie/core/text.hpp"
 
 namespace indie {
 namespace {

@@ -1,7 +1,7 @@
-#include "indie/fx_position.hpp"
+#include "indie/core/fx_position.hpp"
 
-#include "indie/error.hpp"
-#include "indie/rounding.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/rounding.hpp"
 
 namespace indie {
 namespace {

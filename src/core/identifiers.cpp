@@ -1,4 +1,4 @@
-#include "indie/identifiers.hpp"
+#include "indie/core/identifiers.hpp"
 
 #include <fmt/format.h>
 
@@ -7,9 +7,9 @@
 #include <cctype>
 #include <charconv>
 
-#include "indie/error.hpp"
-#include "indie/suggest.hpp"
-#include "indie/text.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/suggest.hpp"
+#include "indie/core/text.hpp"
 
 namespace indie {
 

@@ -1,4 +1,4 @@
-#include "indie/invoice.hpp"
+#include "indie/core/invoice.hpp"
 
 #include <fmt/format.h>
 
@@ -6,8 +6,8 @@
 #include <array>
 #include <map>
 
-#include "indie/error.hpp"
-#include "indie/text.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/text.hpp"
 
 namespace indie {
 namespace {
@@ -16,6 +16,7 @@ constexpr int kMaxQuantityScale = 4;  // BR-FR-DEC: quantities with at most 4 de
 constexpr int kMaxPriceScale = 6;     // and unit prices with at most 6
 const Decimal kMaxQuantity = Decimal::from_int(1'000'000);
 const Decimal kMaxPrice = Decimal::from_int(1'000'000'000);
+constexpr std::array<std::string_view, 6> kMethods = {"transfer", "card", "cash", "check", "paypal", "other"};
 
 std::int64_t checked(int128 v) {
   if (v > INT64_MAX || v < INT64_MIN) throw invalid_input("the amount is too large");
@@ -167,5 +168,37 @@ std::int64_t days_between(Date a, Date b) {
 }
 
 Date add_days(Date d, std::int64_t days) { return Date(std::chrono::sys_days(d) + std::chrono::days(days)); }
+
+PaymentMethod parse_payment_method(std::string_view text) {
+  const std::string t = to_lower(trim(text));
+  for (std::size_t i = 0; i < kMethods.size(); ++i)
+    if (t == kMethods[i]) return static_cast<PaymentMethod>(i);
+  throw invalid_input(fmt::format("unknown payment method '{}': use transfer, card, cash, check, paypal or other", text));
+}
+
+std::string_view to_string(PaymentMethod m) { return kMethods[static_cast<std::size_t>(m)]; }
+
+ServicePeriod service_period(const std::vector<InvoiceLine>& lines) {
+  ServicePeriod period;
+  for (const auto& l : lines) {
+    if (l.period.empty()) continue;
+    if (period.empty()) {
+      period = l.period;
+      continue;
+    }
+    period.from = std::min(*period.from, *l.period.from);
+    period.to = std::max(*period.to, *l.period.to);
+  }
+  return period;
+}
+
+void require_draft(const Invoice& i, std::string_view action) {
+  if (!i.issued) return;
+  if (i.kind == InvoiceKind::credit_note)
+    throw conflict(fmt::format("credit note {} is issued and cannot {}; issued documents never change", *i.number, action));
+  throw conflict(fmt::format("{} is issued and cannot {}: issued invoices cannot change; create a credit note: "
+                             "indie invoice credit {} --reason \"…\"",
+                             *i.number, action, *i.number));
+}
 
 }  // namespace indie

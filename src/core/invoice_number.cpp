@@ -1,8 +1,8 @@
-#include "indie/invoice_number.hpp"
+#include "indie/core/invoice_number.hpp"
 
 #include <fmt/format.h>
 
-#include "indie/error.hpp"
+#include "indie/core/error.hpp"
 
 namespace indie {
 namespace {

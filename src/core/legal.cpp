@@ -1,11 +1,11 @@
-#include "indie/legal.hpp"
+#include "indie/core/legal.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
-#include "indie/error.hpp"
-#include "indie/text.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/text.hpp"
 
 namespace indie {
 namespace {

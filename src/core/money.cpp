@@ -1,12 +1,12 @@
-#include "indie/money.hpp"
+#include "indie/core/money.hpp"
 
 #include <fmt/format.h>
 
 #include <cctype>
 #include <limits>
 
-#include "indie/error.hpp"
-#include "indie/text.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/text.hpp"
 
 namespace indie {
 namespace {

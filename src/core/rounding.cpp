@@ -1,8 +1,8 @@
-#include "indie/rounding.hpp"
+#include "indie/core/rounding.hpp"
 
 #include <string>
 
-#include "indie/error.hpp"
+#include "indie/core/error.hpp"
 
 namespace indie {
 

@@ -1,8 +1,8 @@
-#include "indie/suggest.hpp"
+#include "indie/core/suggest.hpp"
 
 #include <algorithm>
 
-#include "indie/text.hpp"
+#include "indie/core/text.hpp"
 
 namespace indie {
 

@@ -1,4 +1,4 @@
-#include "indie/text.hpp"
+#include "indie/core/text.hpp"
 
 #include <algorithm>
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "indie/time_import.hpp"
+#include "indie/core/time_import.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -7,11 +7,11 @@
 #include <map>
 #include <vector>
 
-#include "indie/csv.hpp"
-#include "indie/error.hpp"
-#include "indie/suggest.hpp"
-#include "indie/text.hpp"
-#include "indie/timesheet.hpp"
+#include "indie/core/csv.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/suggest.hpp"
+#include "indie/core/text.hpp"
+#include "indie/core/timesheet.hpp"
 
 namespace indie {
 namespace {

@@ -1,4 +1,4 @@
-#include "indie/time_rounding.hpp"
+#include "indie/core/time_rounding.hpp"
 
 #include <fmt/format.h>
 
@@ -6,9 +6,9 @@
 #include <array>
 #include <stdexcept>
 
-#include "indie/duration.hpp"
-#include "indie/error.hpp"
-#include "indie/text.hpp"
+#include "indie/core/duration.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/text.hpp"
 
 namespace indie {
 namespace {

@@ -1,4 +1,4 @@
-#include "indie/timesheet.hpp"
+#include "indie/core/timesheet.hpp"
 
 #include <fmt/format.h>
 
@@ -7,8 +7,8 @@
 #include <ctime>
 #include <tuple>
 
-#include "indie/error.hpp"
-#include "indie/text.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/text.hpp"
 
 namespace indie {
 namespace {

@@ -1,5 +1,5 @@
 // The invoice document model (see invoice_document.hpp and man indie-template).
-#include "indie/invoice_document.hpp"
+#include "indie/render/invoice_document.hpp"
 
 #include <fmt/format.h>
 
@@ -7,9 +7,9 @@
 #include <array>
 #include <utility>
 
-#include "indie/currency.hpp"
-#include "indie/duration.hpp"
-#include "indie/legal.hpp"
+#include "indie/core/currency.hpp"
+#include "indie/core/duration.hpp"
+#include "indie/core/legal.hpp"
 
 namespace indie {
 namespace {

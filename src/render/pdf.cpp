@@ -3,7 +3,7 @@
 //
 // The document is laid out twice with the same code: the first pass only measures, to learn
 // how many pages there are, so that the second can print "Page N/M" on every page.
-#include "indie/pdf.hpp"
+#include "indie/render/pdf.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -18,8 +18,8 @@
 #include <memory>
 #include <vector>
 
-#include "indie/error.hpp"
-#include "render/pdf_pen.hpp"
+#include "indie/core/error.hpp"
+#include "pdf_pen.hpp"
 
 namespace indie {
 namespace {

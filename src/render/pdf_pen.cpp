@@ -1,4 +1,4 @@
-#include "render/pdf_pen.hpp"
+#include "pdf_pen.hpp"
 
 #include <algorithm>
 

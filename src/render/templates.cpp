@@ -1,5 +1,5 @@
 // Mustache templates (kainjow mustache): finding them, and rendering the document model.
-#include "indie/templates.hpp"
+#include "indie/render/templates.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -9,10 +9,10 @@
 #include <filesystem>
 #include <map>
 
-#include "indie/error.hpp"
-#include "indie/files.hpp"
-#include "indie/suggest.hpp"
-#include "render/builtin_templates.hpp"
+#include "indie/core/error.hpp"
+#include "indie/store/files.hpp"
+#include "indie/core/suggest.hpp"
+#include "builtin_templates.hpp"
 
 namespace indie {
 namespace {

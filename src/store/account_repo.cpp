@@ -1,11 +1,11 @@
-#include "indie/account_repo.hpp"
+#include "indie/store/account_repo.hpp"
 
 #include <fmt/format.h>
 
 
-#include "indie/error.hpp"
-#include "indie/identifiers.hpp"
-#include "indie/suggest.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/identifiers.hpp"
+#include "indie/core/suggest.hpp"
 #include "statement.hpp"
 
 namespace indie {
@@ -58,25 +58,25 @@ AccountRepo::AccountRepo(Store& store) : store_(store) {}
 AccountRepo::~AccountRepo() = default;
 
 std::int64_t AccountRepo::insert(const Account& a) {
-  Statement taken(store_.db().getHandle(), "SELECT 1 FROM account WHERE name = ?1");
+  Statement taken(handle(store_), "SELECT 1 FROM account WHERE name = ?1");
   taken.bind(1, a.name);
   if (taken.step()) throw conflict(fmt::format("an account named '{}' already exists; see: indie account list --all", a.name));
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               "INSERT INTO account (name, currency, kind, notes, created_at) VALUES (?1, ?2, ?3, ?4, ?5)");
   q.bind(1, a.name).bind(2, a.currency).bind(3, to_string(a.kind)).bind(4, a.notes).bind(5, a.created_at);
   q.run();
-  return sqlite3_last_insert_rowid(store_.db().getHandle());
+  return sqlite3_last_insert_rowid(handle(store_));
 }
 
 void AccountRepo::archive(std::int64_t id, const std::string& when) {
-  Statement q(store_.db().getHandle(), "UPDATE account SET archived_at = ?2 WHERE id = ?1");
+  Statement q(handle(store_), "UPDATE account SET archived_at = ?2 WHERE id = ?1");
   q.bind(1, id).bind(2, when);
   q.run();
 }
 
 std::optional<Account> AccountRepo::find(std::string_view ref) {
   // A name wins over an id: an account may be called "2".
-  Statement q(store_.db().getHandle(), fmt::format("SELECT {} FROM account WHERE name = ?1 OR id = ?2 "
+  Statement q(handle(store_), fmt::format("SELECT {} FROM account WHERE name = ?1 OR id = ?2 "
                                                    "ORDER BY name = ?1 DESC LIMIT 1", kAccountColumns));
   q.bind(1, ref).bind(2, record_id(ref).value_or(-1));
   if (!q.step()) return std::nullopt;
@@ -84,7 +84,7 @@ std::optional<Account> AccountRepo::find(std::string_view ref) {
 }
 
 Account AccountRepo::get(std::int64_t id) {
-  Statement q(store_.db().getHandle(), fmt::format("SELECT {} FROM account WHERE id = ?1", kAccountColumns));
+  Statement q(handle(store_), fmt::format("SELECT {} FROM account WHERE id = ?1", kAccountColumns));
   q.bind(1, id);
   if (!q.step()) throw not_found(fmt::format("no account with id {}; list them with: indie account list --all", id));
   return read_account(q);
@@ -102,7 +102,7 @@ Account AccountRepo::get(std::string_view ref) {
 }
 
 std::vector<Account> AccountRepo::list(bool include_archived) {
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               fmt::format("SELECT {} FROM account {} ORDER BY name", kAccountColumns, include_archived ? "" : "WHERE archived_at IS NULL"));
   std::vector<Account> out;
   while (q.step()) out.push_back(read_account(q));
@@ -122,22 +122,22 @@ void bind_tx(Statement& q, const AccountTx& t) {
 }  // namespace
 
 std::int64_t AccountRepo::insert_tx(const AccountTx& t) {
-  Statement& q = reused(insert_tx_, store_.db().getHandle(), "INSERT " + std::string(kInsertTx));
+  Statement& q = reused(insert_tx_, handle(store_), "INSERT " + std::string(kInsertTx));
   bind_tx(q, t);
   q.run();
-  return sqlite3_last_insert_rowid(store_.db().getHandle());
+  return sqlite3_last_insert_rowid(handle(store_));
 }
 
 bool AccountRepo::insert_imported(const AccountTx& t) {
   // The unique (account_id, fingerprint) index turns a row seen before into no insert.
-  Statement& q = reused(insert_imported_, store_.db().getHandle(), "INSERT OR IGNORE " + std::string(kInsertTx));
+  Statement& q = reused(insert_imported_, handle(store_), "INSERT OR IGNORE " + std::string(kInsertTx));
   bind_tx(q, t);
   q.run();
-  return sqlite3_changes(store_.db().getHandle()) == 1;
+  return sqlite3_changes(handle(store_)) == 1;
 }
 
 std::optional<AccountTx> AccountRepo::find_tx(std::int64_t id) {
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               fmt::format("SELECT {} FROM account_tx t LEFT JOIN invoice i ON i.id = t.invoice_id WHERE t.id = ?1", kTxColumns));
   q.bind(1, id);
   if (!q.step()) return std::nullopt;
@@ -147,7 +147,7 @@ std::optional<AccountTx> AccountRepo::find_tx(std::int64_t id) {
 }
 
 void AccountRepo::update_tx(const AccountTx& t) {
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               "UPDATE account_tx SET date = ?2, amount_minor = ?3, payee = ?4, category = ?5, note = ?6, invoice_id = ?7 "
               "WHERE id = ?1");
   q.bind(1, t.id).bind(2, format_date(t.date)).bind(3, t.amount_minor).bind(4, t.payee).bind(5, t.category).bind(6, t.note)
@@ -156,23 +156,23 @@ void AccountRepo::update_tx(const AccountTx& t) {
 }
 
 void AccountRepo::remove_tx(std::int64_t id) {
-  Statement q(store_.db().getHandle(), "DELETE FROM account_tx WHERE id = ?1");
+  Statement q(handle(store_), "DELETE FROM account_tx WHERE id = ?1");
   q.bind(1, id);
   q.run();
 }
 
 std::int64_t AccountRepo::insert_transfer(const Transfer& t) {
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               "INSERT INTO transfer (date, from_account, to_account, sent_minor, received_minor, fee_minor, rate, note, "
               "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
   q.bind(1, format_date(t.date)).bind(2, t.from_account).bind(3, t.to_account).bind(4, t.sent_minor)
       .bind(5, t.received_minor).bind(6, t.fee_minor).bind(7, t.rate).bind(8, t.note);
   q.run();
-  return sqlite3_last_insert_rowid(store_.db().getHandle());
+  return sqlite3_last_insert_rowid(handle(store_));
 }
 
 std::size_t AccountRepo::remove_transfer(std::int64_t transfer_id) {
-  sqlite3* db = store_.db().getHandle();
+  sqlite3* db = handle(store_);
   Statement legs(db, "DELETE FROM account_tx WHERE transfer_id = ?1");
   legs.bind(1, transfer_id);
   legs.run();
@@ -184,7 +184,7 @@ std::size_t AccountRepo::remove_transfer(std::int64_t transfer_id) {
 }
 
 std::int64_t AccountRepo::balance(std::int64_t account_id, std::optional<Date> as_of) {
-  sqlite3* db = store_.db().getHandle();
+  sqlite3* db = handle(store_);
   if (!as_of) {
     Statement q(db, "SELECT coalesce(sum(total_minor), 0) FROM account_month WHERE account_id = ?1");
     q.bind(1, account_id);
@@ -205,7 +205,7 @@ std::int64_t AccountRepo::balance(std::int64_t account_id, std::optional<Date> a
 AccountRepo::Stats AccountRepo::stats(std::int64_t account_id) {
   // The count from the monthly totals, the first and last days from the register index: a
   // million transactions are not read to list six accounts.
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               "SELECT (SELECT coalesce(sum(tx_count), 0) FROM account_month WHERE account_id = ?1), "
               "(SELECT date FROM account_tx WHERE account_id = ?1 ORDER BY date LIMIT 1), "
               "(SELECT date FROM account_tx WHERE account_id = ?1 ORDER BY date DESC LIMIT 1)");
@@ -229,7 +229,7 @@ void AccountRepo::register_rows(std::int64_t account_id, std::optional<Date> fro
   if (from) sql += " AND t.date >= ?2";
   if (to) sql += " AND t.date <= ?3";
   sql += " ORDER BY t.date, t.id";
-  Statement q(store_.db().getHandle(), sql);
+  Statement q(handle(store_), sql);
   q.bind(1, account_id);
   if (from) q.bind(2, format_date(*from));
   if (to) q.bind(3, format_date(*to));
@@ -242,7 +242,7 @@ void AccountRepo::register_rows(std::int64_t account_id, std::optional<Date> fro
 }
 
 void AccountRepo::for_each_movement(std::int64_t account_id, Date to, const std::function<void(Date, std::int64_t)>& fn) {
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               "SELECT date, amount_minor FROM account_tx WHERE account_id = ?1 AND date <= ?2 ORDER BY date, id");
   q.bind(1, account_id);
   q.bind(2, format_date(to));
@@ -259,7 +259,7 @@ void AccountRepo::for_each_movement(std::int64_t account_id, Date to, const std:
 }
 
 std::vector<Transfer> AccountRepo::transfers(Date from, Date to) {
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               "SELECT id, date, from_account, to_account, sent_minor, received_minor, fee_minor, rate, note FROM transfer "
               "WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id");
   q.bind(1, format_date(from));

@@ -1,131 +1,113 @@
-#include "indie/client_repo.hpp"
+#include "indie/store/client_repo.hpp"
 
 #include <fmt/format.h>
 
-#include <SQLiteCpp/Statement.h>
-#include <charconv>
-#include <memory>
-#include <sqlite3.h>
-
-#include "indie/error.hpp"
-#include "indie/identifiers.hpp"
-#include "indie/suggest.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/identifiers.hpp"
+#include "indie/core/suggest.hpp"
 #include "statement.hpp"
 
 namespace indie {
 namespace {
 
-constexpr std::string_view kClientColumns =
-    "id, handle, name, legal_name, address, country, email, siren, vat_number, currency, language, "
-    "payment_terms, vat_treatment, notes, created_at, archived_at, rounding";
+// A client row, read into a reused Client: assign() keeps the strings' capacity from row to
+// row, so listing 10,000 clients allocates almost nothing.
+void read_into(const Statement& row, int col, std::string& into) { into.assign(row.text(col)); }
 
-std::optional<std::string> nullable_text(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getString();
+const std::array<Column<Client>, 17> kClientColumns{{
+    {"id", [](const Statement& r, int i, Client& c) { c.id = r.integer(i); }},
+    {"handle", [](const Statement& r, int i, Client& c) { read_into(r, i, c.handle); }},
+    {"name", [](const Statement& r, int i, Client& c) { read_into(r, i, c.name); }},
+    {"legal_name", [](const Statement& r, int i, Client& c) { read_into(r, i, c.legal_name); }},
+    {"address", [](const Statement& r, int i, Client& c) { read_into(r, i, c.address); }},
+    {"country", [](const Statement& r, int i, Client& c) { read_into(r, i, c.country); }},
+    {"email", [](const Statement& r, int i, Client& c) { read_into(r, i, c.email); }},
+    {"siren", [](const Statement& r, int i, Client& c) { read_into(r, i, c.siren); }},
+    {"vat_number", [](const Statement& r, int i, Client& c) { read_into(r, i, c.vat_number); }},
+    {"currency", [](const Statement& r, int i, Client& c) { read_into(r, i, c.currency); }},
+    {"language", [](const Statement& r, int i, Client& c) { c.language = parse_language(r.text(i)); }},
+    {"payment_terms", [](const Statement& r, int i, Client& c) { c.payment_terms = static_cast<int>(r.integer(i)); }},
+    {"vat_treatment", [](const Statement& r, int i, Client& c) { c.vat_treatment = parse_vat_treatment(r.text(i)); }},
+    {"notes", [](const Statement& r, int i, Client& c) { read_into(r, i, c.notes); }},
+    {"created_at", [](const Statement& r, int i, Client& c) { read_into(r, i, c.created_at); }},
+    {"archived_at",
+     [](const Statement& r, int i, Client& c) {
+       if (r.is_null(i)) return c.archived_at.reset();
+       if (!c.archived_at) c.archived_at.emplace();
+       read_into(r, i, *c.archived_at);
+     }},
+    {"rounding",
+     [](const Statement& r, int i, Client& c) {
+       if (r.is_null(i)) c.rounding.reset();
+       else c.rounding = TimeRounding::parse(r.text(i));
+     }},
+}};
+
+std::optional<std::string> rounding_text(const std::optional<TimeRounding>& r) {
+  if (r) return r->to_string();
+  return std::nullopt;
 }
 
-// Column text straight from SQLite into the reused strings (no temporary std::string).
-void read_text(sqlite3_stmt* st, int col, std::string& into) {
-  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, col));
-  into.assign(text == nullptr ? "" : text, static_cast<std::size_t>(sqlite3_column_bytes(st, col)));
+void bind_client(Statement& q, const Client& c) {
+  q.bind(":handle", c.handle).bind(":name", c.name).bind(":legal_name", c.legal_name);
+  q.bind(":address", c.address).bind(":country", c.country).bind(":email", c.email);
+  q.bind(":siren", c.siren).bind(":vat_number", c.vat_number).bind(":currency", c.currency);
+  q.bind(":language", to_string(c.language)).bind(":payment_terms", std::int64_t{c.payment_terms});
+  q.bind(":vat_treatment", to_string(c.vat_treatment)).bind(":notes", c.notes);
+  q.bind(":rounding", rounding_text(c.rounding)).bind(":archived_at", c.archived_at);
 }
 
-void read_client(sqlite3_stmt* st, Client& c) {
-  c.id = sqlite3_column_int64(st, 0);
-  read_text(st, 1, c.handle);
-  read_text(st, 2, c.name);
-  read_text(st, 3, c.legal_name);
-  read_text(st, 4, c.address);
-  read_text(st, 5, c.country);
-  read_text(st, 6, c.email);
-  read_text(st, 7, c.siren);
-  read_text(st, 8, c.vat_number);
-  read_text(st, 9, c.currency);
-  const auto* lang = reinterpret_cast<const char*>(sqlite3_column_text(st, 10));
-  c.language = parse_language(lang == nullptr ? "" : lang);
-  c.payment_terms = sqlite3_column_int(st, 11);
-  const auto* treatment = reinterpret_cast<const char*>(sqlite3_column_text(st, 12));
-  c.vat_treatment = parse_vat_treatment(treatment == nullptr ? "" : treatment);
-  read_text(st, 13, c.notes);
-  read_text(st, 14, c.created_at);
-  if (sqlite3_column_type(st, 15) == SQLITE_NULL) {
-    c.archived_at.reset();
-  } else {
-    if (!c.archived_at) c.archived_at.emplace();
-    read_text(st, 15, *c.archived_at);
-  }
-  if (sqlite3_column_type(st, 16) == SQLITE_NULL) c.rounding.reset();
-  else c.rounding = TimeRounding::parse(reinterpret_cast<const char*>(sqlite3_column_text(st, 16)));
+const std::array<Column<Project>, 13> kProjectColumns{{
+    {"p.id", [](const Statement& r, int i, Project& p) { p.id = r.integer(i); }},
+    {"p.client_id", [](const Statement& r, int i, Project& p) { p.client_id = r.integer(i); }},
+    {"c.handle", [](const Statement& r, int i, Project& p) { p.client_handle = r.string(i); }},
+    {"p.handle", [](const Statement& r, int i, Project& p) { p.handle = r.string(i); }},
+    {"p.name", [](const Statement& r, int i, Project& p) { p.name = r.string(i); }},
+    {"p.currency", [](const Statement& r, int i, Project& p) { p.currency = r.string(i); }},
+    // The rate is stored in minor units of the project's currency, read just above.
+    {"p.rate_minor",
+     [](const Statement& r, int i, Project& p) {
+       if (r.is_null(i)) return p.rate.reset();
+       p.rate = Rate{Decimal(r.integer(i), currency(p.currency, true).minor_units), RateUnit::hour};
+     }},
+    {"p.rate_unit",
+     [](const Statement& r, int i, Project& p) {
+       if (p.rate && r.text(i) == "d") p.rate->unit = RateUnit::day;
+     }},
+    {"p.billable", [](const Statement& r, int i, Project& p) { p.billable = r.integer(i) != 0; }},
+    {"p.notes", [](const Statement& r, int i, Project& p) { p.notes = r.string(i); }},
+    {"p.created_at", [](const Statement& r, int i, Project& p) { p.created_at = r.string(i); }},
+    {"p.archived_at", [](const Statement& r, int i, Project& p) { p.archived_at = r.optional_string(i); }},
+    {"p.rounding",
+     [](const Statement& r, int i, Project& p) {
+       if (r.is_null(i)) p.rounding.reset();
+       else p.rounding = TimeRounding::parse(r.text(i));
+     }},
+}};
+
+std::string project_select(std::string_view where) {
+  return fmt::format("SELECT {} FROM project p JOIN client c ON c.id = p.client_id {}", column_list(kProjectColumns),
+                     where);
 }
 
-void bind_rounding(SQLite::Statement& q, const std::optional<TimeRounding>& r) {
-  if (r) q.bind(":rounding", r->to_string());
-  else q.bind(":rounding");
-}
-
-
-void bind_client(SQLite::Statement& q, const Client& c) {
-  q.bind(":handle", c.handle);
-  q.bind(":name", c.name);
-  q.bind(":legal_name", c.legal_name);
-  q.bind(":address", c.address);
-  q.bind(":country", c.country);
-  q.bind(":email", c.email);
-  q.bind(":siren", c.siren);
-  q.bind(":vat_number", c.vat_number);
-  q.bind(":currency", c.currency);
-  q.bind(":language", std::string(to_string(c.language)));
-  q.bind(":payment_terms", c.payment_terms);
-  q.bind(":vat_treatment", std::string(to_string(c.vat_treatment)));
-  q.bind(":notes", c.notes);
-  bind_rounding(q, c.rounding);
-  if (c.archived_at) q.bind(":archived_at", *c.archived_at);
-  else q.bind(":archived_at");
-}
-
-constexpr std::string_view kProjectSelect =
-    "SELECT p.id, p.client_id, c.handle, p.handle, p.name, p.currency, p.rate_minor, p.rate_unit, "
-    "p.billable, p.notes, p.created_at, p.archived_at, p.rounding FROM project p JOIN client c ON c.id = p.client_id ";
-
-Project read_project(SQLite::Statement& q) {
-  Project p;
-  p.id = q.getColumn(0).getInt64();
-  p.client_id = q.getColumn(1).getInt64();
-  p.client_handle = q.getColumn(2).getString();
-  p.handle = q.getColumn(3).getString();
-  p.name = q.getColumn(4).getString();
-  p.currency = q.getColumn(5).getString();
-  if (!q.getColumn(6).isNull()) {
-    const Currency& cur = currency(p.currency, true);
-    p.rate = Rate{Decimal(q.getColumn(6).getInt64(), cur.minor_units),
-                  q.getColumn(7).getString() == "d" ? RateUnit::day : RateUnit::hour};
-  }
-  p.billable = q.getColumn(8).getInt() != 0;
-  p.notes = q.getColumn(9).getString();
-  p.created_at = q.getColumn(10).getString();
-  p.archived_at = nullable_text(q.getColumn(11));
-  if (!q.getColumn(12).isNull()) p.rounding = TimeRounding::parse(q.getColumn(12).getString());
-  return p;
-}
-
-void bind_project(SQLite::Statement& q, const Project& p) {
-  q.bind(":client_id", p.client_id);
-  q.bind(":handle", p.handle);
-  q.bind(":name", p.name);
-  q.bind(":currency", p.currency);
+void bind_project(Statement& q, const Project& p) {
+  q.bind(":client_id", p.client_id).bind(":handle", p.handle).bind(":name", p.name).bind(":currency", p.currency);
   if (p.rate) {
     const Currency& cur = currency(p.currency, true);
     q.bind(":rate_minor", p.rate->amount.with_scale(cur.minor_units).mantissa());
     q.bind(":rate_unit", p.rate->unit == RateUnit::day ? "d" : "h");
   } else {
-    q.bind(":rate_minor");
-    q.bind(":rate_unit");
+    q.bind_null(":rate_minor").bind_null(":rate_unit");
   }
-  q.bind(":billable", p.billable ? 1 : 0);
-  q.bind(":notes", p.notes);
-  bind_rounding(q, p.rounding);
-  if (p.archived_at) q.bind(":archived_at", *p.archived_at);
-  else q.bind(":archived_at");
+  q.bind(":billable", std::int64_t{p.billable ? 1 : 0}).bind(":notes", p.notes);
+  q.bind(":rounding", rounding_text(p.rounding)).bind(":archived_at", p.archived_at);
+}
+
+std::int64_t count(Store& store, std::string_view sql, std::int64_t id) {
+  Statement q(store, sql);
+  q.bind(1, id);
+  q.step();
+  return q.integer(0);
 }
 
 }  // namespace
@@ -135,42 +117,42 @@ std::int64_t ClientRepo::insert(const Client& c) {
     throw conflict(fmt::format("a client with handle '{}' already exists ({}). Pick another handle, or "
                                "change that client with: indie client edit {}",
                                c.handle, existing->name, existing->handle));
-  SQLite::Statement q(store_.db(),
-                      "INSERT INTO client (handle, name, legal_name, address, country, email, siren, "
+  Statement q(store_,
+              "INSERT INTO client (handle, name, legal_name, address, country, email, siren, "
                       "vat_number, currency, language, payment_terms, vat_treatment, notes, created_at, "
                       "archived_at, rounding) VALUES (:handle, :name, :legal_name, :address, :country, "
                       ":email, :siren, :vat_number, :currency, :language, :payment_terms, :vat_treatment, "
                       ":notes, :created_at, :archived_at, :rounding)");
   bind_client(q, c);
   q.bind(":created_at", c.created_at);
-  q.exec();
-  return store_.db().getLastInsertRowid();
+  q.run();
+  return last_insert_id(store_);
 }
 
 void ClientRepo::update(const Client& c) {
   if (auto other = find(c.handle); other && other->id != c.id)
     throw conflict(fmt::format("a client with handle '{}' already exists; pick another handle", c.handle));
-  SQLite::Statement q(store_.db(),
-                      "UPDATE client SET handle = :handle, name = :name, legal_name = :legal_name, "
+  Statement q(store_,
+              "UPDATE client SET handle = :handle, name = :name, legal_name = :legal_name, "
                       "address = :address, country = :country, email = :email, siren = :siren, "
                       "vat_number = :vat_number, currency = :currency, language = :language, "
                       "payment_terms = :payment_terms, vat_treatment = :vat_treatment, notes = :notes, "
                       "archived_at = :archived_at, rounding = :rounding WHERE id = :id");
   bind_client(q, c);
   q.bind(":id", c.id);
-  q.exec();
+  q.run();
 }
 
 std::optional<Client> ClientRepo::find(std::string_view ref) {
   const auto id = record_id(ref);
-  std::optional<Client> found;
-  query(fmt::format("WHERE {}", id ? "id = ?1" : "handle = ?1"),
-        [&](sqlite3_stmt* st) {
-          if (id) sqlite3_bind_int64(st, 1, *id);
-          else sqlite3_bind_text(st, 1, ref.data(), static_cast<int>(ref.size()), SQLITE_TRANSIENT);
-        },
-        [&](const Client& c) { found = c; });
-  return found;
+  Statement q(store_, fmt::format("SELECT {} FROM client WHERE {}", column_list(kClientColumns),
+                                  id ? "id = ?1" : "handle = ?1"));
+  if (id) q.bind(1, *id);
+  else q.bind(1, ref);
+  if (!q.step()) return std::nullopt;
+  Client c;
+  read_row(q, kClientColumns, c);
+  return c;
 }
 
 Client ClientRepo::get(std::string_view ref) {
@@ -186,31 +168,17 @@ std::vector<Client> ClientRepo::list(bool include_archived) {
 }
 
 void ClientRepo::for_each(bool include_archived, const std::function<void(const Client&)>& fn) {
-  query(include_archived ? "ORDER BY handle" : "WHERE archived_at IS NULL ORDER BY handle", [](sqlite3_stmt*) {}, fn);
-}
-
-// Every client read goes through here, on SQLite's C API: SQLiteCpp's Column objects copy a
-// shared_ptr and a std::string per field, which was half the cost of listing 10,000 clients.
-void ClientRepo::query(std::string_view tail, const std::function<void(sqlite3_stmt*)>& bind,
-                       const std::function<void(const Client&)>& fn) {
-  const std::string sql = fmt::format("SELECT {} FROM client {}", kClientColumns, tail);
-  sqlite3* db = store_.db().getHandle();
-  sqlite3_stmt* raw = nullptr;
-  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr) != SQLITE_OK)
-    throw storage_error(std::string("cannot read clients: ") + sqlite3_errmsg(db));
-  const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> st(raw, sqlite3_finalize);
-  bind(st.get());
+  Statement q(store_, fmt::format("SELECT {} FROM client {} ORDER BY handle", column_list(kClientColumns),
+                                  include_archived ? "" : "WHERE archived_at IS NULL"));
   Client c;  // reused: its strings keep their capacity from row to row
-  int rc;
-  while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) {
-    read_client(st.get(), c);
+  while (q.step()) {
+    read_row(q, kClientColumns, c);
     fn(c);
   }
-  if (rc != SQLITE_DONE) throw storage_error(std::string("cannot read clients: ") + sqlite3_errmsg(db));
 }
 
 void ClientRepo::for_each_summary(bool include_archived, const std::function<void(const ClientSummary&)>& fn) {
-  Statement q(store_.db().getHandle(),
+  Statement q(store_,
               fmt::format("SELECT handle, name, country, currency, language, vat_treatment, email, payment_terms "
                           "FROM client {} ORDER BY handle",
                           include_archived ? "" : "WHERE archived_at IS NULL"));
@@ -222,71 +190,88 @@ void ClientRepo::for_each_summary(bool include_archived, const std::function<voi
 }
 
 std::vector<std::string> ClientRepo::handles() {
-  SQLite::Statement q(store_.db(), "SELECT handle FROM client ORDER BY handle");
+  Statement q(store_, "SELECT handle FROM client ORDER BY handle");
   std::vector<std::string> out;
-  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  while (q.step()) out.push_back(q.string(0));
   return out;
 }
 
+std::vector<std::int64_t> ClientRepo::ids_named(std::string_view name) {
+  Statement q(store_,
+              "SELECT id FROM client WHERE handle = ?1 COLLATE NOCASE OR name = ?1 COLLATE NOCASE "
+              "OR legal_name = ?1 COLLATE NOCASE");
+  q.bind(1, name);
+  std::vector<std::int64_t> ids;
+  while (q.step()) ids.push_back(q.integer(0));
+  return ids;
+}
+
 std::string ClientRepo::history(std::int64_t client_id) {
-  SQLite::Statement q(store_.db(), "SELECT count(*) FROM project WHERE client_id = ?");
-  q.bind(1, client_id);
-  q.executeStep();
-  const int projects = q.getColumn(0).getInt();
-  return projects == 0 ? "" : fmt::format("{} project{}", projects, projects == 1 ? "" : "s");
+  // Everything that refers to a client (the foreign keys of project and invoice), so that
+  // `client rm` refuses with this message rather than the database's.
+  const auto projects = count(store_, "SELECT count(*) FROM project WHERE client_id = ?1", client_id);
+  const auto drafts = count(store_, "SELECT count(*) FROM invoice WHERE client_id = ?1 AND state = 'draft'", client_id);
+  const auto issued = count(store_, "SELECT count(*) FROM invoice WHERE client_id = ?1 AND state = 'issued'", client_id);
+  std::string out;
+  const auto add = [&](std::int64_t n, std::string_view one, std::string_view many) {
+    if (n == 0) return;
+    if (!out.empty()) out += ", ";
+    out += fmt::format("{} {}", n, n == 1 ? one : many);
+  };
+  add(projects, "project", "projects");
+  add(drafts, "draft invoice", "draft invoices");
+  add(issued, "issued invoice or credit note", "issued invoices and credit notes");
+  return out;
 }
 
 void ClientRepo::remove(std::int64_t client_id) {
-  SQLite::Statement q(store_.db(), "DELETE FROM client WHERE id = ?");
-  q.bind(1, client_id);
-  q.exec();
+  Statement q(store_, "DELETE FROM client WHERE id = ?1");
+  q.bind(1, client_id).run();
 }
 
 std::int64_t ProjectRepo::insert(const Project& p) {
   if (auto existing = find(p.client_handle + "/" + p.handle))
     throw conflict(fmt::format("project '{}' already exists. Pick another handle, or change it with: "
                                "indie project edit {}", existing->path(), existing->path()));
-  SQLite::Statement q(store_.db(),
-                      "INSERT INTO project (client_id, handle, name, currency, rate_minor, rate_unit, "
+  Statement q(store_,
+              "INSERT INTO project (client_id, handle, name, currency, rate_minor, rate_unit, "
                       "billable, notes, created_at, archived_at, rounding) VALUES (:client_id, :handle, :name, "
                       ":currency, :rate_minor, :rate_unit, :billable, :notes, :created_at, :archived_at, "
                       ":rounding)");
   bind_project(q, p);
   q.bind(":created_at", p.created_at);
-  q.exec();
-  return store_.db().getLastInsertRowid();
+  q.run();
+  return last_insert_id(store_);
 }
 
 void ProjectRepo::update(const Project& p) {
-  SQLite::Statement dup(store_.db(), "SELECT id FROM project WHERE client_id = ? AND handle = ? AND id <> ?");
-  dup.bind(1, p.client_id);
-  dup.bind(2, p.handle);
-  dup.bind(3, p.id);
-  if (dup.executeStep())
+  Statement dup(store_, "SELECT id FROM project WHERE client_id = ?1 AND handle = ?2 AND id <> ?3");
+  dup.bind(1, p.client_id).bind(2, p.handle).bind(3, p.id);
+  if (dup.step())
     throw conflict(fmt::format("project '{}' already exists; pick another handle", p.path()));
-  SQLite::Statement q(store_.db(),
-                      "UPDATE project SET client_id = :client_id, handle = :handle, name = :name, "
+  Statement q(store_,
+              "UPDATE project SET client_id = :client_id, handle = :handle, name = :name, "
                       "currency = :currency, rate_minor = :rate_minor, rate_unit = :rate_unit, "
                       "billable = :billable, notes = :notes, archived_at = :archived_at, rounding = :rounding "
                       "WHERE id = :id");
   bind_project(q, p);
   q.bind(":id", p.id);
-  q.exec();
+  q.run();
 }
 
 std::optional<Project> ProjectRepo::find(std::string_view ref) {
-  std::optional<SQLite::Statement> q;
-  if (const auto id = record_id(ref)) {
-    q.emplace(store_.db(), std::string(kProjectSelect) + "WHERE p.id = ?");
-    q->bind(1, *id);
+  const auto id = record_id(ref);
+  Statement q(store_, project_select(id ? "WHERE p.id = ?1" : "WHERE c.handle = ?1 AND p.handle = ?2"));
+  if (id) {
+    q.bind(1, *id);
   } else {
     const auto [client, project] = split_project_path(ref);
-    q.emplace(store_.db(), std::string(kProjectSelect) + "WHERE c.handle = ? AND p.handle = ?");
-    q->bind(1, client);
-    q->bind(2, project);
+    q.bind(1, client).bind(2, project);
   }
-  if (!q->executeStep()) return std::nullopt;
-  return read_project(*q);
+  if (!q.step()) return std::nullopt;
+  Project p;
+  read_row(q, kProjectColumns, p);
+  return p;
 }
 
 Project ProjectRepo::get(std::string_view ref) {
@@ -296,38 +281,51 @@ Project ProjectRepo::get(std::string_view ref) {
 }
 
 std::vector<Project> ProjectRepo::list(std::optional<std::int64_t> client_id, bool include_archived) {
-  std::string sql(kProjectSelect);
-  sql += "WHERE 1 = 1";
-  if (client_id) sql += " AND p.client_id = :client";
-  if (!include_archived) sql += " AND p.archived_at IS NULL AND c.archived_at IS NULL";
-  sql += " ORDER BY c.handle, p.handle";
-  SQLite::Statement q(store_.db(), sql);
+  std::string where = "WHERE 1 = 1";
+  if (client_id) where += " AND p.client_id = :client";
+  if (!include_archived) where += " AND p.archived_at IS NULL AND c.archived_at IS NULL";
+  Statement q(store_, project_select(where + " ORDER BY c.handle, p.handle"));
   if (client_id) q.bind(":client", *client_id);
   std::vector<Project> out;
-  while (q.executeStep()) out.push_back(read_project(q));
+  while (q.step()) read_row(q, kProjectColumns, out.emplace_back());
   return out;
 }
 
 std::vector<std::string> ProjectRepo::paths() {
-  SQLite::Statement q(store_.db(),
-                      "SELECT c.handle || '/' || p.handle FROM project p JOIN client c ON c.id = p.client_id");
+  Statement q(store_, "SELECT c.handle || '/' || p.handle FROM project p JOIN client c ON c.id = p.client_id");
   std::vector<std::string> out;
-  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  while (q.step()) out.push_back(q.string(0));
+  return out;
+}
+
+std::vector<std::string> ProjectRepo::paths_with_handle(std::string_view handle) {
+  Statement q(store_,
+              "SELECT c.handle || '/' || p.handle FROM project p JOIN client c ON c.id = p.client_id "
+              "WHERE p.handle = ?1 ORDER BY 1");
+  q.bind(1, handle);
+  std::vector<std::string> out;
+  while (q.step()) out.push_back(q.string(0));
+  return out;
+}
+
+std::vector<ProjectRepo::Match> ProjectRepo::named(std::string_view name, std::optional<std::int64_t> client_id) {
+  Statement q(store_,
+              "SELECT p.id, c.handle || '/' || p.handle FROM project p JOIN client c ON c.id = p.client_id "
+              "WHERE (p.handle = ?1 COLLATE NOCASE OR p.name = ?1 COLLATE NOCASE) AND (?2 IS NULL OR p.client_id = ?2)");
+  q.bind(1, name).bind(2, client_id);
+  std::vector<Match> out;
+  while (q.step()) out.push_back({q.integer(0), q.string(1)});
   return out;
 }
 
 std::string ProjectRepo::history(std::int64_t project_id) {
-  SQLite::Statement q(store_.db(), "SELECT count(*) FROM time_entry WHERE project_id = ?");
-  q.bind(1, project_id);
-  q.executeStep();
-  const auto entries = q.getColumn(0).getInt64();
+  const auto entries = count(store_, "SELECT count(*) FROM time_entry WHERE project_id = ?1", project_id);
   return entries == 0 ? "" : fmt::format("{} time entr{}", entries, entries == 1 ? "y" : "ies");
 }
 
 void ProjectRepo::remove(std::int64_t project_id) {
-  SQLite::Statement q(store_.db(), "DELETE FROM project WHERE id = ?");
-  q.bind(1, project_id);
-  q.exec();
+  Statement q(store_, "DELETE FROM project WHERE id = ?1");
+  q.bind(1, project_id).run();
 }
 
 }  // namespace indie

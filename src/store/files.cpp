@@ -1,4 +1,4 @@
-#include "indie/files.hpp"
+#include "indie/store/files.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -12,7 +12,7 @@
 #include <iterator>
 #include <sstream>
 
-#include "indie/error.hpp"
+#include "indie/core/error.hpp"
 
 namespace indie {
 

@@ -1,4 +1,4 @@
-#include "indie/invoice_repo.hpp"
+#include "indie/store/invoice_repo.hpp"
 
 #include <fmt/format.h>
 
@@ -7,15 +7,14 @@
 #include <unordered_map>
 #include <nlohmann/json.hpp>
 
-#include "indie/error.hpp"
-#include "indie/suggest.hpp"
-#include "indie/text.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/suggest.hpp"
+#include "indie/core/text.hpp"
 #include "statement.hpp"
 
 namespace indie {
 namespace {
 
-constexpr std::array kMethods = {"transfer", "card", "cash", "check", "paypal", "other"};
 
 constexpr std::string_view kColumns =
     "i.id, i.kind, i.client_id, c.handle, i.currency, i.language, i.state, i.number, i.series, i.seq, "
@@ -112,20 +111,11 @@ void bind_line(Statement& q, const InvoiceLine& l, std::int64_t net_minor) {
 
 }  // namespace
 
-PaymentMethod parse_payment_method(std::string_view text) {
-  const std::string t = to_lower(trim(text));
-  for (std::size_t i = 0; i < kMethods.size(); ++i)
-    if (t == kMethods[i]) return static_cast<PaymentMethod>(i);
-  throw invalid_input(fmt::format("unknown payment method '{}': use transfer, card, cash, check, paypal or other", text));
-}
-
-std::string_view to_string(PaymentMethod m) { return kMethods[static_cast<std::size_t>(m)]; }
-
 InvoiceRepo::InvoiceRepo(Store& store) : store_(store) {}
 InvoiceRepo::~InvoiceRepo() = default;
 
 std::int64_t InvoiceRepo::insert(const Invoice& i) {
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               "INSERT INTO invoice (kind, client_id, currency, language, state, number, series, seq, issue_date, "
               "due_date, period_from, period_to, po_number, notes, credited_id, reason, releases_time, vat_category, "
               "net_minor, vat_minor, gross_minor, eur_rate, eur_rate_date, eur_rate_source, vat_eur_minor, seller, "
@@ -133,11 +123,11 @@ std::int64_t InvoiceRepo::insert(const Invoice& i) {
               "?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)");
   bind_invoice(q, i);
   q.run();
-  return store_.db().getLastInsertRowid();
+  return last_insert_id(store_);
 }
 
 void InvoiceRepo::update(const Invoice& i) {
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               "UPDATE invoice SET kind = ?1, client_id = ?2, currency = ?3, language = ?4, state = ?5, number = ?6, "
               "series = ?7, seq = ?8, issue_date = ?9, due_date = ?10, period_from = ?11, period_to = ?12, "
               "po_number = ?13, notes = ?14, credited_id = ?15, reason = ?16, releases_time = ?17, vat_category = ?18, "
@@ -150,7 +140,7 @@ void InvoiceRepo::update(const Invoice& i) {
 }
 
 void InvoiceRepo::remove_draft(std::int64_t id) {
-  sqlite3* db = store_.db().getHandle();
+  sqlite3* db = handle(store_);
   Statement release(db, "UPDATE time_entry SET invoice_id = NULL WHERE invoice_id = ?1 AND invoice_number IS NULL");
   release.bind(1, id).run();
   Statement links(db, "DELETE FROM invoice_line_time WHERE line_id IN (SELECT id FROM invoice_line WHERE invoice_id = ?1)");
@@ -162,7 +152,7 @@ void InvoiceRepo::remove_draft(std::int64_t id) {
 }
 
 std::optional<Invoice> InvoiceRepo::find(std::int64_t id) {
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               fmt::format("SELECT {} FROM invoice i JOIN client c ON c.id = i.client_id WHERE i.id = ?1", kColumns));
   q.bind(1, id);
   if (!q.step()) return std::nullopt;
@@ -172,7 +162,7 @@ std::optional<Invoice> InvoiceRepo::find(std::int64_t id) {
 }
 
 std::optional<Invoice> InvoiceRepo::find_number(std::string_view number) {
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               fmt::format("SELECT {} FROM invoice i JOIN client c ON c.id = i.client_id WHERE i.number = ?1 COLLATE NOCASE",
                           kColumns));
   q.bind(1, number);
@@ -192,13 +182,13 @@ Invoice InvoiceRepo::get(std::string_view ref) {
   }
   if (auto i = find_number(r)) return *i;
   std::vector<std::string> numbers;
-  Statement q(store_.db().getHandle(), "SELECT number FROM invoice WHERE number IS NOT NULL");
+  Statement q(handle(store_), "SELECT number FROM invoice WHERE number IS NOT NULL");
   while (q.step()) numbers.emplace_back(q.text(0));
   throw not_found(fmt::format("no invoice numbered '{}'.{} List them with: indie invoice list", r, did_you_mean(r, numbers)));
 }
 
 std::vector<InvoiceLine> InvoiceRepo::lines(std::int64_t invoice_id) {
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               fmt::format("SELECT {} FROM invoice_line l WHERE l.invoice_id = ?1 ORDER BY l.position", kLineColumns));
   q.bind(1, invoice_id);
   std::vector<InvoiceLine> out;
@@ -222,18 +212,18 @@ std::vector<InvoiceLine> InvoiceRepo::lines(std::int64_t invoice_id) {
 }
 
 std::int64_t InvoiceRepo::insert_line(std::int64_t invoice_id, const InvoiceLine& l, std::int64_t net_minor) {
-  Statement& q = reused(insert_line_, store_.db().getHandle(),
+  Statement& q = reused(insert_line_, handle(store_),
                         "INSERT INTO invoice_line (invoice_id, position, description, quantity, unit, unit_price, "
                         "vat_rate, discount, period_from, period_to, project_id, credits_line_id, net_minor) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
   q.bind(1, invoice_id);
   bind_line(q, l, net_minor);
   q.run();
-  return store_.db().getLastInsertRowid();
+  return last_insert_id(store_);
 }
 
 void InvoiceRepo::update_line(const InvoiceLine& l, std::int64_t net_minor) {
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               "UPDATE invoice_line SET position = ?2, description = ?3, quantity = ?4, unit = ?5, unit_price = ?6, "
               "vat_rate = ?7, discount = ?8, period_from = ?9, period_to = ?10, project_id = ?11, "
               "credits_line_id = ?12, net_minor = ?13 WHERE id = ?1");
@@ -243,7 +233,7 @@ void InvoiceRepo::update_line(const InvoiceLine& l, std::int64_t net_minor) {
 }
 
 void InvoiceRepo::remove_line(std::int64_t invoice_id, const InvoiceLine& l) {
-  sqlite3* db = store_.db().getHandle();
+  sqlite3* db = handle(store_);
   Statement release(db,
                     "UPDATE time_entry SET invoice_id = NULL WHERE invoice_id = ?1 AND invoice_number IS NULL AND id IN "
                     "(SELECT entry_id FROM invoice_line_time WHERE line_id = ?2)");
@@ -257,8 +247,8 @@ void InvoiceRepo::remove_line(std::int64_t invoice_id, const InvoiceLine& l) {
 }
 
 void InvoiceRepo::bill_entries(std::int64_t invoice_id, std::int64_t line_id, const std::vector<std::int64_t>& entries) {
-  Statement& link = reused(link_, store_.db().getHandle(), "INSERT INTO invoice_line_time (line_id, entry_id) VALUES (?1, ?2)");
-  Statement& mark = reused(mark_, store_.db().getHandle(), "UPDATE time_entry SET invoice_id = ?1 WHERE id = ?2");
+  Statement& link = reused(link_, handle(store_), "INSERT INTO invoice_line_time (line_id, entry_id) VALUES (?1, ?2)");
+  Statement& mark = reused(mark_, handle(store_), "UPDATE time_entry SET invoice_id = ?1 WHERE id = ?2");
   for (const auto entry : entries) {
     link.reset().bind(1, line_id).bind(2, entry).run();
     mark.reset().bind(1, invoice_id).bind(2, entry).run();
@@ -266,7 +256,7 @@ void InvoiceRepo::bill_entries(std::int64_t invoice_id, std::int64_t line_id, co
 }
 
 std::vector<std::int64_t> InvoiceRepo::line_entries(std::int64_t line_id) {
-  Statement q(store_.db().getHandle(), "SELECT entry_id FROM invoice_line_time WHERE line_id = ?1 ORDER BY entry_id");
+  Statement q(handle(store_), "SELECT entry_id FROM invoice_line_time WHERE line_id = ?1 ORDER BY entry_id");
   q.bind(1, line_id);
   std::vector<std::int64_t> out;
   while (q.step()) out.push_back(q.integer(0));
@@ -274,32 +264,32 @@ std::vector<std::int64_t> InvoiceRepo::line_entries(std::int64_t line_id) {
 }
 
 void InvoiceRepo::lock_entries(std::int64_t invoice_id, const std::string& number) {
-  Statement q(store_.db().getHandle(), "UPDATE time_entry SET invoice_number = ?2 WHERE invoice_id = ?1");
+  Statement q(handle(store_), "UPDATE time_entry SET invoice_number = ?2 WHERE invoice_id = ?1");
   q.bind(1, invoice_id).bind(2, number).run();
 }
 
 void InvoiceRepo::release_entries(std::int64_t invoice_id) {
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               "UPDATE time_entry SET invoice_id = NULL, invoice_number = NULL WHERE invoice_id = ?1");
   q.bind(1, invoice_id).run();
 }
 
 std::int64_t InvoiceRepo::next_seq(const std::string& series) {
-  Statement q(store_.db().getHandle(), "SELECT coalesce(max(seq), 0) + 1 FROM invoice WHERE series = ?1");
+  Statement q(handle(store_), "SELECT coalesce(max(seq), 0) + 1 FROM invoice WHERE series = ?1");
   q.bind(1, series);
   q.step();
   return q.integer(0);
 }
 
 std::optional<Date> InvoiceRepo::last_issue_date(const std::string& series) {
-  Statement q(store_.db().getHandle(), "SELECT max(issue_date) FROM invoice WHERE series = ?1 AND state = 'issued'");
+  Statement q(handle(store_), "SELECT max(issue_date) FROM invoice WHERE series = ?1 AND state = 'issued'");
   q.bind(1, series);
   if (!q.step()) return std::nullopt;
   return date_or_none(q, 0);
 }
 
 std::vector<Invoice> InvoiceRepo::credit_notes(std::int64_t invoice_id) {
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               fmt::format("SELECT {} FROM invoice i JOIN client c ON c.id = i.client_id "
                           "WHERE i.credited_id = ?1 AND i.state = 'issued' ORDER BY i.issue_date, i.id",
                           kColumns));
@@ -314,7 +304,7 @@ std::vector<Invoice> InvoiceRepo::credit_notes(std::int64_t invoice_id) {
 }
 
 std::int64_t InvoiceRepo::credited_minor(std::int64_t invoice_id) {
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               "SELECT coalesce(sum(gross_minor), 0) FROM invoice WHERE credited_id = ?1 AND state = 'issued'");
   q.bind(1, invoice_id);
   q.step();
@@ -322,14 +312,14 @@ std::int64_t InvoiceRepo::credited_minor(std::int64_t invoice_id) {
 }
 
 std::int64_t InvoiceRepo::paid_minor(std::int64_t invoice_id) {
-  Statement q(store_.db().getHandle(), "SELECT coalesce(sum(amount_minor), 0) FROM payment WHERE invoice_id = ?1");
+  Statement q(handle(store_), "SELECT coalesce(sum(amount_minor), 0) FROM payment WHERE invoice_id = ?1");
   q.bind(1, invoice_id);
   q.step();
   return q.integer(0);
 }
 
 std::int64_t InvoiceRepo::insert_payment(const Payment& p) {
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               "INSERT INTO payment (invoice_id, date, amount_minor, method, account, received_minor, received_currency, "
               "rate, fx_gain_minor, fx_currency, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
   const auto opt = [](const std::string& s) { return s.empty() ? std::optional<std::string>() : std::optional<std::string>(s); };
@@ -337,11 +327,11 @@ std::int64_t InvoiceRepo::insert_payment(const Payment& p) {
   q.bind(5, opt(p.account)).bind(6, p.received_minor).bind(7, p.received_currency).bind(8, opt(p.rate));
   q.bind(9, p.fx_gain_minor).bind(10, opt(p.fx_currency)).bind(11, p.note).bind(12, p.created_at);
   q.run();
-  return store_.db().getLastInsertRowid();
+  return last_insert_id(store_);
 }
 
 std::vector<Payment> InvoiceRepo::payments(std::int64_t invoice_id) {
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               "SELECT id, invoice_id, date, amount_minor, method, coalesce(account, ''), received_minor, "
               "received_currency, coalesce(rate, ''), fx_gain_minor, coalesce(fx_currency, ''), note, created_at "
               "FROM payment WHERE invoice_id = ?1 ORDER BY date, id");
@@ -368,7 +358,7 @@ std::vector<Payment> InvoiceRepo::payments(std::int64_t invoice_id) {
 }
 
 std::int64_t InvoiceRepo::received_eur_minor(Date from, Date to) {
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               "SELECT coalesce(sum(received_minor), 0) FROM payment WHERE received_currency = 'EUR' "
               "AND date BETWEEN ?1 AND ?2");
   q.bind(1, format_date(from)).bind(2, format_date(to));
@@ -381,7 +371,7 @@ void InvoiceRepo::for_each_listing(const InvoiceFilter& f, const std::function<v
   // than a join or a subquery per invoice (10,000 invoices: 12 ms of SQL down to 2).
   const auto sums = [&](const char* sql) {
     std::unordered_map<std::int64_t, std::int64_t> out;
-    Statement q(store_.db().getHandle(), sql);
+    Statement q(handle(store_), sql);
     while (q.step()) out.emplace(q.integer(0), q.integer(1));
     return out;
   };
@@ -396,7 +386,7 @@ void InvoiceRepo::for_each_listing(const InvoiceFilter& f, const std::function<v
   if (f.to) sql += " AND coalesce(i.issue_date, substr(i.created_at, 1, 10)) <= ?3";
   if (f.kind) sql += " AND i.kind = ?4";
   sql += " ORDER BY i.state = 'draft', i.issue_date, i.seq, i.id";
-  Statement q(store_.db().getHandle(), sql);
+  Statement q(handle(store_), sql);
   if (f.client_id) q.bind(1, *f.client_id);
   if (f.from) q.bind(2, format_date(*f.from));
   if (f.to) q.bind(3, format_date(*f.to));
@@ -425,8 +415,8 @@ void InvoiceRepo::for_each_listing(const InvoiceFilter& f, const std::function<v
   }
 }
 
-std::vector<InvoiceRepo::Receivable> InvoiceRepo::receivables(Date as_of) {
-  Statement q(store_.db().getHandle(),
+std::vector<Receivable> InvoiceRepo::receivables(Date as_of) {
+  Statement q(handle(store_),
               "SELECT c.handle, i.currency, i.due_date, i.gross_minor "
               "  - coalesce((SELECT sum(n.gross_minor) FROM invoice n WHERE n.credited_id = i.id AND n.state = 'issued' "
               "              AND n.issue_date <= ?1), 0) "
@@ -444,22 +434,22 @@ std::vector<InvoiceRepo::Receivable> InvoiceRepo::receivables(Date as_of) {
   return out;
 }
 
-std::vector<InvoiceRepo::BilledTime> InvoiceRepo::billed_time(std::int64_t invoice_id) {
-  Statement q(store_.db().getHandle(),
+std::vector<TimesheetEntry> InvoiceRepo::billed_time(std::int64_t invoice_id) {
+  Statement q(handle(store_),
               "SELECT e.start_utc, e.end_utc, p.name, e.note FROM invoice_line l "
               "JOIN invoice_line_time lt ON lt.line_id = l.id JOIN time_entry e ON e.id = lt.entry_id "
               "JOIN project p ON p.id = e.project_id "
               "WHERE l.invoice_id = ?1 AND e.end_utc IS NOT NULL ORDER BY e.start_utc, e.id");
   q.bind(1, invoice_id);
-  std::vector<BilledTime> out;
+  std::vector<TimesheetEntry> out;
   while (q.step())
     out.push_back({Instant{std::chrono::seconds(q.integer(0))}, Instant{std::chrono::seconds(q.integer(1))},
                    std::string(q.text(2)), std::string(q.text(3))});
   return out;
 }
 
-std::vector<InvoiceRepo::SettledPayment> InvoiceRepo::payments(Date from, Date to) {
-  Statement q(store_.db().getHandle(),
+std::vector<SettledPayment> InvoiceRepo::payments(Date from, Date to) {
+  Statement q(handle(store_),
               "SELECT p.date, i.number, c.handle, i.currency, i.issue_date, i.eur_rate, p.amount_minor, p.received_minor, "
               "  p.received_currency "
               "FROM payment p JOIN invoice i ON i.id = p.invoice_id JOIN client c ON c.id = i.client_id "

@@ -1,11 +1,11 @@
-#include "indie/rate_repo.hpp"
+#include "indie/store/rate_repo.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <vector>
 
-#include "indie/error.hpp"
+#include "indie/core/error.hpp"
 #include "statement.hpp"
 
 namespace indie {
@@ -19,9 +19,9 @@ FxQuote read_quote(const Statement& q) {
 }  // namespace
 
 RateRepo::ImportResult RateRepo::import_ecb(std::string_view text, std::string_view file_name, std::string_view source) {
-  Statement insert(store_.db().getHandle(),
+  Statement insert(handle(store_),
                    "INSERT OR IGNORE INTO rate (base, quote, date, rate, source) VALUES ('EUR', ?1, ?2, ?3, ?4)");
-  sqlite3* db = store_.db().getHandle();
+  sqlite3* db = handle(store_);
   ImportResult r;
   // Read everything first, then insert in key order (currency, date): the file is by day,
   // newest first, and inserting in the table's order makes every insert an append.
@@ -47,10 +47,10 @@ RateRepo::ImportResult RateRepo::import_ecb(std::string_view text, std::string_v
 
 bool RateRepo::add(const FxQuote& quote) {
   check_rate(quote.rate);
-  Statement q(store_.db().getHandle(), "INSERT OR IGNORE INTO rate (base, quote, date, rate, source) VALUES (?1, ?2, ?3, ?4, ?5)");
+  Statement q(handle(store_), "INSERT OR IGNORE INTO rate (base, quote, date, rate, source) VALUES (?1, ?2, ?3, ?4, ?5)");
   q.bind(1, quote.base).bind(2, quote.quote).bind(3, format_date(quote.date)).bind(4, quote.rate.normalized().to_string()).bind(5, quote.source);
   q.run();
-  return sqlite3_changes(store_.db().getHandle()) == 1;
+  return sqlite3_changes(handle(store_)) == 1;
 }
 
 std::optional<FxQuote> RateRepo::set(const FxQuote& quote) {
@@ -58,12 +58,12 @@ std::optional<FxQuote> RateRepo::set(const FxQuote& quote) {
   if (quote.base == quote.quote) throw invalid_input(fmt::format("a rate needs two different currencies (got {} twice)", quote.base));
   std::optional<FxQuote> previous;
   {
-    Statement q(store_.db().getHandle(),
+    Statement q(handle(store_),
                 "SELECT base, quote, date, rate, source FROM rate WHERE base = ?1 AND quote = ?2 AND date = ?3");
     q.bind(1, quote.base).bind(2, quote.quote).bind(3, format_date(quote.date));
     if (q.step()) previous = read_quote(q);
   }
-  Statement q(store_.db().getHandle(), "INSERT OR REPLACE INTO rate (base, quote, date, rate, source) VALUES (?1, ?2, ?3, ?4, ?5)");
+  Statement q(handle(store_), "INSERT OR REPLACE INTO rate (base, quote, date, rate, source) VALUES (?1, ?2, ?3, ?4, ?5)");
   q.bind(1, quote.base).bind(2, quote.quote).bind(3, format_date(quote.date)).bind(4, quote.rate.normalized().to_string()).bind(5, quote.source);
   q.run();
   return previous;
@@ -73,7 +73,7 @@ RateRepo::RateRepo(Store& store) : store_(store) {}
 RateRepo::~RateRepo() = default;
 
 std::optional<FxQuote> RateRepo::latest(std::string_view base, std::string_view quote, Date date) {
-  Statement& q = reused(latest_, store_.db().getHandle(),
+  Statement& q = reused(latest_, handle(store_),
                         "SELECT base, quote, date, rate, source FROM rate WHERE base = ?1 AND quote = ?2 AND date <= ?3 "
                         "ORDER BY date DESC LIMIT 1");
   q.bind(1, base).bind(2, quote).bind(3, format_date(date));
@@ -105,7 +105,7 @@ FxPath RateRepo::path(std::string_view from, std::string_view to, Date date) {
   }
   if (best) return *best;
   // Say whether rates exist only after the day, or not at all.
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               "SELECT min(date) FROM rate WHERE base IN (?1, ?2) OR quote IN (?1, ?2)");
   q.bind(1, from).bind(2, to);
   const bool later = q.step() && !q.is_null(0) && q.text(0) > format_date(date);
@@ -128,7 +128,7 @@ void RateRepo::for_each(const Filter& f, const std::function<void(const FxQuote&
   if (f.from) sql += " AND date >= ?2";
   if (f.to) sql += " AND date <= ?3";
   sql += f.latest_only ? " GROUP BY base, quote ORDER BY base, quote" : " ORDER BY date, base, quote";
-  Statement q(store_.db().getHandle(), sql);
+  Statement q(handle(store_), sql);
   if (f.currency) q.bind(1, *f.currency);
   if (f.from) q.bind(2, format_date(*f.from));
   if (f.to) q.bind(3, format_date(*f.to));

@@ -1,17 +1,23 @@
 #pragma once
-// A prepared statement on SQLite's C API, for the hot paths (a million time entries):
-// prepared once, reset and bound again per row, columns read without copies.
+// The one way repositories talk to SQLite: a prepared statement on SQLite's C API (prepared once,
+// reset and bound again per row, columns read without copies: a million time entries go through
+// it), and column tables that map a row to a domain type in one place.
 #include <sqlite3.h>
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
-#include "indie/error.hpp"
+#include "connection.hpp"
+#include "indie/core/error.hpp"
 
 namespace indie {
+
+/// SQLite's refusal in indie's words: a constraint is a conflict that says nothing was changed.
+[[noreturn]] void throw_sqlite_error(sqlite3* db, int rc);
 
 class Statement {
  public:
@@ -19,6 +25,7 @@ class Statement {
     if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &st_, nullptr) != SQLITE_OK)
       throw storage_error(std::string("database: ") + sqlite3_errmsg(db));
   }
+  Statement(Store& store, std::string_view sql) : Statement(handle(store), sql) {}
   ~Statement() { sqlite3_finalize(st_); }
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
@@ -36,22 +43,32 @@ class Statement {
     sqlite3_bind_text(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
     return *this;
   }
-  template <class T>
-  Statement& bind(int i, const std::optional<T>& v) {
-    if (v) return bind(i, *v);
+  Statement& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
+  Statement& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
+  Statement& bind_null(int i) {
     sqlite3_bind_null(st_, i);
     return *this;
   }
-  /// One step: true while there is a row. Throws with SQLite's message on error (a trigger's
-  /// RAISE included).
+  template <class T>
+  Statement& bind(int i, const std::optional<T>& v) {
+    if (v) return bind(i, *v);
+    return bind_null(i);
+  }
+  /// Binds a named parameter (":handle"); the statement must have it.
+  template <class T>
+  Statement& bind(std::string_view name, const T& v) {
+    return bind(parameter(name), v);
+  }
+  Statement& bind_null(std::string_view name) { return bind_null(parameter(name)); }
+
+  /// One step: true while there is a row. Throws indie's errors on failure (a trigger's RAISE
+  /// included, with its message).
   bool step() {
     const int rc = sqlite3_step(st_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    const std::string message = sqlite3_errmsg(db_);
     sqlite3_reset(st_);
-    if (rc == SQLITE_CONSTRAINT) throw conflict(message);
-    throw storage_error("database: " + message);
+    throw_sqlite_error(db_, rc);
   }
   void run() {
     while (step()) {
@@ -59,12 +76,28 @@ class Statement {
   }
   bool is_null(int col) const { return sqlite3_column_type(st_, col) == SQLITE_NULL; }
   std::int64_t integer(int col) const { return sqlite3_column_int64(st_, col); }
+  /// Borrowed text, valid until the next step.
   std::string_view text(int col) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st_, col));
     return p == nullptr ? std::string_view() : std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, col)));
   }
+  std::string string(int col) const { return std::string(text(col)); }
+  std::optional<std::string> optional_string(int col) const {
+    if (is_null(col)) return std::nullopt;
+    return string(col);
+  }
+  std::optional<std::int64_t> optional_integer(int col) const {
+    if (is_null(col)) return std::nullopt;
+    return integer(col);
+  }
 
  private:
+  int parameter(std::string_view name) const {
+    const int i = sqlite3_bind_parameter_index(st_, std::string(name).c_str());
+    if (i == 0) throw storage_error("database: the statement has no parameter " + std::string(name));
+    return i;
+  }
+
   sqlite3* db_;
   sqlite3_stmt* st_ = nullptr;
 };
@@ -74,6 +107,37 @@ class Statement {
 inline Statement& reused(std::unique_ptr<Statement>& slot, sqlite3* db, std::string_view sql) {
   if (!slot) slot = std::make_unique<Statement>(db, sql);
   return slot->reset();
+}
+
+inline std::int64_t last_insert_id(Store& store) { return sqlite3_last_insert_rowid(handle(store)); }
+/// Rows changed by the last INSERT, UPDATE or DELETE.
+inline std::int64_t changed_rows(Store& store) { return sqlite3_changes(handle(store)); }
+
+/// One column of a row mapping: its SQL expression and how it is read into a T. A repository
+/// keeps one array of them per type; the SELECT list and the reader both come from that array,
+/// so no column position is ever kept in step by hand.
+template <class T>
+struct Column {
+  std::string_view sql;
+  void (*read)(const Statement& row, int col, T& into);
+};
+
+/// "a, b, c": the SELECT list of `columns`.
+template <class T, std::size_t N>
+std::string column_list(const std::array<Column<T>, N>& columns) {
+  std::string out;
+  for (const auto& c : columns) {
+    if (!out.empty()) out += ", ";
+    out += c.sql;
+  }
+  return out;
+}
+
+/// Reads the current row into `into`, the columns starting at `first`.
+template <class T, std::size_t N>
+void read_row(const Statement& row, const std::array<Column<T>, N>& columns, T& into, int first = 0) {
+  int col = first;
+  for (const auto& c : columns) c.read(row, col++, into);
 }
 
 }  // namespace indie

@@ -1,4 +1,4 @@
-#include "indie/store.hpp"
+#include "indie/store/store.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -7,11 +7,14 @@
 #include <unistd.h>
 
 #include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 
-#include "indie/error.hpp"
+#include "indie/core/error.hpp"
+#include "connection.hpp"
+#include "statement.hpp"
 #include "migrations.hpp"
 
 namespace indie {
@@ -45,7 +48,10 @@ void create_private_file(const std::string& path) {
 
 int Store::latest_schema_version() { return static_cast<int>(migrations().size()); }
 
-Store::Store(const std::string& path, int flags) : path_(path), db_(path, flags) {}
+Store::Store(std::unique_ptr<Connection> connection) : connection_(std::move(connection)) {}
+Store::~Store() = default;
+
+const std::string& Store::path() const { return connection_->path; }
 
 std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
   std::error_code ec;
@@ -74,7 +80,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
   try {
     // One connection used by one thread: SQLite's per-call mutex (Debian builds it serialized)
     // costs a fifth of a 10,000-row listing and protects nothing here.
-    store.reset(new Store(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX));
+    store.reset(new Store(std::make_unique<Connection>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX)));
     store->configure();
     store->migrate();
   } catch (const SQLite::Exception& e) {
@@ -86,9 +92,15 @@ std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
   return store;
 }
 
-int Store::schema_version() { return db_.execAndGet("PRAGMA user_version").getInt(); }
+int Store::schema_version() {
+  Statement q(handle(*this), "PRAGMA user_version");
+  q.step();
+  return static_cast<int>(q.integer(0));
+}
 
 void Store::configure() {
+  SQLite::Database& db_ = connection_->db;
+  const std::string& path_ = connection_->path;
   db_.exec("PRAGMA busy_timeout = 5000");  // wait for another indie rather than fail at once
   const int app_id = db_.execAndGet("PRAGMA application_id").getInt();
   const int tables = db_.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
@@ -108,6 +120,8 @@ void Store::configure() {
 }
 
 void Store::migrate() {
+  SQLite::Database& db_ = connection_->db;
+  const std::string& path_ = connection_->path;
   const int version = schema_version();
   const int latest = latest_schema_version();
   if (version > latest)
@@ -122,6 +136,34 @@ void Store::migrate() {
     db_.exec(fmt::format("PRAGMA user_version = {}", v + 1));
   }
   tx.commit();
+}
+
+namespace {
+
+// SQLite's messages for a failed BEGIN/COMMIT, said in indie's words.
+[[noreturn]] void throw_transaction_error(sqlite3* db, const char* what) {
+  const int code = sqlite3_errcode(db) & 0xFF;
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    throw storage_error(fmt::format("another indie command is writing to the database; nothing was changed, "
+                                    "run it again when that one is done"));
+  throw storage_error(fmt::format("database: cannot {} a transaction: {}", what, sqlite3_errmsg(db)));
+}
+
+}  // namespace
+
+WriteTransaction::WriteTransaction(Store& store) : store_(store) {
+  if (sqlite3_exec(handle(store_), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
+    throw_transaction_error(handle(store_), "begin");
+}
+
+WriteTransaction::~WriteTransaction() {
+  if (open_) sqlite3_exec(handle(store_), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void WriteTransaction::commit() {
+  if (sqlite3_exec(handle(store_), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+    throw_transaction_error(handle(store_), "commit");
+  open_ = false;
 }
 
 }  // namespace indie

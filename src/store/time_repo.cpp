@@ -1,12 +1,12 @@
-#include "indie/time_repo.hpp"
+#include "indie/store/time_repo.hpp"
 
 #include <fmt/format.h>
 
 #include <charconv>
 
-#include "indie/currency.hpp"
+#include "indie/core/currency.hpp"
 
-#include "indie/error.hpp"
+#include "indie/core/error.hpp"
 #include "statement.hpp"
 
 namespace indie {
@@ -74,7 +74,7 @@ TimeRepo::~TimeRepo() = default;
 
 const std::string& TimeRepo::path_of(std::int64_t project_id) {
   if (paths_.empty()) {
-    Statement q(store_.db().getHandle(),
+    Statement q(handle(store_),
                 "SELECT p.id, c.handle || '/' || p.handle FROM project p JOIN client c ON c.id = p.client_id");
     while (q.step()) paths_.emplace(q.integer(0), std::string(q.text(1)));
   }
@@ -85,7 +85,7 @@ const std::string& TimeRepo::path_of(std::int64_t project_id) {
 
 std::int64_t TimeRepo::max_span() {
   if (max_span_ < 0) {
-    Statement q(store_.db().getHandle(), "SELECT max_span FROM time_stats");
+    Statement q(handle(store_), "SELECT max_span FROM time_stats");
     max_span_ = q.step() ? q.integer(0) : 0;
   }
   return max_span_;
@@ -96,7 +96,7 @@ void TimeRepo::note_span(const TimeEntry& e) {
   const std::int64_t span = seconds(*e.end) - seconds(e.start);
   if (span > kLongEntrySeconds) return;  // found through the partial index instead
   if (span <= max_span()) return;
-  Statement q(store_.db().getHandle(), "UPDATE time_stats SET max_span = ?1 WHERE max_span < ?1");
+  Statement q(handle(store_), "UPDATE time_stats SET max_span = ?1 WHERE max_span < ?1");
   q.bind(1, span);
   q.run();
   max_span_ = span;
@@ -104,17 +104,17 @@ void TimeRepo::note_span(const TimeEntry& e) {
 
 std::int64_t TimeRepo::insert(const TimeEntry& e) {
   note_span(e);
-  Statement& q = reused(insert_, store_.db().getHandle(),
+  Statement& q = reused(insert_, handle(store_),
                         "INSERT INTO time_entry (project_id, start_utc, end_utc, zone, note, tags, source_key, "
                         "invoice_id, invoice_number) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   bind_entry(q, e);
   q.run();
-  return store_.db().getLastInsertRowid();
+  return last_insert_id(store_);
 }
 
 void TimeRepo::update(const TimeEntry& e) {
   note_span(e);
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               "UPDATE time_entry SET project_id = ?1, start_utc = ?2, end_utc = ?3, zone = ?4, note = ?5, "
               "tags = ?6, source_key = ?7, invoice_id = ?8, invoice_number = ?9 WHERE id = ?10");
   bind_entry(q, e);
@@ -123,13 +123,13 @@ void TimeRepo::update(const TimeEntry& e) {
 }
 
 void TimeRepo::remove(std::int64_t id) {
-  Statement q(store_.db().getHandle(), "DELETE FROM time_entry WHERE id = ?1");
+  Statement q(handle(store_), "DELETE FROM time_entry WHERE id = ?1");
   q.bind(1, id);
   q.run();
 }
 
 std::optional<TimeEntry> TimeRepo::find(std::int64_t id) {
-  Statement q(store_.db().getHandle(), fmt::format("SELECT {} FROM time_entry e WHERE e.id = ?1", kColumns));
+  Statement q(handle(store_), fmt::format("SELECT {} FROM time_entry e WHERE e.id = ?1", kColumns));
   q.bind(1, id);
   if (!q.step()) return std::nullopt;
   TimeEntry e;
@@ -148,7 +148,7 @@ TimeEntry TimeRepo::get(std::string_view ref) {
 }
 
 std::optional<TimeEntry> TimeRepo::running() {
-  Statement q(store_.db().getHandle(), fmt::format("SELECT {} FROM time_entry e WHERE e.end_utc IS NULL", kColumns));
+  Statement q(handle(store_), fmt::format("SELECT {} FROM time_entry e WHERE e.end_utc IS NULL", kColumns));
   if (!q.step()) return std::nullopt;
   TimeEntry e;
   read_entry(q, e);
@@ -157,7 +157,7 @@ std::optional<TimeEntry> TimeRepo::running() {
 }
 
 std::optional<TimeEntry> TimeRepo::last() {
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               fmt::format("SELECT {} FROM time_entry e ORDER BY e.start_utc DESC, e.id DESC LIMIT 1", kColumns));
   if (!q.step()) return std::nullopt;
   TimeEntry e;
@@ -171,7 +171,7 @@ std::optional<TimeEntry> TimeRepo::last() {
 // ones are in a small partial index; a running timer lasts until `now`. INDEXED BY pins the partial indexes: left alone,
 // the planner scans the covering start index instead, which made a 1M-row import quadratic.
 std::optional<TimeEntry> TimeRepo::overlapping(Instant start, Instant end, Instant now, std::int64_t except) {
-  Statement& q = reused(overlap_, store_.db().getHandle(),
+  Statement& q = reused(overlap_, handle(store_),
                         "SELECT id FROM time_entry WHERE start_utc > ?1 - ?5 AND start_utc < ?2 "
                         "  AND coalesce(end_utc, ?3) > ?1 AND id <> ?4 "
                         "UNION ALL SELECT id FROM time_entry INDEXED BY time_entry_long "
@@ -188,7 +188,7 @@ std::optional<TimeEntry> TimeRepo::overlapping(Instant start, Instant end, Insta
 
 bool TimeRepo::already_there(std::int64_t source_key, std::int64_t project_id, Instant start, Instant end) {
   // One statement, two index probes: the source index, then the covering start index.
-  Statement& q = reused(same_, store_.db().getHandle(),
+  Statement& q = reused(same_, handle(store_),
                         "SELECT 1 FROM time_entry WHERE source_key = ?1 UNION ALL "
                         "SELECT 1 FROM time_entry WHERE start_utc = ?3 AND end_utc = ?4 AND project_id = ?2 LIMIT 1");
   q.bind(1, source_key).bind(2, project_id).bind(3, seconds(start)).bind(4, seconds(end));
@@ -198,7 +198,7 @@ bool TimeRepo::already_there(std::int64_t source_key, std::int64_t project_id, I
 }
 
 std::map<std::int64_t, ProjectBilling> TimeRepo::project_billing(const TimeRounding& fallback) {
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               "SELECT p.id, p.client_id, c.handle, c.handle || '/' || p.handle, p.currency, p.rate_minor, "
               "p.rate_unit, p.billable, p.rounding, c.rounding FROM project p JOIN client c ON c.id = p.client_id");
   std::map<std::int64_t, ProjectBilling> out;
@@ -219,7 +219,7 @@ std::map<std::int64_t, ProjectBilling> TimeRepo::project_billing(const TimeRound
 }
 
 void TimeRepo::for_each(const TimeFilter& filter, const std::function<void(const TimeEntry&)>& fn) {
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               fmt::format("SELECT {} FROM time_entry e{} ORDER BY e.start_utc, e.id", kColumns, where(filter)));
   bind_filter(q, filter);
   TimeEntry e;
@@ -236,7 +236,7 @@ void TimeRepo::for_each_span(const TimeFilter& filter, bool with_tags,
   f.include_running = false;
   // Without tags the (start, end, project) index covers the query: the table is not read.
   const bool tags = with_tags || !f.tag.empty();
-  Statement q(store_.db().getHandle(),
+  Statement q(handle(store_),
               fmt::format("SELECT e.project_id, e.start_utc, e.end_utc{} FROM time_entry e{} ORDER BY e.start_utc",
                           tags ? ", e.tags" : "", where(f)));
   bind_filter(q, f);

@@ -1,4 +1,4 @@
-#include "indie/client.hpp"
+#include "indie/core/client.hpp"
 
 #include <doctest/doctest.h>
 
@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "indie/error.hpp"
+#include "indie/core/error.hpp"
 
 using indie::Client;
 using indie::VatTreatment;

@@ -1,11 +1,11 @@
-#include "indie/clock.hpp"
+#include "indie/core/clock.hpp"
 
 #include <doctest/doctest.h>
 
 #include <cstdlib>
 #include <ctime>
 
-#include "indie/error.hpp"
+#include "indie/core/error.hpp"
 
 using namespace std::chrono;
 using indie::Date;

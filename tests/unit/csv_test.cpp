@@ -1,8 +1,8 @@
-#include "indie/csv.hpp"
+#include "indie/core/csv.hpp"
 
 #include <doctest/doctest.h>
 
-#include "indie/error.hpp"
+#include "indie/core/error.hpp"
 
 using indie::parse_csv;
 

@@ -1,8 +1,8 @@
-#include "indie/decimal.hpp"
+#include "indie/core/decimal.hpp"
 
 #include <doctest/doctest.h>
 
-#include "indie/error.hpp"
+#include "indie/core/error.hpp"
 
 using indie::Decimal;
 using indie::NumberLocale;

@@ -1,8 +1,8 @@
-#include "indie/duration.hpp"
+#include "indie/core/duration.hpp"
 
 #include <doctest/doctest.h>
 
-#include "indie/error.hpp"
+#include "indie/core/error.hpp"
 
 using indie::parse_duration;
 

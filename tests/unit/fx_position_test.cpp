@@ -1,4 +1,4 @@
-#include "indie/fx_position.hpp"
+#include "indie/core/fx_position.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,9 +1,9 @@
-#include "indie/fx.hpp"
+#include "indie/core/fx.hpp"
 
 #include <doctest/doctest.h>
 
-#include "indie/currency.hpp"
-#include "indie/error.hpp"
+#include "indie/core/currency.hpp"
+#include "indie/core/error.hpp"
 
 using indie::Date;
 using indie::Decimal;

@@ -1,8 +1,8 @@
-#include "indie/identifiers.hpp"
+#include "indie/core/identifiers.hpp"
 
 #include <doctest/doctest.h>
 
-#include "indie/error.hpp"
+#include "indie/core/error.hpp"
 
 TEST_CASE("SIREN: 9 digits with a Luhn check") {
   CHECK(indie::normalize_siren("732 829 320") == "732829320");

@@ -1,8 +1,8 @@
-#include "indie/invoice_number.hpp"
+#include "indie/core/invoice_number.hpp"
 
 #include <doctest/doctest.h>
 
-#include "indie/error.hpp"
+#include "indie/core/error.hpp"
 
 TEST_CASE("invoice number patterns") {
   CHECK(indie::format_invoice_number("F{YYYY}-{SEQ:4}", 2026, 11, 7) == "F2026-0007");

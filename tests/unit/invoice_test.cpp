@@ -1,10 +1,10 @@
-#include "indie/invoice.hpp"
+#include "indie/core/invoice.hpp"
 
 #include <doctest/doctest.h>
 
 #include <random>
 
-#include "indie/error.hpp"
+#include "indie/core/error.hpp"
 
 using namespace indie;
 

@@ -1,12 +1,12 @@
 // CHECKLIST.md §8.1-8.8 as tests, for the rules that are pure functions of seller, client and
 // invoice. Numbering, immutability and payments are tested end to end in tests/cli/test_invoice*.sh.
-#include "indie/legal.hpp"
+#include "indie/core/legal.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
 
-#include "indie/error.hpp"
+#include "indie/core/error.hpp"
 
 using namespace indie;
 

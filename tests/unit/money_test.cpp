@@ -1,11 +1,11 @@
-#include "indie/money.hpp"
+#include "indie/core/money.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <set>
 
-#include "indie/error.hpp"
+#include "indie/core/error.hpp"
 
 using indie::currency;
 using indie::Decimal;

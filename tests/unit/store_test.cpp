@@ -1,4 +1,4 @@
-#include "indie/store.hpp"
+#include "indie/store/store.hpp"
 
 #include <doctest/doctest.h>
 #include <sys/stat.h>
@@ -7,8 +7,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "indie/client_repo.hpp"
-#include "indie/error.hpp"
+#include "indie/store/client_repo.hpp"
+#include "indie/core/error.hpp"
+#include "store/connection.hpp"
 #include "store/migrations.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -42,9 +43,9 @@ TEST_CASE("a new database is created private, versioned, in WAL mode with foreig
   const std::string path = dir.file("sub/indie.db");
   auto store = Store::open(path, Store::Mode::create);
   CHECK(store->schema_version() == Store::latest_schema_version());
-  CHECK(store->db().execAndGet("PRAGMA journal_mode").getString() == "wal");
-  CHECK(store->db().execAndGet("PRAGMA foreign_keys").getInt() == 1);
-  CHECK(store->db().execAndGet("PRAGMA application_id").getInt() == 0x494E4449);
+  CHECK(store->connection().db.execAndGet("PRAGMA journal_mode").getString() == "wal");
+  CHECK(store->connection().db.execAndGet("PRAGMA foreign_keys").getInt() == 1);
+  CHECK(store->connection().db.execAndGet("PRAGMA application_id").getInt() == 0x494E4449);
   struct stat st {};
   REQUIRE(stat(path.c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0600);
@@ -62,7 +63,7 @@ TEST_CASE("a database from a newer indie is refused and left untouched") {
   const std::string path = dir.file("indie.db");
   {
     auto store = Store::open(path, Store::Mode::create);
-    store->db().exec("PRAGMA user_version = 999");
+    store->connection().db.exec("PRAGMA user_version = 999");
   }
   CHECK_THROWS_WITH_AS(Store::open(path, Store::Mode::open_existing), doctest::Contains("newer indie"), indie::Error);
   SQLite::Database raw(path);
@@ -89,13 +90,13 @@ TEST_CASE("STRICT tables refuse a floating-point amount, CHECKs refuse bad value
   indie::ClientRepo repo(*store);
   const auto id = repo.insert(client("acme"));
   auto insert_rate = [&](const char* rate) {
-    store->db().exec(std::string("INSERT INTO project (client_id, handle, name, currency, rate_minor, rate_unit, created_at) "
+    store->connection().db.exec(std::string("INSERT INTO project (client_id, handle, name, currency, rate_minor, rate_unit, created_at) "
                                  "VALUES (") + std::to_string(id) + ", 'p', 'p', 'EUR', " + rate + ", 'h', 'x')");
   };
   CHECK_THROWS(insert_rate("80.5"));
   CHECK_THROWS(insert_rate("-100"));
   CHECK_NOTHROW(insert_rate("8000"));
-  CHECK_THROWS(store->db().exec("UPDATE client SET vat_treatment = 'whatever'"));
+  CHECK_THROWS(store->connection().db.exec("UPDATE client SET vat_treatment = 'whatever'"));
 }
 
 TEST_CASE("client handles are unique regardless of case; lookups suggest names") {
@@ -131,9 +132,9 @@ TEST_CASE("schema v4 moves the EUR rates of v3 into the rate table, and keeps ba
   }
   auto store = Store::open(path, Store::Mode::open_existing);
   CHECK(store->schema_version() == Store::latest_schema_version());
-  CHECK(store->db().execAndGet("SELECT base || quote || date || rate || source FROM rate").getString() ==
+  CHECK(store->connection().db.execAndGet("SELECT base || quote || date || rate || source FROM rate").getString() ==
         "EURUSD2026-11-201.0812ECB");
-  auto& db = store->db();
+  auto& db = store->connection().db;
   db.exec("INSERT INTO account (name, currency, kind, created_at) VALUES ('A', 'EUR', 'bank', 'x')");
   db.exec("INSERT INTO account_tx (account_id, date, amount_minor, origin, created_at) VALUES "
           "(1, '2026-11-02', 1000, 'manual', 'x'), (1, '2026-11-20', -250, 'manual', 'x'), (1, '2026-12-01', 5, 'manual', 'x')");

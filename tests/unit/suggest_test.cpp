@@ -1,4 +1,4 @@
-#include "indie/suggest.hpp"
+#include "indie/core/suggest.hpp"
 
 #include <doctest/doctest.h>
 

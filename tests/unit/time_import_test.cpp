@@ -1,10 +1,10 @@
-#include "indie/time_import.hpp"
+#include "indie/core/time_import.hpp"
 
 #include <doctest/doctest.h>
 
 #include <vector>
 
-#include "indie/error.hpp"
+#include "indie/core/error.hpp"
 
 using namespace indie;
 

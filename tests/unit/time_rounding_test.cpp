@@ -1,10 +1,10 @@
-#include "indie/time_rounding.hpp"
+#include "indie/core/time_rounding.hpp"
 
 #include <doctest/doctest.h>
 
 #include <vector>
 
-#include "indie/error.hpp"
+#include "indie/core/error.hpp"
 
 using indie::BilledTime;
 using indie::TimeRounding;

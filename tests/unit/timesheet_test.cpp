@@ -1,12 +1,12 @@
-#include "indie/timesheet.hpp"
+#include "indie/core/timesheet.hpp"
 
 #include <doctest/doctest.h>
 
 #include <cstdlib>
 #include <ctime>
 
-#include "indie/currency.hpp"
-#include "indie/error.hpp"
+#include "indie/core/currency.hpp"
+#include "indie/core/error.hpp"
 
 using namespace indie;
 

@@ -9,10 +9,10 @@
 #include <unordered_map>
 #include <vector>
 
-#include "indie/client.hpp"
-#include "indie/clock.hpp"
-#include "indie/money.hpp"
-#include "indie/time_rounding.hpp"
+#include "indie/core/client.hpp"
+#include "indie/core/clock.hpp"
+#include "indie/core/money.hpp"
+#include "indie/core/time_rounding.hpp"
 
 namespace indie {
 

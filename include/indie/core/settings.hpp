@@ -1,13 +1,15 @@
 #pragma once
-/// The configuration file: the business profile and defaults, as typed values, plus the
-/// text-level edit that keeps a user's comments when one key changes.
+/// The settings: the business profile and defaults as typed values, and the one table that
+/// describes every key (type, default, help, validation, formatting). Reading and writing the
+/// TOML file that holds them is the store's (indie/store/config_file.hpp).
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 
-#include "indie/money.hpp"
-#include "indie/time_rounding.hpp"
+#include "indie/core/money.hpp"
+#include "indie/core/time_rounding.hpp"
 
 namespace indie {
 
@@ -59,13 +61,19 @@ struct Config {
   TimeDefaults time;
 };
 
-/// One key the file may hold: its name, kind, default and help text. The table is the single
-/// description used by parsing, `config set`, `config show` and the man page.
+/// One key the file may hold. The table of them is the single description used by the file
+/// reader, `config set`, `config show`, `indie init` and the man page: adding a key is one row.
 struct ConfigKey {
-  std::string_view name;         ///< "business.currency"
-  bool integer;                  ///< TOML integer rather than string
+  std::string_view name;  ///< "business.currency"
+  bool integer;           ///< TOML integer rather than string
   std::string_view default_value;
   std::string_view help;
+  /// Checks typed text and returns it normalized ("eur" -> "EUR"); throws invalid_input.
+  std::string (*normalize)(std::string_view value);
+  /// The current value, as text that `normalize` accepts.
+  std::string (*get)(const Config& config);
+  /// Stores an already normalized value.
+  void (*set)(Config& config, const std::string& value);
 };
 std::span<const ConfigKey> config_keys();
 /// The key named `name`; throws not_found with a suggestion.
@@ -73,20 +81,17 @@ const ConfigKey& config_key(std::string_view name);
 
 /// Checks and normalizes a value for `key` (e.g. "eur" -> "EUR", SIREN Luhn check).
 std::string normalize_config_value(const ConfigKey& key, std::string_view value);
-
-/// Parses a config file's text; `source` names it in errors as "source:line:column: …".
-Config parse_config(std::string_view text, std::string_view source);
 /// The value of `key` in `config`, as text.
-std::string config_value(const Config& config, const ConfigKey& key);
+inline std::string config_value(const Config& config, const ConfigKey& key) { return key.get(config); }
 /// Sets `key` in `config` from an already normalized value.
-void assign_config_value(Config& config, const ConfigKey& key, const std::string& value);
+inline void assign_config_value(Config& config, const ConfigKey& key, const std::string& value) {
+  key.set(config, value);
+}
+/// Checks what single keys cannot: a SIRET starts with the SIREN. Throws invalid_input.
+void check_config_consistency(const Config& config);
 
-/// `text` with `key` set to `value` (normalized): the value is replaced in place when the key is
-/// there, else added to its table, which is created at the end if needed. Every other byte,
-/// comments included, is kept.
-std::string set_config_text(std::string_view text, std::string_view source, const ConfigKey& key,
-                            const std::string& value);
-/// A new, commented config file for `config`.
-std::string render_config(const Config& config);
+/// Hours in a billed day, exactly as typed ("7.005"): seconds_per_day is a whole number of
+/// seconds, so the hours have at most four decimals.
+std::string hours_per_day_text(std::int64_t seconds_per_day);
 
 }  // namespace indie

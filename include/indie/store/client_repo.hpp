@@ -6,10 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "indie/client.hpp"
-#include "indie/store.hpp"
-
-struct sqlite3_stmt;
+#include "indie/core/client.hpp"
+#include "indie/store/store.hpp"
 
 namespace indie {
 
@@ -39,14 +37,14 @@ class ClientRepo {
   /// listing of 10,000 clients.
   void for_each_summary(bool include_archived, const std::function<void(const ClientSummary&)>& fn);
   std::vector<std::string> handles();
+  /// Clients whose handle, name or legal name is `name` (case-insensitive), for imports that
+  /// name clients as another tool wrote them.
+  std::vector<std::int64_t> ids_named(std::string_view name);
   /// What stops a client from being deleted ("2 projects"), or empty when nothing does.
   std::string history(std::int64_t client_id);
   void remove(std::int64_t client_id);
 
  private:
-  /// Runs `SELECT <client columns> FROM client <tail>` with `bind` and calls `fn` per row.
-  void query(std::string_view tail, const std::function<void(sqlite3_stmt*)>& bind,
-             const std::function<void(const Client&)>& fn);
   Store& store_;
 };
 
@@ -62,6 +60,14 @@ class ProjectRepo {
   /// All projects, or a client's when client_id is set.
   std::vector<Project> list(std::optional<std::int64_t> client_id, bool include_archived);
   std::vector<std::string> paths();
+  /// The paths (client/project) of the projects whose handle is `handle`, in order.
+  std::vector<std::string> paths_with_handle(std::string_view handle);
+  /// Projects whose handle or name is `name` (case-insensitive), of one client when given.
+  struct Match {
+    std::int64_t id = 0;
+    std::string path;
+  };
+  std::vector<Match> named(std::string_view name, std::optional<std::int64_t> client_id);
   std::string history(std::int64_t project_id);
   void remove(std::int64_t project_id);
 

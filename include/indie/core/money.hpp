@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include "indie/currency.hpp"
-#include "indie/decimal.hpp"
+#include "indie/core/currency.hpp"
+#include "indie/core/decimal.hpp"
 
 namespace indie {
 

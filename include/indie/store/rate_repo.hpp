@@ -5,8 +5,8 @@
 #include <optional>
 #include <string_view>
 
-#include "indie/fx.hpp"
-#include "indie/store.hpp"
+#include "indie/core/fx.hpp"
+#include "indie/store/store.hpp"
 
 namespace indie {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "indie/clock.hpp"
+#include "indie/core/clock.hpp"
 
 namespace indie {
 

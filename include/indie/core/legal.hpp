@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "indie/client.hpp"
-#include "indie/config.hpp"
-#include "indie/invoice.hpp"
+#include "indie/core/client.hpp"
+#include "indie/core/settings.hpp"
+#include "indie/core/invoice.hpp"
 
 namespace indie {
 

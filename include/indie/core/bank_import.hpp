@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "indie/clock.hpp"
-#include "indie/currency.hpp"
+#include "indie/core/clock.hpp"
+#include "indie/core/currency.hpp"
 
 namespace indie {
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "indie/clock.hpp"
+#include "indie/core/clock.hpp"
 
 namespace indie {
 

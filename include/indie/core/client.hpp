@@ -7,9 +7,9 @@
 
 #include <span>
 
-#include "indie/config.hpp"
-#include "indie/money.hpp"
-#include "indie/time_rounding.hpp"
+#include "indie/core/settings.hpp"
+#include "indie/core/money.hpp"
+#include "indie/core/time_rounding.hpp"
 
 namespace indie {
 

@@ -1,8 +1,8 @@
-#include "indie/config.hpp"
+#include "indie/store/config_file.hpp"
 
 #include <doctest/doctest.h>
 
-#include "indie/error.hpp"
+#include "indie/core/error.hpp"
 
 using indie::config_key;
 using indie::parse_config;

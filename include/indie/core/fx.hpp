@@ -5,9 +5,9 @@
 #include <string_view>
 #include <vector>
 
-#include "indie/clock.hpp"
-#include "indie/decimal.hpp"
-#include "indie/money.hpp"
+#include "indie/core/clock.hpp"
+#include "indie/core/decimal.hpp"
+#include "indie/core/money.hpp"
 
 namespace indie {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "indie/rounding.hpp"
+#include "indie/core/rounding.hpp"
 
 namespace indie {
 

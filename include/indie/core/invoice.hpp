@@ -1,14 +1,14 @@
 #pragma once
 /// Invoices as values: lines, their exact amounts, the VAT breakdown and totals, and the status
-/// that follows from credit notes and payments. No storage here; see invoice_repo.hpp.
+/// that follows from credit notes and payments. No storage here; see indie/store/invoice_repo.hpp.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "indie/clock.hpp"
-#include "indie/money.hpp"
+#include "indie/core/clock.hpp"
+#include "indie/core/money.hpp"
 
 namespace indie {
 
@@ -93,9 +93,117 @@ struct InvoiceBalance {
   Money paid;      ///< what its payments settled, in its currency
   Money due() const { return total - credited - paid; }
 };
+/// The service period of an invoice: the span of its lines' periods (CHECKLIST §8.1: the date
+/// of the service), empty when no line has one.
+ServicePeriod service_period(const std::vector<InvoiceLine>& lines);
+
 /// The status of an issued invoice on `today`: cancelled when fully credited, paid when nothing
 /// is due, overdue after the due date, partly-paid after a payment, else issued.
 InvoiceStatus invoice_status(const InvoiceBalance& b, Date due_date, Date today);
+
+struct Invoice {
+  std::int64_t id = 0;
+  InvoiceKind kind = InvoiceKind::invoice;
+  std::int64_t client_id = 0;
+  std::string client_handle;
+  std::string currency = "EUR";
+  Language language = Language::fr;
+  bool issued = false;
+  std::optional<std::string> number;
+  std::string series;
+  std::int64_t seq = 0;
+  std::optional<Date> issue_date, due_date;
+  ServicePeriod period;
+  std::string po_number, notes;
+  std::optional<std::int64_t> credited_id;  ///< credit notes: the invoice they credit
+  std::string reason;                       ///< credit notes: why
+  bool releases_time = false;
+  std::string vat_category = "E";  ///< S, E, AE or O
+  std::int64_t net_minor = 0, vat_minor = 0, gross_minor = 0;
+  std::string eur_rate, eur_rate_date, eur_rate_source;
+  std::optional<std::int64_t> vat_eur_minor;
+  std::string seller, buyer;           ///< JSON snapshots, frozen at issue
+  std::vector<std::string> mentions;   ///< frozen at issue
+  std::string created_at;
+
+  const Currency& cur() const { return indie::currency(currency, true); }
+  /// "F2026-0007", or "draft 12".
+  std::string label() const { return number ? *number : "draft " + std::to_string(id); }
+};
+
+/// One row of `invoice list`: an invoice and what happened to it since. The views borrow the row
+/// being read and are valid only inside the callback.
+struct InvoiceListing {
+  std::int64_t id = 0;
+  InvoiceKind kind = InvoiceKind::invoice;
+  bool issued = false;
+  std::string_view number;                  ///< empty for a draft
+  std::string_view client_handle, currency;
+  std::string_view issue_date, due_date;    ///< ISO 8601 as stored; empty when not set
+  std::int64_t net_minor = 0, vat_minor = 0, gross_minor = 0;
+  std::int64_t credited_minor = 0;          ///< TTC of its issued credit notes
+  std::int64_t paid_minor = 0;              ///< what its payments settled
+  std::optional<std::int64_t> credited_id;  ///< credit notes: the invoice they credit
+};
+
+enum class PaymentMethod { transfer, card, cash, check, paypal, other };
+PaymentMethod parse_payment_method(std::string_view text);
+std::string_view to_string(PaymentMethod m);
+
+struct Payment {
+  std::int64_t id = 0;
+  std::int64_t invoice_id = 0;
+  Date date{};
+  std::int64_t amount_minor = 0;  ///< in the invoice's currency
+  PaymentMethod method = PaymentMethod::transfer;
+  std::string account;
+  std::int64_t received_minor = 0;
+  std::string received_currency;
+  std::string rate;  ///< payment currency -> invoice currency, when they differ
+  std::optional<std::int64_t> fx_gain_minor;
+  std::string fx_currency;
+  std::string note;
+  std::string created_at;
+};
+
+struct InvoiceFilter {
+  std::optional<std::int64_t> client_id;
+  std::optional<Date> from, to;  ///< issue date (drafts: creation date), both included
+  std::optional<InvoiceKind> kind;
+};
+
+/// What an issued invoice still had due on a day (credit notes and payments up to that day).
+struct Receivable {
+  std::string client;
+  std::string currency;
+  Date due_date{};
+  std::int64_t due_minor = 0;
+  std::string number;
+  Date issue_date{};
+  std::string eur_rate;  ///< frozen at issue; empty for EUR invoices
+};
+
+/// A payment with what its exchange result needs to know about its invoice.
+struct SettledPayment {
+  Date date{};
+  std::string number, client, currency;  ///< the invoice's
+  Date issue_date{};
+  std::string eur_rate;                  ///< the invoice's, frozen at issue
+  std::int64_t amount_minor = 0;         ///< what it settled, in the invoice's currency
+  std::int64_t received_minor = 0;
+  std::string received_currency;
+};
+
+/// The time entries an invoice's lines bill, in time order: for its timesheet annex.
+struct TimesheetEntry {
+  Instant start{}, end{};
+  std::string project;  ///< the project's name
+  std::string note;
+};
+
+/// Issued invoices and credit notes never change (they are corrected by credit notes): throws
+/// conflict, with the way out, when `invoice` is issued and someone tries to `action` it.
+void require_draft(const Invoice& invoice, std::string_view action);
 
 /// Days from `a` to `b` (b - a).
 std::int64_t days_between(Date a, Date b);

@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "indie/account.hpp"
-#include "indie/store.hpp"
+#include "indie/core/account.hpp"
+#include "indie/store/store.hpp"
 
 namespace indie {
 

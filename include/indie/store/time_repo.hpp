@@ -6,8 +6,8 @@
 #include <string>
 #include <unordered_map>
 
-#include "indie/store.hpp"
-#include "indie/timesheet.hpp"
+#include "indie/store/store.hpp"
+#include "indie/core/timesheet.hpp"
 
 namespace indie {
 

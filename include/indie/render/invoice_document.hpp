@@ -8,14 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "indie/clock.hpp"
-#include "indie/invoice.hpp"
-#include "indie/invoice_repo.hpp"
+#include "indie/core/clock.hpp"
+#include "indie/core/invoice.hpp"
 
 namespace indie {
-
-/// One billed time entry, for the timesheet annex.
-using TimesheetEntry = InvoiceRepo::BilledTime;
 
 /// What the document is made from; the CLI loads it, nothing here reads the database.
 struct DocumentInput {

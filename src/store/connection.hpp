@@ -1,0 +1,21 @@
+#pragma once
+// The SQLite connection behind a Store. Private to src/store: repositories reach it through
+// handle(store); nothing above the store sees a SQLite type.
+#include <sqlite3.h>
+
+#include <SQLiteCpp/Database.h>
+#include <string>
+
+#include "indie/store/store.hpp"
+
+namespace indie {
+
+struct Store::Connection {
+  Connection(const std::string& file, int flags) : path(file), db(file, flags) {}
+  std::string path;
+  SQLite::Database db;
+};
+
+inline sqlite3* handle(Store& store) { return store.connection().db.getHandle(); }
+
+}  // namespace indie
