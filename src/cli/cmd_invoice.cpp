@@ -2,11 +2,11 @@
 // cmd_invoice_line.cpp, issue and credit in cmd_invoice_issue.cpp, pay in cmd_invoice_pay.cpp.
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <map>
 
 #include "commands.hpp"
 #include "indie/core/error.hpp"
+#include "indie/core/invoice_draft.hpp"
 #include "indie/core/text.hpp"
 #include "invoice_common.hpp"
 #include "time_common.hpp"
@@ -21,28 +21,9 @@ void setup_invoice_render(CLI::App& group, Context& ctx);
 
 namespace {
 
-enum class LineGrouping { project, day, entry };
-
-LineGrouping parse_grouping(std::string_view text) {
-  const std::string t = to_lower(trim(text));
-  if (t == "project") return LineGrouping::project;
-  if (t == "day") return LineGrouping::day;
-  if (t == "entry") return LineGrouping::entry;
-  throw usage_error(fmt::format("cannot group lines by '{}': use project, day or entry", text));
-}
-
 struct NewArgs {
   std::string client, from, to, group_by = "project", currency, po, notes;
   bool empty = false;
-};
-
-// One line in the making: the entries it bills, in start order, and their billed time.
-struct PendingLine {
-  std::int64_t project_id = 0;
-  std::string description;
-  BilledTime billed;
-  std::int32_t first_day = INT32_MAX, last_day = INT32_MIN;
-  std::vector<std::int64_t> entries;
 };
 
 const Currency& currency_flag(const std::string& code, const Client& client) {
@@ -97,82 +78,35 @@ void new_invoice(Context& ctx, const NewArgs& a) {
   std::map<std::int64_t, std::string> names;
   for (const auto& p : ProjectRepo(store).list(client.id, true)) names[p.id] = p.name;
 
-  LocalCalendar calendar(config.time.week_start);
-  std::vector<PendingLine> pending;
-  std::map<std::pair<std::int64_t, std::int64_t>, std::size_t> index;  // (project, day or entry) -> line
-  std::map<std::string, std::int64_t> other_currency;                  // path -> entries left out
-  std::vector<std::string> no_rate;
-  time.for_each(f, [&](const TimeEntry& e) {
-    const ProjectBilling& p = billing.at(e.project_id);
-    if (p.currency->code != cur.code) {
-      ++other_currency[p.path + " (" + std::string(p.currency->code) + ")"];
-      return;
-    }
-    if (!p.rate) {
-      if (std::find(no_rate.begin(), no_rate.end(), p.path) == no_rate.end()) no_rate.push_back(p.path);
-      return;
-    }
-    const std::int32_t day = calendar.day(e.start);
-    const std::int64_t sub = grouping == LineGrouping::project ? 0 : grouping == LineGrouping::day ? day : e.id;
-    auto [it, added] = index.try_emplace({e.project_id, sub}, pending.size());
-    if (added) {
-      std::string description = names.at(e.project_id);
-      if (grouping == LineGrouping::entry && !e.note.empty()) description += " – " + e.note;
-      pending.push_back({e.project_id, description, BilledTime(p.rounding), INT32_MAX, INT32_MIN, {}});
-    }
-    PendingLine& line = pending[it->second];
-    line.billed.add((*e.end - e.start).count(), day);
-    line.first_day = std::min(line.first_day, day);
-    line.last_day = std::max(line.last_day, day);
-    line.entries.push_back(e.id);
-  });
-  if (!no_rate.empty())
-    throw invalid_input(fmt::format("{} {} no rate, so its time cannot be billed: indie project edit {} --rate 80/h",
-                                    join(no_rate, ", "), no_rate.size() == 1 ? "has" : "have", no_rate.front()));
-  if (pending.empty()) {
+  DraftBuilder builder(cur, grouping, billing, names, LocalCalendar(config.time.week_start), config.time.seconds_per_day,
+                       default_rate(config, category));
+  time.for_each(f, [&](const TimeEntry& e) { builder.add(e); });
+  const DraftPlan plan = builder.finish();
+  if (plan.lines.empty() && plan.rounded_away > 0)
+    throw not_found(fmt::format("{}'s unbilled time rounds down to nothing under its rounding policy; nothing to bill yet",
+                                client.handle));
+  if (plan.lines.empty()) {
     std::string more;
-    if (!other_currency.empty())
+    if (!plan.other_currency.empty())
       more = fmt::format(" There is unbilled time in another currency: {}; bill it with --currency.",
-                         other_currency.begin()->first);
+                         plan.other_currency.begin()->first);
     throw not_found(fmt::format("{} has no unbilled, billable, finished time{}.{} See it with: indie time list --client {} "
                                 "--unbilled; or make an empty draft: indie invoice new {} --empty",
                                 client.handle, a.from.empty() && a.to.empty() ? "" : " in that period", more,
                                 client.handle, client.handle));
   }
-  // Lines in a stable order: by project name, then by day (pending is in start order).
-  std::stable_sort(pending.begin(), pending.end(), [&](const PendingLine& x, const PendingLine& y) {
-    return names.at(x.project_id) < names.at(y.project_id);
-  });
 
   inv.id = repo.insert(inv);
-  int position = 0;
   std::int64_t entries = 0;
-  const Decimal vat = default_rate(config, category);
-  for (const auto& p : pending) {
-    const ProjectBilling& b = billing.at(p.project_id);
-    InvoiceLine line;
-    line.position = ++position;
-    line.description = p.description;
-    line.quantity = billed_quantity(p.billed.billed(), b.rate->unit, config.time.seconds_per_day);
-    line.unit = b.rate->unit == RateUnit::hour ? "h" : "d";
-    line.unit_price = b.rate->amount;
-    line.vat_rate = vat;
-    line.period = {LocalCalendar::date(p.first_day), LocalCalendar::date(p.last_day)};
-    line.project_id = p.project_id;
-    if (line.quantity.is_zero()) {  // rounded down to nothing: leave those entries unbilled
-      --position;
-      continue;
-    }
+  for (const auto& [line, billed] : plan.lines) {
     const std::int64_t id = repo.insert_line(inv.id, line, line_net(line, cur).minor());
-    repo.bill_entries(inv.id, id, p.entries);
-    entries += static_cast<std::int64_t>(p.entries.size());
+    repo.bill_entries(inv.id, id, billed);
+    entries += static_cast<std::int64_t>(billed.size());
   }
-  if (position == 0)
-    throw not_found(fmt::format("{}'s unbilled time rounds down to nothing under its rounding policy; nothing to bill yet",
-                                client.handle));
+  const std::size_t position = plan.lines.size();
   const InvoiceTotals totals = refresh_totals(repo, inv);
   tx.commit();
-  for (const auto& [path, n] : other_currency)
+  for (const auto& [path, n] : plan.other_currency)
     ctx.warn(fmt::format("{} unbilled entr{} of {} left out: another currency. Bill {} with --currency.", n,
                          n == 1 ? "y" : "ies", path, n == 1 ? "it" : "them"));
   ctx.say(fmt::format("Created draft {} for {}: {} line{} billing {} time entr{} ({}), {} {} excluding VAT.\n"

@@ -5,6 +5,7 @@
 #include "commands.hpp"
 #include "indie/store/account_repo.hpp"
 #include "indie/core/fx.hpp"
+#include "indie/core/settlement.hpp"
 #include "indie/store/rate_repo.hpp"
 #include "indie/core/error.hpp"
 #include "indie/core/text.hpp"
@@ -18,21 +19,22 @@ struct PayArgs {
   bool allow_overpay = false;
 };
 
-// Franchise-en-base thresholds for services (CGI art. 293 B, 2026): above the first, the
-// franchise ends next year; above the second, VAT is due from the day it is crossed.
-constexpr std::int64_t kFranchiseBase = 3'750'000;       // 37,500.00 EUR
-constexpr std::int64_t kFranchiseIncreased = 4'125'000;  // 41,250.00 EUR
-
 void warn_thresholds(Context& ctx, std::int64_t before, std::int64_t after) {
-  const auto crossed = [&](std::int64_t limit) { return before <= limit && after > limit; };
-  if (crossed(kFranchiseIncreased))
-    ctx.warn(fmt::format("your receipts this year reach {} EUR, above the 41,250 EUR franchise threshold for services: VAT is "
-                         "due from today's operations. Switch with: indie config set business.vat_regime standard",
-                         amount_text(Money(after, currency("EUR")), true)));
-  else if (crossed(kFranchiseBase))
-    ctx.warn(fmt::format("your receipts this year reach {} EUR, above the 37,500 EUR franchise threshold for services: the "
-                         "franchise en base ends on 1 January unless you stay under it (see man indie-invoice)",
-                         amount_text(Money(after, currency("EUR")), true)));
+  const std::string total = amount_text(Money(after, currency("EUR")), true);
+  switch (crossed_franchise_threshold(before, after)) {
+    case FranchiseThreshold::increased:
+      ctx.warn(fmt::format("your receipts this year reach {} EUR, above the 41,250 EUR franchise threshold for services: "
+                           "VAT is due from today's operations. Switch with: indie config set business.vat_regime standard",
+                           total));
+      break;
+    case FranchiseThreshold::base:
+      ctx.warn(fmt::format("your receipts this year reach {} EUR, above the 37,500 EUR franchise threshold for services: "
+                           "the franchise en base ends on 1 January unless you stay under it (see man indie-invoice)",
+                           total));
+      break;
+    case FranchiseThreshold::none:
+      break;
+  }
 }
 
 Decimal rate_flag(const std::string& text) {
@@ -51,11 +53,7 @@ void pay(Context& ctx, const PayArgs& a) {
   WriteTransaction tx(store);
   InvoiceRepo repo(store);
   const Invoice inv = repo.get(a.invoice);
-  if (inv.kind == InvoiceKind::credit_note)
-    throw invalid_input(fmt::format("{} is a credit note: record payments on invoices", inv.label()));
-  if (!inv.issued)
-    throw conflict(fmt::format("draft {} is not issued, so it cannot be paid yet: issue it first with indie invoice issue {}",
-                               inv.id, inv.id));
+  check_payable(inv);
   const Currency& inv_cur = inv.cur();
   const Currency& pay_cur = a.currency.empty() ? inv_cur : currency_arg(a.currency, "--currency");
   const Money paid = amount_arg(a.amount, pay_cur, "--amount");
@@ -120,18 +118,12 @@ void pay(Context& ctx, const PayArgs& a) {
                                       account->name, account->currency, p.received_currency, account->currency));
     p.account = account->name;
   }
-  // Realized exchange result: what the bank credited in EUR against the invoice's frozen rate.
-  if (inv_cur.code != "EUR" && !inv.eur_rate.empty() && received.currency().code == "EUR") {
-    const Money expected = to_eur(settled, Decimal::parse(inv.eur_rate));
-    p.fx_gain_minor = (received - expected).minor();
+  const Settlement s =
+      settle_payment(inv, repo.credited_minor(inv.id), repo.paid_minor(inv.id), settled, received, a.allow_overpay);
+  if (s.fx_gain) {
+    p.fx_gain_minor = s.fx_gain->minor();
     p.fx_currency = "EUR";
   }
-
-  const Money due = money(inv.gross_minor - repo.credited_minor(inv.id) - repo.paid_minor(inv.id), inv);
-  if (settled.minor() > due.minor() && !a.allow_overpay)
-    throw invalid_input(fmt::format("{} {} is more than the {} {} still due on {}; check the amount, or record it anyway "
-                                    "with --allow-overpay",
-                                    amount_text(settled, true), inv_cur.code, amount_text(due, true), inv_cur.code, *inv.number));
   const Date jan1{date.year(), std::chrono::January, std::chrono::day(1)};
   const Date dec31{date.year(), std::chrono::December, std::chrono::day(31)};
   const std::int64_t before = repo.received_eur_minor(jan1, dec31);
@@ -153,7 +145,7 @@ void pay(Context& ctx, const PayArgs& a) {
   const std::int64_t after = before + (p.received_currency == "EUR" ? p.received_minor : 0);
   tx.commit();
 
-  const Money left = due - settled;
+  const Money& left = s.left;
   std::string message = fmt::format("Recorded {} {} on {}", amount_text(paid, true), pay_cur.code, *inv.number);
   if (pay_cur.code != inv_cur.code) message += fmt::format(" (settles {} {})", amount_text(settled, true), inv_cur.code);
   if (!p.account.empty()) message += " into " + p.account;

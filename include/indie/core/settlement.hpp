@@ -1,0 +1,36 @@
+#pragma once
+/// Settling a payment against an issued invoice: what it settles, what is still due, the
+/// overpayment rule, the realized exchange result of a foreign-currency invoice, and the VAT
+/// franchise thresholds the year's receipts may cross.
+#include <cstdint>
+#include <optional>
+
+#include "indie/core/invoice.hpp"
+
+namespace indie {
+
+/// Throws, saying what to do, unless `invoice` is an issued invoice (not a draft, not a credit
+/// note).
+void check_payable(const Invoice& invoice);
+
+struct Settlement {
+  Money due;                     ///< due before the payment (TTC - credit notes - payments)
+  Money left;                    ///< due after it; negative when overpaid
+  std::optional<Money> fx_gain;  ///< EUR received against the invoice's frozen rate (a loss < 0)
+};
+
+/// Settles `settled` (in the invoice's currency) on `invoice`, which already has
+/// `credited_minor` of credit notes and `paid_minor` of payments; `received` is what the bank
+/// credited. More than is due is refused unless `allow_overpay`.
+Settlement settle_payment(const Invoice& invoice, std::int64_t credited_minor, std::int64_t paid_minor,
+                          const Money& settled, const Money& received, bool allow_overpay);
+
+/// The VAT franchise thresholds for services (CGI art. 293 B, 2026 figures): above the base
+/// one the franchise ends on 1 January; above the increased one VAT is due at once.
+enum class FranchiseThreshold { none, base, increased };
+inline constexpr std::int64_t kFranchiseBaseMinor = 3'750'000;       ///< 37,500.00 EUR
+inline constexpr std::int64_t kFranchiseIncreasedMinor = 4'125'000;  ///< 41,250.00 EUR
+/// The highest threshold that the year's EUR receipts cross going from `before` to `after`.
+FranchiseThreshold crossed_franchise_threshold(std::int64_t before_minor, std::int64_t after_minor);
+
+}  // namespace indie

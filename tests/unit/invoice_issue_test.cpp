@@ -1,0 +1,83 @@
+#include "indie/core/invoice_issue.hpp"
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "indie/core/error.hpp"
+
+using namespace indie;
+
+namespace {
+Date day(const char* iso) { return parse_date(iso, Date{}); }
+}  // namespace
+
+TEST_CASE("series: credit notes have their own, and each year is one with the yearly reset") {
+  InvoiceDefaults d;
+  CHECK(series_of(d, InvoiceKind::invoice, day("2026-11-30")) == "invoice/2026");
+  CHECK(series_of(d, InvoiceKind::credit_note, day("2027-01-02")) == "credit-note/2027");
+  d.yearly_reset = false;
+  CHECK(series_of(d, InvoiceKind::invoice, day("2026-11-30")) == "invoice");
+}
+
+TEST_CASE("numbers come from the pattern of the kind") {
+  InvoiceDefaults d;
+  CHECK(number_for(d, InvoiceKind::invoice, day("2026-11-30"), 7) == "F2026-0007");
+  CHECK(number_for(d, InvoiceKind::credit_note, day("2026-11-30"), 12) == "A2026-0012");
+  d.number_pattern = "{YY}{MM}-{SEQ}";
+  CHECK(number_for(d, InvoiceKind::invoice, day("2026-03-01"), 3) == "2603-3");
+}
+
+TEST_CASE("numbers follow the order of dates within a series") {
+  CHECK_NOTHROW(check_issue_order(InvoiceKind::invoice, day("2026-11-20"), std::nullopt));
+  CHECK_NOTHROW(check_issue_order(InvoiceKind::invoice, day("2026-11-20"), day("2026-11-20")));
+  CHECK_THROWS_WITH_AS(check_issue_order(InvoiceKind::credit_note, day("2026-11-19"), day("2026-11-20")),
+                       "the issue date 2026-11-19 is before the last credit note of the series (2026-11-20); numbers "
+                       "must follow the order of dates, so issue it on 2026-11-20 or later",
+                       Error);
+}
+
+TEST_CASE("the VAT category follows the regime and the client; stored codes read back") {
+  Config config;
+  Client home, eu;
+  home.vat_treatment = VatTreatment::domestic;
+  eu.vat_treatment = VatTreatment::eu_business;
+  CHECK(category_for(config, home) == VatCategory::franchise);
+  CHECK(category_for(config, eu) == VatCategory::reverse_charge);
+  config.business.vat_regime = VatRegime::standard;
+  CHECK(category_for(config, home) == VatCategory::standard);
+  CHECK(default_rate(config, VatCategory::standard) == Decimal::from_int(20));
+  CHECK(default_rate(config, VatCategory::reverse_charge) == Decimal::from_int(0));
+  for (auto c : {VatCategory::standard, VatCategory::franchise, VatCategory::reverse_charge, VatCategory::outside_scope})
+    CHECK(parse_category(category_code(c)) == c);
+}
+
+TEST_CASE("freezing keeps the totals, the VAT in EUR at the frozen rate, and who the parties were") {
+  Config config;
+  config.business.name = "Camille Martin";
+  config.business.vat_regime = VatRegime::standard;
+  Client client;
+  client.name = "Initech";
+  client.legal_name = "Initech Inc.";
+  client.vat_treatment = VatTreatment::non_eu_business;
+  Invoice inv;
+  inv.currency = "USD";
+  inv.eur_rate = "1.1225";
+  InvoiceLine l;
+  l.quantity = Decimal::from_int(1);
+  l.unit_price = Decimal::parse("800");
+  l.vat_rate = Decimal::from_int(20);
+  const InvoiceTotals totals = compute_totals({l}, currency("USD"));
+  LegalFacts facts = facts_of(inv, {l}, totals, VatCategory::standard, client);
+  freeze(inv, totals, config, client, facts);
+  CHECK(inv.net_minor == 80000);
+  CHECK(inv.vat_minor == 16000);
+  CHECK(inv.gross_minor == 96000);
+  CHECK(inv.vat_eur_minor == 14254);  // 160.00 / 1.1225 = 142.538… -> 142.54
+  REQUIRE(facts.vat_eur.has_value());
+  CHECK(facts.vat_eur->to_string() == "142.54");
+  const auto buyer = nlohmann::json::parse(inv.buyer);
+  CHECK(buyer["name"] == "Initech Inc.");
+  CHECK(buyer["display_name"] == "Initech");
+  CHECK(nlohmann::json::parse(inv.seller)["name"] == "Camille Martin EI");
+}
