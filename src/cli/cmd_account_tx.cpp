@@ -134,51 +134,21 @@ void transfer(Context& ctx, const TxArgs& a) {
   WriteTransaction tx(store);
   AccountRepo repo(store);
   const Account from = repo.get(a.account), to = repo.get(a.target);
-  if (from.id == to.id)
-    throw invalid_input(fmt::format("a transfer needs two different accounts (got \"{}\" twice)", from.name));
-  for (const auto* acc : {&from, &to})
-    if (acc->archived_at) throw conflict(fmt::format("account \"{}\" is archived", acc->name));
   const Currency& fc = currency(from.currency);
   const Currency& tc = currency(to.currency);
   const Money sent = amount_arg(a.amount, fc, "amount");
-  if (sent.minor() <= 0) throw invalid_input("amount: what leaves the first account must be more than 0");
-  Money received = sent.currency().code == tc.code ? Money(sent.minor(), tc) : Money::zero(tc);
-  if (!a.received.empty()) {
-    received = amount_arg(a.received, tc, "--received");
-    if (received.minor() <= 0) throw invalid_input("--received must be more than 0");
-  } else if (fc.code != tc.code) {
-    throw invalid_input(fmt::format("\"{}\" is in {} and \"{}\" in {}: say what arrived with --received AMOUNT (in {}); "
-                                    "the rate it implies is kept with the transfer",
-                                    from.name, fc.code, to.name, tc.code, tc.code));
-  }
+  std::optional<Money> arrived;
+  if (!a.received.empty()) arrived = amount_arg(a.received, tc, "--received");
   const Money fee = a.fee.empty() ? Money::zero(fc) : amount_arg(a.fee, fc, "--fee");
-  if (fee.minor() < 0) throw invalid_input("--fee: give the fee as a positive amount; it is taken from the first account");
-  Transfer tr;
-  tr.date = date_or_today(ctx, a.date, "--date");
-  tr.from_account = from.id;
-  tr.to_account = to.id;
-  tr.sent_minor = sent.minor();
-  tr.received_minor = received.minor();
-  tr.fee_minor = fee.minor();
-  tr.rate = implied_rate(sent, received, 8).to_string();
-  tr.note = a.note;
+  TransferPlan plan = plan_transfer(from, to, sent, arrived, fee, date_or_today(ctx, a.date, "--date"), a.note);
+  const Transfer& tr = plan.transfer;
+  const Money received(tr.received_minor, tc);
   const std::int64_t id = repo.insert_transfer(tr);
-  const auto leg = [&](const Account& acc, std::int64_t minor, TxOrigin origin, std::string payee, std::string category) {
-    AccountTx t;
-    t.account_id = acc.id;
-    t.date = tr.date;
-    t.amount_minor = minor;
-    t.payee = std::move(payee);
-    t.category = std::move(category);
-    t.note = a.note;
-    t.origin = origin;
+  for (auto& t : plan.legs) {
     t.transfer_id = id;
     t.created_at = ctx.now_iso();
     repo.insert_tx(t);
-  };
-  leg(from, -sent.minor(), TxOrigin::transfer, to.name, "transfer");
-  leg(to, received.minor(), TxOrigin::transfer, from.name, "transfer");
-  if (fee.minor() > 0) leg(from, -fee.minor(), TxOrigin::fee, to.name, "fees");
+  }
   tx.commit();
   std::string message = fmt::format("Transfer {}: {} {} from \"{}\" to \"{}\"", id, amount_text(sent, true), fc.code, from.name, to.name);
   if (fc.code != tc.code) message += fmt::format(", {} {} arrived (1 {} = {} {})", amount_text(received, true), tc.code, fc.code, tr.rate, tc.code);

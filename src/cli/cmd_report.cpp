@@ -1,10 +1,8 @@
 // indie report receivables: who owes what, and for how long.
 #include <fmt/format.h>
 
-#include <array>
-#include <map>
-
 #include "commands.hpp"
+#include "indie/core/aging.hpp"
 #include "indie/core/error.hpp"
 #include "invoice_common.hpp"
 #include "report_common.hpp"
@@ -12,27 +10,9 @@
 namespace indie::cli {
 namespace {
 
-// Aged buckets by days past the due date: current (not yet due), 1-30, 31-60, 61-90, over 90.
-std::size_t bucket(std::int64_t days_late) {
-  if (days_late <= 0) return 0;
-  if (days_late <= 30) return 1;
-  if (days_late <= 60) return 2;
-  if (days_late <= 90) return 3;
-  return 4;
-}
-
 void receivables(Context& ctx, const std::string& as_of_text) {
   const Date as_of = date_or_today(ctx, as_of_text, "--as-of");
-  using Buckets = std::array<std::int64_t, 6>;  // five buckets and the total
-  std::map<std::pair<std::string, std::string>, Buckets> rows;
-  std::map<std::string, Buckets> totals;
-  for (const auto& r : InvoiceRepo(ctx.store()).receivables(as_of)) {
-    const std::size_t b = bucket(days_between(r.due_date, as_of));
-    for (auto* row : {&rows[{r.client, r.currency}], &totals[r.currency]}) {
-      (*row)[b] += r.due_minor;
-      (*row)[5] += r.due_minor;
-    }
-  }
+  const auto [rows, totals] = age_receivables(InvoiceRepo(ctx.store()).receivables(as_of), as_of);
   const bool people = ctx.format() == Format::table;
   if (rows.empty() && people) {
     ctx.err << fmt::format("Nothing is owed to you on {}.\n", format_date(as_of));
@@ -40,7 +20,7 @@ void receivables(Context& ctx, const std::string& as_of_text) {
   }
   TableWriter w(ctx.out, ctx.format(),
                 {"client", "currency", "current", "days_1_30", "days_31_60", "days_61_90", "days_over_90", "total"});
-  const auto emit = [&](const std::string& client, const std::string& code, const Buckets& b) {
+  const auto emit = [&](const std::string& client, const std::string& code, const AgeBuckets& b) {
     const Currency& cur = currency(code, true);
     std::vector<Cell> cells = {Cell::str(client), Cell::str(code)};
     for (const auto v : b) cells.push_back(Cell::amount(amount_text(Money(v, cur), people)));

@@ -31,10 +31,6 @@ std::string note_of(const std::vector<std::string>& words, std::size_t from = 0)
   return std::string(trim(join(rest, " ")));
 }
 
-void check_note(const std::string& note) {
-  if (!is_printable_utf8(note)) throw invalid_input("the note has control characters; keep it to one line of text");
-}
-
 Instant moment(Context& ctx, const std::string& text) {
   if (text.empty()) return ctx.clock.now();
   try {
@@ -163,22 +159,6 @@ void resume(Context& ctx, TimeArgs& a) {
   start(ctx, a);
 }
 
-// `09:00-12:30`, with `+1` on the end for the next day (`22:00-01:30+1`).
-std::pair<Instant, Instant> parse_range(std::string_view range, Date day) {
-  const auto dash = range.find('-');
-  if (dash == std::string_view::npos)
-    throw invalid_input(fmt::format("'{}' is not a time range; write it as 09:00-12:30, or give --duration 2h15m", range));
-  std::string_view end = range.substr(dash + 1);
-  int next_days = 0;
-  if (end.ends_with("+1")) {
-    next_days = 1;
-    end.remove_suffix(2);
-  }
-  const Instant start = local_to_instant(day, parse_time_of_day(range.substr(0, dash)));
-  const Date end_day(std::chrono::sys_days(day) + std::chrono::days(next_days));
-  return {start, local_to_instant(end_day, parse_time_of_day(end))};
-}
-
 std::int64_t positive_duration(const std::string& text) {
   const std::int64_t seconds = parse_duration(text);
   if (seconds <= 0) throw invalid_input(fmt::format("--duration {}: a time entry needs a duration above zero", text));
@@ -193,19 +173,17 @@ void add(Context& ctx, TimeArgs& a) {
   const Date day = parse_date(a.date, ctx.today());
   if (!a.duration.empty()) {
     const std::int64_t seconds = positive_duration(a.duration);
-    // Without --at, a duration follows the day's last entry, or starts at 09:00.
     if (!a.at.empty()) {
       e.start = local_to_instant(day, parse_time_of_day(a.at));
     } else {
       TimeFilter that_day;
       that_day.from = local_to_instant(day, 0);
       that_day.to = local_to_instant(Date(std::chrono::sys_days(day) + std::chrono::days(1)), 0);
-      e.start = local_to_instant(day, 9 * 3600);
       std::optional<Instant> latest;
       repo.for_each_span(that_day, false, [&](std::int64_t, Instant, Instant end, std::string_view) {
         if (!latest || end > *latest) latest = end;
       });
-      if (latest) e.start = *latest;
+      e.start = duration_start(day, latest);
     }
     e.end = e.start + std::chrono::seconds(seconds);
     e.note = note_of(a.words);
@@ -213,7 +191,7 @@ void add(Context& ctx, TimeArgs& a) {
     if (a.words.empty())
       throw usage_error("give a time range or a duration, e.g. indie time add " + e.project_path + " " + a.date +
                         " 09:00-12:30 \"note\", or --duration 2h15m");
-    std::tie(e.start, e.end) = parse_range(a.words.front(), day);
+    std::tie(e.start, e.end) = parse_time_range(a.words.front(), day);
     e.note = note_of(a.words, 1);
   }
   check_note(e.note);

@@ -36,33 +36,9 @@ void require_active(Store& store, const Project& p) {
 }
 
 void check_span(TimeRepo& repo, Instant start, Instant end, Instant now, std::int64_t except, SpanRules rules) {
-  const auto seconds = (end - start).count();
-  if (seconds < 0)
-    throw invalid_input(fmt::format("the end ({}) is before the start ({}); to run past midnight write the end "
-                                    "as 01:30+1, or give --duration",
-                                    format_instant_local(end), format_instant_local(start)));
-  if (seconds == 0) throw invalid_input("the entry would last 0 minutes; a time entry needs a duration above zero");
-  if (seconds > kLongEntrySeconds && !rules.force)
-    throw invalid_input(fmt::format("the entry would last {} (over 24 hours); check the times, or add --force "
-                                    "if it is right", format_duration_hm(seconds)));
-  if (rules.allow_overlap) return;
-  if (const auto other = repo.overlapping(start, end, now, except))
-    throw conflict(fmt::format("it overlaps entry {} ({}, {} - {}); change the times, or add --allow-overlap",
-                               other->id, describe(*other), format_instant_local(other->start),
-                               other->end ? format_time_of_day(*other->end) : std::string("running")));
-}
-
-void require_unbilled(const TimeEntry& e, std::string_view action) {
-  if (e.invoice_number)
-    throw conflict(fmt::format("time entry {} is billed on invoice {} and cannot be {}; correct the invoice with "
-                               "a credit note", e.id, *e.invoice_number, action));
-  if (e.invoice_id)
-    throw conflict(fmt::format("time entry {} is on draft invoice {} and cannot be {}; take it off the draft "
-                               "first (indie invoice rm {})", e.id, *e.invoice_id, action, *e.invoice_id));
-}
-
-std::string describe(const TimeEntry& e) {
-  return e.note.empty() ? e.project_path : fmt::format("{} \"{}\"", e.project_path, e.note);
+  std::optional<TimeEntry> other;
+  if (!rules.allow_overlap && end > start) other = repo.overlapping(start, end, now, except);
+  indie::check_span(start, end, rules, other);
 }
 
 std::vector<std::string> entry_columns() {

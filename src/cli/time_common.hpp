@@ -7,6 +7,7 @@
 
 #include "context.hpp"
 #include "indie/store/client_repo.hpp"
+#include "indie/core/time_entry.hpp"
 #include "indie/store/time_repo.hpp"
 #include "output.hpp"
 
@@ -18,18 +19,8 @@ Project resolve_project(Store& store, std::string_view ref);
 /// Refuses tracking time on an archived project or client, saying how to reactivate it.
 void require_active(Store& store, const Project& project);
 
-struct SpanRules {
-  bool force = false;          ///< allow more than 24 hours
-  bool allow_overlap = false;  ///< allow overlapping another entry
-};
-/// Refuses an empty or negative span, one over 24 h without --force, and one overlapping
-/// another entry (other than `except`) without --allow-overlap.
+/// indie::check_span against the entries stored in `repo` (other than `except`).
 void check_span(TimeRepo& repo, Instant start, Instant end, Instant now, std::int64_t except, SpanRules rules);
-/// Refuses changing an entry that an invoice bills, naming the invoice.
-void require_unbilled(const TimeEntry& entry, std::string_view action);
-
-/// "fix login (acme/website)" for messages.
-std::string describe(const TimeEntry& entry);
 
 std::vector<std::string> entry_columns();
 std::vector<std::string> entry_table_columns();

@@ -5,6 +5,7 @@
 #include <array>
 
 #include "indie/core/error.hpp"
+#include "indie/core/fx.hpp"
 #include "indie/core/suggest.hpp"
 #include "indie/core/text.hpp"
 
@@ -33,6 +34,55 @@ std::string check_account_name(std::string_view name) {
   if (n.empty() || n.size() > 64) throw invalid_input("an account name has 1 to 64 characters, e.g. \"Wise USD\"");
   if (!is_printable_utf8(n)) throw invalid_input("an account name cannot hold control characters");
   return std::string(n);
+}
+
+TransferPlan plan_transfer(const Account& from, const Account& to, const Money& sent,
+                           const std::optional<Money>& received_given, const Money& fee, Date date,
+                           const std::string& note) {
+  if (from.id == to.id)
+    throw invalid_input(fmt::format("a transfer needs two different accounts (got \"{}\" twice)", from.name));
+  for (const auto* acc : {&from, &to})
+    if (acc->archived_at) throw conflict(fmt::format("account \"{}\" is archived", acc->name));
+  const Currency& fc = currency(from.currency);
+  const Currency& tc = currency(to.currency);
+  if (sent.minor() <= 0) throw invalid_input("amount: what leaves the first account must be more than 0");
+  Money received = fc.code == tc.code ? Money(sent.minor(), tc) : Money::zero(tc);
+  if (received_given) {
+    received = *received_given;
+    if (received.minor() <= 0) throw invalid_input("--received must be more than 0");
+  } else if (fc.code != tc.code) {
+    throw invalid_input(fmt::format("\"{}\" is in {} and \"{}\" in {}: say what arrived with --received AMOUNT (in {}); "
+                                    "the rate it implies is kept with the transfer",
+                                    from.name, fc.code, to.name, tc.code, tc.code));
+  }
+  if (fee.minor() < 0) throw invalid_input("--fee: give the fee as a positive amount; it is taken from the first account");
+
+  TransferPlan plan;
+  Transfer& tr = plan.transfer;
+  tr.date = date;
+  tr.from_account = from.id;
+  tr.to_account = to.id;
+  tr.sent_minor = sent.minor();
+  tr.received_minor = received.minor();
+  tr.fee_minor = fee.minor();
+  tr.rate = implied_rate(sent, received, 8).to_string();
+  tr.note = note;
+  const auto leg = [&](const Account& acc, std::int64_t minor, TxOrigin origin, const std::string& payee,
+                       const char* category) {
+    AccountTx t;
+    t.account_id = acc.id;
+    t.date = date;
+    t.amount_minor = minor;
+    t.payee = payee;
+    t.category = category;
+    t.note = note;
+    t.origin = origin;
+    plan.legs.push_back(std::move(t));
+  };
+  leg(from, -sent.minor(), TxOrigin::transfer, to.name, "transfer");
+  leg(to, received.minor(), TxOrigin::transfer, from.name, "transfer");
+  if (fee.minor() > 0) leg(from, -fee.minor(), TxOrigin::fee, to.name, "fees");
+  return plan;
 }
 
 }  // namespace indie

@@ -4,8 +4,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "indie/core/clock.hpp"
+#include "indie/core/money.hpp"
 
 namespace indie {
 
@@ -49,6 +51,19 @@ struct Transfer {
   std::string rate;  ///< received per 1 sent, as stored
   std::string note;
 };
+
+/// A transfer between two accounts and the transactions it writes: what leaves the first
+/// account, what arrives in the second (both legs linked to the transfer), and the fee, taken
+/// from the first account as an expense of its own.
+struct TransferPlan {
+  Transfer transfer;             ///< with the rate the two amounts imply (8 decimals)
+  std::vector<AccountTx> legs;   ///< transfer_id is set by whoever stores the transfer
+};
+/// Plans moving `sent` from `from` to `to` on `date`. `received` is what arrived, needed when
+/// the currencies differ (the same amount otherwise). Throws invalid_input or conflict, saying
+/// what to do, for one account twice, an archived account, an amount or a fee below zero.
+TransferPlan plan_transfer(const Account& from, const Account& to, const Money& sent,
+                           const std::optional<Money>& received, const Money& fee, Date date, const std::string& note);
 
 /// An account name as typed: trimmed, 1 to 64 printable characters. Throws invalid_input.
 std::string check_account_name(std::string_view name);
