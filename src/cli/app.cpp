@@ -13,17 +13,17 @@ namespace indie::cli {
 namespace {
 
 constexpr auto kGroups = std::to_array<CommandGroup>({
-    {"init", "Create the configuration and the database", setup_init},
-    {"config", "Show and change the configuration (business profile, defaults)", setup_config},
-    {"client", "Add, list, change and import clients", setup_client},
-    {"project", "Add, list and change projects, with their rates", setup_project},
-    {"time", "Track time: timer, entries, reports and imports", setup_time},
-    {"invoice", "Invoices from time or by hand: issue, credit notes, payments", setup_invoice},
-    {"account", "Accounts in any currency: transactions, transfers, balances", setup_account},
-    {"rate", "Exchange rates: import the ECB's, set your own, convert", setup_rate},
-    {"report", "Reports on money: receivables, exchange results", setup_report},
-    {"template", "Invoice templates: list, show, export to customize", setup_template},
-    {"demo", "Run a guided tour on a throw-away business", setup_demo},
+    {"init", "Create the configuration and the database", setup_init, false},
+    {"config", "Show and change the configuration (business profile, defaults)", setup_config, false},
+    {"client", "Add, list, change and import clients", setup_client, false},
+    {"project", "Add, list and change projects, with their rates", setup_project, false},
+    {"time", "Track time: timer, entries, reports and imports", setup_time, true},
+    {"invoice", "Invoices from time or by hand: issue, credit notes, payments", setup_invoice, true},
+    {"account", "Accounts in any currency: transactions, transfers, balances", setup_account, true},
+    {"rate", "Exchange rates: import the ECB's, set your own, convert", setup_rate, true},
+    {"report", "Reports on money: receivables, exchange results", setup_report, true},
+    {"template", "Invoice templates: list, show, export to customize", setup_template, false},
+    {"demo", "Run a guided tour on a throw-away business", setup_demo, false},
 });
 
 std::string overview() {
@@ -105,6 +105,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         ->check(CLI::IsMember({"table", "csv", "tsv", "json"}));
     app.add_flag("-q,--quiet", ctx.options.quiet, "Print only data and errors, no confirmations");
     for (const auto& g : kGroups) g.setup(app, ctx);
+    // Once every option is read and before any command runs: the zone every date is read in.
+    app.parse_complete_callback([&ctx, &app] {
+      for (const auto& g : kGroups)
+        if (g.dated && app.got_subcommand(std::string(g.name))) ctx.set_time_zone();
+    });
 
     // `indie help client add` is answered before parsing: CLI11 would take `client` for a command.
     if (auto topic = help_topic(args)) {

@@ -36,7 +36,6 @@ const Currency& currency_flag(const std::string& code, const Client& client) {
 }
 
 void new_invoice(Context& ctx, const NewArgs& a) {
-  ctx.time_zone();
   Store& store = ctx.store();
   const Config& config = ctx.config();
   WriteTransaction tx(store);

@@ -88,7 +88,6 @@ void start(Context& ctx, TimeArgs& a) {
 
 void stop(Context& ctx, TimeArgs& a) {
   Store& store = ctx.store();
-  ctx.time_zone();
   WriteTransaction tx(store);
   TimeRepo repo(store);
   auto running = repo.running();
@@ -101,7 +100,6 @@ void stop(Context& ctx, TimeArgs& a) {
 
 void status(Context& ctx) {
   Store& store = ctx.store();
-  ctx.time_zone();
   TimeRepo repo(store);
   const Instant now = ctx.clock.now();
   TimeFilter today;
@@ -135,7 +133,6 @@ void status(Context& ctx) {
 
 void cancel(Context& ctx) {
   Store& store = ctx.store();
-  ctx.time_zone();
   WriteTransaction tx(store);
   TimeRepo repo(store);
   const auto running = repo.running();
@@ -148,7 +145,6 @@ void cancel(Context& ctx) {
 
 void resume(Context& ctx, TimeArgs& a) {
   Store& store = ctx.store();
-  ctx.time_zone();
   TimeRepo repo(store);
   const auto last = repo.last();
   if (!last) throw not_found("there is no entry to resume yet. Start one with: indie time start CLIENT/PROJECT");
@@ -204,7 +200,6 @@ void add(Context& ctx, TimeArgs& a) {
 
 void edit(Context& ctx, TimeArgs& a) {
   Store& store = ctx.store();
-  ctx.time_zone();
   WriteTransaction tx(store);
   TimeRepo repo(store);
   TimeEntry e = repo.get(a.ids.front());
@@ -251,7 +246,6 @@ void edit(Context& ctx, TimeArgs& a) {
 
 void remove(Context& ctx, TimeArgs& a) {
   Store& store = ctx.store();
-  ctx.time_zone();
   WriteTransaction tx(store);
   TimeRepo repo(store);
   std::vector<TimeEntry> entries;

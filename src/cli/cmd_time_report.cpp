@@ -39,7 +39,6 @@ void add_filters(CLI::App* cmd, ListingArgs& a) {
 }
 
 void list(Context& ctx, const ListingArgs& a) {
-  ctx.time_zone();
   const TimeFilter f = filter_of(ctx, a);
   const Instant now = ctx.clock.now();
   const bool people = ctx.format() == Format::table;
@@ -60,7 +59,6 @@ void list(Context& ctx, const ListingArgs& a) {
 }
 
 void report(Context& ctx, const ListingArgs& a) {
-  ctx.time_zone();
   const ReportGrouping by = parse_report_grouping(a.by);
   const TimeFilter f = filter_of(ctx, a);
   const Config& config = ctx.config();

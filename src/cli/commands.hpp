@@ -18,6 +18,10 @@ struct CommandGroup {
   std::string_view name;
   std::string_view summary;
   Setup setup;
+  /// Its commands read or print days and times, so the time zone (TZ, else the config's
+  /// time.zone) is set before they run. The others never read the config for it, so `indie
+  /// config set` can still mend a file whose zone is wrong.
+  bool dated;
 };
 
 void setup_init(CLI::App& app, Context& ctx);

@@ -51,8 +51,7 @@ std::string system_zone() {
 
 }  // namespace
 
-const std::string& Context::time_zone() {
-  if (zone_) return *zone_;
+void Context::set_time_zone() {
   std::string tz = env("TZ");
   if (!tz.empty()) {
     if (tz.front() == ':') tz.erase(0, 1);
@@ -71,7 +70,6 @@ const std::string& Context::time_zone() {
   } else {
     zone_ = system_zone();
   }
-  return *zone_;
 }
 
 std::string Context::db_path() const {

@@ -50,15 +50,18 @@ class Context {
   /// A warning on stderr; kept with --quiet.
   void warn(const std::string& message);
   std::string now_iso() const { return format_instant_utc(clock.now()); }
-  /// The zone days are counted in: TZ, else the config's time.zone (then exported as TZ for
-  /// the C library), else the system's. Checked against the installed zone database.
-  const std::string& time_zone();
+  /// Sets the zone days are counted in, once per process before a command runs: TZ, else the
+  /// config's time.zone (then exported as TZ for the C library), else the system's. Checked
+  /// against the installed zone database.
+  void set_time_zone();
+  /// The zone's name, recorded with each time entry.
+  const std::string& time_zone() const { return zone_; }
   /// Today in that zone.
-  Date today() { return time_zone(), clock.today(); }
+  Date today() const { return clock.today(); }
 
  private:
   std::optional<Config> config_;
-  std::optional<std::string> zone_;
+  std::string zone_;
   std::unique_ptr<Store> store_;
 };
 
