@@ -16,22 +16,10 @@ namespace indie {
 namespace {
 
 
-constexpr std::string_view kColumns =
-    "i.id, i.kind, i.client_id, c.handle, i.currency, i.language, i.state, i.number, i.series, i.seq, "
-    "i.issue_date, i.due_date, i.period_from, i.period_to, i.po_number, i.notes, i.credited_id, i.reason, "
-    "i.releases_time, i.vat_category, i.net_minor, i.vat_minor, i.gross_minor, i.eur_rate, i.eur_rate_date, "
-    "i.eur_rate_source, i.vat_eur_minor, i.seller, i.buyer, i.mentions, i.created_at";
-
 std::optional<Date> date_or_none(const Statement& q, int col) {
   if (q.is_null(col)) return std::nullopt;
-  const std::string_view t = q.text(col);
   // Stored dates are always ISO; parse_date only needs a "today" for words.
-  return parse_date(t, Date{});
-}
-
-std::optional<std::string> text_or_none(const Statement& q, int col) {
-  if (q.is_null(col)) return std::nullopt;
-  return std::string(q.text(col));
+  return parse_date(q.text(col), Date{});
 }
 
 std::optional<std::string> date_text(const std::optional<Date>& d) {
@@ -39,75 +27,132 @@ std::optional<std::string> date_text(const std::optional<Date>& d) {
   return format_date(*d);
 }
 
-void read_invoice(const Statement& q, Invoice& i) {
-  i.id = q.integer(0);
-  i.kind = q.text(1) == "credit-note" ? InvoiceKind::credit_note : InvoiceKind::invoice;
-  i.client_id = q.integer(2);
-  i.client_handle = q.text(3);
-  i.currency = q.text(4);
-  i.language = parse_language(q.text(5));
-  i.issued = q.text(6) == "issued";
-  i.number = text_or_none(q, 7);
-  i.series = q.text(8);
-  i.seq = q.integer(9);
-  i.issue_date = date_or_none(q, 10);
-  i.due_date = date_or_none(q, 11);
-  i.period = {date_or_none(q, 12), date_or_none(q, 13)};
-  i.po_number = q.text(14);
-  i.notes = q.text(15);
-  if (q.is_null(16)) i.credited_id.reset();
-  else i.credited_id = q.integer(16);
-  i.reason = q.text(17);
-  i.releases_time = q.integer(18) != 0;
-  i.vat_category = q.text(19);
-  i.net_minor = q.integer(20);
-  i.vat_minor = q.integer(21);
-  i.gross_minor = q.integer(22);
-  i.eur_rate = q.text(23);
-  i.eur_rate_date = q.text(24);
-  i.eur_rate_source = q.text(25);
-  if (q.is_null(26)) i.vat_eur_minor.reset();
-  else i.vat_eur_minor = q.integer(26);
-  i.seller = q.text(27);
-  i.buyer = q.text(28);
-  i.mentions.clear();
-  if (!q.is_null(29)) {
-    for (const auto& m : nlohmann::json::parse(q.text(29))) i.mentions.push_back(m.get<std::string>());
-  }
-  i.created_at = q.text(30);
+// Empty text is stored as NULL.
+std::optional<std::string> or_null(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  return s;
 }
 
-// Binds every column but id as ?1..?30, in kColumns order without c.handle.
-void bind_invoice(Statement& q, const Invoice& i) {
-  const auto opt = [](const std::string& s) { return s.empty() ? std::optional<std::string>() : std::optional<std::string>(s); };
-  q.bind(1, to_string(i.kind)).bind(2, i.client_id).bind(3, i.currency).bind(4, to_string(i.language));
-  q.bind(5, std::string_view(i.issued ? "issued" : "draft")).bind(6, i.number).bind(7, opt(i.series));
-  q.bind(8, i.seq > 0 ? std::optional<std::int64_t>(i.seq) : std::nullopt);
-  q.bind(9, date_text(i.issue_date)).bind(10, date_text(i.due_date));
-  q.bind(11, date_text(i.period.from)).bind(12, date_text(i.period.to));
-  q.bind(13, i.po_number).bind(14, i.notes).bind(15, i.credited_id).bind(16, i.reason);
-  q.bind(17, std::int64_t{i.releases_time ? 1 : 0}).bind(18, i.vat_category);
-  q.bind(19, i.net_minor).bind(20, i.vat_minor).bind(21, i.gross_minor);
-  q.bind(22, opt(i.eur_rate)).bind(23, opt(i.eur_rate_date)).bind(24, opt(i.eur_rate_source)).bind(25, i.vat_eur_minor);
-  q.bind(26, opt(i.seller)).bind(27, opt(i.buyer));
-  if (i.mentions.empty() && !i.issued) {
-    q.bind(28, std::optional<std::string>());
-  } else {
-    q.bind(28, nlohmann::json(i.mentions).dump());
-  }
-  q.bind(29, i.created_at);
+using InvoiceColumn = Column<Invoice>;
+using R = const Statement&;
+
+// An invoice as read: its own columns and its client's handle.
+const std::array<InvoiceColumn, 31> kInvoiceColumns{{
+    {"i.id", [](R q, int c, Invoice& i) { i.id = q.integer(c); }},
+    {"i.kind", [](R q, int c, Invoice& i) { i.kind = q.text(c) == "credit-note" ? InvoiceKind::credit_note : InvoiceKind::invoice; }},
+    {"i.client_id", [](R q, int c, Invoice& i) { i.client_id = q.integer(c); }},
+    {"c.handle", [](R q, int c, Invoice& i) { i.client_handle = q.text(c); }},
+    {"i.currency", [](R q, int c, Invoice& i) { i.currency = q.text(c); }},
+    {"i.language", [](R q, int c, Invoice& i) { i.language = parse_language(q.text(c)); }},
+    {"i.state", [](R q, int c, Invoice& i) { i.issued = q.text(c) == "issued"; }},
+    {"i.number", [](R q, int c, Invoice& i) { i.number = q.optional_string(c); }},
+    {"i.series", [](R q, int c, Invoice& i) { i.series = q.text(c); }},
+    {"i.seq", [](R q, int c, Invoice& i) { i.seq = q.integer(c); }},
+    {"i.issue_date", [](R q, int c, Invoice& i) { i.issue_date = date_or_none(q, c); }},
+    {"i.due_date", [](R q, int c, Invoice& i) { i.due_date = date_or_none(q, c); }},
+    {"i.period_from", [](R q, int c, Invoice& i) { i.period.from = date_or_none(q, c); }},
+    {"i.period_to", [](R q, int c, Invoice& i) { i.period.to = date_or_none(q, c); }},
+    {"i.po_number", [](R q, int c, Invoice& i) { i.po_number = q.text(c); }},
+    {"i.notes", [](R q, int c, Invoice& i) { i.notes = q.text(c); }},
+    {"i.credited_id", [](R q, int c, Invoice& i) { i.credited_id = q.optional_integer(c); }},
+    {"i.reason", [](R q, int c, Invoice& i) { i.reason = q.text(c); }},
+    {"i.releases_time", [](R q, int c, Invoice& i) { i.releases_time = q.integer(c) != 0; }},
+    {"i.vat_category", [](R q, int c, Invoice& i) { i.vat_category = q.text(c); }},
+    {"i.net_minor", [](R q, int c, Invoice& i) { i.net_minor = q.integer(c); }},
+    {"i.vat_minor", [](R q, int c, Invoice& i) { i.vat_minor = q.integer(c); }},
+    {"i.gross_minor", [](R q, int c, Invoice& i) { i.gross_minor = q.integer(c); }},
+    {"i.eur_rate", [](R q, int c, Invoice& i) { i.eur_rate = q.text(c); }},
+    {"i.eur_rate_date", [](R q, int c, Invoice& i) { i.eur_rate_date = q.text(c); }},
+    {"i.eur_rate_source", [](R q, int c, Invoice& i) { i.eur_rate_source = q.text(c); }},
+    {"i.vat_eur_minor", [](R q, int c, Invoice& i) { i.vat_eur_minor = q.optional_integer(c); }},
+    {"i.seller", [](R q, int c, Invoice& i) { i.seller = q.text(c); }},
+    {"i.buyer", [](R q, int c, Invoice& i) { i.buyer = q.text(c); }},
+    {"i.mentions",
+     [](R q, int c, Invoice& i) {
+       i.mentions.clear();
+       if (q.is_null(c)) return;
+       for (const auto& m : nlohmann::json::parse(q.text(c))) i.mentions.push_back(m.get<std::string>());
+     }},
+    {"i.created_at", [](R q, int c, Invoice& i) { i.created_at = q.text(c); }},
+}};
+
+std::string invoice_select(std::string_view where) {
+  return fmt::format("SELECT {} FROM invoice i JOIN client c ON c.id = i.client_id {}", column_list(kInvoiceColumns),
+                     where);
 }
 
-constexpr std::string_view kLineColumns =
-    "l.id, l.position, l.description, l.quantity, l.unit, l.unit_price, l.vat_rate, l.discount, l.period_from, "
-    "l.period_to, l.project_id, l.credits_line_id, (SELECT count(*) FROM invoice_line_time t WHERE t.line_id = l.id)";
+using W = Statement&;
 
-void bind_line(Statement& q, const InvoiceLine& l, std::int64_t net_minor) {
-  q.bind(2, std::int64_t{l.position}).bind(3, l.description).bind(4, l.quantity.normalized().to_string());
-  q.bind(5, l.unit).bind(6, l.unit_price.normalized().to_string()).bind(7, l.vat_rate.normalized().to_string());
-  q.bind(8, l.discount.normalized().to_string()).bind(9, date_text(l.period.from)).bind(10, date_text(l.period.to));
-  q.bind(11, l.project_id).bind(12, l.credits_line_id).bind(13, net_minor);
-}
+// An invoice as written (every column but its id).
+const std::array<Field<Invoice>, 29> kInvoiceFields{{
+    {"kind", [](W q, int p, const Invoice& i) { q.bind(p, to_string(i.kind)); }},
+    {"client_id", [](W q, int p, const Invoice& i) { q.bind(p, i.client_id); }},
+    {"currency", [](W q, int p, const Invoice& i) { q.bind(p, i.currency); }},
+    {"language", [](W q, int p, const Invoice& i) { q.bind(p, to_string(i.language)); }},
+    {"state", [](W q, int p, const Invoice& i) { q.bind(p, i.issued ? "issued" : "draft"); }},
+    {"number", [](W q, int p, const Invoice& i) { q.bind(p, i.number); }},
+    {"series", [](W q, int p, const Invoice& i) { q.bind(p, or_null(i.series)); }},
+    {"seq", [](W q, int p, const Invoice& i) { q.bind(p, i.seq > 0 ? std::optional(i.seq) : std::nullopt); }},
+    {"issue_date", [](W q, int p, const Invoice& i) { q.bind(p, date_text(i.issue_date)); }},
+    {"due_date", [](W q, int p, const Invoice& i) { q.bind(p, date_text(i.due_date)); }},
+    {"period_from", [](W q, int p, const Invoice& i) { q.bind(p, date_text(i.period.from)); }},
+    {"period_to", [](W q, int p, const Invoice& i) { q.bind(p, date_text(i.period.to)); }},
+    {"po_number", [](W q, int p, const Invoice& i) { q.bind(p, i.po_number); }},
+    {"notes", [](W q, int p, const Invoice& i) { q.bind(p, i.notes); }},
+    {"credited_id", [](W q, int p, const Invoice& i) { q.bind(p, i.credited_id); }},
+    {"reason", [](W q, int p, const Invoice& i) { q.bind(p, i.reason); }},
+    {"releases_time", [](W q, int p, const Invoice& i) { q.bind(p, std::int64_t{i.releases_time ? 1 : 0}); }},
+    {"vat_category", [](W q, int p, const Invoice& i) { q.bind(p, i.vat_category); }},
+    {"net_minor", [](W q, int p, const Invoice& i) { q.bind(p, i.net_minor); }},
+    {"vat_minor", [](W q, int p, const Invoice& i) { q.bind(p, i.vat_minor); }},
+    {"gross_minor", [](W q, int p, const Invoice& i) { q.bind(p, i.gross_minor); }},
+    {"eur_rate", [](W q, int p, const Invoice& i) { q.bind(p, or_null(i.eur_rate)); }},
+    {"eur_rate_date", [](W q, int p, const Invoice& i) { q.bind(p, or_null(i.eur_rate_date)); }},
+    {"eur_rate_source", [](W q, int p, const Invoice& i) { q.bind(p, or_null(i.eur_rate_source)); }},
+    {"vat_eur_minor", [](W q, int p, const Invoice& i) { q.bind(p, i.vat_eur_minor); }},
+    {"seller", [](W q, int p, const Invoice& i) { q.bind(p, or_null(i.seller)); }},
+    {"buyer", [](W q, int p, const Invoice& i) { q.bind(p, or_null(i.buyer)); }},
+    // A draft has no mentions yet (NULL); an issued invoice keeps its list, even an empty one.
+    {"mentions",
+     [](W q, int p, const Invoice& i) {
+       if (i.mentions.empty() && !i.issued) q.bind_null(p);
+       else q.bind(p, nlohmann::json(i.mentions).dump());
+     }},
+    {"created_at", [](W q, int p, const Invoice& i) { q.bind(p, i.created_at); }},
+}};
+
+// A line as read, with the number of time entries it bills.
+const std::array<Column<InvoiceLine>, 13> kLineColumns{{
+    {"l.id", [](R q, int c, InvoiceLine& l) { l.id = q.integer(c); }},
+    {"l.position", [](R q, int c, InvoiceLine& l) { l.position = static_cast<int>(q.integer(c)); }},
+    {"l.description", [](R q, int c, InvoiceLine& l) { l.description = q.text(c); }},
+    {"l.quantity", [](R q, int c, InvoiceLine& l) { l.quantity = Decimal::parse(q.text(c)); }},
+    {"l.unit", [](R q, int c, InvoiceLine& l) { l.unit = q.text(c); }},
+    {"l.unit_price", [](R q, int c, InvoiceLine& l) { l.unit_price = Decimal::parse(q.text(c)); }},
+    {"l.vat_rate", [](R q, int c, InvoiceLine& l) { l.vat_rate = Decimal::parse(q.text(c)); }},
+    {"l.discount", [](R q, int c, InvoiceLine& l) { l.discount = Decimal::parse(q.text(c)); }},
+    {"l.period_from", [](R q, int c, InvoiceLine& l) { l.period.from = date_or_none(q, c); }},
+    {"l.period_to", [](R q, int c, InvoiceLine& l) { l.period.to = date_or_none(q, c); }},
+    {"l.project_id", [](R q, int c, InvoiceLine& l) { l.project_id = q.optional_integer(c); }},
+    {"l.credits_line_id", [](R q, int c, InvoiceLine& l) { l.credits_line_id = q.optional_integer(c); }},
+    {"(SELECT count(*) FROM invoice_line_time t WHERE t.line_id = l.id)",
+     [](R q, int c, InvoiceLine& l) { l.entries = q.integer(c); }},
+}};
+
+// A line as written; its net amount, computed by the core, is bound after these.
+const std::array<Field<InvoiceLine>, 11> kLineFields{{
+    {"position", [](W q, int p, const InvoiceLine& l) { q.bind(p, std::int64_t{l.position}); }},
+    {"description", [](W q, int p, const InvoiceLine& l) { q.bind(p, l.description); }},
+    {"quantity", [](W q, int p, const InvoiceLine& l) { q.bind(p, l.quantity.normalized().to_string()); }},
+    {"unit", [](W q, int p, const InvoiceLine& l) { q.bind(p, l.unit); }},
+    {"unit_price", [](W q, int p, const InvoiceLine& l) { q.bind(p, l.unit_price.normalized().to_string()); }},
+    {"vat_rate", [](W q, int p, const InvoiceLine& l) { q.bind(p, l.vat_rate.normalized().to_string()); }},
+    {"discount", [](W q, int p, const InvoiceLine& l) { q.bind(p, l.discount.normalized().to_string()); }},
+    {"period_from", [](W q, int p, const InvoiceLine& l) { q.bind(p, date_text(l.period.from)); }},
+    {"period_to", [](W q, int p, const InvoiceLine& l) { q.bind(p, date_text(l.period.to)); }},
+    {"project_id", [](W q, int p, const InvoiceLine& l) { q.bind(p, l.project_id); }},
+    {"credits_line_id", [](W q, int p, const InvoiceLine& l) { q.bind(p, l.credits_line_id); }},
+}};
 
 }  // namespace
 
@@ -115,27 +160,16 @@ InvoiceRepo::InvoiceRepo(Store& store) : store_(store) {}
 InvoiceRepo::~InvoiceRepo() = default;
 
 std::int64_t InvoiceRepo::insert(const Invoice& i) {
-  Statement q(handle(store_),
-              "INSERT INTO invoice (kind, client_id, currency, language, state, number, series, seq, issue_date, "
-              "due_date, period_from, period_to, po_number, notes, credited_id, reason, releases_time, vat_category, "
-              "net_minor, vat_minor, gross_minor, eur_rate, eur_rate_date, eur_rate_source, vat_eur_minor, seller, "
-              "buyer, mentions, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-              "?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)");
-  bind_invoice(q, i);
+  Statement q(store_, insert_sql("invoice", kInvoiceFields));
+  bind_fields(q, kInvoiceFields, i);
   q.run();
   return last_insert_id(store_);
 }
 
 void InvoiceRepo::update(const Invoice& i) {
-  Statement q(handle(store_),
-              "UPDATE invoice SET kind = ?1, client_id = ?2, currency = ?3, language = ?4, state = ?5, number = ?6, "
-              "series = ?7, seq = ?8, issue_date = ?9, due_date = ?10, period_from = ?11, period_to = ?12, "
-              "po_number = ?13, notes = ?14, credited_id = ?15, reason = ?16, releases_time = ?17, vat_category = ?18, "
-              "net_minor = ?19, vat_minor = ?20, gross_minor = ?21, eur_rate = ?22, eur_rate_date = ?23, "
-              "eur_rate_source = ?24, vat_eur_minor = ?25, seller = ?26, buyer = ?27, mentions = ?28, created_at = ?29 "
-              "WHERE id = ?30");
-  bind_invoice(q, i);
-  q.bind(30, i.id);
+  Statement q(store_, update_sql("invoice", kInvoiceFields));
+  bind_fields(q, kInvoiceFields, i);
+  q.bind(static_cast<int>(kInvoiceFields.size() + 1), i.id);
   q.run();
 }
 
@@ -152,23 +186,20 @@ void InvoiceRepo::remove_draft(std::int64_t id) {
 }
 
 std::optional<Invoice> InvoiceRepo::find(std::int64_t id) {
-  Statement q(handle(store_),
-              fmt::format("SELECT {} FROM invoice i JOIN client c ON c.id = i.client_id WHERE i.id = ?1", kColumns));
+  Statement q(store_, invoice_select("WHERE i.id = ?1"));
   q.bind(1, id);
   if (!q.step()) return std::nullopt;
   Invoice i;
-  read_invoice(q, i);
+  read_row(q, kInvoiceColumns, i);
   return i;
 }
 
 std::optional<Invoice> InvoiceRepo::find_number(std::string_view number) {
-  Statement q(handle(store_),
-              fmt::format("SELECT {} FROM invoice i JOIN client c ON c.id = i.client_id WHERE i.number = ?1 COLLATE NOCASE",
-                          kColumns));
+  Statement q(store_, invoice_select("WHERE i.number = ?1 COLLATE NOCASE"));
   q.bind(1, number);
   if (!q.step()) return std::nullopt;
   Invoice i;
-  read_invoice(q, i);
+  read_row(q, kInvoiceColumns, i);
   return i;
 }
 
@@ -188,47 +219,37 @@ Invoice InvoiceRepo::get(std::string_view ref) {
 }
 
 std::vector<InvoiceLine> InvoiceRepo::lines(std::int64_t invoice_id) {
-  Statement q(handle(store_),
-              fmt::format("SELECT {} FROM invoice_line l WHERE l.invoice_id = ?1 ORDER BY l.position", kLineColumns));
+  Statement q(store_, fmt::format("SELECT {} FROM invoice_line l WHERE l.invoice_id = ?1 ORDER BY l.position",
+                                  column_list(kLineColumns)));
   q.bind(1, invoice_id);
   std::vector<InvoiceLine> out;
-  while (q.step()) {
-    InvoiceLine l;
-    l.id = q.integer(0);
-    l.position = static_cast<int>(q.integer(1));
-    l.description = q.text(2);
-    l.quantity = Decimal::parse(q.text(3));
-    l.unit = q.text(4);
-    l.unit_price = Decimal::parse(q.text(5));
-    l.vat_rate = Decimal::parse(q.text(6));
-    l.discount = Decimal::parse(q.text(7));
-    l.period = {date_or_none(q, 8), date_or_none(q, 9)};
-    if (!q.is_null(10)) l.project_id = q.integer(10);
-    if (!q.is_null(11)) l.credits_line_id = q.integer(11);
-    l.entries = q.integer(12);
-    out.push_back(std::move(l));
-  }
+  while (q.step()) read_row(q, kLineColumns, out.emplace_back());
   return out;
 }
 
 std::int64_t InvoiceRepo::insert_line(std::int64_t invoice_id, const InvoiceLine& l, std::int64_t net_minor) {
-  Statement& q = reused(insert_line_, handle(store_),
-                        "INSERT INTO invoice_line (invoice_id, position, description, quantity, unit, unit_price, "
-                        "vat_rate, discount, period_from, period_to, project_id, credits_line_id, net_minor) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-  q.bind(1, invoice_id);
-  bind_line(q, l, net_minor);
+  // ?1..?11 the line's fields, then its invoice and net amount.
+  static const std::string sql = [] {
+    std::string s = insert_sql("invoice_line", kLineFields);
+    s.replace(s.find(") VALUES ("), 10, ", invoice_id, net_minor) VALUES (");
+    return s.replace(s.size() - 1, 1, ", ?12, ?13)");
+  }();
+  Statement& q = reused(insert_line_, handle(store_), sql);
+  bind_fields(q, kLineFields, l);
+  q.bind(12, invoice_id).bind(13, net_minor);
   q.run();
   return last_insert_id(store_);
 }
 
 void InvoiceRepo::update_line(const InvoiceLine& l, std::int64_t net_minor) {
-  Statement q(handle(store_),
-              "UPDATE invoice_line SET position = ?2, description = ?3, quantity = ?4, unit = ?5, unit_price = ?6, "
-              "vat_rate = ?7, discount = ?8, period_from = ?9, period_to = ?10, project_id = ?11, "
-              "credits_line_id = ?12, net_minor = ?13 WHERE id = ?1");
-  q.bind(1, l.id);
-  bind_line(q, l, net_minor);
+  // ?1..?11 the line's fields, ?12 its id, ?13 its net amount.
+  static const std::string sql = [] {
+    std::string s = update_sql("invoice_line", kLineFields);
+    return s.replace(s.find(" WHERE id"), 0, ", net_minor = ?13");
+  }();
+  Statement q(store_, sql);
+  bind_fields(q, kLineFields, l);
+  q.bind(12, l.id).bind(13, net_minor);
   q.run();
 }
 
@@ -289,17 +310,10 @@ std::optional<Date> InvoiceRepo::last_issue_date(const std::string& series) {
 }
 
 std::vector<Invoice> InvoiceRepo::credit_notes(std::int64_t invoice_id) {
-  Statement q(handle(store_),
-              fmt::format("SELECT {} FROM invoice i JOIN client c ON c.id = i.client_id "
-                          "WHERE i.credited_id = ?1 AND i.state = 'issued' ORDER BY i.issue_date, i.id",
-                          kColumns));
+  Statement q(store_, invoice_select("WHERE i.credited_id = ?1 AND i.state = 'issued' ORDER BY i.issue_date, i.id"));
   q.bind(1, invoice_id);
   std::vector<Invoice> out;
-  while (q.step()) {
-    Invoice i;
-    read_invoice(q, i);
-    out.push_back(std::move(i));
-  }
+  while (q.step()) read_row(q, kInvoiceColumns, out.emplace_back());
   return out;
 }
 

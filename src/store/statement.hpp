@@ -140,4 +140,37 @@ void read_row(const Statement& row, const std::array<Column<T>, N>& columns, T& 
   for (const auto& c : columns) c.read(row, col++, into);
 }
 
+/// One column a repository writes: its name and how it is bound from a T. INSERT and UPDATE
+/// statements are generated from the same array, so parameter numbers are never counted by hand.
+template <class T>
+struct Field {
+  std::string_view name;
+  void (*bind)(Statement& q, int param, const T& from);
+};
+
+/// "INSERT INTO table (a, b) VALUES (?1, ?2)".
+template <class T, std::size_t N>
+std::string insert_sql(std::string_view table, const std::array<Field<T>, N>& fields) {
+  std::string names, params;
+  for (std::size_t i = 0; i < N; ++i) {
+    names += (i ? ", " : "") + std::string(fields[i].name);
+    params += (i ? ", ?" : "?") + std::to_string(i + 1);
+  }
+  return "INSERT INTO " + std::string(table) + " (" + names + ") VALUES (" + params + ")";
+}
+
+/// "UPDATE table SET a = ?1, b = ?2 WHERE id = ?3": the id is the parameter after the fields.
+template <class T, std::size_t N>
+std::string update_sql(std::string_view table, const std::array<Field<T>, N>& fields) {
+  std::string sets;
+  for (std::size_t i = 0; i < N; ++i) sets += (i ? ", " : "") + std::string(fields[i].name) + " = ?" + std::to_string(i + 1);
+  return "UPDATE " + std::string(table) + " SET " + sets + " WHERE id = ?" + std::to_string(N + 1);
+}
+
+/// Binds every field of `from` as ?1..?N.
+template <class T, std::size_t N>
+void bind_fields(Statement& q, const std::array<Field<T>, N>& fields, const T& from) {
+  for (std::size_t i = 0; i < N; ++i) fields[i].bind(q, static_cast<int>(i + 1), from);
+}
+
 }  // namespace indie
