@@ -5,8 +5,8 @@
 #include <string_view>
 
 #include "commands.hpp"
-#include "indie/store/account_repo.hpp"
 #include "indie/core/fx.hpp"
+#include "indie/store/account_repo.hpp"
 #include "indie/store/rate_repo.hpp"
 
 namespace indie::cli {
@@ -17,7 +17,8 @@ struct Valued {
   Money value;
   FxPath path;
 };
-std::optional<Valued> value_in(RateRepo& rates, const Money& amount, const Currency& target, Date date);
+std::optional<Valued> value_in(RateRepo& rates, const Money& amount, const Currency& target,
+                               Date date);
 
 /// indie account tx add|edit|rm, register and transfer (cmd_account_tx.cpp).
 void setup_account_tx(CLI::App& group, Context& ctx);

@@ -14,11 +14,13 @@ namespace {
 
 constexpr auto kGroups = std::to_array<CommandGroup>({
     {"init", "Create the configuration and the database", setup_init, false},
-    {"config", "Show and change the configuration (business profile, defaults)", setup_config, false},
+    {"config", "Show and change the configuration (business profile, defaults)", setup_config,
+     false},
     {"client", "Add, list, change and import clients", setup_client, false},
     {"project", "Add, list and change projects, with their rates", setup_project, false},
     {"time", "Track time: timer, entries, reports and imports", setup_time, true},
-    {"invoice", "Invoices from time or by hand: issue, credit notes, payments", setup_invoice, true},
+    {"invoice", "Invoices from time or by hand: issue, credit notes, payments", setup_invoice,
+     true},
     {"account", "Accounts in any currency: transactions, transfers, balances", setup_account, true},
     {"rate", "Exchange rates: import the ECB's, set your own, convert", setup_rate, true},
     {"report", "Reports on money: receivables, exchange results", setup_report, true},
@@ -57,7 +59,8 @@ std::string suggest_subcommand(CLI::App* at, const std::string& word) {
 // "indie client add" for the `add` subcommand of `client`.
 std::string command_path(const CLI::App* at) {
   std::string path = at->get_name();
-  for (const CLI::App* p = at->get_parent(); p != nullptr; p = p->get_parent()) path = p->get_name() + " " + path;
+  for (const CLI::App* p = at->get_parent(); p != nullptr; p = p->get_parent())
+    path = p->get_name() + " " + path;
   return path;
 }
 
@@ -72,9 +75,13 @@ std::optional<std::vector<std::string>> help_topic(const std::vector<std::string
   std::size_t i = 0;
   while (i < args.size()) {
     const std::string& a = args[i];
-    if (a == "--db" || a == "--config" || a == "--format") i += 2;
-    else if (a == "-q" || a == "--quiet" || a.starts_with("--db=") || a.starts_with("--config=") || a.starts_with("--format=")) ++i;
-    else break;
+    if (a == "--db" || a == "--config" || a == "--format")
+      i += 2;
+    else if (a == "-q" || a == "--quiet" || a.starts_with("--db=") || a.starts_with("--config=") ||
+             a.starts_with("--format="))
+      ++i;
+    else
+      break;
   }
   if (i >= args.size() || args[i] != "help") return std::nullopt;
   return std::vector<std::string>(args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
@@ -95,12 +102,15 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   }
   try {
     Context ctx(out, err, Clock::from_environment());
-    CLI::App app("indie: clients, time, invoices and money for people who work for themselves", "indie");
+    CLI::App app("indie: clients, time, invoices and money for people who work for themselves",
+                 "indie");
     app.fallthrough();  // global options may follow the command: indie client list --format csv
     app.set_version_flag("--version", std::string("indie ") + INDIE_VERSION);
-    app.add_option("--db", ctx.options.db, "Database file (default: $INDIE_DB or $XDG_DATA_HOME/indie/indie.db)");
-    app.add_option("--config", ctx.options.config,
-                   "Configuration file (default: $INDIE_CONFIG or $XDG_CONFIG_HOME/indie/config.toml)");
+    app.add_option("--db", ctx.options.db,
+                   "Database file (default: $INDIE_DB or $XDG_DATA_HOME/indie/indie.db)");
+    app.add_option(
+        "--config", ctx.options.config,
+        "Configuration file (default: $INDIE_CONFIG or $XDG_CONFIG_HOME/indie/config.toml)");
     app.add_option("--format", ctx.options.format, "Output of listings: table, csv, tsv or json")
         ->check(CLI::IsMember({"table", "csv", "tsv", "json"}));
     app.add_flag("-q,--quiet", ctx.options.quiet, "Print only data and errors, no confirmations");
@@ -119,7 +129,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         for (auto* sub : at->get_subcommands({}))
           if (sub->get_name() == word) next = sub;
         if (next == nullptr)
-          return report(err, fmt::format("no command '{}'.{}", word, suggest_subcommand(at, word)), 2);
+          return report(err, fmt::format("no command '{}'.{}", word, suggest_subcommand(at, word)),
+                        2);
         at = next;
       }
       out << help_for(at, &app);
@@ -130,8 +141,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     // as a value, and a `--` before one would make every later flag a value too, so it goes.
     std::vector<std::string> reversed;
     for (std::size_t i = args.size(); i-- > 0;) {
-      const bool before_negative = args[i] == "--" && i + 1 < args.size() && args[i + 1].size() > 1 &&
-                                   args[i + 1][0] == '-' && (std::isdigit(static_cast<unsigned char>(args[i + 1][1])) || args[i + 1][1] == '.');
+      const bool before_negative =
+          args[i] == "--" && i + 1 < args.size() && args[i + 1].size() > 1 &&
+          args[i + 1][0] == '-' &&
+          (std::isdigit(static_cast<unsigned char>(args[i + 1][1])) || args[i + 1][1] == '.');
       if (!before_negative) reversed.push_back(args[i]);
     }
     try {
@@ -155,8 +168,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       const bool has_subs = !at->get_subcommands({}).empty();
       const std::string where = command_path(at);
       if (has_subs && !word.empty() && word[0] != '-') {
-        return report(err, fmt::format("'{}' is not a command of {}.{} See: {} --help", word, where,
-                                       suggest_subcommand(at, word), where), 2);
+        return report(err,
+                      fmt::format("'{}' is not a command of {}.{} See: {} --help", word, where,
+                                  suggest_subcommand(at, word), where),
+                      2);
       }
       return report(err, fmt::format("{}. See: {} --help", e.what(), where), 2);
     } catch (const CLI::ParseError& e) {
@@ -176,7 +191,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   } catch (const Error& e) {
     return report(err, e.what(), e.exit_code());
   } catch (const std::exception& e) {
-    return report(err, fmt::format("internal error: {}. Please report it with the command you ran.", e.what()), 1);
+    return report(
+        err,
+        fmt::format("internal error: {}. Please report it with the command you ran.", e.what()), 1);
   }
 }
 

@@ -4,8 +4,8 @@
 #include "account_common.hpp"
 #include "indie/core/currency.hpp"
 #include "indie/core/error.hpp"
-#include "indie/store/invoice_repo.hpp"
 #include "indie/core/text.hpp"
+#include "indie/store/invoice_repo.hpp"
 #include "invoice_common.hpp"
 
 namespace indie::cli {
@@ -22,11 +22,14 @@ void tx_add(Context& ctx, const TxArgs& a) {
   WriteTransaction tx(store);
   AccountRepo repo(store);
   const Account acc = repo.get(a.account);
-  if (acc.archived_at) throw conflict(fmt::format("account \"{}\" is archived; its history is closed", acc.name));
+  if (acc.archived_at)
+    throw conflict(fmt::format("account \"{}\" is archived; its history is closed", acc.name));
   AccountTx t;
   t.account_id = acc.id;
   t.amount_minor = amount_arg(a.amount, currency(acc.currency), "amount").minor();
-  if (t.amount_minor == 0) throw invalid_input("amount: a transaction of 0 changes nothing; give income as 42.50, an expense as -42.50");
+  if (t.amount_minor == 0)
+    throw invalid_input(
+        "amount: a transaction of 0 changes nothing; give income as 42.50, an expense as -42.50");
   t.date = date_or_today(ctx, a.date, "--date");
   t.payee = a.payee;
   t.category = a.category;
@@ -37,13 +40,15 @@ void tx_add(Context& ctx, const TxArgs& a) {
   const Money bal(repo.balance(acc.id), currency(acc.currency, true));
   tx.commit();
   ctx.say(fmt::format("Added transaction {}: {} {} on {} in \"{}\"; balance {} {}.", id,
-                      Money(t.amount_minor, currency(acc.currency)).to_string(), acc.currency, format_date(t.date), acc.name,
-                      amount_text(bal, true), acc.currency));
+                      Money(t.amount_minor, currency(acc.currency)).to_string(), acc.currency,
+                      format_date(t.date), acc.name, amount_text(bal, true), acc.currency));
 }
 
 AccountTx get_tx(AccountRepo& repo, std::int64_t id) {
   auto t = repo.find_tx(id);
-  if (!t) throw not_found(fmt::format("no transaction {}; see the ids with: indie account register NAME", id));
+  if (!t)
+    throw not_found(
+        fmt::format("no transaction {}; see the ids with: indie account register NAME", id));
   return *t;
 }
 
@@ -54,23 +59,30 @@ void tx_edit(Context& ctx, const TxArgs& a, const CLI::App& cmd) {
   AccountTx t = get_tx(repo, a.id);
   const Account acc = repo.get(t.account_id);
   const bool money_changes = cmd.count("--amount") || cmd.count("--date");
-  if (money_changes && (t.origin == TxOrigin::transfer || t.origin == TxOrigin::fee || t.origin == TxOrigin::payment))
-    throw conflict(t.origin == TxOrigin::payment
-                       ? fmt::format("transaction {} is the payment of {} (indie invoice pay); its amount and day stay "
-                                     "as paid, but its payee, category and note can change",
-                                     t.id, t.invoice_number)
-                       : fmt::format("transaction {} is part of transfer {}; change its payee, category or note here, or "
-                                     "remove the transfer (indie account tx rm {}) and record it again",
-                                     t.id, *t.transfer_id, t.id));
+  if (money_changes && (t.origin == TxOrigin::transfer || t.origin == TxOrigin::fee ||
+                        t.origin == TxOrigin::payment))
+    throw conflict(
+        t.origin == TxOrigin::payment
+            ? fmt::format("transaction {} is the payment of {} (indie invoice pay); its amount and "
+                          "day stay "
+                          "as paid, but its payee, category and note can change",
+                          t.id, t.invoice_number)
+            : fmt::format("transaction {} is part of transfer {}; change its payee, category or "
+                          "note here, or "
+                          "remove the transfer (indie account tx rm {}) and record it again",
+                          t.id, *t.transfer_id, t.id));
   if (cmd.count("--amount")) {
     t.amount_minor = amount_arg(a.amount, currency(acc.currency), "--amount").minor();
-    if (t.amount_minor == 0) throw invalid_input("--amount: a transaction of 0 changes nothing; remove it instead");
+    if (t.amount_minor == 0)
+      throw invalid_input("--amount: a transaction of 0 changes nothing; remove it instead");
   }
   if (cmd.count("--date")) t.date = date_or_today(ctx, a.date, "--date");
   if (cmd.count("--payee")) t.payee = a.payee;
   if (cmd.count("--category")) t.category = a.category;
   if (cmd.count("--note")) t.note = a.note;
-  if (cmd.count("--invoice")) t.invoice_id = a.invoice.empty() ? std::nullopt : std::optional(InvoiceRepo(store).get(a.invoice).id);
+  if (cmd.count("--invoice"))
+    t.invoice_id =
+        a.invoice.empty() ? std::nullopt : std::optional(InvoiceRepo(store).get(a.invoice).id);
   repo.update_tx(t);
   tx.commit();
   ctx.say(fmt::format("Changed transaction {} in \"{}\".", t.id, acc.name));
@@ -82,8 +94,9 @@ void tx_rm(Context& ctx, const TxArgs& a) {
   AccountRepo repo(store);
   const AccountTx t = get_tx(repo, a.id);
   if (t.origin == TxOrigin::payment)
-    throw conflict(fmt::format("transaction {} is the payment of {} (indie invoice pay); it stays with the invoice", t.id,
-                               t.invoice_number));
+    throw conflict(fmt::format(
+        "transaction {} is the payment of {} (indie invoice pay); it stays with the invoice", t.id,
+        t.invoice_number));
   if (t.transfer_id) {
     // A transfer goes as a whole: both legs and the fee, so no account is left half-moved.
     const std::size_t n = repo.remove_transfer(*t.transfer_id);
@@ -107,23 +120,34 @@ void register_cmd(Context& ctx, const TxArgs& a) {
   const Currency& cur = currency(acc.currency, true);
   const bool people = ctx.format() == Format::table;
   TableWriter w(ctx.out, ctx.format(),
-                {"id", "date", "amount", "balance", "currency", "payee", "category", "note", "origin", "invoice"},
+                {"id", "date", "amount", "balance", "currency", "payee", "category", "note",
+                 "origin", "invoice"},
                 {"id", "date", "amount", "balance", "payee", "category", "note", "invoice"});
   std::string amount, running;
   repo.register_rows(acc.id, from, to, [&](const AccountTx& t, std::int64_t balance) {
     amount.clear();
     running.clear();
-    append_scaled(amount, t.amount_minor, cur.minor_units, people ? NumberLocale::en : NumberLocale::canonical);
-    append_scaled(running, balance, cur.minor_units, people ? NumberLocale::en : NumberLocale::canonical);
+    append_scaled(amount, t.amount_minor, cur.minor_units,
+                  people ? NumberLocale::en : NumberLocale::canonical);
+    append_scaled(running, balance, cur.minor_units,
+                  people ? NumberLocale::en : NumberLocale::canonical);
     const std::string id = std::to_string(t.id), date = format_date(t.date);
     const std::array<CellView, 10> cells = {
-        CellView{id, CellKind::integer}, CellView{date}, CellView{amount, CellKind::amount}, CellView{running, CellKind::amount},
-        CellView{acc.currency}, CellView{t.payee}, CellView{t.category}, CellView{t.note}, CellView{to_string(t.origin)},
+        CellView{id, CellKind::integer},
+        CellView{date},
+        CellView{amount, CellKind::amount},
+        CellView{running, CellKind::amount},
+        CellView{acc.currency},
+        CellView{t.payee},
+        CellView{t.category},
+        CellView{t.note},
+        CellView{to_string(t.origin)},
         t.invoice_number.empty() ? CellView{{}, CellKind::text, true} : CellView{t.invoice_number}};
     w.row(cells);
   });
   if (w.rows() == 0 && people) {
-    ctx.err << fmt::format("No transactions in \"{}\"{}.\n", acc.name, from || to ? " between those days" : " yet");
+    ctx.err << fmt::format("No transactions in \"{}\"{}.\n", acc.name,
+                           from || to ? " between those days" : " yet");
     return;
   }
   w.finish();
@@ -140,7 +164,8 @@ void transfer(Context& ctx, const TxArgs& a) {
   std::optional<Money> arrived;
   if (!a.received.empty()) arrived = amount_arg(a.received, tc, "--received");
   const Money fee = a.fee.empty() ? Money::zero(fc) : amount_arg(a.fee, fc, "--fee");
-  TransferPlan plan = plan_transfer(from, to, sent, arrived, fee, date_or_today(ctx, a.date, "--date"), a.note);
+  TransferPlan plan =
+      plan_transfer(from, to, sent, arrived, fee, date_or_today(ctx, a.date, "--date"), a.note);
   const Transfer& tr = plan.transfer;
   const Money received(tr.received_minor, tc);
   const std::int64_t id = repo.insert_transfer(tr);
@@ -150,8 +175,11 @@ void transfer(Context& ctx, const TxArgs& a) {
     repo.insert_tx(t);
   }
   tx.commit();
-  std::string message = fmt::format("Transfer {}: {} {} from \"{}\" to \"{}\"", id, amount_text(sent, true), fc.code, from.name, to.name);
-  if (fc.code != tc.code) message += fmt::format(", {} {} arrived (1 {} = {} {})", amount_text(received, true), tc.code, fc.code, tr.rate, tc.code);
+  std::string message = fmt::format("Transfer {}: {} {} from \"{}\" to \"{}\"", id,
+                                    amount_text(sent, true), fc.code, from.name, to.name);
+  if (fc.code != tc.code)
+    message += fmt::format(", {} {} arrived (1 {} = {} {})", amount_text(received, true), tc.code,
+                           fc.code, tr.rate, tc.code);
   if (fee.minor() > 0) message += fmt::format(", fee {} {}", amount_text(fee, true), fc.code);
   ctx.say(message + ".");
 }
@@ -165,14 +193,18 @@ void setup_account_tx(CLI::App& group, Context& ctx) {
 
   auto* add = txg->add_subcommand("add", "Record income (positive) or an expense (negative)");
   add->add_option("account", a->account, "Account name or id")->required();
-  add->add_option("amount", a->amount, "Signed amount in the account's currency: 1200 for income, -42.50 for an expense")->required();
+  add->add_option("amount", a->amount,
+                  "Signed amount in the account's currency: 1200 for income, -42.50 for an expense")
+      ->required();
   add->add_option("--date", a->date, "Day (default: today)");
   add->add_option("--payee", a->payee, "Who paid or was paid");
   add->add_option("--category", a->category, "Free category, e.g. software, travel");
   add->add_option("--note", a->note, "Free note");
-  add->add_option("--invoice", a->invoice, "Invoice number it relates to (a reference; use indie invoice pay for payments)");
-  add->footer("Examples:\n  indie account tx add Qonto -- -42.50 --payee OVH --category hosting\n"
-              "  indie account tx add \"Wise USD\" 1200 --date 2026-11-02 --payee \"Globex Inc\"");
+  add->add_option("--invoice", a->invoice,
+                  "Invoice number it relates to (a reference; use indie invoice pay for payments)");
+  add->footer(
+      "Examples:\n  indie account tx add Qonto -- -42.50 --payee OVH --category hosting\n"
+      "  indie account tx add \"Wise USD\" 1200 --date 2026-11-02 --payee \"Globex Inc\"");
   add->callback([&ctx, a] { tx_add(ctx, *a); });
 
   auto* edit = txg->add_subcommand("edit", "Change a transaction (only the flags given)");
@@ -186,30 +218,37 @@ void setup_account_tx(CLI::App& group, Context& ctx) {
   edit->footer("Example:\n  indie account tx edit 42 --category travel");
   edit->callback([&ctx, a, edit] { tx_edit(ctx, *a, *edit); });
 
-  auto* rm = txg->add_subcommand("rm", "Remove a transaction (a transfer goes with both legs and its fee)");
+  auto* rm = txg->add_subcommand(
+      "rm", "Remove a transaction (a transfer goes with both legs and its fee)");
   rm->add_option("id", a->id, "Transaction id")->required();
   rm->callback([&ctx, a] { tx_rm(ctx, *a); });
 
-  auto* reg = group.add_subcommand("register", "An account's transactions with the running balance");
+  auto* reg =
+      group.add_subcommand("register", "An account's transactions with the running balance");
   reg->add_option("account", a->account, "Account name or id")->required();
   reg->add_option("--from", a->from, "First day (the balance starts from what came before)");
   reg->add_option("--to", a->to, "Last day");
-  reg->footer("Examples:\n  indie account register Qonto --from 2026-11-01 --to 2026-11-30\n"
-              "  indie account register \"Wise USD\" --format csv > wise.csv");
+  reg->footer(
+      "Examples:\n  indie account register Qonto --from 2026-11-01 --to 2026-11-30\n"
+      "  indie account register \"Wise USD\" --format csv > wise.csv");
   reg->callback([&ctx, a] { register_cmd(ctx, *a); });
 
-  auto* tr = group.add_subcommand("transfer", "Move money between two accounts, in one currency or two");
+  auto* tr =
+      group.add_subcommand("transfer", "Move money between two accounts, in one currency or two");
   tr->add_option("from", a->account, "Account the money leaves")->required();
   tr->add_option("to", a->target, "Account it arrives in")->required();
   tr->add_option("amount", a->amount, "What leaves, in the first account's currency")->required();
-  tr->add_option("--received", a->received, "What arrived, in the second account's currency (required between currencies)");
+  tr->add_option("--received", a->received,
+                 "What arrived, in the second account's currency (required between currencies)");
   tr->add_option("--fee", a->fee, "Fee taken from the first account, recorded as an expense");
   tr->add_option("--date", a->date, "Day (default: today)");
   tr->add_option("--note", a->note, "Note on both legs");
-  tr->footer("Both legs are recorded, each in its own currency, with the rate they imply (received / sent).\n"
-             "`indie report fx` compares that rate with the day's reference rate.\n\n"
-             "Examples:\n  indie account transfer \"Wise USD\" Qonto 1000 --received 912.40 --fee 4.14\n"
-             "  indie account transfer Qonto Cash 200");
+  tr->footer(
+      "Both legs are recorded, each in its own currency, with the rate they imply (received / "
+      "sent).\n"
+      "`indie report fx` compares that rate with the day's reference rate.\n\n"
+      "Examples:\n  indie account transfer \"Wise USD\" Qonto 1000 --received 912.40 --fee 4.14\n"
+      "  indie account transfer Qonto Cash 200");
   tr->callback([&ctx, a] { transfer(ctx, *a); });
 }
 

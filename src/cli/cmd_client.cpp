@@ -8,12 +8,12 @@
 
 #include "commands.hpp"
 #include "fields.hpp"
-#include "indie/store/client_repo.hpp"
 #include "indie/core/csv.hpp"
 #include "indie/core/error.hpp"
-#include "indie/store/files.hpp"
 #include "indie/core/suggest.hpp"
 #include "indie/core/text.hpp"
+#include "indie/store/client_repo.hpp"
+#include "indie/store/files.hpp"
 #include "records.hpp"
 
 namespace indie::cli {
@@ -32,7 +32,8 @@ constexpr auto kClientFlags = std::to_array<FieldFlag>({
     {"--terms", "payment_terms", "Payment terms in days (default: invoice.payment_terms)"},
     {"--vat-treatment", "vat_treatment",
      "domestic, eu-business, non-eu-business or consumer (default: from the country)"},
-    {"--rounding", "rounding", "Billing rounding of tracked time, e.g. \"15m up entry\"; empty: the config's"},
+    {"--rounding", "rounding",
+     "Billing rounding of tracked time, e.g. \"15m up entry\"; empty: the config's"},
     {"--notes", "notes", "Free notes"},
 });
 
@@ -55,7 +56,8 @@ void add(Context& ctx, ClientArgs& a) {
   Client c;
   set_client_field(c, "handle", a.handle);
   c.name = c.handle;
-  apply_fields(kClientFlags, a.values, [&](const std::string& f, const std::string& v) { set_client_field(c, f, v); });
+  apply_fields(kClientFlags, a.values,
+               [&](const std::string& f, const std::string& v) { set_client_field(c, f, v); });
   const auto given = given_fields(a.values);
   complete_client(c, ctx.config(), given);
   c.created_at = ctx.now_iso();
@@ -73,15 +75,17 @@ void edit(Context& ctx, ClientArgs& a, const std::string& new_handle) {
   Client c = repo.get(a.handle);
   const std::string old_handle = c.handle;
   if (a.values.empty() && new_handle.empty())
-    throw usage_error("nothing to change: give at least one flag, e.g. indie client edit " + c.handle +
-                      " --email billing@example.com");
+    throw usage_error("nothing to change: give at least one flag, e.g. indie client edit " +
+                      c.handle + " --email billing@example.com");
   if (!new_handle.empty()) set_client_field(c, "handle", new_handle);
-  apply_fields(kClientFlags, a.values, [&](const std::string& f, const std::string& v) { set_client_field(c, f, v); });
+  apply_fields(kClientFlags, a.values,
+               [&](const std::string& f, const std::string& v) { set_client_field(c, f, v); });
   complete_client(c, ctx.config(), given_fields(a.values));
   repo.update(c);
   tx.commit();
-  ctx.say(old_handle == c.handle ? fmt::format("Updated client {}.", c.handle)
-                                 : fmt::format("Updated client {} (was {}).", c.handle, old_handle));
+  ctx.say(old_handle == c.handle
+              ? fmt::format("Updated client {}.", c.handle)
+              : fmt::format("Updated client {} (was {}).", c.handle, old_handle));
 }
 
 void set_archived(Context& ctx, const std::string& handle, bool archived) {
@@ -93,11 +97,14 @@ void set_archived(Context& ctx, const std::string& handle, bool archived) {
     ctx.say(fmt::format("Client {} is already {}.", c.handle, archived ? "archived" : "active"));
     return;
   }
-  if (archived) c.archived_at = ctx.now_iso();
-  else c.archived_at.reset();
+  if (archived)
+    c.archived_at = ctx.now_iso();
+  else
+    c.archived_at.reset();
   repo.update(c);
   tx.commit();
-  ctx.say(archived ? fmt::format("Archived client {}; `indie client list --all` still shows it.", c.handle)
+  ctx.say(archived ? fmt::format("Archived client {}; `indie client list --all` still shows it.",
+                                 c.handle)
                    : fmt::format("Client {} is active again.", c.handle));
 }
 
@@ -107,8 +114,10 @@ void remove(Context& ctx, const std::string& handle) {
   ClientRepo repo(store);
   const Client c = repo.get(handle);
   if (const std::string history = repo.history(c.id); !history.empty())
-    throw conflict(fmt::format("client {} has history ({}) and cannot be removed; archive it instead: "
-                               "indie client archive {}", c.handle, history, c.handle));
+    throw conflict(
+        fmt::format("client {} has history ({}) and cannot be removed; archive it instead: "
+                    "indie client archive {}",
+                    c.handle, history, c.handle));
   repo.remove(c.id);
   tx.commit();
   ctx.say(fmt::format("Removed client {}.", c.handle));
@@ -120,7 +129,8 @@ void import(Context& ctx, ClientArgs& a) {
   const std::string source = a.file == "-" ? "<stdin>" : a.file;
   const std::string text = read_file(a.file);
   const auto records = parse_csv(text, source);
-  if (records.empty()) throw invalid_input(fmt::format("{}: the file is empty; it needs a header row", source));
+  if (records.empty())
+    throw invalid_input(fmt::format("{}: the file is empty; it needs a header row", source));
 
   const auto& header = records.front().fields;
   const std::vector<std::string> known = client_columns();
@@ -128,10 +138,12 @@ void import(Context& ctx, ClientArgs& a) {
   for (std::size_t i = 0; i < header.size(); ++i) {
     const std::string name = to_lower(trim(header[i]));
     if (std::find(known.begin(), known.end(), name) == known.end())
-      throw invalid_input(fmt::format("{}:{}:{}: unknown column '{}'.{} The columns are those of "
-                                      "indie client list --format csv.", source, records.front().line, i + 1,
-                                      header[i], did_you_mean(name, known)));
-    if (column.count(name)) throw invalid_input(fmt::format("{}:1: column '{}' appears twice", source, name));
+      throw invalid_input(
+          fmt::format("{}:{}:{}: unknown column '{}'.{} The columns are those of "
+                      "indie client list --format csv.",
+                      source, records.front().line, i + 1, header[i], did_you_mean(name, known)));
+    if (column.count(name))
+      throw invalid_input(fmt::format("{}:1: column '{}' appears twice", source, name));
     column[name] = i;
   }
   for (const char* required : {"handle", "name"})
@@ -178,7 +190,8 @@ void import(Context& ctx, ClientArgs& a) {
     }
   }
   if (a.dry_run) {
-    ctx.say(fmt::format("Would import {} client{} from {} (dry run: nothing written).", count, count == 1 ? "" : "s", source));
+    ctx.say(fmt::format("Would import {} client{} from {} (dry run: nothing written).", count,
+                        count == 1 ? "" : "s", source));
     return;
   }
   tx.commit();
@@ -198,13 +211,15 @@ void setup_client(CLI::App& app, Context& ctx) {
       "See also: man indie-client");
 
   auto* add_cmd = group->add_subcommand("add", "Add a client");
-  add_cmd->add_option("handle", args->handle, "Short name used on the command line, e.g. acme")->required();
+  add_cmd->add_option("handle", args->handle, "Short name used on the command line, e.g. acme")
+      ->required();
   add_field_flags(add_cmd, kClientFlags, args->values);
   add_cmd->footer(
       "The VAT treatment follows from the country (domestic at home, eu-business in the EU,\n"
       "non-eu-business elsewhere); private persons need --vat-treatment consumer.\n\n"
       "Examples:\n"
-      "  indie client add acme --name \"ACME\" --legal-name \"ACME SAS\" --country FR --siren 732829320 \\\n"
+      "  indie client add acme --name \"ACME\" --legal-name \"ACME SAS\" --country FR --siren "
+      "732829320 \\\n"
       "      --address \"3 rue de la Paix\" --address \"75002 Paris\" --email compta@acme.fr\n"
       "  indie client add initech --name Initech --country US --currency USD --terms 45\n"
       "  indie client add jdupont --name \"Jeanne Dupont\" --vat-treatment consumer");
@@ -212,7 +227,8 @@ void setup_client(CLI::App& app, Context& ctx) {
 
   auto* list_cmd = group->add_subcommand("list", "List clients (archived ones with --all)");
   list_cmd->add_flag("-a,--all", args->all, "Include archived clients");
-  list_cmd->footer("Examples:\n  indie client list\n  indie client list --all --format json | jq '.[].handle'");
+  list_cmd->footer(
+      "Examples:\n  indie client list\n  indie client list --all --format json | jq '.[].handle'");
   list_cmd->callback([&ctx, args] {
     // Streamed: rows go out as the store yields them (ten thousand clients stay instant). The
     // terminal table reads only its own columns, borrowed from the store without a copy.
@@ -253,12 +269,14 @@ void setup_client(CLI::App& app, Context& ctx) {
   edit_cmd->add_option("client", args->handle, "Handle or id")->required();
   edit_cmd->add_option("--handle", *new_handle, "Rename the handle");
   add_field_flags(edit_cmd, kClientFlags, args->values);
-  edit_cmd->footer("An empty value clears an optional field.\n\nExamples:\n"
-                   "  indie client edit acme --email compta@acme.fr --terms 45\n"
-                   "  indie client edit acme --vat-number \"\"");
+  edit_cmd->footer(
+      "An empty value clears an optional field.\n\nExamples:\n"
+      "  indie client edit acme --email compta@acme.fr --terms 45\n"
+      "  indie client edit acme --vat-number \"\"");
   edit_cmd->callback([&ctx, args, new_handle] { edit(ctx, *args, *new_handle); });
 
-  auto* archive_cmd = group->add_subcommand("archive", "Hide a client from lists, keeping its history");
+  auto* archive_cmd =
+      group->add_subcommand("archive", "Hide a client from lists, keeping its history");
   archive_cmd->add_option("client", args->handle, "Handle or id")->required();
   archive_cmd->footer("Example:\n  indie client archive acme");
   archive_cmd->callback([&ctx, args] { set_archived(ctx, args->handle, true); });
@@ -269,18 +287,21 @@ void setup_client(CLI::App& app, Context& ctx) {
 
   auto* rm_cmd = group->add_subcommand("rm", "Remove a client that has no history");
   rm_cmd->add_option("client", args->handle, "Handle or id")->required();
-  rm_cmd->footer("A client with projects, time or invoices cannot be removed: archive it.\n\n"
-                 "Example:\n  indie client rm typo-client");
+  rm_cmd->footer(
+      "A client with projects, time or invoices cannot be removed: archive it.\n\n"
+      "Example:\n  indie client rm typo-client");
   rm_cmd->callback([&ctx, args] { remove(ctx, args->handle); });
 
   auto* import_cmd = group->add_subcommand("import", "Import clients from CSV (all or nothing)");
   import_cmd->add_option("file", args->file, "CSV file, or - for standard input")->required();
-  import_cmd->add_flag("-n,--dry-run", args->dry_run, "Check the file and say what would be imported");
+  import_cmd->add_flag("-n,--dry-run", args->dry_run,
+                       "Check the file and say what would be imported");
   import_cmd->footer(
       "The columns are those `indie client list --format csv` writes; handle and name are\n"
       "required, the others optional, in any order. A bad row stops the import with its line\n"
       "and column, and nothing is imported.\n\n"
-      "Examples:\n  indie client import clients.csv\n  indie --db other.db client list --format csv | indie client import -");
+      "Examples:\n  indie client import clients.csv\n  indie --db other.db client list --format "
+      "csv | indie client import -");
   import_cmd->callback([&ctx, args] { import(ctx, *args); });
 }
 

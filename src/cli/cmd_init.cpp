@@ -17,7 +17,8 @@ namespace {
 // Each flag sets the config key it names.
 constexpr auto kInitFlags = std::to_array<FieldFlag>({
     {"--name", "business.name", "Your name or company name"},
-    {"--legal-form", "business.legal_form", "EI (micro-entrepreneur), EURL, SASU, SARL, SAS or other"},
+    {"--legal-form", "business.legal_form",
+     "EI (micro-entrepreneur), EURL, SASU, SARL, SAS or other"},
     {"--address", "business.address", "Postal address"},
     {"--country", "business.country", "ISO 3166 country code (default FR)"},
     {"--siren", "business.siren", "SIREN, 9 digits"},
@@ -76,8 +77,10 @@ void init(Context& ctx, InitArgs& a) {
   const std::string config_path = ctx.config_path();
   const bool exists = ctx.config_exists();
   if (exists && !a.values.empty() && !a.force)
-    throw conflict(fmt::format("a configuration already exists at {}. Change values with `indie config set KEY "
-                               "VALUE`, or pass --force to replace the file", config_path));
+    throw conflict(fmt::format(
+        "a configuration already exists at {}. Change values with `indie config set KEY "
+        "VALUE`, or pass --force to replace the file",
+        config_path));
 
   std::string text;
   if (!exists || a.force) {
@@ -111,12 +114,14 @@ void setup_init(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<InitArgs>();
   auto* cmd = app.add_subcommand("init", "Create the configuration and the database");
   add_field_flags(cmd, kInitFlags, args->values);
-  cmd->add_flag("--force", args->force, "Replace an existing configuration file (the database is never replaced)");
+  cmd->add_flag("--force", args->force,
+                "Replace an existing configuration file (the database is never replaced)");
   cmd->footer(
       "With flags, init asks nothing; on a terminal without flags it asks for the essentials.\n"
       "Running it again keeps an existing configuration and database.\n\n"
       "Examples:\n"
-      "  indie init --name \"Camille Martin\" --legal-form EI --address \"12 rue des Lilas, 32000 Auch\" \\\n"
+      "  indie init --name \"Camille Martin\" --legal-form EI --address \"12 rue des Lilas, 32000 "
+      "Auch\" \\\n"
       "      --country FR --siren 732829320 --vat-regime franchise\n"
       "  indie --db ./business.db --config ./indie.toml init --name \"Camille Martin\"\n"
       "See also: man indie-config");

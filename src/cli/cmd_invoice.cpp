@@ -56,11 +56,14 @@ void new_invoice(Context& ctx, const NewArgs& a) {
   InvoiceRepo repo(store);
 
   if (a.empty) {
-    if (!a.from.empty() || !a.to.empty()) throw usage_error("--empty makes a draft without time; leave out --from and --to");
+    if (!a.from.empty() || !a.to.empty())
+      throw usage_error("--empty makes a draft without time; leave out --from and --to");
     inv.id = repo.insert(inv);
     tx.commit();
-    ctx.say(fmt::format("Created draft {} for {} ({}), with no lines yet.\nAdd one: indie invoice line add {} \"Audit\" --qty 2 --unit d --price 650",
-                        inv.id, client.handle, cur.code, inv.id));
+    ctx.say(
+        fmt::format("Created draft {} for {} ({}), with no lines yet.\nAdd one: indie invoice line "
+                    "add {} \"Audit\" --qty 2 --unit d --price 650",
+                    inv.id, client.handle, cur.code, inv.id));
     if (ctx.options.quiet) ctx.out << inv.id << "\n";
     return;
   }
@@ -77,22 +80,25 @@ void new_invoice(Context& ctx, const NewArgs& a) {
   std::map<std::int64_t, std::string> names;
   for (const auto& p : ProjectRepo(store).list(client.id, true)) names[p.id] = p.name;
 
-  DraftBuilder builder(cur, grouping, billing, names, LocalCalendar(config.time.week_start), config.time.seconds_per_day,
-                       default_rate(config, category));
+  DraftBuilder builder(cur, grouping, billing, names, LocalCalendar(config.time.week_start),
+                       config.time.seconds_per_day, default_rate(config, category));
   time.for_each(f, [&](const TimeEntry& e) { builder.add(e); });
   const DraftPlan plan = builder.finish();
   if (plan.lines.empty() && plan.rounded_away > 0)
-    throw not_found(fmt::format("{}'s unbilled time rounds down to nothing under its rounding policy; nothing to bill yet",
-                                client.handle));
+    throw not_found(fmt::format(
+        "{}'s unbilled time rounds down to nothing under its rounding policy; nothing to bill yet",
+        client.handle));
   if (plan.lines.empty()) {
     std::string more;
     if (!plan.other_currency.empty())
-      more = fmt::format(" There is unbilled time in another currency: {}; bill it with --currency.",
-                         plan.other_currency.begin()->first);
-    throw not_found(fmt::format("{} has no unbilled, billable, finished time{}.{} See it with: indie time list --client {} "
-                                "--unbilled; or make an empty draft: indie invoice new {} --empty",
-                                client.handle, a.from.empty() && a.to.empty() ? "" : " in that period", more,
-                                client.handle, client.handle));
+      more =
+          fmt::format(" There is unbilled time in another currency: {}; bill it with --currency.",
+                      plan.other_currency.begin()->first);
+    throw not_found(fmt::format(
+        "{} has no unbilled, billable, finished time{}.{} See it with: indie time list --client {} "
+        "--unbilled; or make an empty draft: indie invoice new {} --empty",
+        client.handle, a.from.empty() && a.to.empty() ? "" : " in that period", more, client.handle,
+        client.handle));
   }
 
   inv.id = repo.insert(inv);
@@ -106,12 +112,15 @@ void new_invoice(Context& ctx, const NewArgs& a) {
   const InvoiceTotals totals = refresh_totals(repo, inv);
   tx.commit();
   for (const auto& [path, n] : plan.other_currency)
-    ctx.warn(fmt::format("{} unbilled entr{} of {} left out: another currency. Bill {} with --currency.", n,
-                         n == 1 ? "y" : "ies", path, n == 1 ? "it" : "them"));
-  ctx.say(fmt::format("Created draft {} for {}: {} line{} billing {} time entr{} ({}), {} {} excluding VAT.\n"
-                      "Review it: indie invoice show {}\nIssue it:  indie invoice issue {}",
-                      inv.id, client.handle, position, position == 1 ? "" : "s", entries, entries == 1 ? "y" : "ies",
-                      inv.period.to_string(), amount_text(totals.net, true), cur.code, inv.id, inv.id));
+    ctx.warn(
+        fmt::format("{} unbilled entr{} of {} left out: another currency. Bill {} with --currency.",
+                    n, n == 1 ? "y" : "ies", path, n == 1 ? "it" : "them"));
+  ctx.say(fmt::format(
+      "Created draft {} for {}: {} line{} billing {} time entr{} ({}), {} {} excluding VAT.\n"
+      "Review it: indie invoice show {}\nIssue it:  indie invoice issue {}",
+      inv.id, client.handle, position, position == 1 ? "" : "s", entries,
+      entries == 1 ? "y" : "ies", inv.period.to_string(), amount_text(totals.net, true), cur.code,
+      inv.id, inv.id));
   if (ctx.options.quiet) ctx.out << inv.id << "\n";
 }
 
@@ -126,36 +135,47 @@ void remove(Context& ctx, const std::string& ref) {
   repo.remove_draft(inv.id);
   tx.commit();
   ctx.say(fmt::format("Removed draft {} of {}{}.", inv.id, inv.client_handle,
-                      entries == 0 ? "" : fmt::format("; its {} time entr{} are unbilled again", entries, entries == 1 ? "y" : "ies")));
+                      entries == 0 ? ""
+                                   : fmt::format("; its {} time entr{} are unbilled again", entries,
+                                                 entries == 1 ? "y" : "ies")));
 }
 
 }  // namespace
 
 void setup_invoice(CLI::App& app, Context& ctx) {
-  auto* group = app.add_subcommand("invoice", "Invoices: drafts from time, lines, issue, credit notes, payments");
-  group->footer("Start with: indie invoice new CLIENT, then show, issue, pay. See: man indie-invoice");
+  auto* group = app.add_subcommand(
+      "invoice", "Invoices: drafts from time, lines, issue, credit notes, payments");
+  group->footer(
+      "Start with: indie invoice new CLIENT, then show, issue, pay. See: man indie-invoice");
 
   auto a = std::make_shared<NewArgs>();
-  auto* new_cmd = group->add_subcommand("new", "Make a draft from a client's unbilled time, or an empty one");
+  auto* new_cmd =
+      group->add_subcommand("new", "Make a draft from a client's unbilled time, or an empty one");
   new_cmd->add_option("client", a->client, "Client handle or id")->required();
   new_cmd->add_option("--from", a->from, "First day of time to bill (default: all unbilled time)");
   new_cmd->add_option("--to", a->to, "Last day of time to bill, included");
-  new_cmd->add_option("-g,--group-by", a->group_by, "One line per project (default), day (per project) or entry");
-  new_cmd->add_option("--currency", a->currency, "Invoice currency (default: the client's); bills time of projects in it");
+  new_cmd->add_option("-g,--group-by", a->group_by,
+                      "One line per project (default), day (per project) or entry");
+  new_cmd->add_option("--currency", a->currency,
+                      "Invoice currency (default: the client's); bills time of projects in it");
   new_cmd->add_option("--po", a->po, "The client's purchase order number, printed on the invoice");
   new_cmd->add_option("--notes", a->notes, "A note printed on the invoice");
   new_cmd->add_flag("--empty", a->empty, "An empty draft, for manual lines");
-  new_cmd->footer("Time is billed as the rounding policy says (see man indie-time), at each project's rate;\n"
-                  "each line states its service period and knows the entries it bills.\n\nExamples:\n"
-                  "  indie invoice new acme --from 2026-11-01 --to 2026-11-30\n"
-                  "  indie invoice new acme --group-by day\n  indie invoice new acme --empty --po PO-4471");
+  new_cmd->footer(
+      "Time is billed as the rounding policy says (see man indie-time), at each project's rate;\n"
+      "each line states its service period and knows the entries it bills.\n\nExamples:\n"
+      "  indie invoice new acme --from 2026-11-01 --to 2026-11-30\n"
+      "  indie invoice new acme --group-by day\n  indie invoice new acme --empty --po PO-4471");
   new_cmd->callback([&ctx, a] { new_invoice(ctx, *a); });
 
   auto rm_ref = std::make_shared<std::string>();
-  auto* rm_cmd = group->add_subcommand("rm", "Delete a draft; its time entries become unbilled again");
+  auto* rm_cmd =
+      group->add_subcommand("rm", "Delete a draft; its time entries become unbilled again");
   rm_cmd->add_option("id", *rm_ref, "Draft id")->required();
-  rm_cmd->footer("Issued invoices are never deleted: cancel one with indie invoice credit NUMBER.\n\nExample:\n"
-                 "  indie invoice rm 12");
+  rm_cmd->footer(
+      "Issued invoices are never deleted: cancel one with indie invoice credit "
+      "NUMBER.\n\nExample:\n"
+      "  indie invoice rm 12");
   rm_cmd->callback([&ctx, rm_ref] { remove(ctx, *rm_ref); });
 
   setup_invoice_show(*group, ctx);

@@ -1,13 +1,12 @@
 // indie invoice issue and indie invoice credit: numbering, the legal check, and freezing.
 #include <fmt/format.h>
 
-
 #include "commands.hpp"
-#include "indie/core/error.hpp"
-#include "indie/store/rate_repo.hpp"
 #include "indie/core/credit_plan.hpp"
+#include "indie/core/error.hpp"
 #include "indie/core/invoice_issue.hpp"
 #include "indie/core/text.hpp"
+#include "indie/store/rate_repo.hpp"
 #include "invoice_common.hpp"
 
 namespace indie::cli {
@@ -21,9 +20,10 @@ void number(InvoiceRepo& repo, const Config& config, Invoice& inv, Date date) {
   inv.seq = repo.next_seq(inv.series);
   inv.number = number_for(config.invoice, inv.kind, date, inv.seq);
   if (repo.find_number(*inv.number))
-    throw conflict(fmt::format("number {} is already taken: the pattern gives the same number in another series; "
-                               "change invoice.number_pattern or invoice.credit_pattern",
-                               *inv.number));
+    throw conflict(fmt::format(
+        "number {} is already taken: the pattern gives the same number in another series; "
+        "change invoice.number_pattern or invoice.credit_pattern",
+        *inv.number));
   inv.issue_date = date;
   inv.issued = true;
 }
@@ -43,9 +43,12 @@ void set_eur_rate(RateRepo& rates, Invoice& inv, Date date, const IssueArgs& a, 
     } catch (const Error& e) {
       throw invalid_input(fmt::format("--eur-rate: {}", e.what()));
     }
-    if (r.mantissa() <= 0) throw invalid_input("--eur-rate must be more than 0: units of the currency for 1 EUR, e.g. 1.1225");
+    if (r.mantissa() <= 0)
+      throw invalid_input(
+          "--eur-rate must be more than 0: units of the currency for 1 EUR, e.g. 1.1225");
     inv.eur_rate = r.normalized().to_string();
-    inv.eur_rate_date = format_date(a.rate_date.empty() ? date : date_or_today(ctx, a.rate_date, "--rate-date"));
+    inv.eur_rate_date =
+        format_date(a.rate_date.empty() ? date : date_or_today(ctx, a.rate_date, "--rate-date"));
     inv.eur_rate_source = a.rate_source.empty() ? "BCE" : a.rate_source;
     rates.add({"EUR", inv.currency, parse_date(inv.eur_rate_date, date), r, inv.eur_rate_source});
   } else if (const auto known = rates.latest("EUR", inv.currency, date)) {
@@ -63,7 +66,9 @@ void issue(Context& ctx, const IssueArgs& a) {
   WriteTransaction tx(store);
   InvoiceRepo repo(store);
   Invoice inv = repo.get(a.invoice);
-  if (inv.issued) throw conflict(fmt::format("{} is already issued (on {})", *inv.number, format_date(*inv.issue_date)));
+  if (inv.issued)
+    throw conflict(
+        fmt::format("{} is already issued (on {})", *inv.number, format_date(*inv.issue_date)));
   const Date date = date_or_today(ctx, a.date, "--date");
   const Client client = ClientRepo(store).get(std::to_string(inv.client_id));
   const VatCategory category = category_for(config, client);
@@ -73,7 +78,8 @@ void issue(Context& ctx, const IssueArgs& a) {
   RateRepo rates(store);
   set_eur_rate(rates, inv, date, a, ctx);
   LegalFacts facts = facts_of(inv, lines, totals, category, client);
-  if (const std::string refusal = issue_refusal(inv, config.business, client, facts); !refusal.empty())
+  if (const std::string refusal = issue_refusal(inv, config.business, client, facts);
+      !refusal.empty())
     throw invalid_input(refusal);
   number(repo, config, inv, date);
   inv.due_date = add_days(date, client.payment_terms);
@@ -81,8 +87,10 @@ void issue(Context& ctx, const IssueArgs& a) {
   repo.update(inv);
   repo.lock_entries(inv.id, *inv.number);
   tx.commit();
-  ctx.say(fmt::format("Issued {} to {}: {} {} including VAT, due {}.\nShow it: indie invoice show {}", *inv.number,
-                      client.handle, amount_text(totals.gross, true), inv.currency, format_date(*inv.due_date), *inv.number));
+  ctx.say(
+      fmt::format("Issued {} to {}: {} {} including VAT, due {}.\nShow it: indie invoice show {}",
+                  *inv.number, client.handle, amount_text(totals.gross, true), inv.currency,
+                  format_date(*inv.due_date), *inv.number));
   if (ctx.options.quiet) ctx.out << *inv.number << "\n";
 }
 
@@ -100,15 +108,20 @@ void credit(Context& ctx, const CreditArgs& a) {
   WriteTransaction tx(store);
   InvoiceRepo repo(store);
   const Invoice orig = repo.get(a.invoice);
-  if (orig.kind == InvoiceKind::credit_note) throw invalid_input(fmt::format("{} is a credit note; credit the invoice it corrects", orig.label()));
+  if (orig.kind == InvoiceKind::credit_note)
+    throw invalid_input(
+        fmt::format("{} is a credit note; credit the invoice it corrects", orig.label()));
   if (!orig.issued)
-    throw conflict(fmt::format("draft {} is not issued: change it with indie invoice line edit, or delete it with indie invoice rm {}",
-                               orig.id, orig.id));
+    throw conflict(
+        fmt::format("draft {} is not issued: change it with indie invoice line edit, or delete it "
+                    "with indie invoice rm {}",
+                    orig.id, orig.id));
   if (trim(a.reason).empty()) throw usage_error("a credit note states why: add --reason \"…\"");
   const Currency& cur = orig.cur();
   const auto orig_lines = repo.lines(orig.id);
   std::vector<EarlierCredit> earlier;
-  for (const auto& c : repo.credit_notes(orig.id)) earlier.push_back({*c.number, c.gross_minor, repo.lines(c.id)});
+  for (const auto& c : repo.credit_notes(orig.id))
+    earlier.push_back({*c.number, c.gross_minor, repo.lines(c.id)});
   CreditRequest request{a.lines, std::nullopt, a.release_time};
   if (!a.amount.empty()) request.amount = amount_arg(a.amount, cur, "--amount");
   const CreditPlan plan = plan_credit(orig, orig_lines, earlier, request);
@@ -133,7 +146,8 @@ void credit(Context& ctx, const CreditArgs& a) {
   note.eur_rate_source = orig.eur_rate_source;
   const Date date = date_or_today(ctx, a.date, "--date");
   if (date < *orig.issue_date)
-    throw invalid_input(fmt::format("a credit note cannot be dated {}, before {} of {}", format_date(date), *orig.number,
+    throw invalid_input(fmt::format("a credit note cannot be dated {}, before {} of {}",
+                                    format_date(date), *orig.number,
                                     format_date(*orig.issue_date)));
   note.id = repo.insert(note);
   for (const auto& l : lines) repo.insert_line(note.id, l, line_net(l, cur).minor());
@@ -153,10 +167,13 @@ void credit(Context& ctx, const CreditArgs& a) {
   }
   tx.commit();
   std::string after = plan.full ? fmt::format(" {} is now cancelled.", *orig.number)
-                                : fmt::format(" {} {} of {} remains.", amount_text(plan.left, true), cur.code, *orig.number);
-  if (released > 0) after += fmt::format(" Its {} time entr{} are unbilled again.", released, released == 1 ? "y" : "ies");
-  ctx.say(fmt::format("Issued credit note {} for {}: {} {} including VAT.{}", *note.number, *orig.number,
-                      amount_text(totals.gross, true), cur.code, after));
+                                : fmt::format(" {} {} of {} remains.", amount_text(plan.left, true),
+                                              cur.code, *orig.number);
+  if (released > 0)
+    after += fmt::format(" Its {} time entr{} are unbilled again.", released,
+                         released == 1 ? "y" : "ies");
+  ctx.say(fmt::format("Issued credit note {} for {}: {} {} including VAT.{}", *note.number,
+                      *orig.number, amount_text(totals.gross, true), cur.code, after));
   if (ctx.options.quiet) ctx.out << *note.number << "\n";
 }
 
@@ -164,34 +181,50 @@ void credit(Context& ctx, const CreditArgs& a) {
 
 void setup_invoice_issue(CLI::App& group, Context& ctx) {
   auto a = std::make_shared<IssueArgs>();
-  auto* issue_cmd = group.add_subcommand("issue", "Check a draft, number it and freeze it for good");
+  auto* issue_cmd =
+      group.add_subcommand("issue", "Check a draft, number it and freeze it for good");
   issue_cmd->add_option("id", a->invoice, "Draft id")->required();
-  issue_cmd->add_option("--date", a->date, "Issue date (default: today); not before the series' last one");
-  issue_cmd->add_option("--eur-rate", a->eur_rate, "Foreign currency: units of it for 1 EUR (ECB rate), e.g. 1.1225");
-  issue_cmd->add_option("--rate-date", a->rate_date, "The date of that rate (default: the issue date)");
-  issue_cmd->add_option("--rate-source", a->rate_source, "Where the rate comes from (default: BCE)");
+  issue_cmd->add_option("--date", a->date,
+                        "Issue date (default: today); not before the series' last one");
+  issue_cmd->add_option("--eur-rate", a->eur_rate,
+                        "Foreign currency: units of it for 1 EUR (ECB rate), e.g. 1.1225");
+  issue_cmd->add_option("--rate-date", a->rate_date,
+                        "The date of that rate (default: the issue date)");
+  issue_cmd->add_option("--rate-source", a->rate_source,
+                        "Where the rate comes from (default: BCE)");
   issue_cmd->footer(
-      "Issuing checks the legal mentions (seller, client, VAT), gives the next number of the series\n"
-      "(invoice.number_pattern, no gap), sets the due date from the client's terms, freezes the seller,\n"
-      "client, lines, totals and mentions, and locks the billed time. Issued invoices never change:\n"
+      "Issuing checks the legal mentions (seller, client, VAT), gives the next number of the "
+      "series\n"
+      "(invoice.number_pattern, no gap), sets the due date from the client's terms, freezes the "
+      "seller,\n"
+      "client, lines, totals and mentions, and locks the billed time. Issued invoices never "
+      "change:\n"
       "they are corrected by credit notes.\n\nExamples:\n  indie invoice issue 12\n"
       "  indie invoice issue 13 --date 2026-11-30 --eur-rate 1.0512");
   issue_cmd->callback([&ctx, a] { issue(ctx, *a); });
 
   auto c = std::make_shared<CreditArgs>();
-  auto* credit_cmd = group.add_subcommand("credit", "Issue a credit note (avoir) for an invoice, in full or in part");
+  auto* credit_cmd = group.add_subcommand(
+      "credit", "Issue a credit note (avoir) for an invoice, in full or in part");
   credit_cmd->add_option("invoice", c->invoice, "Number of the invoice to credit")->required();
   credit_cmd->add_option("-r,--reason", c->reason, "Why, printed on the credit note")->required();
-  auto* line_opt = credit_cmd->add_option("-l,--line", c->lines, "Credit this line in full (repeatable)");
-  credit_cmd->add_option("--amount", c->amount, "Credit this amount excluding VAT (single-rate invoices)")->excludes(line_opt);
+  auto* line_opt =
+      credit_cmd->add_option("-l,--line", c->lines, "Credit this line in full (repeatable)");
+  credit_cmd
+      ->add_option("--amount", c->amount, "Credit this amount excluding VAT (single-rate invoices)")
+      ->excludes(line_opt);
   credit_cmd->add_option("--date", c->date, "Issue date (default: today)");
-  credit_cmd->add_flag("--release-time", c->release_time, "With a full credit: its time entries become billable again");
-  credit_cmd->footer("Credit notes have their own series (invoice.credit_pattern, A{YYYY}-{SEQ:4} by default) and\n"
-                     "cite the invoice's number and date. Without --line or --amount, all that remains is credited\n"
-                     "and the invoice is cancelled.\n\nExamples:\n"
-                     "  indie invoice credit F2026-0007 --reason \"Erreur de taux\" --release-time\n"
-                     "  indie invoice credit F2026-0007 --line 2 --reason \"Prestation annulée\"\n"
-                     "  indie invoice credit F2026-0007 --amount 100 --reason \"Geste commercial\"");
+  credit_cmd->add_flag("--release-time", c->release_time,
+                       "With a full credit: its time entries become billable again");
+  credit_cmd->footer(
+      "Credit notes have their own series (invoice.credit_pattern, A{YYYY}-{SEQ:4} by default) "
+      "and\n"
+      "cite the invoice's number and date. Without --line or --amount, all that remains is "
+      "credited\n"
+      "and the invoice is cancelled.\n\nExamples:\n"
+      "  indie invoice credit F2026-0007 --reason \"Erreur de taux\" --release-time\n"
+      "  indie invoice credit F2026-0007 --line 2 --reason \"Prestation annulée\"\n"
+      "  indie invoice credit F2026-0007 --amount 100 --reason \"Geste commercial\"");
   credit_cmd->callback([&ctx, c] { credit(ctx, *c); });
 }
 

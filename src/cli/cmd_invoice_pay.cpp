@@ -3,12 +3,12 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "indie/store/account_repo.hpp"
+#include "indie/core/error.hpp"
 #include "indie/core/fx.hpp"
 #include "indie/core/settlement.hpp"
-#include "indie/store/rate_repo.hpp"
-#include "indie/core/error.hpp"
 #include "indie/core/text.hpp"
+#include "indie/store/account_repo.hpp"
+#include "indie/store/rate_repo.hpp"
 #include "invoice_common.hpp"
 
 namespace indie::cli {
@@ -23,14 +23,20 @@ void warn_thresholds(Context& ctx, std::int64_t before, std::int64_t after) {
   const std::string total = amount_text(Money(after, currency("EUR")), true);
   switch (crossed_franchise_threshold(before, after)) {
     case FranchiseThreshold::increased:
-      ctx.warn(fmt::format("your receipts this year reach {} EUR, above the 41,250 EUR franchise threshold for services: "
-                           "VAT is due from today's operations. Switch with: indie config set business.vat_regime standard",
-                           total));
+      ctx.warn(
+          fmt::format("your receipts this year reach {} EUR, above the 41,250 EUR franchise "
+                      "threshold for services: "
+                      "VAT is due from today's operations. Switch with: indie config set "
+                      "business.vat_regime standard",
+                      total));
       break;
     case FranchiseThreshold::base:
-      ctx.warn(fmt::format("your receipts this year reach {} EUR, above the 37,500 EUR franchise threshold for services: "
-                           "the franchise en base ends on 1 January unless you stay under it (see man indie-invoice)",
-                           total));
+      ctx.warn(
+          fmt::format("your receipts this year reach {} EUR, above the 37,500 EUR franchise "
+                      "threshold for services: "
+                      "the franchise en base ends on 1 January unless you stay under it (see man "
+                      "indie-invoice)",
+                      total));
       break;
     case FranchiseThreshold::none:
       break;
@@ -84,10 +90,11 @@ void pay(Context& ctx, const PayArgs& a) {
       try {
         path = RateRepo(store).path(pay_cur.code, inv_cur.code, date);
       } catch (const Error&) {
-        throw invalid_input(fmt::format("no exchange rate from {} to {} is known on {}: give one with --rate R (1 {} = R {}), "
-                                        "or say what it settled with --amount in {} and --received {}",
-                                        pay_cur.code, inv_cur.code, format_date(date), pay_cur.code, inv_cur.code,
-                                        inv_cur.code, paid.canonical()));
+        throw invalid_input(fmt::format(
+            "no exchange rate from {} to {} is known on {}: give one with --rate R (1 {} = R {}), "
+            "or say what it settled with --amount in {} and --received {}",
+            pay_cur.code, inv_cur.code, format_date(date), pay_cur.code, inv_cur.code, inv_cur.code,
+            paid.canonical()));
       }
       settled = convert(paid, path, inv_cur);
     }
@@ -113,13 +120,14 @@ void pay(Context& ctx, const PayArgs& a) {
       throw not_found(fmt::format("--account: {}", e.what()));
     }
     if (account->currency != p.received_currency)
-      throw invalid_input(fmt::format("account {} is in {}, but the payment arrived in {}: say what it credited with "
-                                      "--received AMOUNT{}",
-                                      account->name, account->currency, p.received_currency, account->currency));
+      throw invalid_input(fmt::format(
+          "account {} is in {}, but the payment arrived in {}: say what it credited with "
+          "--received AMOUNT{}",
+          account->name, account->currency, p.received_currency, account->currency));
     p.account = account->name;
   }
-  const Settlement s =
-      settle_payment(inv, repo.credited_minor(inv.id), repo.paid_minor(inv.id), settled, received, a.allow_overpay);
+  const Settlement s = settle_payment(inv, repo.credited_minor(inv.id), repo.paid_minor(inv.id),
+                                      settled, received, a.allow_overpay);
   if (s.fx_gain) {
     p.fx_gain_minor = s.fx_gain->minor();
     p.fx_currency = "EUR";
@@ -146,14 +154,19 @@ void pay(Context& ctx, const PayArgs& a) {
   tx.commit();
 
   const Money& left = s.left;
-  std::string message = fmt::format("Recorded {} {} on {}", amount_text(paid, true), pay_cur.code, *inv.number);
-  if (pay_cur.code != inv_cur.code) message += fmt::format(" (settles {} {})", amount_text(settled, true), inv_cur.code);
+  std::string message =
+      fmt::format("Recorded {} {} on {}", amount_text(paid, true), pay_cur.code, *inv.number);
+  if (pay_cur.code != inv_cur.code)
+    message += fmt::format(" (settles {} {})", amount_text(settled, true), inv_cur.code);
   if (!p.account.empty()) message += " into " + p.account;
-  message += left.minor() > 0 ? fmt::format("; {} {} still due.", amount_text(left, true), inv_cur.code)
-             : left.is_zero() ? "; paid in full."
-                              : fmt::format("; overpaid by {} {}.", amount_text(-left, true), inv_cur.code);
+  message += left.minor() > 0
+                 ? fmt::format("; {} {} still due.", amount_text(left, true), inv_cur.code)
+             : left.is_zero()
+                 ? "; paid in full."
+                 : fmt::format("; overpaid by {} {}.", amount_text(-left, true), inv_cur.code);
   if (p.fx_gain_minor)
-    message += fmt::format(" Exchange {}: {} EUR against the rate of the invoice.", *p.fx_gain_minor >= 0 ? "gain" : "loss",
+    message += fmt::format(" Exchange {}: {} EUR against the rate of the invoice.",
+                           *p.fx_gain_minor >= 0 ? "gain" : "loss",
                            amount_text(Money(*p.fx_gain_minor, currency("EUR")), true));
   ctx.say(message);
   if (config.business.vat_regime == VatRegime::franchise) warn_thresholds(ctx, before, after);
@@ -165,19 +178,23 @@ void setup_invoice_pay(CLI::App& group, Context& ctx) {
   auto a = std::make_shared<PayArgs>();
   auto* cmd = group.add_subcommand("pay", "Record a payment on an issued invoice");
   cmd->add_option("invoice", a->invoice, "Invoice number")->required();
-  cmd->add_option("--amount", a->amount, "Amount paid, in --currency (default: the invoice's)")->required();
-  cmd->add_option("--currency", a->currency, "Currency of --amount, when the client paid in another one");
-  cmd->add_option("--rate", a->rate, "With --currency: 1 unit of it = RATE units of the invoice's currency");
+  cmd->add_option("--amount", a->amount, "Amount paid, in --currency (default: the invoice's)")
+      ->required();
+  cmd->add_option("--currency", a->currency,
+                  "Currency of --amount, when the client paid in another one");
+  cmd->add_option("--rate", a->rate,
+                  "With --currency: 1 unit of it = RATE units of the invoice's currency");
   cmd->add_option("--date", a->date, "Day the money arrived (default: today)");
   cmd->add_option("--account", a->account, "Account it landed in, e.g. \"Wise USD\"");
   cmd->add_option("--method", a->method, "transfer (default), card, cash, check, paypal or other");
   cmd->add_option("--received", a->received, "What the bank actually credited, e.g. 458.12EUR");
   cmd->add_option("--note", a->note, "A note kept with the payment");
   cmd->add_flag("--allow-overpay", a->allow_overpay, "Record more than is still due");
-  cmd->footer("Partial payments are fine; the invoice's status follows. For a foreign-currency invoice,\n"
-              "--received records what the bank credited and the exchange gain or loss against the rate\n"
-              "frozen at issue.\n\nExamples:\n  indie invoice pay F2026-0007 --amount 500\n"
-              "  indie invoice pay F2026-0008 --amount 2500 --received 2291.40EUR --account \"Qonto\"");
+  cmd->footer(
+      "Partial payments are fine; the invoice's status follows. For a foreign-currency invoice,\n"
+      "--received records what the bank credited and the exchange gain or loss against the rate\n"
+      "frozen at issue.\n\nExamples:\n  indie invoice pay F2026-0007 --amount 500\n"
+      "  indie invoice pay F2026-0008 --amount 2500 --received 2291.40EUR --account \"Qonto\"");
   cmd->callback([&ctx, a] { pay(ctx, *a); });
 }
 

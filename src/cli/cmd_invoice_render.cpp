@@ -1,16 +1,15 @@
 // indie invoice render: an invoice as a document (PDF, HTML, Markdown, text) or its model (JSON).
 #include <fmt/format.h>
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "indie/core/error.hpp"
-#include "indie/store/files.hpp"
 #include "indie/render/invoice_document.hpp"
 #include "indie/render/pdf.hpp"
 #include "indie/render/templates.hpp"
+#include "indie/store/files.hpp"
 #include "invoice_common.hpp"
 
 namespace indie::cli {
@@ -91,7 +90,9 @@ std::string default_output(const Invoice& inv, DocFormat format) {
 void render(Context& ctx, const RenderArgs& a) {
   const DocFormat format = format_of(a);
   if (format == DocFormat::pdf && !a.template_name.empty())
-    throw usage_error("--template applies to html, md and txt; the PDF has its own layout (see man indie-template)");
+    throw usage_error(
+        "--template applies to html, md and txt; the PDF has its own layout (see man "
+        "indie-template)");
   const Config& config = ctx.config();
   const DocumentInput in = load(ctx, a);
   const ordered_json model = invoice_document(in);
@@ -109,9 +110,11 @@ void render(Context& ctx, const RenderArgs& a) {
     what = fmt::format("{} page{}", pdf.pages, pdf.pages == 1 ? "" : "s");
   } else {
     const TemplateSource t =
-        find_template(a.template_name.empty() ? config.invoice.template_name : a.template_name, format, ctx.templates_dir());
+        find_template(a.template_name.empty() ? config.invoice.template_name : a.template_name,
+                      format, ctx.templates_dir());
     bytes = render_template(t, format, model);
-    what = t.origin == "built-in" ? fmt::format("template {}", t.name) : fmt::format("template {}", t.origin);
+    what = t.origin == "built-in" ? fmt::format("template {}", t.name)
+                                  : fmt::format("template {}", t.origin);
   }
 
   const bool to_stdout = a.output == "-" || (a.output.empty() && format == DocFormat::json);
@@ -123,28 +126,44 @@ void render(Context& ctx, const RenderArgs& a) {
   try {
     write_file_atomic(path, bytes, false);
   } catch (const Error& e) {
-    throw invalid_input(fmt::format("{}. Choose another file with -o FILE, or -o - for standard output", e.what()));
+    throw invalid_input(
+        fmt::format("{}. Choose another file with -o FILE, or -o - for standard output", e.what()));
   }
-  ctx.say(fmt::format("Wrote {} ({}{}, {} KB){}", path, extension(format), what.empty() ? "" : ", " + what,
-                      (bytes.size() + 1023) / 1024, in.invoice.issued ? "." : fmt::format(": a draft, marked {}.", in.invoice.language == Language::fr ? "BROUILLON" : "DRAFT")));
+  ctx.say(
+      fmt::format("Wrote {} ({}{}, {} KB){}", path, extension(format),
+                  what.empty() ? "" : ", " + what, (bytes.size() + 1023) / 1024,
+                  in.invoice.issued
+                      ? "."
+                      : fmt::format(": a draft, marked {}.",
+                                    in.invoice.language == Language::fr ? "BROUILLON" : "DRAFT")));
 }
 
 }  // namespace
 
 void setup_invoice_render(CLI::App& group, Context& ctx) {
   auto a = std::make_shared<RenderArgs>();
-  auto* cmd = group.add_subcommand("render", "Write an invoice as a PDF, HTML, Markdown or text document");
+  auto* cmd =
+      group.add_subcommand("render", "Write an invoice as a PDF, HTML, Markdown or text document");
   cmd->add_option("invoice", a->invoice, "Number (F2026-0007) or draft id")->required();
-  cmd->add_option("--to", a->to, "pdf (default), html, md, txt, or json for the data templates see");
-  cmd->add_option("-o,--output", a->output, "File to write (default: NUMBER.EXT here; json: standard output); - for standard output");
+  cmd->add_option("--to", a->to,
+                  "pdf (default), html, md, txt, or json for the data templates see");
+  cmd->add_option(
+      "-o,--output", a->output,
+      "File to write (default: NUMBER.EXT here; json: standard output); - for standard output");
   cmd->add_option("-t,--template", a->template_name,
-                  "Template name (see indie template list) or file, for html, md and txt (default: invoice.template)");
-  cmd->add_flag("--with-timesheet", a->with_timesheet, "Append the billed time entries as an annex");
-  cmd->add_option("--lang", a->lang, "fr or en (default: the language frozen on the invoice, from the client)");
+                  "Template name (see indie template list) or file, for html, md and txt (default: "
+                  "invoice.template)");
+  cmd->add_flag("--with-timesheet", a->with_timesheet,
+                "Append the billed time entries as an annex");
+  cmd->add_option("--lang", a->lang,
+                  "fr or en (default: the language frozen on the invoice, from the client)");
   cmd->footer(
-      "An issued invoice prints what was frozen at issue; a draft prints what issuing it today would,\n"
-      "with no number and a BROUILLON / DRAFT mark. Labels, dates and amounts follow the invoice's\n"
-      "language; the legal mentions stay in French. The PDF is A4, laid out by indie itself (cairo and\n"
+      "An issued invoice prints what was frozen at issue; a draft prints what issuing it today "
+      "would,\n"
+      "with no number and a BROUILLON / DRAFT mark. Labels, dates and amounts follow the "
+      "invoice's\n"
+      "language; the legal mentions stay in French. The PDF is A4, laid out by indie itself (cairo "
+      "and\n"
       "pango, fonts embedded): no browser needed. business.logo adds a PNG logo.\n\n"
       "Examples:\n"
       "  indie invoice render F2026-0007                         # writes F2026-0007.pdf\n"

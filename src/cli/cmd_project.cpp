@@ -5,8 +5,8 @@
 
 #include "commands.hpp"
 #include "fields.hpp"
-#include "indie/store/client_repo.hpp"
 #include "indie/core/error.hpp"
+#include "indie/store/client_repo.hpp"
 #include "records.hpp"
 
 namespace indie::cli {
@@ -18,7 +18,8 @@ constexpr auto kProjectFlags = std::to_array<FieldFlag>({
     {"--currency", "currency", "Currency of the rate (default: the client's)"},
     {"--rate", "rate", "Rate with its unit: 80/h or 600/d; empty for none"},
     {"--billable", "billable", "true (default) or false"},
-    {"--rounding", "rounding", "Billing rounding of tracked time, e.g. \"15m up day\"; empty: the client's"},
+    {"--rounding", "rounding",
+     "Billing rounding of tracked time, e.g. \"15m up day\"; empty: the client's"},
     {"--notes", "notes", "Free notes"},
 });
 
@@ -32,7 +33,8 @@ struct ProjectArgs {
 
 void apply(Project& p, ProjectArgs& a) {
   if (a.non_billable) a.values.emplace_back("billable", "false");
-  apply_fields(kProjectFlags, a.values, [&](const std::string& f, const std::string& v) { set_project_field(p, f, v); });
+  apply_fields(kProjectFlags, a.values,
+               [&](const std::string& f, const std::string& v) { set_project_field(p, f, v); });
   complete_project(p);
 }
 
@@ -42,8 +44,9 @@ void add(Context& ctx, ProjectArgs& a) {
   WriteTransaction tx(store);
   const Client client = ClientRepo(store).get(client_handle);
   if (client.archived())
-    throw conflict(fmt::format("client {} is archived; make it active first: indie client unarchive {}",
-                               client.handle, client.handle));
+    throw conflict(
+        fmt::format("client {} is archived; make it active first: indie client unarchive {}",
+                    client.handle, client.handle));
   Project p;
   p.client_id = client.id;
   p.client_handle = client.handle;
@@ -53,9 +56,10 @@ void add(Context& ctx, ProjectArgs& a) {
   p.created_at = ctx.now_iso();
   const auto id = ProjectRepo(store).insert(p);
   tx.commit();
-  ctx.say(fmt::format("Added project {} (id {}){}{}.", p.path(), id,
-                      p.rate ? fmt::format(" at {} {}", p.rate->to_string(), p.currency) : ", no rate yet",
-                      p.billable ? "" : ", not billable"));
+  ctx.say(fmt::format(
+      "Added project {} (id {}){}{}.", p.path(), id,
+      p.rate ? fmt::format(" at {} {}", p.rate->to_string(), p.currency) : ", no rate yet",
+      p.billable ? "" : ", not billable"));
 }
 
 void edit(Context& ctx, ProjectArgs& a, const std::string& new_handle) {
@@ -64,7 +68,8 @@ void edit(Context& ctx, ProjectArgs& a, const std::string& new_handle) {
   ProjectRepo repo(store);
   Project p = repo.get(a.ref);
   if (a.values.empty() && new_handle.empty() && !a.non_billable)
-    throw usage_error("nothing to change: give at least one flag, e.g. indie project edit " + p.path() + " --rate 90/h");
+    throw usage_error("nothing to change: give at least one flag, e.g. indie project edit " +
+                      p.path() + " --rate 90/h");
   if (!new_handle.empty()) set_project_field(p, "handle", new_handle);
   apply(p, a);
   repo.update(p);
@@ -81,8 +86,10 @@ void set_archived(Context& ctx, const std::string& ref, bool archived) {
     ctx.say(fmt::format("Project {} is already {}.", p.path(), archived ? "archived" : "active"));
     return;
   }
-  if (archived) p.archived_at = ctx.now_iso();
-  else p.archived_at.reset();
+  if (archived)
+    p.archived_at = ctx.now_iso();
+  else
+    p.archived_at.reset();
   repo.update(p);
   tx.commit();
   ctx.say(fmt::format("{} project {}.", archived ? "Archived" : "Reactivated", p.path()));
@@ -94,8 +101,9 @@ void remove(Context& ctx, const std::string& ref) {
   ProjectRepo repo(store);
   const Project p = repo.get(ref);
   if (const auto history = repo.history(p.id); !history.empty())
-    throw conflict(fmt::format("project {} has history ({}); archive it instead: indie project archive {}",
-                               p.path(), history, p.path()));
+    throw conflict(
+        fmt::format("project {} has history ({}); archive it instead: indie project archive {}",
+                    p.path(), history, p.path()));
   repo.remove(p.id);
   tx.commit();
   ctx.say(fmt::format("Removed project {}.", p.path()));
@@ -106,23 +114,26 @@ void remove(Context& ctx, const std::string& ref) {
 void setup_project(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<ProjectArgs>();
   auto* group = app.add_subcommand("project", "Add, list and change projects, with their rates");
-  group->footer("A project belongs to a client and is named CLIENT/PROJECT, e.g. acme/website.\n\n"
-                "Examples:\n  indie project add acme/website --name \"Site web\" --rate 80/h\n"
-                "  indie project list --client acme\nSee also: man indie-project");
+  group->footer(
+      "A project belongs to a client and is named CLIENT/PROJECT, e.g. acme/website.\n\n"
+      "Examples:\n  indie project add acme/website --name \"Site web\" --rate 80/h\n"
+      "  indie project list --client acme\nSee also: man indie-project");
 
   auto* add_cmd = group->add_subcommand("add", "Add a project to a client");
   add_cmd->add_option("project", args->ref, "CLIENT/PROJECT, e.g. acme/website")->required();
   add_field_flags(add_cmd, kProjectFlags, args->values);
   add_cmd->add_flag("--non-billable", args->non_billable, "Same as --billable false");
-  add_cmd->footer("Examples:\n  indie project add acme/website --name \"Refonte du site\" --rate 80/h\n"
-                  "  indie project add initech/audit --rate 600/d --currency USD\n"
-                  "  indie project add acme/internal --non-billable");
+  add_cmd->footer(
+      "Examples:\n  indie project add acme/website --name \"Refonte du site\" --rate 80/h\n"
+      "  indie project add initech/audit --rate 600/d --currency USD\n"
+      "  indie project add acme/internal --non-billable");
   add_cmd->callback([&ctx, args] { add(ctx, *args); });
 
   auto* list_cmd = group->add_subcommand("list", "List projects (archived ones with --all)");
   list_cmd->add_option("-c,--client", args->client, "Only this client's projects");
   list_cmd->add_flag("-a,--all", args->all, "Include archived projects and clients");
-  list_cmd->footer("Examples:\n  indie project list\n  indie project list --client acme --format csv");
+  list_cmd->footer(
+      "Examples:\n  indie project list\n  indie project list --client acme --format csv");
   list_cmd->callback([&ctx, args] {
     std::optional<std::int64_t> client_id;
     if (!args->client.empty()) client_id = ClientRepo(ctx.store()).get(args->client).id;
@@ -146,7 +157,9 @@ void setup_project(CLI::App& app, Context& ctx) {
   edit_cmd->add_option("--handle", *new_handle, "Rename the project's handle");
   add_field_flags(edit_cmd, kProjectFlags, args->values);
   edit_cmd->add_flag("--non-billable", args->non_billable, "Same as --billable false");
-  edit_cmd->footer("Examples:\n  indie project edit acme/website --rate 90/h\n  indie project edit acme/website --billable false");
+  edit_cmd->footer(
+      "Examples:\n  indie project edit acme/website --rate 90/h\n  indie project edit acme/website "
+      "--billable false");
   edit_cmd->callback([&ctx, args, new_handle] { edit(ctx, *args, *new_handle); });
 
   auto* archive_cmd = group->add_subcommand("archive", "Hide a finished project from lists");

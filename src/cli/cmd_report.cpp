@@ -19,7 +19,8 @@ void receivables(Context& ctx, const std::string& as_of_text) {
     return;
   }
   TableWriter w(ctx.out, ctx.format(),
-                {"client", "currency", "current", "days_1_30", "days_31_60", "days_61_90", "days_over_90", "total"});
+                {"client", "currency", "current", "days_1_30", "days_31_60", "days_61_90",
+                 "days_over_90", "total"});
   const auto emit = [&](const std::string& client, const std::string& code, const AgeBuckets& b) {
     const Currency& cur = currency(code, true);
     std::vector<Cell> cells = {Cell::str(client), Cell::str(code)};
@@ -36,12 +37,15 @@ void receivables(Context& ctx, const std::string& as_of_text) {
 void setup_report(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("report", "Reports on money: receivables, exchange results");
   auto as_of = std::make_shared<std::string>();
-  auto* cmd = group->add_subcommand("receivables", "What clients owe, by client and currency, in aged buckets");
+  auto* cmd = group->add_subcommand("receivables",
+                                    "What clients owe, by client and currency, in aged buckets");
   cmd->add_option("--as-of", *as_of, "The day to look from (default: today)");
-  cmd->footer("Each issued invoice counts for what was still due that day (after credit notes and payments),\n"
-              "in a bucket by days past its due date: current, 1-30, 31-60, 61-90, over 90. One total row\n"
-              "per currency; currencies are never added together.\n\nExamples:\n"
-              "  indie report receivables\n  indie report receivables --as-of 2026-12-31 --format csv");
+  cmd->footer(
+      "Each issued invoice counts for what was still due that day (after credit notes and "
+      "payments),\n"
+      "in a bucket by days past its due date: current, 1-30, 31-60, 61-90, over 90. One total row\n"
+      "per currency; currencies are never added together.\n\nExamples:\n"
+      "  indie report receivables\n  indie report receivables --as-of 2026-12-31 --format csv");
   cmd->callback([&ctx, as_of] { receivables(ctx, *as_of); });
   setup_report_fx(*group, ctx);
 }

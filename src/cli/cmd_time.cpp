@@ -27,7 +27,8 @@ struct TimeArgs {
 };
 
 std::string note_of(const std::vector<std::string>& words, std::size_t from = 0) {
-  std::vector<std::string> rest(words.begin() + static_cast<std::ptrdiff_t>(std::min(from, words.size())), words.end());
+  std::vector<std::string> rest(
+      words.begin() + static_cast<std::ptrdiff_t>(std::min(from, words.size())), words.end());
   return std::string(trim(join(rest, " ")));
 }
 
@@ -41,9 +42,11 @@ Instant moment(Context& ctx, const std::string& text) {
 }
 
 // Stops `running` at `at`, checking the span it would get; returns the message to print.
-std::string stop_entry(TimeRepo& repo, TimeEntry running, Instant at, Context& ctx, SpanRules rules) {
+std::string stop_entry(TimeRepo& repo, TimeEntry running, Instant at, Context& ctx,
+                       SpanRules rules) {
   if (at <= running.start)
-    throw invalid_input(fmt::format("the timer started at {}; stop it at a later time", format_instant_local(running.start)));
+    throw invalid_input(fmt::format("the timer started at {}; stop it at a later time",
+                                    format_instant_local(running.start)));
   check_span(repo, running.start, at, ctx.clock.now(), running.id, rules);
   running.end = at;
   repo.update(running);
@@ -83,7 +86,8 @@ void start(Context& ctx, TimeArgs& a) {
   }
   const auto id = repo.insert(e);
   tx.commit();
-  ctx.say(fmt::format("{}Started {} at {} (entry {}).", stopped, describe(e), format_time_of_day(at), id));
+  ctx.say(fmt::format("{}Started {} at {} (entry {}).", stopped, describe(e),
+                      format_time_of_day(at), id));
 }
 
 void stop(Context& ctx, TimeArgs& a) {
@@ -92,7 +96,8 @@ void stop(Context& ctx, TimeArgs& a) {
   TimeRepo repo(store);
   auto running = repo.running();
   if (!running)
-    throw conflict("no timer is running. Start one with: indie time start CLIENT/PROJECT \"what you do\"");
+    throw conflict(
+        "no timer is running. Start one with: indie time start CLIENT/PROJECT \"what you do\"");
   const std::string message = stop_entry(repo, *running, moment(ctx, a.at), ctx, a.rules);
   tx.commit();
   ctx.say(message);
@@ -105,28 +110,36 @@ void status(Context& ctx) {
   TimeFilter today;
   today.from = local_to_instant(ctx.today(), 0);
   std::int64_t total = 0;
-  repo.for_each_span(today, false, [&](std::int64_t, Instant s, Instant e, std::string_view) { total += (e - s).count(); });
+  repo.for_each_span(today, false, [&](std::int64_t, Instant s, Instant e, std::string_view) {
+    total += (e - s).count();
+  });
   const auto running = repo.running();
   if (running && running->start >= *today.from) total += running->seconds(now);
   if (ctx.format() != Format::table) {
     Table t;
-    t.columns = {"running", "id", "project", "note", "tags", "start", "elapsed", "elapsed_seconds", "today", "today_seconds"};
-    const auto opt = [&](std::string s) { return running ? Cell::str(std::move(s)) : Cell::none(); };
-    t.rows.push_back({Cell::boolean(running.has_value()), running ? Cell::integer(running->id) : Cell::none(),
-                      opt(running ? running->project_path : ""), opt(running ? running->note : ""),
-                      opt(running ? running->tags : ""), opt(running ? format_instant_iso(running->start) : ""),
-                      opt(running ? format_duration_hm(running->seconds(now)) : ""),
-                      running ? Cell::integer(running->seconds(now)) : Cell::none(),
-                      Cell::str(format_duration_hm(total)), Cell::integer(total)});
+    t.columns = {"running", "id",      "project",         "note",  "tags",
+                 "start",   "elapsed", "elapsed_seconds", "today", "today_seconds"};
+    const auto opt = [&](std::string s) {
+      return running ? Cell::str(std::move(s)) : Cell::none();
+    };
+    t.rows.push_back(
+        {Cell::boolean(running.has_value()), running ? Cell::integer(running->id) : Cell::none(),
+         opt(running ? running->project_path : ""), opt(running ? running->note : ""),
+         opt(running ? running->tags : ""), opt(running ? format_instant_iso(running->start) : ""),
+         opt(running ? format_duration_hm(running->seconds(now)) : ""),
+         running ? Cell::integer(running->seconds(now)) : Cell::none(),
+         Cell::str(format_duration_hm(total)), Cell::integer(total)});
     print_record(ctx.out, t, ctx.format());
     return;
   }
   if (running) {
-    ctx.out << fmt::format("Tracking {} since {} ({}){}.\n", describe(*running), format_instant_local(running->start),
+    ctx.out << fmt::format("Tracking {} since {} ({}){}.\n", describe(*running),
+                           format_instant_local(running->start),
                            format_duration_hm(running->seconds(now)),
                            running->tags.empty() ? "" : ", tags " + running->tags);
   } else {
-    ctx.out << "No timer is running. Start one with: indie time start CLIENT/PROJECT \"what you do\"\n";
+    ctx.out
+        << "No timer is running. Start one with: indie time start CLIENT/PROJECT \"what you do\"\n";
   }
   ctx.out << fmt::format("Today: {}.\n", format_duration_hm(total));
 }
@@ -147,8 +160,12 @@ void resume(Context& ctx, TimeArgs& a) {
   Store& store = ctx.store();
   TimeRepo repo(store);
   const auto last = repo.last();
-  if (!last) throw not_found("there is no entry to resume yet. Start one with: indie time start CLIENT/PROJECT");
-  if (last->running()) throw conflict(fmt::format("{} is still running; stop it first: indie time stop", describe(*last)));
+  if (!last)
+    throw not_found(
+        "there is no entry to resume yet. Start one with: indie time start CLIENT/PROJECT");
+  if (last->running())
+    throw conflict(
+        fmt::format("{} is still running; stop it first: indie time stop", describe(*last)));
   a.project = std::to_string(last->project_id);
   a.words = {last->note};
   a.tags = {last->tags};
@@ -157,7 +174,9 @@ void resume(Context& ctx, TimeArgs& a) {
 
 std::int64_t positive_duration(const std::string& text) {
   const std::int64_t seconds = parse_duration(text);
-  if (seconds <= 0) throw invalid_input(fmt::format("--duration {}: a time entry needs a duration above zero", text));
+  if (seconds <= 0)
+    throw invalid_input(
+        fmt::format("--duration {}: a time entry needs a duration above zero", text));
   return seconds;
 }
 
@@ -176,17 +195,18 @@ void add(Context& ctx, TimeArgs& a) {
       that_day.from = local_to_instant(day, 0);
       that_day.to = local_to_instant(Date(std::chrono::sys_days(day) + std::chrono::days(1)), 0);
       std::optional<Instant> latest;
-      repo.for_each_span(that_day, false, [&](std::int64_t, Instant, Instant end, std::string_view) {
-        if (!latest || end > *latest) latest = end;
-      });
+      repo.for_each_span(that_day, false,
+                         [&](std::int64_t, Instant, Instant end, std::string_view) {
+                           if (!latest || end > *latest) latest = end;
+                         });
       e.start = duration_start(day, latest);
     }
     e.end = e.start + std::chrono::seconds(seconds);
     e.note = note_of(a.words);
   } else {
     if (a.words.empty())
-      throw usage_error("give a time range or a duration, e.g. indie time add " + e.project_path + " " + a.date +
-                        " 09:00-12:30 \"note\", or --duration 2h15m");
+      throw usage_error("give a time range or a duration, e.g. indie time add " + e.project_path +
+                        " " + a.date + " 09:00-12:30 \"note\", or --duration 2h15m");
     std::tie(e.start, e.end) = parse_time_range(a.words.front(), day);
     e.note = note_of(a.words, 1);
   }
@@ -194,8 +214,9 @@ void add(Context& ctx, TimeArgs& a) {
   check_span(repo, e.start, *e.end, ctx.clock.now(), 0, a.rules);
   const auto id = repo.insert(e);
   tx.commit();
-  ctx.say(fmt::format("Added entry {}: {}, {} - {} ({}).", id, describe(e), format_instant_local(e.start),
-                      format_time_of_day(*e.end), format_duration_hm(e.seconds(*e.end))));
+  ctx.say(fmt::format("Added entry {}: {}, {} - {} ({}).", id, describe(e),
+                      format_instant_local(e.start), format_time_of_day(*e.end),
+                      format_duration_hm(e.seconds(*e.end))));
 }
 
 void edit(Context& ctx, TimeArgs& a) {
@@ -204,10 +225,12 @@ void edit(Context& ctx, TimeArgs& a) {
   TimeRepo repo(store);
   TimeEntry e = repo.get(a.ids.front());
   require_unbilled(e, "changed");
-  const bool nothing = a.project.empty() && a.date.empty() && a.start.empty() && a.end.empty() && a.duration.empty() &&
-                       a.note.empty() && a.tags.empty() && !a.clear_tags && a.words.empty();
+  const bool nothing = a.project.empty() && a.date.empty() && a.start.empty() && a.end.empty() &&
+                       a.duration.empty() && a.note.empty() && a.tags.empty() && !a.clear_tags &&
+                       a.words.empty();
   if (nothing)
-    throw usage_error(fmt::format("nothing to change: give at least one flag, e.g. indie time edit {} --end 12:30", e.id));
+    throw usage_error(fmt::format(
+        "nothing to change: give at least one flag, e.g. indie time edit {} --end 12:30", e.id));
   if (!a.project.empty()) {
     const Project p = resolve_project(store, a.project);
     require_active(store, p);
@@ -217,8 +240,9 @@ void edit(Context& ctx, TimeArgs& a) {
   // Times are read on the entry's own day unless --date moves it; a full date-time also works.
   const Date day = a.date.empty() ? local_date(e.start) : parse_date(a.date, ctx.today());
   const auto at = [&](const std::string& text) {
-    return text.find(':') != std::string::npos && text.size() <= 8 ? local_to_instant(day, parse_time_of_day(text))
-                                                                    : parse_moment(text, day);
+    return text.find(':') != std::string::npos && text.size() <= 8
+               ? local_to_instant(day, parse_time_of_day(text))
+               : parse_moment(text, day);
   };
   if (!a.date.empty() && a.start.empty()) {
     const auto length = e.end ? std::optional(*e.end - e.start) : std::nullopt;
@@ -240,7 +264,8 @@ void edit(Context& ctx, TimeArgs& a) {
   if (e.end) check_span(repo, e.start, *e.end, ctx.clock.now(), e.id, a.rules);
   repo.update(e);
   tx.commit();
-  ctx.say(fmt::format("Updated entry {}: {}, {} - {}.", e.id, describe(e), format_instant_local(e.start),
+  ctx.say(fmt::format("Updated entry {}: {}, {} - {}.", e.id, describe(e),
+                      format_instant_local(e.start),
                       e.end ? format_time_of_day(*e.end) : std::string("running")));
 }
 
@@ -256,7 +281,8 @@ void remove(Context& ctx, TimeArgs& a) {
   for (const auto& e : entries) repo.remove(e.id);
   tx.commit();
   for (const auto& e : entries)
-    ctx.say(fmt::format("Removed entry {}: {}, {} ({}).", e.id, describe(e), format_instant_local(e.start),
+    ctx.say(fmt::format("Removed entry {}: {}, {} ({}).", e.id, describe(e),
+                        format_instant_local(e.start),
                         format_duration_hm(e.seconds(ctx.clock.now()))));
 }
 
@@ -270,22 +296,27 @@ void add_rules(CLI::App* cmd, TimeArgs& a) {
 void setup_time(CLI::App& app, Context& ctx) {
   auto a = std::make_shared<TimeArgs>();
   auto* group = app.add_subcommand("time", "Track time: timer, entries, reports and imports");
-  group->footer("Examples:\n"
-                "  indie time start acme/website \"fix login\" --tag bug\n"
-                "  indie time stop\n"
-                "  indie time add acme/website 2026-11-20 09:00-12:30 \"workshop\"\n"
-                "  indie time report --by month\n"
-                "See also: man indie-time");
+  group->footer(
+      "Examples:\n"
+      "  indie time start acme/website \"fix login\" --tag bug\n"
+      "  indie time stop\n"
+      "  indie time add acme/website 2026-11-20 09:00-12:30 \"workshop\"\n"
+      "  indie time report --by month\n"
+      "See also: man indie-time");
 
   auto* start_cmd = group->add_subcommand("start", "Start the timer (stops a running one)");
-  start_cmd->add_option("project", a->project, "CLIENT/PROJECT, or PROJECT when only one client has it")->required();
+  start_cmd
+      ->add_option("project", a->project, "CLIENT/PROJECT, or PROJECT when only one client has it")
+      ->required();
   start_cmd->add_option("note", a->words, "What you are doing");
   start_cmd->add_option("-t,--tag", a->tags, "A tag (repeat for more, or bug,urgent)");
-  start_cmd->add_option("--at", a->at, "Start time instead of now: 09:10, yesterday 17:00, 2026-11-20T09:10");
+  start_cmd->add_option("--at", a->at,
+                        "Start time instead of now: 09:10, yesterday 17:00, 2026-11-20T09:10");
   add_rules(start_cmd, *a);
-  start_cmd->footer("Starting while a timer runs stops that one at the same instant.\n\nExamples:\n"
-                    "  indie time start acme/website \"fix login\" --tag bug\n"
-                    "  indie time start website --at 09:10");
+  start_cmd->footer(
+      "Starting while a timer runs stops that one at the same instant.\n\nExamples:\n"
+      "  indie time start acme/website \"fix login\" --tag bug\n"
+      "  indie time start website --at 09:10");
   start_cmd->callback([&ctx, a] { start(ctx, *a); });
 
   auto* stop_cmd = group->add_subcommand("stop", "Stop the running timer");
@@ -299,7 +330,8 @@ void setup_time(CLI::App& app, Context& ctx) {
   auto* cancel_cmd = group->add_subcommand("cancel", "Discard the running timer");
   cancel_cmd->callback([&ctx] { cancel(ctx); });
 
-  auto* resume_cmd = group->add_subcommand("resume", "Start again on the last entry's project, note and tags");
+  auto* resume_cmd =
+      group->add_subcommand("resume", "Start again on the last entry's project, note and tags");
   resume_cmd->add_option("--at", a->at, "Start time instead of now");
   add_rules(resume_cmd, *a);
   resume_cmd->callback([&ctx, a] { resume(ctx, *a); });
@@ -307,15 +339,20 @@ void setup_time(CLI::App& app, Context& ctx) {
   auto* add_cmd = group->add_subcommand("add", "Add a past entry, by time range or duration");
   add_cmd->add_option("project", a->project, "CLIENT/PROJECT")->required();
   add_cmd->add_option("date", a->date, "Day: 2026-11-20, today or yesterday")->required();
-  add_cmd->add_option("range_and_note", a->words, "09:00-12:30 (22:00-01:30+1 past midnight), then the note");
-  add_cmd->add_option("-d,--duration", a->duration, "A duration instead of a range: 2h15m, 90m, 1.5h, 1:30");
-  add_cmd->add_option("--at", a->at, "With --duration: the start time (default: after the day's last entry, or 09:00)");
+  add_cmd->add_option("range_and_note", a->words,
+                      "09:00-12:30 (22:00-01:30+1 past midnight), then the note");
+  add_cmd->add_option("-d,--duration", a->duration,
+                      "A duration instead of a range: 2h15m, 90m, 1.5h, 1:30");
+  add_cmd->add_option(
+      "--at", a->at,
+      "With --duration: the start time (default: after the day's last entry, or 09:00)");
   add_cmd->add_option("-t,--tag", a->tags, "A tag (repeat for more)");
   add_rules(add_cmd, *a);
-  add_cmd->footer("Examples:\n"
-                  "  indie time add acme/website 2026-11-20 09:00-12:30 \"workshop\"\n"
-                  "  indie time add acme/website yesterday --duration 2h15m \"review\"\n"
-                  "  indie time add acme/ops 2026-11-20 22:00-01:30+1 \"night migration\"");
+  add_cmd->footer(
+      "Examples:\n"
+      "  indie time add acme/website 2026-11-20 09:00-12:30 \"workshop\"\n"
+      "  indie time add acme/website yesterday --duration 2h15m \"review\"\n"
+      "  indie time add acme/ops 2026-11-20 22:00-01:30+1 \"night migration\"");
   add_cmd->callback([&ctx, a] { add(ctx, *a); });
 
   auto* edit_cmd = group->add_subcommand("edit", "Change an entry");
@@ -329,7 +366,9 @@ void setup_time(CLI::App& app, Context& ctx) {
   edit_cmd->add_option("-t,--tag", a->tags, "Replace the tags (repeat for more)");
   edit_cmd->add_flag("--no-tags", a->clear_tags, "Remove all tags");
   add_rules(edit_cmd, *a);
-  edit_cmd->footer("Examples:\n  indie time edit 42 --end 12:30\n  indie time edit 42 --project acme/api --note \"API review\"");
+  edit_cmd->footer(
+      "Examples:\n  indie time edit 42 --end 12:30\n  indie time edit 42 --project acme/api --note "
+      "\"API review\"");
   edit_cmd->callback([&ctx, a] { edit(ctx, *a); });
 
   auto* rm_cmd = group->add_subcommand("rm", "Remove entries");

@@ -7,9 +7,9 @@
 #include "commands.hpp"
 #include "indie/core/duration.hpp"
 #include "indie/core/error.hpp"
-#include "indie/store/files.hpp"
 #include "indie/core/text.hpp"
 #include "indie/core/time_import.hpp"
+#include "indie/store/files.hpp"
 #include "time_common.hpp"
 
 namespace indie::cli {
@@ -50,9 +50,11 @@ class ProjectMatcher {
       id = project_id(as_project(e, e.project_candidates[i]));
     }
     if (!chosen)
-      throw not_found(fmt::format("no tag of this interval names a project (tags: {}); add the project with indie "
-                                  "project add, tag the interval CLIENT/PROJECT, or import with --create --client "
-                                  "HANDLE", join(e.project_candidates, ", ")));
+      throw not_found(fmt::format(
+          "no tag of this interval names a project (tags: {}); add the project with indie "
+          "project add, tag the interval CLIENT/PROJECT, or import with --create --client "
+          "HANDLE",
+          join(e.project_candidates, ", ")));
     std::vector<std::string> rest;
     for (std::size_t i = 0; i < e.project_candidates.size(); ++i)
       if (i != *chosen) rest.push_back(e.project_candidates[i]);
@@ -107,7 +109,8 @@ class ProjectMatcher {
 
   std::int64_t match(const ImportedEntry& e, bool create) {
     const auto client = find_client(e.client);
-    const auto found = ProjectRepo(store_).named(e.project, client ? std::optional(client->id) : std::nullopt);
+    const auto found =
+        ProjectRepo(store_).named(e.project, client ? std::optional(client->id) : std::nullopt);
     if (found.size() == 1) return found.front().id;
     if (found.size() > 1) {
       std::vector<std::string> paths;
@@ -188,7 +191,8 @@ void import(Context& ctx, ImportArgs& a) {
       try {
         TimeEntry e;
         e.tags = row.tags;
-      e.project_id = row.project.empty() ? matcher.project_from_tags(row, e.tags) : matcher.project_id(row);
+        e.project_id =
+            row.project.empty() ? matcher.project_from_tags(row, e.tags) : matcher.project_id(row);
         if (repo.already_there(row.source_key, e.project_id, row.start, row.end)) {
           ++already;
           return;

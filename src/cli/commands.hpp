@@ -2,7 +2,6 @@
 // The command table: every command group registers itself from its own cmd_<group>.cpp.
 // Adding a group touches its file and this table, nothing else.
 #include <CLI/CLI.hpp>
-
 #include <ostream>
 #include <string>
 #include <string_view>

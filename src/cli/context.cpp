@@ -1,16 +1,15 @@
 #include "context.hpp"
 
-#include <cstdlib>
-#include <filesystem>
-
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <ctime>
+#include <filesystem>
 
 #include "indie/core/error.hpp"
+#include "indie/core/text.hpp"
 #include "indie/store/config_file.hpp"
 #include "indie/store/files.hpp"
-#include "indie/core/text.hpp"
 
 namespace indie::cli {
 namespace {
@@ -40,7 +39,8 @@ bool zone_installed(const std::string& zone) {
 std::string system_zone() {
   std::error_code ec;
   const auto target = std::filesystem::read_symlink("/etc/localtime", ec).string();
-  if (const auto at = target.find("zoneinfo/"); !ec && at != std::string::npos) return target.substr(at + 9);
+  if (const auto at = target.find("zoneinfo/"); !ec && at != std::string::npos)
+    return target.substr(at + 9);
   try {
     const std::string name(trim(read_file("/etc/timezone")));
     if (!name.empty()) return name;
@@ -57,13 +57,17 @@ void Context::set_time_zone() {
     if (tz.front() == ':') tz.erase(0, 1);
     // A POSIX rule such as CET-1CEST needs no database; a name such as Europe/Paris does.
     if (tz.find('/') != std::string::npos && !zone_installed(tz))
-      throw config_error(fmt::format("TZ names an unknown time zone '{}'; use a name such as Europe/Paris "
-                                     "(the tzdata package lists them)", tz));
+      throw config_error(
+          fmt::format("TZ names an unknown time zone '{}'; use a name such as Europe/Paris "
+                      "(the tzdata package lists them)",
+                      tz));
     zone_ = tz;
   } else if (const std::string& configured = config().time.zone; !configured.empty()) {
     if (!zone_installed(configured))
-      throw config_error(fmt::format("{}: time.zone '{}' is not a known time zone; fix it with: indie config "
-                                     "set time.zone Europe/Paris", config_path(), configured));
+      throw config_error(
+          fmt::format("{}: time.zone '{}' is not a known time zone; fix it with: indie config "
+                      "set time.zone Europe/Paris",
+                      config_path(), configured));
     setenv("TZ", configured.c_str(), 1);
     tzset();
     zone_ = configured;

@@ -6,8 +6,10 @@ namespace indie::cli {
 namespace {
 void record(FieldValues& values, const std::string& field, const std::string& v) {
   auto it = std::find_if(values.begin(), values.end(), [&](auto& p) { return p.first == field; });
-  if (it == values.end()) values.emplace_back(field, v);
-  else it->second = v;
+  if (it == values.end())
+    values.emplace_back(field, v);
+  else
+    it->second = v;
 }
 }  // namespace
 
@@ -16,16 +18,18 @@ void add_field_flags(CLI::App* cmd, std::span<const FieldFlag> flags, FieldValue
     const std::string field(f.field);
     if (f.repeatable) {
       cmd->add_option_function<std::vector<std::string>>(
-          std::string(f.flag),
-          [&values, field](const std::vector<std::string>& v) {
-            std::string joined;
-            for (const auto& line : v) joined += (joined.empty() ? "" : "\n") + line;
-            record(values, field, joined);
-          },
-          std::string(f.help))->allow_extra_args(false);
+             std::string(f.flag),
+             [&values, field](const std::vector<std::string>& v) {
+               std::string joined;
+               for (const auto& line : v) joined += (joined.empty() ? "" : "\n") + line;
+               record(values, field, joined);
+             },
+             std::string(f.help))
+          ->allow_extra_args(false);
     } else {
       cmd->add_option_function<std::string>(
-             std::string(f.flag), [&values, field](const std::string& v) { record(values, field, v); },
+             std::string(f.flag),
+             [&values, field](const std::string& v) { record(values, field, v); },
              std::string(f.help))
           ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     }

@@ -2,7 +2,6 @@
 // Table-driven flags: `--legal-name` sets the field `legal_name`, the name the CSV and JSON
 // columns use too, so add, edit and import share one validation path.
 #include <CLI/CLI.hpp>
-
 #include <span>
 #include <string>
 #include <string_view>
@@ -39,6 +38,5 @@ void apply_fields(std::span<const FieldFlag> flags, const FieldValues& values, S
     }
   }
 }
-
 
 }  // namespace indie::cli

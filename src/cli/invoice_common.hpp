@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "context.hpp"
+#include "indie/core/invoice_issue.hpp"
 #include "indie/store/client_repo.hpp"
 #include "indie/store/invoice_repo.hpp"
-#include "indie/core/invoice_issue.hpp"
 
 namespace indie::cli {
 

@@ -12,11 +12,16 @@ namespace indie::cli {
 namespace {
 
 void append_tsv_field(std::string& out, std::string_view s) {
-  // TSV cannot quote: escape the characters that would break a row, as PostgreSQL's text format does.
+  // TSV cannot quote: escape the characters that would break a row, as PostgreSQL's text format
+  // does.
   std::size_t from = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
-    const char* escaped = c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\\' ? "\\\\" : nullptr;
+    const char* escaped = c == '\t'   ? "\\t"
+                          : c == '\n' ? "\\n"
+                          : c == '\r' ? "\\r"
+                          : c == '\\' ? "\\\\"
+                                      : nullptr;
     if (!escaped) continue;
     out += s.substr(from, i - from);
     out += escaped;
@@ -50,13 +55,16 @@ std::string human(const Cell& c) {
 }
 
 void append_json_value(std::string& out, const CellView& c) {
-  if (c.null) out += "null";
-  else if (c.kind == CellKind::integer || c.kind == CellKind::boolean) out += c.text;
-  else append_quoted_escaped(out, c.text);
+  if (c.null)
+    out += "null";
+  else if (c.kind == CellKind::integer || c.kind == CellKind::boolean)
+    out += c.text;
+  else
+    append_quoted_escaped(out, c.text);
 }
 
-void append_json_object(std::string& out, const std::vector<std::string>& columns, std::span<const CellView> row,
-                        std::string_view indent) {
+void append_json_object(std::string& out, const std::vector<std::string>& columns,
+                        std::span<const CellView> row, std::string_view indent) {
   out += "{";
   for (std::size_t i = 0; i < columns.size(); ++i) {
     out += i ? ",\n" : "\n";
@@ -74,8 +82,10 @@ void append_json_object(std::string& out, const std::vector<std::string>& column
 void append_delimited(std::string& out, std::span<const CellView> row, char sep) {
   for (std::size_t i = 0; i < row.size(); ++i) {
     if (i) out += sep;
-    if (sep == ',') append_csv_field(out, row[i].text);
-    else append_tsv_field(out, row[i].text);
+    if (sep == ',')
+      append_csv_field(out, row[i].text);
+    else
+      append_tsv_field(out, row[i].text);
   }
   // RFC 4180 ends records with CRLF; TSV, read by Unix tools, with LF.
   out += sep == ',' ? "\r\n" : "\n";
@@ -98,7 +108,8 @@ TableWriter::TableWriter(std::ostream& out, Format format, std::vector<std::stri
     : out_(out), format_(format), columns_(std::move(columns)) {
   if (format_ == Format::table) {
     for (std::size_t i = 0; i < columns_.size(); ++i)
-      if (table_columns.empty() || std::find(table_columns.begin(), table_columns.end(), columns_[i]) != table_columns.end())
+      if (table_columns.empty() ||
+          std::find(table_columns.begin(), table_columns.end(), columns_[i]) != table_columns.end())
         shown_.push_back(i);
     return;
   }
@@ -121,15 +132,20 @@ void TableWriter::row(const std::vector<Cell>& cells) {
 void TableWriter::row(std::span<const CellView> cells) {
   buffer_.clear();
   switch (format_) {
-    case Format::csv: append_delimited(buffer_, cells, ','); break;
-    case Format::tsv: append_delimited(buffer_, cells, '\t'); break;
+    case Format::csv:
+      append_delimited(buffer_, cells, ',');
+      break;
+    case Format::tsv:
+      append_delimited(buffer_, cells, '\t');
+      break;
     case Format::json:
       buffer_ += rows_ ? ",\n  " : "\n  ";
       append_json_object(buffer_, columns_, cells, "  ");
       break;
     case Format::table: {
       if (right_.empty())
-        for (auto i : shown_) right_.push_back(cells[i].kind == CellKind::amount || cells[i].kind == CellKind::integer);
+        for (auto i : shown_)
+          right_.push_back(cells[i].kind == CellKind::amount || cells[i].kind == CellKind::integer);
       // All held cells share one arena: a listing of 10,000 rows would otherwise allocate
       // 80,000 small strings before printing anything.
       for (auto i : shown_) {
@@ -155,7 +171,8 @@ void TableWriter::finish() {
   const std::size_t n = shown_.size();
   std::vector<std::size_t> width;
   for (auto i : shown_) width.push_back(display_width(columns_[i]));
-  for (std::size_t k = 0; k < held_.size(); ++k) width[k % n] = std::max<std::size_t>(width[k % n], held_[k].width);
+  for (std::size_t k = 0; k < held_.size(); ++k)
+    width[k % n] = std::max<std::size_t>(width[k % n], held_[k].width);
   right_.resize(n, false);
   std::string text;
   // One line at a time into `text`: sized once, then filled with memcpy/memset (this loop
@@ -217,11 +234,16 @@ void print_record(std::ostream& out, const Table& t, Format format) {
   std::size_t width = 0;
   for (const auto& c : t.columns) width = std::max(width, display_width(c));
   for (std::size_t i = 0; i < t.columns.size(); ++i) {
-    const std::string value = t.rows[0][i].null ? "" : (t.rows[0][i].kind == CellKind::boolean ? human(t.rows[0][i]) : t.rows[0][i].text);
+    const std::string value =
+        t.rows[0][i].null
+            ? ""
+            : (t.rows[0][i].kind == CellKind::boolean ? human(t.rows[0][i]) : t.rows[0][i].text);
     // Multi-line values (addresses, notes) continue under the value column.
     std::string shown;
-    for (const auto& part : split(value, '\n')) shown += (shown.empty() ? "" : "\n" + std::string(width + 2, ' ')) + part;
-    out << t.columns[i] << std::string(width - display_width(t.columns[i]) + 2, ' ') << shown << "\n";
+    for (const auto& part : split(value, '\n'))
+      shown += (shown.empty() ? "" : "\n" + std::string(width + 2, ' ')) + part;
+    out << t.columns[i] << std::string(width - display_width(t.columns[i]) + 2, ' ') << shown
+        << "\n";
   }
 }
 

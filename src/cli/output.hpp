@@ -60,7 +60,7 @@ class TableWriter {
   std::size_t rows() const { return rows_; }
 
  private:
-  struct Held {  // one table cell, kept in arena_ until finish() knows the column widths
+  struct Held {            // one table cell, kept in arena_ until finish() knows the column widths
     std::uint32_t offset;  // a listing's text stays far below 4 GiB
     std::uint32_t size;
     std::uint32_t width;
@@ -68,9 +68,9 @@ class TableWriter {
   std::ostream& out_;
   Format format_;
   std::vector<std::string> columns_;
-  std::vector<std::size_t> shown_;       // indexes of the table's columns
-  std::vector<bool> right_;              // right-aligned (numbers), set from the first row
-  std::vector<Held> held_;              // table format only, row after row
+  std::vector<std::size_t> shown_;  // indexes of the table's columns
+  std::vector<bool> right_;         // right-aligned (numbers), set from the first row
+  std::vector<Held> held_;          // table format only, row after row
   std::string arena_;
   std::string buffer_;
   std::vector<CellView> views_;  // reused by row(const std::vector<Cell>&)

@@ -4,17 +4,21 @@
 
 namespace indie::cli {
 namespace {
-Cell optional_text(std::optional<std::string> v) { return v ? Cell::str(std::move(*v)) : Cell::none(); }
+Cell optional_text(std::optional<std::string> v) {
+  return v ? Cell::str(std::move(*v)) : Cell::none();
+}
 }  // namespace
 
 std::vector<std::string> client_columns() {
-  return {"id",       "handle",   "name",     "legal_name", "address",       "country",
-          "email",    "siren",    "vat_number", "currency", "language",      "payment_terms",
-          "vat_treatment", "rounding", "notes", "created_at", "archived_at"};
+  return {"id",         "handle",        "name",          "legal_name", "address",
+          "country",    "email",         "siren",         "vat_number", "currency",
+          "language",   "payment_terms", "vat_treatment", "rounding",   "notes",
+          "created_at", "archived_at"};
 }
 
 std::vector<std::string> client_table_columns() {
-  return {"handle", "name", "country", "currency", "language", "payment_terms", "vat_treatment", "email"};
+  return {"handle",   "name",          "country",       "currency",
+          "language", "payment_terms", "vat_treatment", "email"};
 }
 
 void client_cells(const Client& c, std::vector<Cell>& cells) {
@@ -45,12 +49,18 @@ void client_cells(const Client& c, std::vector<Cell>& cells) {
   cells[16].null = !c.archived_at;
 }
 
-void client_summary_cells(const ClientSummary& c, char (&terms)[16], std::array<CellView, 8>& cells) {
+void client_summary_cells(const ClientSummary& c, char (&terms)[16],
+                          std::array<CellView, 8>& cells) {
   const auto end = std::to_chars(terms, terms + sizeof terms, c.payment_terms).ptr;
-  cells = {CellView{c.handle},   CellView{c.name},
-           CellView{c.country},  CellView{c.currency},
-           CellView{c.language}, CellView{std::string_view(terms, static_cast<std::size_t>(end - terms)), CellKind::integer},
-           CellView{c.vat_treatment}, CellView{c.email}};
+  cells = {
+      CellView{c.handle},
+      CellView{c.name},
+      CellView{c.country},
+      CellView{c.currency},
+      CellView{c.language},
+      CellView{std::string_view(terms, static_cast<std::size_t>(end - terms)), CellKind::integer},
+      CellView{c.vat_treatment},
+      CellView{c.email}};
 }
 
 Table client_table(std::vector<Client> clients) {
@@ -64,18 +74,18 @@ Table client_table(std::vector<Client> clients) {
 
 Table project_table(std::vector<Project> projects) {
   Table t;
-  t.columns = {"id", "project", "client", "handle", "name", "currency", "rate", "rate_unit",
-               "billable", "rounding", "notes", "created_at", "archived_at"};
+  t.columns = {"id",        "project",  "client",   "handle", "name",       "currency",   "rate",
+               "rate_unit", "billable", "rounding", "notes",  "created_at", "archived_at"};
   t.table_columns = {"project", "name", "rate", "rate_unit", "currency", "billable"};
   t.rows.reserve(projects.size());
   for (auto& p : projects) {
-    t.rows.push_back({Cell::integer(p.id), Cell::str(p.path()), Cell::str(p.client_handle), Cell::str(p.handle),
-                      Cell::str(p.name), Cell::str(p.currency),
+    t.rows.push_back({Cell::integer(p.id), Cell::str(p.path()), Cell::str(p.client_handle),
+                      Cell::str(p.handle), Cell::str(p.name), Cell::str(p.currency),
                       p.rate ? Cell::amount(p.rate->amount.to_string()) : Cell::none(),
                       p.rate ? Cell::str(p.rate->unit == RateUnit::day ? "d" : "h") : Cell::none(),
                       Cell::boolean(p.billable),
-                      p.rounding ? Cell::str(p.rounding->to_string()) : Cell::none(), Cell::str(p.notes), Cell::str(p.created_at),
-                      optional_text(p.archived_at)});
+                      p.rounding ? Cell::str(p.rounding->to_string()) : Cell::none(),
+                      Cell::str(p.notes), Cell::str(p.created_at), optional_text(p.archived_at)});
   }
   return t;
 }

@@ -16,7 +16,8 @@ std::vector<std::string> client_table_columns();
 void client_cells(const Client& c, std::vector<Cell>& cells);
 /// The terminal listing's cells (client_table_columns(), in order), borrowing from `c`;
 /// `terms` holds the payment terms' digits.
-void client_summary_cells(const ClientSummary& c, char (&terms)[16], std::array<CellView, 8>& cells);
+void client_summary_cells(const ClientSummary& c, char (&terms)[16],
+                          std::array<CellView, 8>& cells);
 Table project_table(std::vector<Project> projects);
 
 }  // namespace indie::cli

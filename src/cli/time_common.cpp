@@ -13,13 +13,14 @@ Project resolve_project(Store& store, std::string_view ref) {
   ProjectRepo projects(store);
   const std::string_view r = trim(ref);
   if (r.find('/') != std::string_view::npos) return projects.get(r);
-  if (!r.empty() && r.find_first_not_of("0123456789") == std::string_view::npos) return projects.get(r);  // an id
+  if (!r.empty() && r.find_first_not_of("0123456789") == std::string_view::npos)
+    return projects.get(r);  // an id
   // A bare handle: fine when exactly one client has a project by that handle.
   const std::vector<std::string> matches = projects.paths_with_handle(r);
   if (matches.size() == 1) return projects.get(matches.front());
   if (matches.size() > 1)
-    throw invalid_input(fmt::format("'{}' is ambiguous: {}. Name the client too, e.g. {}", r, join(matches, ", "),
-                                    matches.front()));
+    throw invalid_input(fmt::format("'{}' is ambiguous: {}. Name the client too, e.g. {}", r,
+                                    join(matches, ", "), matches.front()));
   std::vector<std::string> names = projects.paths();
   const auto paths = names;
   for (const auto& path : paths) names.push_back(path.substr(path.find('/') + 1));
@@ -29,13 +30,18 @@ Project resolve_project(Store& store, std::string_view ref) {
 
 void require_active(Store& store, const Project& p) {
   if (p.archived())
-    throw conflict(fmt::format("project {} is archived; reactivate it first: indie project unarchive {}", p.path(), p.path()));
+    throw conflict(
+        fmt::format("project {} is archived; reactivate it first: indie project unarchive {}",
+                    p.path(), p.path()));
   const Client c = ClientRepo(store).get(std::to_string(p.client_id));
   if (c.archived())
-    throw conflict(fmt::format("client {} is archived; reactivate it first: indie client unarchive {}", c.handle, c.handle));
+    throw conflict(
+        fmt::format("client {} is archived; reactivate it first: indie client unarchive {}",
+                    c.handle, c.handle));
 }
 
-void check_span(TimeRepo& repo, Instant start, Instant end, Instant now, std::int64_t except, SpanRules rules) {
+void check_span(TimeRepo& repo, Instant start, Instant end, Instant now, std::int64_t except,
+                SpanRules rules) {
   std::optional<TimeEntry> other;
   if (!rules.allow_overlap && end > start) other = repo.overlapping(start, end, now, except);
   indie::check_span(start, end, rules, other);
@@ -78,10 +84,12 @@ void entry_cells(const TimeEntry& e, Instant now, bool for_people, std::vector<C
   set(9, e.zone);
 }
 
-void set_date_range(TimeFilter& filter, const std::string& from, const std::string& to, Date today) {
+void set_date_range(TimeFilter& filter, const std::string& from, const std::string& to,
+                    Date today) {
   if (!from.empty()) filter.from = local_to_instant(parse_date(from, today), 0);
   if (!to.empty())
-    filter.to = local_to_instant(Date(std::chrono::sys_days(parse_date(to, today)) + std::chrono::days(1)), 0);
+    filter.to = local_to_instant(
+        Date(std::chrono::sys_days(parse_date(to, today)) + std::chrono::days(1)), 0);
   if (filter.from && filter.to && *filter.to <= *filter.from)
     throw invalid_input(fmt::format("--to {} is before --from {}", to, from));
 }

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "context.hpp"
-#include "indie/store/client_repo.hpp"
 #include "indie/core/time_entry.hpp"
+#include "indie/store/client_repo.hpp"
 #include "indie/store/time_repo.hpp"
 #include "output.hpp"
 
@@ -20,7 +20,8 @@ Project resolve_project(Store& store, std::string_view ref);
 void require_active(Store& store, const Project& project);
 
 /// indie::check_span against the entries stored in `repo` (other than `except`).
-void check_span(TimeRepo& repo, Instant start, Instant end, Instant now, std::int64_t except, SpanRules rules);
+void check_span(TimeRepo& repo, Instant start, Instant end, Instant now, std::int64_t except,
+                SpanRules rules);
 
 std::vector<std::string> entry_columns();
 std::vector<std::string> entry_table_columns();

@@ -12,13 +12,15 @@
 namespace indie {
 namespace {
 constexpr std::array<std::string_view, 4> kKinds = {"bank", "cash", "card", "wallet"};
-constexpr std::array<std::string_view, 6> kOrigins = {"opening", "manual", "transfer", "fee", "payment", "import"};
+constexpr std::array<std::string_view, 6> kOrigins = {"opening", "manual",  "transfer",
+                                                      "fee",     "payment", "import"};
 }  // namespace
 
 AccountKind parse_account_kind(std::string_view text) {
   for (std::size_t i = 0; i < kKinds.size(); ++i)
     if (kKinds[i] == text) return static_cast<AccountKind>(i);
-  throw invalid_input(fmt::format("unknown account kind '{}': use bank, cash, card or wallet", text));
+  throw invalid_input(
+      fmt::format("unknown account kind '{}': use bank, cash, card or wallet", text));
 }
 std::string_view to_string(AccountKind k) { return kKinds[static_cast<std::size_t>(k)]; }
 
@@ -31,7 +33,8 @@ std::string_view to_string(TxOrigin o) { return kOrigins[static_cast<std::size_t
 
 std::string check_account_name(std::string_view name) {
   const std::string_view n = trim(name);
-  if (n.empty() || n.size() > 64) throw invalid_input("an account name has 1 to 64 characters, e.g. \"Wise USD\"");
+  if (n.empty() || n.size() > 64)
+    throw invalid_input("an account name has 1 to 64 characters, e.g. \"Wise USD\"");
   if (!is_printable_utf8(n)) throw invalid_input("an account name cannot hold control characters");
   return std::string(n);
 }
@@ -40,22 +43,27 @@ TransferPlan plan_transfer(const Account& from, const Account& to, const Money& 
                            const std::optional<Money>& received_given, const Money& fee, Date date,
                            const std::string& note) {
   if (from.id == to.id)
-    throw invalid_input(fmt::format("a transfer needs two different accounts (got \"{}\" twice)", from.name));
+    throw invalid_input(
+        fmt::format("a transfer needs two different accounts (got \"{}\" twice)", from.name));
   for (const auto* acc : {&from, &to})
     if (acc->archived_at) throw conflict(fmt::format("account \"{}\" is archived", acc->name));
   const Currency& fc = currency(from.currency);
   const Currency& tc = currency(to.currency);
-  if (sent.minor() <= 0) throw invalid_input("amount: what leaves the first account must be more than 0");
+  if (sent.minor() <= 0)
+    throw invalid_input("amount: what leaves the first account must be more than 0");
   Money received = fc.code == tc.code ? Money(sent.minor(), tc) : Money::zero(tc);
   if (received_given) {
     received = *received_given;
     if (received.minor() <= 0) throw invalid_input("--received must be more than 0");
   } else if (fc.code != tc.code) {
-    throw invalid_input(fmt::format("\"{}\" is in {} and \"{}\" in {}: say what arrived with --received AMOUNT (in {}); "
-                                    "the rate it implies is kept with the transfer",
-                                    from.name, fc.code, to.name, tc.code, tc.code));
+    throw invalid_input(fmt::format(
+        "\"{}\" is in {} and \"{}\" in {}: say what arrived with --received AMOUNT (in {}); "
+        "the rate it implies is kept with the transfer",
+        from.name, fc.code, to.name, tc.code, tc.code));
   }
-  if (fee.minor() < 0) throw invalid_input("--fee: give the fee as a positive amount; it is taken from the first account");
+  if (fee.minor() < 0)
+    throw invalid_input(
+        "--fee: give the fee as a positive amount; it is taken from the first account");
 
   TransferPlan plan;
   Transfer& tr = plan.transfer;
@@ -67,8 +75,8 @@ TransferPlan plan_transfer(const Account& from, const Account& to, const Money& 
   tr.fee_minor = fee.minor();
   tr.rate = implied_rate(sent, received, 8).to_string();
   tr.note = note;
-  const auto leg = [&](const Account& acc, std::int64_t minor, TxOrigin origin, const std::string& payee,
-                       const char* category) {
+  const auto leg = [&](const Account& acc, std::int64_t minor, TxOrigin origin,
+                       const std::string& payee, const char* category) {
     AccountTx t;
     t.account_id = acc.id;
     t.date = date;

@@ -24,18 +24,24 @@ VatTreatment parse_vat_treatment(std::string_view text) {
 
 std::string_view to_string(VatTreatment t) {
   switch (t) {
-    case VatTreatment::domestic: return "domestic";
-    case VatTreatment::eu_business: return "eu-business";
-    case VatTreatment::non_eu_business: return "non-eu-business";
-    case VatTreatment::consumer: return "consumer";
+    case VatTreatment::domestic:
+      return "domestic";
+    case VatTreatment::eu_business:
+      return "eu-business";
+    case VatTreatment::non_eu_business:
+      return "non-eu-business";
+    case VatTreatment::consumer:
+      return "consumer";
   }
   return "?";
 }
 
-VatTreatment default_vat_treatment(std::string_view client_country, std::string_view seller_country) {
+VatTreatment default_vat_treatment(std::string_view client_country,
+                                   std::string_view seller_country) {
   const std::string c = to_upper(client_country);
   const std::string s = seller_country.empty() ? "FR" : to_upper(seller_country);
-  // Monaco is part of the French VAT territory (CGI art. 256-0 and the 1963 Franco-Monegasque convention).
+  // Monaco is part of the French VAT territory (CGI art. 256-0 and the 1963 Franco-Monegasque
+  // convention).
   const auto home = [](const std::string& x) { return x == "MC" ? std::string("FR") : x; };
   if (c.empty() || home(c) == home(s)) return VatTreatment::domestic;
   if (is_eu_member(c)) return VatTreatment::eu_business;
@@ -49,11 +55,16 @@ Rate Rate::parse(std::string_view text, const Currency& cur) {
     throw invalid_input(fmt::format("rate '{}' needs a unit: write it like 80/h or 600/d", text));
   const std::string unit = to_lower(trim(t.substr(slash + 1)));
   Rate r;
-  if (unit == "h" || unit == "hour") r.unit = RateUnit::hour;
-  else if (unit == "d" || unit == "day") r.unit = RateUnit::day;
-  else throw invalid_input(fmt::format("rate '{}' has unknown unit '{}': use h (hour) or d (day)", text, unit));
+  if (unit == "h" || unit == "hour")
+    r.unit = RateUnit::hour;
+  else if (unit == "d" || unit == "day")
+    r.unit = RateUnit::day;
+  else
+    throw invalid_input(
+        fmt::format("rate '{}' has unknown unit '{}': use h (hour) or d (day)", text, unit));
   const Money m = Money::parse(trim(t.substr(0, slash)), cur);
-  if (m.is_negative()) throw invalid_input(fmt::format("rate '{}' is negative; a rate is zero or more", text));
+  if (m.is_negative())
+    throw invalid_input(fmt::format("rate '{}' is negative; a rate is zero or more", text));
   r.amount = m.amount();
   return r;
 }
@@ -65,7 +76,8 @@ std::string Rate::to_string() const {
 std::pair<std::string, std::string> split_project_path(std::string_view path) {
   const auto slash = path.find('/');
   if (slash == std::string_view::npos || slash == 0 || slash + 1 == path.size())
-    throw invalid_input(fmt::format("'{}' is not a project: write it as CLIENT/PROJECT, e.g. acme/website", path));
+    throw invalid_input(
+        fmt::format("'{}' is not a project: write it as CLIENT/PROJECT, e.g. acme/website", path));
   return {std::string(path.substr(0, slash)), std::string(path.substr(slash + 1))};
 }
 
@@ -75,10 +87,11 @@ namespace indie {
 namespace {
 
 constexpr auto kClientFields = std::to_array<std::string_view>(
-    {"handle", "name", "legal_name", "address", "country", "email", "siren", "vat_number", "currency",
-     "language", "payment_terms", "vat_treatment", "rounding", "notes"});
+    {"handle", "name", "legal_name", "address", "country", "email", "siren", "vat_number",
+     "currency", "language", "payment_terms", "vat_treatment", "rounding", "notes"});
 
-constexpr auto kProjectFields = std::to_array<std::string_view>({"handle", "name", "currency", "rate", "billable", "rounding", "notes"});
+constexpr auto kProjectFields = std::to_array<std::string_view>(
+    {"handle", "name", "currency", "rate", "billable", "rounding", "notes"});
 
 bool contains(std::span<const std::string> given, std::string_view field) {
   return std::find(given.begin(), given.end(), field) != given.end();
@@ -119,28 +132,42 @@ void set_client_field(Client& c, std::string_view field, std::string_view value)
   const auto optional = [&](std::string (*normalize)(std::string_view)) {
     return v.empty() ? std::string() : normalize(v);
   };
-  if (field == "handle") c.handle = validate_handle(v, "client handle");
+  if (field == "handle")
+    c.handle = validate_handle(v, "client handle");
   else if (field == "name") {
     if (v.empty()) throw invalid_input("the name cannot be empty");
     c.name = plain_text(field, v, false);
-  } else if (field == "legal_name") c.legal_name = plain_text(field, v, false);
-  else if (field == "address") c.address = plain_text(field, value, true);
-  else if (field == "country") c.country = optional(normalize_country);
-  else if (field == "email") c.email = optional(normalize_email);
-  else if (field == "siren") c.siren = optional(normalize_siren);
-  else if (field == "vat_number") c.vat_number = optional(normalize_vat_number);
-  else if (field == "currency") c.currency = std::string(currency(v).code);
-  else if (field == "language") c.language = parse_language(v);
+  } else if (field == "legal_name")
+    c.legal_name = plain_text(field, v, false);
+  else if (field == "address")
+    c.address = plain_text(field, value, true);
+  else if (field == "country")
+    c.country = optional(normalize_country);
+  else if (field == "email")
+    c.email = optional(normalize_email);
+  else if (field == "siren")
+    c.siren = optional(normalize_siren);
+  else if (field == "vat_number")
+    c.vat_number = optional(normalize_vat_number);
+  else if (field == "currency")
+    c.currency = std::string(currency(v).code);
+  else if (field == "language")
+    c.language = parse_language(v);
   else if (field == "payment_terms") {
     int days = -1;
     const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), days);
     if (ec != std::errc() || p != v.data() + v.size() || days < 0 || days > 365)
-      throw invalid_input(fmt::format("payment terms '{}' must be a number of days from 0 to 365", v));
+      throw invalid_input(
+          fmt::format("payment terms '{}' must be a number of days from 0 to 365", v));
     c.payment_terms = days;
-  } else if (field == "vat_treatment") c.vat_treatment = parse_vat_treatment(v);
-  else if (field == "rounding") c.rounding = optional_rounding(v);
-  else if (field == "notes") c.notes = plain_text(field, value, true);
-  else throw invalid_input(fmt::format("unknown client field '{}'", field));
+  } else if (field == "vat_treatment")
+    c.vat_treatment = parse_vat_treatment(v);
+  else if (field == "rounding")
+    c.rounding = optional_rounding(v);
+  else if (field == "notes")
+    c.notes = plain_text(field, value, true);
+  else
+    throw invalid_input(fmt::format("unknown client field '{}'", field));
 }
 
 void complete_client(Client& c, const Config& config, std::span<const std::string> given) {
@@ -158,55 +185,71 @@ void complete_client(Client& c, const Config& config, std::span<const std::strin
     c.vat_treatment = default_vat_treatment(c.country, seller.country);
 
   const std::string home = seller.country.empty() ? "FR" : seller.country;
-  const bool at_home = c.country.empty() || c.country == home || (home == "FR" && c.country == "MC");
+  const bool at_home =
+      c.country.empty() || c.country == home || (home == "FR" && c.country == "MC");
   switch (c.vat_treatment) {
     case VatTreatment::domestic:
       if (!at_home)
-        throw invalid_input(fmt::format("vat_treatment domestic is for clients in {}, and {} is in {}; use "
-                                        "--vat-treatment {}", home, c.handle, c.country,
-                                        to_string(default_vat_treatment(c.country, home))));
+        throw invalid_input(fmt::format(
+            "vat_treatment domestic is for clients in {}, and {} is in {}; use "
+            "--vat-treatment {}",
+            home, c.handle, c.country, to_string(default_vat_treatment(c.country, home))));
       break;
     case VatTreatment::eu_business:
       if (at_home || !is_eu_member(c.country))
-        throw invalid_input(fmt::format("vat_treatment eu-business (reverse charge) is for businesses in "
-                                        "another EU member state; {} is in {}. Set --country, or use "
-                                        "--vat-treatment {}", c.handle, c.country.empty() ? "no country" : c.country,
-                                        at_home ? "domestic" : "non-eu-business"));
+        throw invalid_input(
+            fmt::format("vat_treatment eu-business (reverse charge) is for businesses in "
+                        "another EU member state; {} is in {}. Set --country, or use "
+                        "--vat-treatment {}",
+                        c.handle, c.country.empty() ? "no country" : c.country,
+                        at_home ? "domestic" : "non-eu-business"));
       break;
     case VatTreatment::non_eu_business:
       if (c.country.empty() || at_home || is_eu_member(c.country))
-        throw invalid_input(fmt::format("vat_treatment non-eu-business is for businesses outside the EU; {} is "
-                                        "in {}. Set --country, or choose another --vat-treatment",
-                                        c.handle, c.country.empty() ? "no country" : c.country));
+        throw invalid_input(
+            fmt::format("vat_treatment non-eu-business is for businesses outside the EU; {} is "
+                        "in {}. Set --country, or choose another --vat-treatment",
+                        c.handle, c.country.empty() ? "no country" : c.country));
       break;
-    case VatTreatment::consumer: break;
+    case VatTreatment::consumer:
+      break;
   }
   if (!c.vat_number.empty() && !c.country.empty()) {
     const std::string prefix = c.vat_number.substr(0, 2);
     const bool matches = prefix == vat_prefix(c.country) || (prefix == "XI" && c.country == "GB") ||
                          (prefix == "FR" && c.country == "MC");
     if (!matches)
-      throw invalid_input(fmt::format("VAT number {} is from {}, but the client's country is {}; check both",
-                                      c.vat_number, prefix, c.country));
+      throw invalid_input(
+          fmt::format("VAT number {} is from {}, but the client's country is {}; check both",
+                      c.vat_number, prefix, c.country));
   }
   if (!c.siren.empty() && c.vat_number.starts_with("FR") && c.vat_number.substr(4) != c.siren)
-    throw invalid_input(fmt::format("VAT number {} does not carry SIREN {}; check both", c.vat_number, c.siren));
+    throw invalid_input(
+        fmt::format("VAT number {} does not carry SIREN {}; check both", c.vat_number, c.siren));
 }
 
 void set_project_field(Project& p, std::string_view field, std::string_view value) {
   const std::string_view v = trim(value);
-  if (field == "handle") p.handle = validate_handle(v, "project handle");
+  if (field == "handle")
+    p.handle = validate_handle(v, "project handle");
   else if (field == "name") {
     if (v.empty()) throw invalid_input("the name cannot be empty");
     p.name = plain_text(field, v, false);
-  } else if (field == "currency") p.currency = std::string(currency(v).code);
+  } else if (field == "currency")
+    p.currency = std::string(currency(v).code);
   else if (field == "rate") {
-    if (v.empty()) p.rate.reset();
-    else p.rate = Rate::parse(v, currency(p.currency.empty() ? "EUR" : p.currency));
-  } else if (field == "billable") p.billable = parse_bool(field, v);
-  else if (field == "rounding") p.rounding = optional_rounding(v);
-  else if (field == "notes") p.notes = plain_text(field, value, true);
-  else throw invalid_input(fmt::format("unknown project field '{}'", field));
+    if (v.empty())
+      p.rate.reset();
+    else
+      p.rate = Rate::parse(v, currency(p.currency.empty() ? "EUR" : p.currency));
+  } else if (field == "billable")
+    p.billable = parse_bool(field, v);
+  else if (field == "rounding")
+    p.rounding = optional_rounding(v);
+  else if (field == "notes")
+    p.notes = plain_text(field, value, true);
+  else
+    throw invalid_input(fmt::format("unknown project field '{}'", field));
 }
 
 void complete_project(Project& p) {
@@ -214,8 +257,8 @@ void complete_project(Project& p) {
   if (p.rate) {
     const Currency& cur = currency(p.currency, true);
     if (p.rate->amount.significant_scale() > cur.minor_units)
-      throw invalid_input(fmt::format("rate {} has more decimals than {} allows ({})", p.rate->to_string(),
-                                      cur.code, cur.minor_units));
+      throw invalid_input(fmt::format("rate {} has more decimals than {} allows ({})",
+                                      p.rate->to_string(), cur.code, cur.minor_units));
     p.rate->amount = p.rate->amount.with_scale(cur.minor_units);
   }
 }

@@ -25,8 +25,9 @@ int parse_fixed_digits(std::string_view s, std::size_t pos, std::size_t n, bool&
 }
 
 [[noreturn]] void bad_date(std::string_view text, std::string_view why = {}) {
-  throw invalid_input(fmt::format("'{}' is not a valid date{}{}; write it as YYYY-MM-DD, today or yesterday",
-                                  text, why.empty() ? "" : ": ", why));
+  throw invalid_input(
+      fmt::format("'{}' is not a valid date{}{}; write it as YYYY-MM-DD, today or yesterday", text,
+                  why.empty() ? "" : ": ", why));
 }
 
 }  // namespace
@@ -66,8 +67,11 @@ Date parse_date(std::string_view text, Date today) {
   const Date date{std::chrono::year(y), std::chrono::month(static_cast<unsigned>(m)),
                   std::chrono::day(static_cast<unsigned>(d))};
   if (!date.month().ok()) bad_date(text, "there is no such month");
-  if (!date.ok()) bad_date(text, fmt::format("that month has {} days",
-                                             static_cast<unsigned>((date.year() / date.month() / std::chrono::last).day())));
+  if (!date.ok())
+    bad_date(
+        text,
+        fmt::format("that month has {} days",
+                    static_cast<unsigned>((date.year() / date.month() / std::chrono::last).day())));
   return date;
 }
 
@@ -91,9 +95,12 @@ std::int64_t parse_time_of_day(std::string_view text) {
     }
   }
   ok = ok && part >= 1 && digits == 2;
-  if (!ok) throw invalid_input(fmt::format("'{}' is not a time of day; write it as HH:MM, e.g. 09:30", text));
+  if (!ok)
+    throw invalid_input(
+        fmt::format("'{}' is not a time of day; write it as HH:MM, e.g. 09:30", text));
   if (values[0] > 23 || values[1] > 59 || values[2] > 59)
-    throw invalid_input(fmt::format("'{}' is not a time of day: hours go 00-23, minutes and seconds 00-59", text));
+    throw invalid_input(
+        fmt::format("'{}' is not a time of day: hours go 00-23, minutes and seconds 00-59", text));
   return values[0] * 3600 + values[1] * 60 + values[2];
 }
 
@@ -128,15 +135,18 @@ Instant parse_instant(std::string_view text) {
 
 Instant parse_moment(std::string_view text, Date today) {
   const std::string_view s = trim(text);
-  if (s.size() <= 8 && s.find(':') != std::string_view::npos) return local_to_instant(today, parse_time_of_day(s));
+  if (s.size() <= 8 && s.find(':') != std::string_view::npos)
+    return local_to_instant(today, parse_time_of_day(s));
   const std::string lower = to_lower(s);
   for (const std::string_view word : {"today ", "yesterday "})
     if (lower.starts_with(word))
-      return local_to_instant(parse_date(s.substr(0, word.size() - 1), today), parse_time_of_day(s.substr(word.size())));
+      return local_to_instant(parse_date(s.substr(0, word.size() - 1), today),
+                              parse_time_of_day(s.substr(word.size())));
   try {
     return parse_instant(s);
   } catch (const Error&) {
-    throw invalid_input(fmt::format("'{}' is not a time: write 09:30, yesterday 17:00 or 2026-11-20T09:30", text));
+    throw invalid_input(
+        fmt::format("'{}' is not a time: write 09:30, yesterday 17:00 or 2026-11-20T09:30", text));
   }
 }
 
@@ -144,15 +154,20 @@ std::string format_date(Date d) {
   const int year = static_cast<int>(d.year());
   // Years 0-9999 by hand (listings print two dates a row); others through fmt.
   if (year < 0 || year > 9999)
-    return fmt::format("{:04}-{:02}-{:02}", year, static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+    return fmt::format("{:04}-{:02}-{:02}", year, static_cast<unsigned>(d.month()),
+                       static_cast<unsigned>(d.day()));
   const auto month = static_cast<unsigned>(d.month());
   const auto day = static_cast<unsigned>(d.day());
-  const char text[10] = {static_cast<char>('0' + year / 1000),      static_cast<char>('0' + year / 100 % 10),
-                         static_cast<char>('0' + year / 10 % 10),   static_cast<char>('0' + year % 10),
+  const char text[10] = {static_cast<char>('0' + year / 1000),
+                         static_cast<char>('0' + year / 100 % 10),
+                         static_cast<char>('0' + year / 10 % 10),
+                         static_cast<char>('0' + year % 10),
                          '-',
-                         static_cast<char>('0' + month / 10),       static_cast<char>('0' + month % 10),
+                         static_cast<char>('0' + month / 10),
+                         static_cast<char>('0' + month % 10),
                          '-',
-                         static_cast<char>('0' + day / 10),         static_cast<char>('0' + day % 10)};
+                         static_cast<char>('0' + day / 10),
+                         static_cast<char>('0' + day % 10)};
   return std::string(text, sizeof text);
 }
 
@@ -174,15 +189,17 @@ std::tm local_tm(Instant t) {
 
 std::string format_instant_local(Instant t) {
   const std::tm tm = local_tm(t);
-  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                     tm.tm_hour, tm.tm_min);
 }
 
 std::string format_instant_iso(Instant t) {
   const std::tm tm = local_tm(t);
   const long off = tm.tm_gmtoff;
   const long abs_off = off < 0 ? -off : off;
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                     tm.tm_hour, tm.tm_min, tm.tm_sec, off < 0 ? '-' : '+', abs_off / 3600, abs_off % 3600 / 60);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}", tm.tm_year + 1900,
+                     tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                     off < 0 ? '-' : '+', abs_off / 3600, abs_off % 3600 / 60);
 }
 
 std::string format_time_of_day(Instant t) {
@@ -196,7 +213,8 @@ Date local_date(Instant t) {
   const std::time_t tt = static_cast<std::time_t>(t.time_since_epoch().count());
   std::tm tm{};
   localtime_r(&tt, &tm);
-  return Date{std::chrono::year(tm.tm_year + 1900), std::chrono::month(static_cast<unsigned>(tm.tm_mon + 1)),
+  return Date{std::chrono::year(tm.tm_year + 1900),
+              std::chrono::month(static_cast<unsigned>(tm.tm_mon + 1)),
               std::chrono::day(static_cast<unsigned>(tm.tm_mday))};
 }
 

@@ -14,7 +14,8 @@ namespace {
 std::string amount_text(const Money& m) { return m.amount().format(NumberLocale::en); }
 
 // A credit-note line for an amount at one rate: "Avoir sur la facture F2026-0001".
-InvoiceLine amount_line(const Invoice& original, const Money& base, const Decimal& rate, bool balance) {
+InvoiceLine amount_line(const Invoice& original, const Money& base, const Decimal& rate,
+                        bool balance) {
   InvoiceLine l;
   const bool fr = original.language == Language::fr;
   l.description = (fr ? "Avoir sur la facture " : "Credit on invoice ") + *original.number;
@@ -38,7 +39,8 @@ InvoiceLine crediting(const InvoiceLine& original) {
 
 CreditPlan plan_credit(const Invoice& orig, const std::vector<InvoiceLine>& orig_lines,
                        const std::vector<EarlierCredit>& earlier, const CreditRequest& request) {
-  if (!request.lines.empty() && request.amount) throw usage_error("credit either lines or an amount, not both");
+  if (!request.lines.empty() && request.amount)
+    throw usage_error("credit either lines or an amount, not both");
   const Currency& cur = orig.cur();
   const InvoiceTotals orig_totals = compute_totals(orig_lines, cur);
 
@@ -61,18 +63,22 @@ CreditPlan plan_credit(const Invoice& orig, const std::vector<InvoiceLine>& orig
     for (const auto& text : request.lines) {
       int n = 0;
       const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-      const auto it = std::find_if(orig_lines.begin(), orig_lines.end(), [&](const InvoiceLine& l) { return l.position == n; });
+      const auto it = std::find_if(orig_lines.begin(), orig_lines.end(),
+                                   [&](const InvoiceLine& l) { return l.position == n; });
       if (ec != std::errc() || p != text.data() + text.size() || it == orig_lines.end())
-        throw invalid_input(fmt::format("--line {}: {} has lines 1 to {}", text, *orig.number, orig_lines.size()));
+        throw invalid_input(
+            fmt::format("--line {}: {} has lines 1 to {}", text, *orig.number, orig_lines.size()));
       if (credited_lines.count(it->id))
-        throw conflict(fmt::format("line {} of {} was already credited by {}", n, *orig.number, credited_lines[it->id]));
+        throw conflict(fmt::format("line {} of {} was already credited by {}", n, *orig.number,
+                                   credited_lines[it->id]));
       lines.push_back(crediting(*it));
     }
   } else if (request.amount) {
     if (orig_totals.by_rate.size() != 1)
-      throw invalid_input(fmt::format("{} has several VAT rates, so an amount cannot say which it reduces; credit whole "
-                                      "lines with --line N",
-                                      *orig.number));
+      throw invalid_input(fmt::format(
+          "{} has several VAT rates, so an amount cannot say which it reduces; credit whole "
+          "lines with --line N",
+          *orig.number));
     if (request.amount->minor() <= 0)
       throw invalid_input("--amount must be more than 0 (the amount excluding VAT to credit)");
     lines.push_back(amount_line(orig, *request.amount, orig_totals.by_rate.front().rate, false));
@@ -89,16 +95,18 @@ CreditPlan plan_credit(const Invoice& orig, const std::vector<InvoiceLine>& orig
   const InvoiceTotals totals = compute_totals(lines, cur);
   for (const auto& v : totals.by_rate) {
     const auto it = left.find(v.rate);
-    if (it == left.end() || v.base.minor() > it->second.minor() || totals.gross.minor() > left_total.minor())
-      throw invalid_input(fmt::format("a credit of {} {} is more than the {} {} that remains of {}; credit at most that",
-                                      amount_text(totals.gross), cur.code, amount_text(left_total), cur.code,
-                                      *orig.number));
+    if (it == left.end() || v.base.minor() > it->second.minor() ||
+        totals.gross.minor() > left_total.minor())
+      throw invalid_input(fmt::format(
+          "a credit of {} {} is more than the {} {} that remains of {}; credit at most that",
+          amount_text(totals.gross), cur.code, amount_text(left_total), cur.code, *orig.number));
   }
   const bool full = totals.gross == left_total;
   if (request.release_time && !full)
-    throw usage_error(fmt::format("--release-time gives time back only when {} is cancelled in full; leave out --line "
-                                  "and --amount",
-                                  *orig.number));
+    throw usage_error(fmt::format(
+        "--release-time gives time back only when {} is cancelled in full; leave out --line "
+        "and --amount",
+        *orig.number));
   return CreditPlan{std::move(lines), totals, full, left_total - totals.gross};
 }
 

@@ -67,11 +67,16 @@ void for_each_csv_record(std::string_view text, std::string_view source, char se
           }
         }
         if (i < text.size() && text[i] != sep && text[i] != '\n' && text[i] != '\r')
-          fail(line, column, "unexpected text after a closing quote (inside a quoted field, write a quote twice: \"\")");
+          fail(line, column,
+               "unexpected text after a closing quote (inside a quoted field, write a quote twice: "
+               "\"\")");
       } else {
         const std::size_t from = i;
         while (i < text.size() && text[i] != sep && text[i] != '\n' && text[i] != '\r') {
-          if (text[i] == '"') fail(line, column, "a quote inside an unquoted field (quote the whole field and write the quote twice)");
+          if (text[i] == '"')
+            fail(line, column,
+                 "a quote inside an unquoted field (quote the whole field and write the quote "
+                 "twice)");
           ++i;
           ++column;
         }
@@ -89,9 +94,11 @@ void for_each_csv_record(std::string_view text, std::string_view source, char se
       end_of_record = true;
     }
     rec.fields.resize(n);
-    if (header_fields == 0) header_fields = n;
+    if (header_fields == 0)
+      header_fields = n;
     else if (n != header_fields)
-      fail(rec.line, 1, fmt::format("expected {} fields as in the header, found {}", header_fields, n));
+      fail(rec.line, 1,
+           fmt::format("expected {} fields as in the header, found {}", header_fields, n));
     fn(rec);
   }
 }

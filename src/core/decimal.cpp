@@ -38,8 +38,7 @@ Decimal checked(int128 mantissa, int scale, std::string_view what) {
   std::string hint;
   if (locale == NumberLocale::canonical && text.find(',') != std::string_view::npos)
     hint = " (use a dot for decimals and no thousands separator)";
-  throw invalid_input(
-      fmt::format("'{}' is not a number{}; write it like {}", text, hint, example));
+  throw invalid_input(fmt::format("'{}' is not a number{}; write it like {}", text, hint, example));
 }
 
 }  // namespace
@@ -84,9 +83,12 @@ Decimal Decimal::parse(std::string_view text, NumberLocale locale) {
     std::size_t sep_len = 0;
     if (locale == NumberLocale::en && c == ',') sep_len = 1;
     if (locale == NumberLocale::fr) {
-      if (c == ' ') sep_len = 1;
-      else if (s.substr(i).starts_with(kNbsp)) sep_len = kNbsp.size();
-      else if (s.substr(i).starts_with(kNnbsp)) sep_len = kNnbsp.size();
+      if (c == ' ')
+        sep_len = 1;
+      else if (s.substr(i).starts_with(kNbsp))
+        sep_len = kNbsp.size();
+      else if (s.substr(i).starts_with(kNnbsp))
+        sep_len = kNnbsp.size();
     }
     // A group separator must follow 1-3 leading digits or exactly 3 digits of a group.
     if (sep_len == 0 || in_fraction || !any_digit || (group_len >= 0 && group_len != 3) ||
@@ -116,8 +118,7 @@ int Decimal::significant_scale() const {
 Decimal Decimal::with_scale(int scale) const {
   if (scale < 0 || scale > max_scale) throw invalid_input("a scale must be between 0 and 18");
   if (scale >= scale_)
-    return checked(static_cast<int128>(mantissa_) * pow10_128(scale - scale_), scale,
-                   to_string());
+    return checked(static_cast<int128>(mantissa_) * pow10_128(scale - scale_), scale, to_string());
   if (significant_scale() > scale)
     throw invalid_input(fmt::format("{} has more than {} decimals", to_string(), scale));
   return Decimal(static_cast<std::int64_t>(mantissa_ / pow10_128(scale_ - scale)), scale);
@@ -125,14 +126,15 @@ Decimal Decimal::with_scale(int scale) const {
 
 Decimal Decimal::rounded(int scale, RoundingRule rule) const {
   if (scale >= scale_) return with_scale(scale);
-  return Decimal(static_cast<std::int64_t>(
-                     divide_rounded(mantissa_, pow10_128(scale_ - scale), rule)),
-                 scale);
+  return Decimal(
+      static_cast<std::int64_t>(divide_rounded(mantissa_, pow10_128(scale_ - scale), rule)), scale);
 }
 
 Decimal Decimal::normalized() const { return with_scale(significant_scale()); }
 
-Decimal Decimal::operator-() const { return checked(-static_cast<int128>(mantissa_), scale_, to_string()); }
+Decimal Decimal::operator-() const {
+  return checked(-static_cast<int128>(mantissa_), scale_, to_string());
+}
 
 Decimal operator+(const Decimal& a, const Decimal& b) {
   const int s = std::max(a.scale_, b.scale_);
@@ -181,7 +183,8 @@ void append_scaled(std::string& out, int128 v, int scale, NumberLocale locale) {
   if (locale == NumberLocale::canonical) {
     out.append(p, int_len);
   } else {
-    const std::string_view sep = locale == NumberLocale::fr ? std::string_view(kNnbsp) : std::string_view(",");
+    const std::string_view sep =
+        locale == NumberLocale::fr ? std::string_view(kNnbsp) : std::string_view(",");
     for (std::size_t i = 0; i < int_len; ++i) {
       if (i != 0 && (int_len - i) % 3 == 0) out += sep;
       out += p[i];

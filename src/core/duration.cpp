@@ -12,16 +12,21 @@ namespace indie {
 namespace {
 
 [[noreturn]] void bad_duration(std::string_view text, std::string_view why = {}) {
-  throw invalid_input(fmt::format("'{}' is not a duration{}{}; write it like 90m, 1h30m, 1.5h or 1:30",
-                                  text, why.empty() ? "" : ": ", why));
+  throw invalid_input(
+      fmt::format("'{}' is not a duration{}{}; write it like 90m, 1h30m, 1.5h or 1:30", text,
+                  why.empty() ? "" : ": ", why));
 }
 
 std::int64_t unit_seconds(char unit) {
   switch (unit) {
-    case 'h': return 3600;
-    case 'm': return 60;
-    case 's': return 1;
-    default: return 0;
+    case 'h':
+      return 3600;
+    case 'm':
+      return 60;
+    case 's':
+      return 1;
+    default:
+      return 0;
   }
 }
 
@@ -36,7 +41,8 @@ std::int64_t parse_clock_form(std::string_view text, std::string_view s) {
     if (p.empty() || p.size() > 9 || p.find_first_not_of("0123456789") != std::string::npos)
       bad_duration(text);
     const std::int64_t v = std::stoll(p);
-    if (i > 0 && (p.size() != 2 || v >= 60)) bad_duration(text, "minutes and seconds are two digits, 00-59");
+    if (i > 0 && (p.size() != 2 || v >= 60))
+      bad_duration(text, "minutes and seconds are two digits, 00-59");
     total = total * 60 + v;
   }
   return parts.size() == 2 ? total * 60 : total;
@@ -98,7 +104,8 @@ std::string format_duration_hm(std::int64_t seconds) {
 }
 
 std::string format_duration_hours(std::int64_t seconds) {
-  const auto hundredths = divide_rounded(static_cast<int128>(seconds) * 100, 3600, default_rounding);
+  const auto hundredths =
+      divide_rounded(static_cast<int128>(seconds) * 100, 3600, default_rounding);
   return Decimal(static_cast<std::int64_t>(hundredths), 2).to_string();
 }
 

@@ -1,12 +1,11 @@
 #include "indie/core/fx.hpp"
 
-#include <tuple>
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <tuple>
 
 #include "indie/core/currency.hpp"
 #include "indie/core/error.hpp"
@@ -18,14 +17,16 @@ namespace {
 
 int128 times(int128 a, int128 b) {
   int128 out;
-  if (__builtin_mul_overflow(a, b, &out)) throw invalid_input("the conversion is too large to compute exactly");
+  if (__builtin_mul_overflow(a, b, &out))
+    throw invalid_input("the conversion is too large to compute exactly");
   return out;
 }
 
 // "11 October 2024", the one-day ECB file's date.
 std::optional<Date> parse_long_date(std::string_view text) {
   static constexpr std::array<std::string_view, 12> kMonths = {
-      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"};
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
   const auto parts = split(text, ' ');
   if (parts.size() != 3) return std::nullopt;
   unsigned day = 0;
@@ -35,7 +36,8 @@ std::optional<Date> parse_long_date(std::string_view text) {
     return std::nullopt;
   const auto it = std::find(kMonths.begin(), kMonths.end(), to_lower(parts[1]));
   if (it == kMonths.end()) return std::nullopt;
-  const Date d{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(it - kMonths.begin() + 1)),
+  const Date d{std::chrono::year(year),
+               std::chrono::month(static_cast<unsigned>(it - kMonths.begin() + 1)),
                std::chrono::day(day)};
   if (!d.ok()) return std::nullopt;
   return d;
@@ -53,8 +55,8 @@ std::string FxPath::describe() const {
   std::string out;
   for (const auto& l : legs) {
     if (!out.empty()) out += "; ";
-    out += fmt::format("{} {}: 1 {} = {} {}", l.quote.source, format_date(l.quote.date), l.quote.base,
-                       l.quote.rate.normalized().to_string(), l.quote.quote);
+    out += fmt::format("{} {}: 1 {} = {} {}", l.quote.source, format_date(l.quote.date),
+                       l.quote.base, l.quote.rate.normalized().to_string(), l.quote.quote);
   }
   return out;
 }
@@ -66,11 +68,13 @@ void check_rate(const Decimal& rate) {
 
 namespace {
 // num / den such that (amount in `from` minor units) × num / den is the amount in `to` minor units.
-std::pair<int128, int128> path_fraction(const FxPath& path, const Currency& from, const Currency& to) {
+std::pair<int128, int128> path_fraction(const FxPath& path, const Currency& from,
+                                        const Currency& to) {
   int128 num = pow10_128(to.minor_units), den = pow10_128(from.minor_units);
   std::string_view at = from.code;
   for (const auto& leg : path.legs) {
-    if (leg.from() != at) throw invalid_input(fmt::format("the rate {} does not start from {}", leg.quote.base, at));
+    if (leg.from() != at)
+      throw invalid_input(fmt::format("the rate {} does not start from {}", leg.quote.base, at));
     const Decimal r = leg.quote.rate.normalized();
     check_rate(r);
     // rate = mantissa / 10^scale; used backwards it is 10^scale / mantissa.
@@ -83,7 +87,8 @@ std::pair<int128, int128> path_fraction(const FxPath& path, const Currency& from
 }
 }  // namespace
 
-FxConversion::FxConversion(const FxPath& path, const Currency& from, const Currency& target) : target_(&target) {
+FxConversion::FxConversion(const FxPath& path, const Currency& from, const Currency& target)
+    : target_(&target) {
   std::tie(num_, den_) = path_fraction(path, from, target);
 }
 
@@ -111,16 +116,19 @@ Decimal path_rate(const FxPath& path, int scale) {
 }
 
 Decimal implied_rate(const Money& sent, const Money& received, int scale) {
-  if (sent.minor() <= 0 || received.minor() <= 0) throw invalid_input("both amounts of a transfer must be more than 0");
+  if (sent.minor() <= 0 || received.minor() <= 0)
+    throw invalid_input("both amounts of a transfer must be more than 0");
   // (received / 10^rmu) / (sent / 10^smu), to `scale` decimals.
-  const int128 num = times(times(received.minor(), pow10_128(sent.currency().minor_units)), pow10_128(scale));
+  const int128 num =
+      times(times(received.minor(), pow10_128(sent.currency().minor_units)), pow10_128(scale));
   const int128 den = times(sent.minor(), pow10_128(received.currency().minor_units));
   const int128 v = divide_rounded(num, den, default_rounding);
   if (v > INT64_MAX) throw invalid_input("the rate is too large to store");
   return Decimal(static_cast<std::int64_t>(v), scale).normalized();
 }
 
-std::size_t read_ecb_csv(std::string_view text, std::string_view source, const std::function<void(const EcbRate&)>& fn) {
+std::size_t read_ecb_csv(std::string_view text, std::string_view source,
+                         const std::function<void(const EcbRate&)>& fn) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   std::vector<std::string_view> columns;  // currency codes, empty for the trailing comma
   std::vector<std::string_view> fields;
@@ -132,7 +140,8 @@ std::size_t read_ecb_csv(std::string_view text, std::string_view source, const s
     fields.clear();
     for (std::size_t from = 0;;) {
       const std::size_t comma = line.find(',', from);
-      fields.push_back(trim(line.substr(from, comma == std::string_view::npos ? std::string_view::npos : comma - from)));
+      fields.push_back(trim(line.substr(
+          from, comma == std::string_view::npos ? std::string_view::npos : comma - from)));
       if (comma == std::string_view::npos) break;
       from = comma + 1;
     }
@@ -148,8 +157,10 @@ std::size_t read_ecb_csv(std::string_view text, std::string_view source, const s
     split_fields(line);
     if (columns.empty()) {
       if (fields[0] != "Date")
-        fail("not an ECB reference-rate file: the first column must be 'Date' (download eurofxref-hist.csv or "
-             "eurofxref.csv from the ECB)");
+        fail(
+            "not an ECB reference-rate file: the first column must be 'Date' (download "
+            "eurofxref-hist.csv or "
+            "eurofxref.csv from the ECB)");
       for (std::size_t i = 1; i < fields.size(); ++i) {
         if (fields[i].empty() && i + 1 == fields.size()) break;  // the ECB's trailing comma
         try {
@@ -163,8 +174,10 @@ std::size_t read_ecb_csv(std::string_view text, std::string_view source, const s
       continue;
     }
     // Rows may carry the trailing comma or not; any other count is a broken row.
-    if (fields.size() != columns.size() + 1 && !(fields.size() == columns.size() + 2 && fields.back().empty()))
-      fail(fmt::format("{} values after the date, but the header names {} currencies", fields.size() - 1, columns.size()));
+    if (fields.size() != columns.size() + 1 &&
+        !(fields.size() == columns.size() + 2 && fields.back().empty()))
+      fail(fmt::format("{} values after the date, but the header names {} currencies",
+                       fields.size() - 1, columns.size()));
     std::optional<Date> date;
     try {
       date = parse_date(fields[0], Date{});
@@ -182,11 +195,13 @@ std::size_t read_ecb_csv(std::string_view text, std::string_view source, const s
       } catch (const Error&) {
         fail(fmt::format("{}: '{}' is not a rate", columns[i], value));
       }
-      if (rate.is_negative() || rate.is_zero()) fail(fmt::format("{}: a rate must be more than 0 (got {})", columns[i], value));
+      if (rate.is_negative() || rate.is_zero())
+        fail(fmt::format("{}: a rate must be more than 0 (got {})", columns[i], value));
       fn({columns[i], *date, rate});
     }
   }
-  if (columns.empty()) throw invalid_input(fmt::format("{}: empty file: no ECB header line", source));
+  if (columns.empty())
+    throw invalid_input(fmt::format("{}: empty file: no ECB header line", source));
   return days;
 }
 

@@ -23,7 +23,8 @@ FxRelease FxPosition::apply(std::int64_t amount, std::int64_t value) {
   if (amount == 0) return r;
   if (opposite(amount, amount_)) {
     // The reducing part is the whole movement, or just what closes the holding.
-    r.amount = (amount < 0 ? -amount : amount) <= (amount_ < 0 ? -amount_ : amount_) ? amount : -amount_;
+    r.amount =
+        (amount < 0 ? -amount : amount) <= (amount_ < 0 ? -amount_ : amount_) ? amount : -amount_;
     r.book = scale(book_, r.amount, amount_);
     r.value = r.amount == amount ? value : scale(value, r.amount, amount);
     amount_ += r.amount;

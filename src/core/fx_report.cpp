@@ -23,8 +23,8 @@ const FxConversion& Valuer::conversion(const Currency& from, Date day, std::stri
         path = paths_(from.code, target_.code, day);
       } catch (const Error& e) {
         if (e.kind() != ErrorKind::not_found) throw;
-        throw not_found(fmt::format("{} needs a {} rate to {} on {}: {}", what, from.code, target_.code,
-                                    format_date(day), e.what()));
+        throw not_found(fmt::format("{} needs a {} rate to {} on {}: {}", what, from.code,
+                                    target_.code, format_date(day), e.what()));
       }
     }
     it = by_day.emplace(day, FxConversion(path, from, target_)).first;
@@ -32,17 +32,20 @@ const FxConversion& Valuer::conversion(const Currency& from, Date day, std::stri
   return it->second;
 }
 
-Money Valuer::booked(const Money& amount, const std::string& eur_rate, Date issued, std::string_view what) {
+Money Valuer::booked(const Money& amount, const std::string& eur_rate, Date issued,
+                     std::string_view what) {
   if (amount.currency().code == target_.code) return amount;
   if (target_.code == "EUR" && !eur_rate.empty()) return to_eur(amount, Decimal::parse(eur_rate));
   return value(amount, issued, what);
 }
 
-FxReport fx_report(const FxHistory& history, const Currency& target, Date from, Date to, Date as_of, RatePaths paths) {
+FxReport fx_report(const FxHistory& history, const Currency& target, Date from, Date to, Date as_of,
+                   RatePaths paths) {
   Valuer valuer(std::move(paths), target);
   FxReport report{{}, Money::zero(target), Money::zero(target)};
-  const auto row = [&](bool realized, std::string_view source, std::optional<Date> date, std::string item,
-                       const Money& amount, const Money& booked, const Money& valued) {
+  const auto row = [&](bool realized, std::string_view source, std::optional<Date> date,
+                       std::string item, const Money& amount, const Money& booked,
+                       const Money& valued) {
     FxRow r{realized, std::string(source), date, std::move(item), amount, booked, valued};
     (realized ? report.realized : report.unrealized) += r.result();
     report.rows.push_back(std::move(r));
@@ -54,7 +57,8 @@ FxReport fx_report(const FxHistory& history, const Currency& target, Date from, 
     const Money received(p.received_minor, currency(p.received_currency, true));
     const std::string what = "payment on " + p.number;
     row(true, "payment", p.date, fmt::format("{} {}", p.number, p.client), settled,
-        valuer.booked(settled, p.eur_rate, p.issue_date, what), valuer.value(received, p.date, what));
+        valuer.booked(settled, p.eur_rate, p.issue_date, what),
+        valuer.value(received, p.date, what));
   }
 
   for (const auto& t : history.transfers) {
@@ -109,8 +113,8 @@ FxReport fx_report(const FxHistory& history, const Currency& target, Date from, 
     if (h.released.amount == 0) continue;
     const Currency& cur = currency(h.account->currency, true);
     // Shown as what left the account: amounts, book and value with the sign of the holding.
-    row(true, "account", std::nullopt, h.account->name, Money(-h.released.amount, cur), Money(-h.released.book, target),
-        Money(-h.released.value, target));
+    row(true, "account", std::nullopt, h.account->name, Money(-h.released.amount, cur),
+        Money(-h.released.book, target), Money(-h.released.value, target));
   }
   for (const auto& h : held) {
     const FxPosition& p = h.at_as_of;

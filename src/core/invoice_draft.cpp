@@ -36,11 +36,14 @@ void DraftBuilder::add(const TimeEntry& e) {
     return;
   }
   if (!p.rate) {
-    if (std::find(no_rate_.begin(), no_rate_.end(), p.path) == no_rate_.end()) no_rate_.push_back(p.path);
+    if (std::find(no_rate_.begin(), no_rate_.end(), p.path) == no_rate_.end())
+      no_rate_.push_back(p.path);
     return;
   }
   const std::int32_t day = calendar_.day(e.start);
-  const std::int64_t sub = grouping_ == LineGrouping::project ? 0 : grouping_ == LineGrouping::day ? day : e.id;
+  const std::int64_t sub = grouping_ == LineGrouping::project ? 0
+                           : grouping_ == LineGrouping::day   ? day
+                                                              : e.id;
   auto [it, added] = index_.try_emplace({e.project_id, sub}, pending_.size());
   if (added) {
     std::string description = names_.at(e.project_id);
@@ -57,8 +60,9 @@ void DraftBuilder::add(const TimeEntry& e) {
 
 DraftPlan DraftBuilder::finish() {
   if (!no_rate_.empty())
-    throw invalid_input(fmt::format("{} {} no rate, so its time cannot be billed: indie project edit {} --rate 80/h",
-                                    join(no_rate_, ", "), no_rate_.size() == 1 ? "has" : "have", no_rate_.front()));
+    throw invalid_input(fmt::format(
+        "{} {} no rate, so its time cannot be billed: indie project edit {} --rate 80/h",
+        join(no_rate_, ", "), no_rate_.size() == 1 ? "has" : "have", no_rate_.front()));
   // Lines in a stable order: by project name, then by day (pending is in start order).
   std::stable_sort(pending_.begin(), pending_.end(), [&](const Pending& x, const Pending& y) {
     return names_.at(x.project_id) < names_.at(y.project_id);

@@ -35,34 +35,54 @@ std::string series_of(const InvoiceDefaults& defaults, InvoiceKind kind, Date da
 
 void check_issue_order(InvoiceKind kind, Date date, std::optional<Date> last) {
   if (last && date < *last)
-    throw invalid_input(fmt::format("the issue date {} is before the last {} of the series ({}); numbers must follow the "
-                                    "order of dates, so issue it on {} or later",
-                                    format_date(date), kind == InvoiceKind::invoice ? "invoice" : "credit note",
-                                    format_date(*last), format_date(*last)));
+    throw invalid_input(fmt::format(
+        "the issue date {} is before the last {} of the series ({}); numbers must follow the "
+        "order of dates, so issue it on {} or later",
+        format_date(date), kind == InvoiceKind::invoice ? "invoice" : "credit note",
+        format_date(*last), format_date(*last)));
 }
 
-std::string number_for(const InvoiceDefaults& defaults, InvoiceKind kind, Date date, std::int64_t seq) {
-  const std::string& pattern = kind == InvoiceKind::invoice ? defaults.number_pattern : defaults.credit_pattern;
-  return format_invoice_number(pattern, static_cast<int>(date.year()), static_cast<unsigned>(date.month()), seq);
+std::string number_for(const InvoiceDefaults& defaults, InvoiceKind kind, Date date,
+                       std::int64_t seq) {
+  const std::string& pattern =
+      kind == InvoiceKind::invoice ? defaults.number_pattern : defaults.credit_pattern;
+  return format_invoice_number(pattern, static_cast<int>(date.year()),
+                               static_cast<unsigned>(date.month()), seq);
 }
 
 std::string seller_snapshot(const BusinessProfile& s) {
-  ordered_json j = {{"name", seller_display_name(s)}, {"legal_form", to_string(s.legal_form)}, {"address", s.address},
-                    {"country", s.country}, {"siren", s.siren}, {"siret", s.siret}, {"vat_number", s.vat_number},
-                    {"vat_regime", to_string(s.vat_regime)}, {"share_capital", s.share_capital},
-                    {"rcs_city", s.rcs_city}, {"email", s.email}, {"phone", s.phone}, {"iban", s.iban}, {"bic", s.bic}};
+  ordered_json j = {{"name", seller_display_name(s)},
+                    {"legal_form", to_string(s.legal_form)},
+                    {"address", s.address},
+                    {"country", s.country},
+                    {"siren", s.siren},
+                    {"siret", s.siret},
+                    {"vat_number", s.vat_number},
+                    {"vat_regime", to_string(s.vat_regime)},
+                    {"share_capital", s.share_capital},
+                    {"rcs_city", s.rcs_city},
+                    {"email", s.email},
+                    {"phone", s.phone},
+                    {"iban", s.iban},
+                    {"bic", s.bic}};
   return j.dump();
 }
 
 std::string buyer_snapshot(const Client& c) {
-  ordered_json j = {{"handle", c.handle}, {"name", c.legal_name.empty() ? c.name : c.legal_name},
-                    {"display_name", c.name}, {"address", c.address}, {"country", c.country}, {"email", c.email},
-                    {"siren", c.siren}, {"vat_number", c.vat_number}, {"vat_treatment", to_string(c.vat_treatment)}};
+  ordered_json j = {{"handle", c.handle},
+                    {"name", c.legal_name.empty() ? c.name : c.legal_name},
+                    {"display_name", c.name},
+                    {"address", c.address},
+                    {"country", c.country},
+                    {"email", c.email},
+                    {"siren", c.siren},
+                    {"vat_number", c.vat_number},
+                    {"vat_treatment", to_string(c.vat_treatment)}};
   return j.dump();
 }
 
-LegalFacts facts_of(const Invoice& inv, const std::vector<InvoiceLine>& lines, const InvoiceTotals& t,
-                    VatCategory category, const Client& client) {
+LegalFacts facts_of(const Invoice& inv, const std::vector<InvoiceLine>& lines,
+                    const InvoiceTotals& t, VatCategory category, const Client& client) {
   LegalFacts f;
   f.kind = inv.kind;
   f.category = category;
@@ -77,8 +97,8 @@ LegalFacts facts_of(const Invoice& inv, const std::vector<InvoiceLine>& lines, c
   return f;
 }
 
-std::string issue_refusal(const Invoice& invoice, const BusinessProfile& seller, const Client& client,
-                          const LegalFacts& facts) {
+std::string issue_refusal(const Invoice& invoice, const BusinessProfile& seller,
+                          const Client& client, const LegalFacts& facts) {
   const auto problems = issue_problems(seller, client, facts);
   if (problems.empty()) return "";
   std::string list;
@@ -86,7 +106,8 @@ std::string issue_refusal(const Invoice& invoice, const BusinessProfile& seller,
   return fmt::format("draft {} cannot be issued yet:{}\nNothing was changed.", invoice.id, list);
 }
 
-void freeze(Invoice& inv, const InvoiceTotals& t, const Config& config, const Client& client, LegalFacts& facts) {
+void freeze(Invoice& inv, const InvoiceTotals& t, const Config& config, const Client& client,
+            LegalFacts& facts) {
   inv.net_minor = t.net.minor();
   inv.vat_minor = t.vat.minor();
   inv.gross_minor = t.gross.minor();

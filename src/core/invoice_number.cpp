@@ -18,8 +18,10 @@ void walk(std::string_view p, Lit on_literal, Tok on_token) {
   for (std::size_t i = 0; i < p.size(); ++i) {
     if (p[i] != '{') {
       if (!allowed_literal(p[i]))
-        throw invalid_input(fmt::format("invoice number pattern '{}': character '{}' is not allowed; "
-                                        "numbers use letters, digits and - _ / +", p, p[i]));
+        throw invalid_input(
+            fmt::format("invoice number pattern '{}': character '{}' is not allowed; "
+                        "numbers use letters, digits and - _ / +",
+                        p, p[i]));
       on_literal(p[i]);
       continue;
     }
@@ -32,8 +34,10 @@ void walk(std::string_view p, Lit on_literal, Tok on_token) {
     } else if (tok.starts_with("SEQ:") && tok.size() == 5 && tok[4] >= '1' && tok[4] <= '9') {
       on_token(std::string_view("SEQ"), tok[4] - '0');
     } else {
-      throw invalid_input(fmt::format("invoice number pattern '{}': unknown token {{{}}}; use {{YYYY}}, "
-                                      "{{YY}}, {{MM}}, {{SEQ}} or {{SEQ:4}}", p, tok));
+      throw invalid_input(
+          fmt::format("invoice number pattern '{}': unknown token {{{}}}; use {{YYYY}}, "
+                      "{{YY}}, {{MM}}, {{SEQ}} or {{SEQ:4}}",
+                      p, tok));
     }
     i = close;
   }
@@ -43,25 +47,36 @@ void walk(std::string_view p, Lit on_literal, Tok on_token) {
 
 void validate_number_pattern(std::string_view pattern) {
   int seqs = 0;
-  walk(pattern, [](char) {}, [&](std::string_view tok, int) { seqs += tok == "SEQ"; });
+  walk(
+      pattern, [](char) {}, [&](std::string_view tok, int) { seqs += tok == "SEQ"; });
   if (seqs != 1)
-    throw invalid_input(fmt::format("invoice number pattern '{}' must contain {{SEQ}} exactly once "
-                                    "(e.g. F{{YYYY}}-{{SEQ:4}})", pattern));
+    throw invalid_input(
+        fmt::format("invoice number pattern '{}' must contain {{SEQ}} exactly once "
+                    "(e.g. F{{YYYY}}-{{SEQ:4}})",
+                    pattern));
   const std::string longest = format_invoice_number(pattern, 2099, 12, 999999);
   if (longest.size() > 35)
-    throw invalid_input(fmt::format("invoice number pattern '{}' makes numbers like {} ({} characters); "
-                                    "French rules allow at most 35", pattern, longest, longest.size()));
+    throw invalid_input(
+        fmt::format("invoice number pattern '{}' makes numbers like {} ({} characters); "
+                    "French rules allow at most 35",
+                    pattern, longest, longest.size()));
 }
 
-std::string format_invoice_number(std::string_view pattern, int year, unsigned month, std::int64_t seq) {
+std::string format_invoice_number(std::string_view pattern, int year, unsigned month,
+                                  std::int64_t seq) {
   std::string out;
-  walk(pattern, [&](char c) { out += c; },
-       [&](std::string_view tok, int width) {
-         if (tok == "YYYY") out += fmt::format("{:04}", year);
-         else if (tok == "YY") out += fmt::format("{:02}", year % 100);
-         else if (tok == "MM") out += fmt::format("{:02}", month);
-         else out += fmt::format("{:0{}}", seq, width);
-       });
+  walk(
+      pattern, [&](char c) { out += c; },
+      [&](std::string_view tok, int width) {
+        if (tok == "YYYY")
+          out += fmt::format("{:04}", year);
+        else if (tok == "YY")
+          out += fmt::format("{:02}", year % 100);
+        else if (tok == "MM")
+          out += fmt::format("{:02}", month);
+        else
+          out += fmt::format("{:0{}}", seq, width);
+      });
   return out;
 }
 

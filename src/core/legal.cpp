@@ -11,7 +11,8 @@ namespace indie {
 namespace {
 
 bool is_company(LegalForm f) {
-  return f == LegalForm::eurl || f == LegalForm::sasu || f == LegalForm::sarl || f == LegalForm::sas;
+  return f == LegalForm::eurl || f == LegalForm::sasu || f == LegalForm::sarl ||
+         f == LegalForm::sas;
 }
 
 std::string legal_form_name(LegalForm f) { return to_upper(to_string(f)); }
@@ -28,42 +29,57 @@ const Currency& LegalFacts::currency_eur() { return indie::currency("EUR"); }
 
 std::string_view category_code(VatCategory c) {
   switch (c) {
-    case VatCategory::standard: return "S";
-    case VatCategory::franchise: return "E";
-    case VatCategory::reverse_charge: return "AE";
-    case VatCategory::outside_scope: return "O";
+    case VatCategory::standard:
+      return "S";
+    case VatCategory::franchise:
+      return "E";
+    case VatCategory::reverse_charge:
+      return "AE";
+    case VatCategory::outside_scope:
+      return "O";
   }
   return "S";
 }
 
 std::string_view exemption_code(VatCategory c) {
   switch (c) {
-    case VatCategory::standard: return "";
-    case VatCategory::franchise: return "VATEX-FR-FRANCHISE";
-    case VatCategory::reverse_charge: return "VATEX-EU-AE";
-    case VatCategory::outside_scope: return "VATEX-EU-O";
+    case VatCategory::standard:
+      return "";
+    case VatCategory::franchise:
+      return "VATEX-FR-FRANCHISE";
+    case VatCategory::reverse_charge:
+      return "VATEX-EU-AE";
+    case VatCategory::outside_scope:
+      return "VATEX-EU-O";
   }
   return "";
 }
 
 std::string_view exemption_mention(VatCategory c) {
   switch (c) {
-    case VatCategory::standard: return "";
-    case VatCategory::franchise: return "TVA non applicable, art. 293 B du CGI";
+    case VatCategory::standard:
+      return "";
+    case VatCategory::franchise:
+      return "TVA non applicable, art. 293 B du CGI";
     case VatCategory::reverse_charge:
-      return "Autoliquidation (reverse charge) : TVA due par le preneur, art. 283-2 du CGI et art. 196 de la directive 2006/112/CE";
+      return "Autoliquidation (reverse charge) : TVA due par le preneur, art. 283-2 du CGI et art. "
+             "196 de la directive 2006/112/CE";
     case VatCategory::outside_scope:
-      return "TVA non applicable, art. 259-1 du CGI : prestation de services à un preneur établi hors de l'Union européenne";
+      return "TVA non applicable, art. 259-1 du CGI : prestation de services à un preneur établi "
+             "hors de l'Union européenne";
   }
   return "";
 }
 
 VatCategory vat_category(VatRegime regime, VatTreatment treatment) {
   switch (treatment) {
-    case VatTreatment::eu_business: return VatCategory::reverse_charge;
-    case VatTreatment::non_eu_business: return VatCategory::outside_scope;
+    case VatTreatment::eu_business:
+      return VatCategory::reverse_charge;
+    case VatTreatment::non_eu_business:
+      return VatCategory::outside_scope;
     case VatTreatment::domestic:
-    case VatTreatment::consumer: break;
+    case VatTreatment::consumer:
+      break;
   }
   return regime == VatRegime::franchise ? VatCategory::franchise : VatCategory::standard;
 }
@@ -83,71 +99,91 @@ void check_vat_rate(VatCategory c, const Decimal& rate) {
   if (std::find(allowed.begin(), allowed.end(), rate) != allowed.end()) return;
   switch (c) {
     case VatCategory::standard:
-      throw invalid_input(fmt::format("VAT rate {}% is not a French rate; use {} (percent)", rate.normalized().to_string(),
-                                      rate_list(allowed)));
+      throw invalid_input(fmt::format("VAT rate {}% is not a French rate; use {} (percent)",
+                                      rate.normalized().to_string(), rate_list(allowed)));
     case VatCategory::franchise:
       throw invalid_input(fmt::format(
-          "no VAT may be charged under the franchise en base (TVA non applicable, art. 293 B du CGI), so the VAT rate must "
+          "no VAT may be charged under the franchise en base (TVA non applicable, art. 293 B du "
+          "CGI), so the VAT rate must "
           "be 0, not {}%. If you now charge VAT: indie config set business.vat_regime standard",
           rate.normalized().to_string()));
     case VatCategory::reverse_charge:
-      throw invalid_input(fmt::format("this client is an EU business: the client accounts for the VAT (autoliquidation), "
-                                      "so the VAT rate must be 0, not {}%", rate.normalized().to_string()));
+      throw invalid_input(fmt::format(
+          "this client is an EU business: the client accounts for the VAT (autoliquidation), "
+          "so the VAT rate must be 0, not {}%",
+          rate.normalized().to_string()));
     case VatCategory::outside_scope:
-      throw invalid_input(fmt::format("services to a business outside the EU carry no French VAT (CGI art. 259-1), so the "
-                                      "VAT rate must be 0, not {}%", rate.normalized().to_string()));
+      throw invalid_input(fmt::format(
+          "services to a business outside the EU carry no French VAT (CGI art. 259-1), so the "
+          "VAT rate must be 0, not {}%",
+          rate.normalized().to_string()));
   }
 }
 
 std::string seller_display_name(const BusinessProfile& s) {
   if (s.legal_form != LegalForm::ei) return s.name;
   const std::string lower = to_lower(s.name);
-  const bool marked = lower.find("entrepreneur individuel") != std::string::npos || s.name.ends_with(" EI") ||
-                      s.name.starts_with("EI ");
+  const bool marked = lower.find("entrepreneur individuel") != std::string::npos ||
+                      s.name.ends_with(" EI") || s.name.starts_with("EI ");
   return marked ? s.name : s.name + " EI";
 }
 
 bool is_business(const Client& c) { return c.vat_treatment != VatTreatment::consumer; }
 
-std::vector<std::string> issue_problems(const BusinessProfile& seller, const Client& client, const LegalFacts& f) {
+std::vector<std::string> issue_problems(const BusinessProfile& seller, const Client& client,
+                                        const LegalFacts& f) {
   std::vector<std::string> p;
   const bool french_seller = seller.country == "FR";
   if (f.lines == 0) p.push_back("the invoice has no lines: add one with indie invoice line add");
-  if (trim(seller.name).empty()) p.push_back("your business has no name: indie config set business.name \"…\"");
-  if (trim(seller.address).empty()) p.push_back("your business has no address: indie config set business.address \"…\"");
+  if (trim(seller.name).empty())
+    p.push_back("your business has no name: indie config set business.name \"…\"");
+  if (trim(seller.address).empty())
+    p.push_back("your business has no address: indie config set business.address \"…\"");
   if (french_seller && seller.siren.empty())
-    p.push_back("your SIREN is missing (mandatory on French invoices): indie config set business.siren 123456782");
+    p.push_back(
+        "your SIREN is missing (mandatory on French invoices): indie config set business.siren "
+        "123456782");
   if (is_company(seller.legal_form)) {
     if (seller.share_capital.empty())
-      p.push_back(fmt::format("a {} shows its share capital: indie config set business.share_capital \"1000 EUR\"",
-                              legal_form_name(seller.legal_form)));
+      p.push_back(fmt::format(
+          "a {} shows its share capital: indie config set business.share_capital \"1000 EUR\"",
+          legal_form_name(seller.legal_form)));
     if (seller.rcs_city.empty())
-      p.push_back(fmt::format("a {} shows its RCS registration: indie config set business.rcs_city Paris",
-                              legal_form_name(seller.legal_form)));
+      p.push_back(
+          fmt::format("a {} shows its RCS registration: indie config set business.rcs_city Paris",
+                      legal_form_name(seller.legal_form)));
   }
   // The seller's VAT number: on every invoice of a VAT-registered seller, except a domestic one
   // of at most €150 HT; and on every reverse-charge invoice (CHECKLIST §8.4, §8.6).
-  const bool small_domestic = f.category == VatCategory::standard && f.currency != nullptr && f.currency->code == "EUR" &&
-                              f.net.minor() <= 15000;
+  const bool small_domestic = f.category == VatCategory::standard && f.currency != nullptr &&
+                              f.currency->code == "EUR" && f.net.minor() <= 15000;
   if (seller.vat_number.empty()) {
     if (f.category == VatCategory::reverse_charge)
-      p.push_back("reverse charge needs your intra-EU VAT number too: indie config set business.vat_number FR…");
+      p.push_back(
+          "reverse charge needs your intra-EU VAT number too: indie config set business.vat_number "
+          "FR…");
     else if (seller.vat_regime == VatRegime::standard && !small_domestic)
-      p.push_back("a VAT-registered seller shows its VAT number: indie config set business.vat_number FR…");
+      p.push_back(
+          "a VAT-registered seller shows its VAT number: indie config set business.vat_number FR…");
   }
   if (trim(client.address).empty())
-    p.push_back(fmt::format("the client has no address: indie client edit {} --address \"…\"", client.handle));
+    p.push_back(fmt::format("the client has no address: indie client edit {} --address \"…\"",
+                            client.handle));
   if (f.category == VatCategory::reverse_charge && client.vat_number.empty())
-    p.push_back(fmt::format("reverse charge (autoliquidation) needs the client's VAT number: indie client edit {} --vat-number …",
-                            client.handle));
-  if (client.vat_treatment == VatTreatment::domestic && french_seller && (client.country.empty() || client.country == "FR") &&
-      client.siren.empty())
-    p.push_back(fmt::format("a French business client's SIREN is mandatory on invoices: indie client edit {} --siren …",
-                            client.handle));
+    p.push_back(
+        fmt::format("reverse charge (autoliquidation) needs the client's VAT number: indie client "
+                    "edit {} --vat-number …",
+                    client.handle));
+  if (client.vat_treatment == VatTreatment::domestic && french_seller &&
+      (client.country.empty() || client.country == "FR") && client.siren.empty())
+    p.push_back(fmt::format(
+        "a French business client's SIREN is mandatory on invoices: indie client edit {} --siren …",
+        client.handle));
   if (f.kind == InvoiceKind::invoice && is_business(client) && f.payment_terms > 60)
-    p.push_back(fmt::format("payment terms of {} days exceed the 60 days French law allows between businesses "
-                            "(Code de commerce L441-10): indie client edit {} --terms 60",
-                            f.payment_terms, client.handle));
+    p.push_back(fmt::format(
+        "payment terms of {} days exceed the 60 days French law allows between businesses "
+        "(Code de commerce L441-10): indie client edit {} --terms 60",
+        f.payment_terms, client.handle));
   for (const auto& rate : f.vat_rates) {
     try {
       check_vat_rate(f.category, rate);
@@ -156,18 +192,23 @@ std::vector<std::string> issue_problems(const BusinessProfile& seller, const Cli
     }
   }
   if (f.currency != nullptr && f.currency->code != "EUR" && f.eur_rate.empty())
-    p.push_back(fmt::format("no EUR exchange rate is known for {}: give the ECB rate of the issue date with --eur-rate "
-                            "(units of {} for 1 EUR)", f.currency->code, f.currency->code));
+    p.push_back(fmt::format(
+        "no EUR exchange rate is known for {}: give the ECB rate of the issue date with --eur-rate "
+        "(units of {} for 1 EUR)",
+        f.currency->code, f.currency->code));
   return p;
 }
 
-std::vector<std::string> legal_mentions(const BusinessProfile& seller, const Client& client, const LegalFacts& f) {
+std::vector<std::string> legal_mentions(const BusinessProfile& seller, const Client& client,
+                                        const LegalFacts& f) {
   std::vector<std::string> m;
   if (f.kind == InvoiceKind::credit_note && !f.original_number.empty())
-    m.push_back(fmt::format("Avoir sur la facture n° {} du {}", f.original_number, f.original_date));
+    m.push_back(
+        fmt::format("Avoir sur la facture n° {} du {}", f.original_number, f.original_date));
   if (const auto mention = exemption_mention(f.category); !mention.empty()) m.emplace_back(mention);
   if (is_company(seller.legal_form)) {
-    std::string s = fmt::format("{} au capital de {}", legal_form_name(seller.legal_form), seller.share_capital);
+    std::string s = fmt::format("{} au capital de {}", legal_form_name(seller.legal_form),
+                                seller.share_capital);
     if (!seller.rcs_city.empty()) s += fmt::format(" – RCS {} {}", seller.rcs_city, seller.siren);
     m.push_back(s);
   } else if (!seller.rcs_city.empty()) {
@@ -175,14 +216,18 @@ std::vector<std::string> legal_mentions(const BusinessProfile& seller, const Cli
   }
   if (is_business(client) && f.kind == InvoiceKind::invoice) {
     // Code de commerce L441-10 and D441-5: between professionals only.
-    m.emplace_back("Pénalités de retard : taux de refinancement de la BCE majoré de 10 points, exigibles le jour suivant la date d'échéance");
+    m.emplace_back(
+        "Pénalités de retard : taux de refinancement de la BCE majoré de 10 points, exigibles le "
+        "jour suivant la date d'échéance");
     m.emplace_back("Indemnité forfaitaire pour frais de recouvrement : 40 €");
     m.emplace_back("Pas d'escompte pour paiement anticipé");
   }
   if (!f.eur_rate.empty() && f.currency != nullptr) {
     m.push_back(fmt::format("Taux de change : 1 EUR = {} {} ({}, {})", f.eur_rate, f.currency->code,
-                            f.eur_rate_source.empty() ? "BCE" : f.eur_rate_source, f.eur_rate_date));
-    if (f.vat_eur) m.push_back(fmt::format("Montant de la TVA en euros : {} EUR", f.vat_eur->to_string()));
+                            f.eur_rate_source.empty() ? "BCE" : f.eur_rate_source,
+                            f.eur_rate_date));
+    if (f.vat_eur)
+      m.push_back(fmt::format("Montant de la TVA en euros : {} EUR", f.vat_eur->to_string()));
   }
   return m;
 }

@@ -21,14 +21,14 @@ std::int64_t checked_minor(int128 v) {
 
 // Symbols as CLDR writes them for each language; other currencies are written with their code.
 std::string_view currency_symbol(std::string_view code, Language lang) {
-  struct Sym { std::string_view code, en, fr; };
+  struct Sym {
+    std::string_view code, en, fr;
+  };
   static constexpr Sym kSymbols[] = {
-      {"EUR", "€", "€"},     {"USD", "$", "$US"},    {"GBP", "£", "£GB"},
-      {"JPY", "¥", "JPY"},   {"CAD", "CA$", "$CA"},  {"AUD", "A$", "$AU"},
-      {"NZD", "NZ$", "$NZ"}, {"HKD", "HK$", "HKD"},  {"CNY", "CN¥", "CNY"},
-      {"INR", "₹", "₹"},     {"ILS", "₪", "₪"},      {"KRW", "₩", "₩"},
-      {"BRL", "R$", "R$"},   {"MXN", "MX$", "$MX"},  {"TWD", "NT$", "TWD"},
-      {"VND", "₫", "₫"},
+      {"EUR", "€", "€"},     {"USD", "$", "$US"},   {"GBP", "£", "£GB"},   {"JPY", "¥", "JPY"},
+      {"CAD", "CA$", "$CA"}, {"AUD", "A$", "$AU"},  {"NZD", "NZ$", "$NZ"}, {"HKD", "HK$", "HKD"},
+      {"CNY", "CN¥", "CNY"}, {"INR", "₹", "₹"},     {"ILS", "₪", "₪"},     {"KRW", "₩", "₩"},
+      {"BRL", "R$", "R$"},   {"MXN", "MX$", "$MX"}, {"TWD", "NT$", "TWD"}, {"VND", "₫", "₫"},
   };
   for (const auto& s : kSymbols)
     if (s.code == code) return lang == Language::fr ? s.fr : s.en;
@@ -39,7 +39,8 @@ Language parse_language(std::string_view code) {
   const std::string c = to_lower(code);
   if (c == "fr") return Language::fr;
   if (c == "en") return Language::en;
-  throw invalid_input(fmt::format("unknown language '{}': indie writes documents in fr or en", code));
+  throw invalid_input(
+      fmt::format("unknown language '{}': indie writes documents in fr or en", code));
 }
 
 std::string_view to_string(Language lang) { return lang == Language::fr ? "fr" : "en"; }
@@ -51,8 +52,9 @@ Money Money::parse(std::string_view text, const Currency& cur, NumberLocale loca
     throw invalid_input(fmt::format(
         "'{}' has {} decimal{} but {} allows {}; {}", trim(text), n, n == 1 ? "" : "s", cur.code,
         allowed == 0 ? std::string("none") : std::to_string(allowed),
-        allowed == 0 ? std::string("write a whole number")
-                     : fmt::format("write it with at most {} decimal{}", allowed, allowed == 1 ? "" : "s")));
+        allowed == 0
+            ? std::string("write a whole number")
+            : fmt::format("write it with at most {} decimal{}", allowed, allowed == 1 ? "" : "s")));
   }
   return Money(d.with_scale(cur.minor_units).mantissa(), cur);
 }
@@ -67,7 +69,8 @@ Money Money::parse_with_code(std::string_view text) {
     code = t.substr(t.size() - 3);
     number = t.substr(0, t.size() - 3);
   } else {
-    throw invalid_input(fmt::format("'{}' is not an amount with a currency; write it like 458.12EUR", text));
+    throw invalid_input(
+        fmt::format("'{}' is not an amount with a currency; write it like 458.12EUR", text));
   }
   return parse(trim(number), indie::currency(code));
 }
@@ -84,7 +87,9 @@ void Money::require_same_currency(const Money& other, std::string_view op) const
   }
 }
 
-Money Money::operator-() const { return Money(checked_minor(-static_cast<int128>(minor_)), *currency_); }
+Money Money::operator-() const {
+  return Money(checked_minor(-static_cast<int128>(minor_)), *currency_);
+}
 
 Money Money::operator+(const Money& other) const {
   require_same_currency(other, "add");
@@ -120,8 +125,10 @@ std::string with_currency_symbol(std::string number, std::string_view code, Lang
 }
 
 std::string Money::format(Language lang) const {
-  return with_currency_symbol(format_scaled(minor_, currency_->minor_units, lang == Language::fr ? NumberLocale::fr : NumberLocale::en),
-                              currency_->code, lang);
+  return with_currency_symbol(
+      format_scaled(minor_, currency_->minor_units,
+                    lang == Language::fr ? NumberLocale::fr : NumberLocale::en),
+      currency_->code, lang);
 }
 
 }  // namespace indie

@@ -17,10 +17,14 @@ RoundingRule parse_rounding_rule(std::string_view name) {
 
 std::string_view to_string(RoundingRule rule) {
   switch (rule) {
-    case RoundingRule::half_away_from_zero: return "half-away-from-zero";
-    case RoundingRule::half_even: return "half-even";
-    case RoundingRule::up: return "up";
-    case RoundingRule::down: return "down";
+    case RoundingRule::half_away_from_zero:
+      return "half-away-from-zero";
+    case RoundingRule::half_even:
+      return "half-even";
+    case RoundingRule::up:
+      return "up";
+    case RoundingRule::down:
+      return "down";
   }
   return "?";
 }
@@ -45,8 +49,11 @@ int128 divide_rounded(int128 num, int128 den, RoundingRule rule) {
       case RoundingRule::half_even:
         if (twice > den || (twice == den && (q % 2) != 0)) ++q;
         break;
-      case RoundingRule::up: ++q; break;
-      case RoundingRule::down: break;
+      case RoundingRule::up:
+        ++q;
+        break;
+      case RoundingRule::down:
+        break;
     }
   }
   return negative ? -q : q;

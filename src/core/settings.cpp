@@ -28,7 +28,8 @@ std::string optional_id(std::string_view v) {
 }
 
 std::string business_name(std::string_view v) {
-  if (v.empty()) throw invalid_input("business.name cannot be empty: it is printed on every invoice");
+  if (v.empty())
+    throw invalid_input("business.name cannot be empty: it is printed on every invoice");
   return std::string(v);
 }
 std::string legal_form(std::string_view v) { return std::string(to_string(parse_legal_form(v))); }
@@ -64,14 +65,17 @@ std::string hours_per_day(std::string_view v) {
   // A day is a whole number of seconds, so 7.0001 h (25200.36 s) is refused.
   if (hours <= Decimal::from_int(0) || hours > Decimal::from_int(24) ||
       (hours * Decimal::from_int(3600)).significant_scale() > 0)
-    throw invalid_input(fmt::format("time.hours_per_day '{}' must be above 0 and at most 24, in whole seconds, e.g. 7 or 7.5", v));
+    throw invalid_input(fmt::format(
+        "time.hours_per_day '{}' must be above 0 and at most 24, in whole seconds, e.g. 7 or 7.5",
+        v));
   return hours.normalized().to_string();
 }
 std::string payment_terms(std::string_view v) {
   int days = -1;
   const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), days);
   if (ec != std::errc() || p != v.data() + v.size() || days < 0 || days > 365)
-    throw invalid_input(fmt::format("invoice.payment_terms '{}' must be a number of days from 0 to 365", v));
+    throw invalid_input(
+        fmt::format("invoice.payment_terms '{}' must be a number of days from 0 to 365", v));
   return std::to_string(days);
 }
 
@@ -94,72 +98,90 @@ void set_invoice(Config& c, const std::string& v) {
   c.invoice.*Field = v;
 }
 
-#define INDIE_BUSINESS_TEXT(field) get_business<&BusinessProfile::field>, set_business<&BusinessProfile::field>
-#define INDIE_INVOICE_TEXT(field) get_invoice<&InvoiceDefaults::field>, set_invoice<&InvoiceDefaults::field>
+#define INDIE_BUSINESS_TEXT(field) \
+  get_business<&BusinessProfile::field>, set_business<&BusinessProfile::field>
+#define INDIE_INVOICE_TEXT(field) \
+  get_invoice<&InvoiceDefaults::field>, set_invoice<&InvoiceDefaults::field>
 
 // The keys, in the order `config show` and a new config file list them.
 const auto kKeys = std::to_array<ConfigKey>({
-    {"business.name", false, "", "Your name or company name, as on invoices", business_name, INDIE_BUSINESS_TEXT(name)},
+    {"business.name", false, "", "Your name or company name, as on invoices", business_name,
+     INDIE_BUSINESS_TEXT(name)},
     {"business.legal_form", false, "EI",
      "EI (entrepreneur individuel, micro-entrepreneur), EURL, SASU, SARL, SAS or other", legal_form,
      [](const Config& c) { return std::string(to_string(c.business.legal_form)); },
      [](Config& c, const std::string& v) { c.business.legal_form = parse_legal_form(v); }},
     {"business.address", false, "", "Postal address; separate lines with \\n or commas", any_text,
      INDIE_BUSINESS_TEXT(address)},
-    {"business.country", false, "FR", "ISO 3166 country code", normalize_country, INDIE_BUSINESS_TEXT(country)},
-    {"business.siren", false, "", "9-digit SIREN (required on French invoices)", optional_id<normalize_siren>,
-     INDIE_BUSINESS_TEXT(siren)},
-    {"business.siret", false, "", "14-digit SIRET of the establishment, if any", optional_id<normalize_siret>,
-     INDIE_BUSINESS_TEXT(siret)},
-    {"business.vat_number", false, "", "Intra-EU VAT number, e.g. FR40303265045", optional_id<normalize_vat_number>,
-     INDIE_BUSINESS_TEXT(vat_number)},
-    {"business.vat_regime", false, "franchise", "franchise (franchise en base, no VAT) or standard", vat_regime,
-     [](const Config& c) { return std::string(to_string(c.business.vat_regime)); },
+    {"business.country", false, "FR", "ISO 3166 country code", normalize_country,
+     INDIE_BUSINESS_TEXT(country)},
+    {"business.siren", false, "", "9-digit SIREN (required on French invoices)",
+     optional_id<normalize_siren>, INDIE_BUSINESS_TEXT(siren)},
+    {"business.siret", false, "", "14-digit SIRET of the establishment, if any",
+     optional_id<normalize_siret>, INDIE_BUSINESS_TEXT(siret)},
+    {"business.vat_number", false, "", "Intra-EU VAT number, e.g. FR40303265045",
+     optional_id<normalize_vat_number>, INDIE_BUSINESS_TEXT(vat_number)},
+    {"business.vat_regime", false, "franchise", "franchise (franchise en base, no VAT) or standard",
+     vat_regime, [](const Config& c) { return std::string(to_string(c.business.vat_regime)); },
      [](Config& c, const std::string& v) { c.business.vat_regime = parse_vat_regime(v); }},
-    {"business.currency", false, "EUR", "Base currency (ISO 4217) for reports and conversions", currency_code,
-     INDIE_BUSINESS_TEXT(currency)},
+    {"business.currency", false, "EUR", "Base currency (ISO 4217) for reports and conversions",
+     currency_code, INDIE_BUSINESS_TEXT(currency)},
     {"business.share_capital", false, "", "Share capital for companies, e.g. 1000 EUR", any_text,
      INDIE_BUSINESS_TEXT(share_capital)},
     {"business.rcs_city", false, "", "City of RCS registration (traders and companies)", any_text,
      INDIE_BUSINESS_TEXT(rcs_city)},
-    {"business.email", false, "", "Contact e-mail printed on invoices", optional_id<normalize_email>,
-     INDIE_BUSINESS_TEXT(email)},
-    {"business.phone", false, "", "Contact phone printed on invoices", any_text, INDIE_BUSINESS_TEXT(phone)},
-    {"business.logo", false, "", "PNG logo for PDF invoices; a relative path is read from the config file's directory",
+    {"business.email", false, "", "Contact e-mail printed on invoices",
+     optional_id<normalize_email>, INDIE_BUSINESS_TEXT(email)},
+    {"business.phone", false, "", "Contact phone printed on invoices", any_text,
+     INDIE_BUSINESS_TEXT(phone)},
+    {"business.logo", false, "",
+     "PNG logo for PDF invoices; a relative path is read from the config file's directory",
      any_text, INDIE_BUSINESS_TEXT(logo)},
-    {"bank.iban", false, "", "IBAN printed as payment details", optional_id<normalize_iban>, INDIE_BUSINESS_TEXT(iban)},
-    {"bank.bic", false, "", "BIC of the bank", optional_id<normalize_bic>, INDIE_BUSINESS_TEXT(bic)},
-    {"invoice.payment_terms", true, "30", "Default payment terms in days (French B2B law: at most 60)", payment_terms,
+    {"bank.iban", false, "", "IBAN printed as payment details", optional_id<normalize_iban>,
+     INDIE_BUSINESS_TEXT(iban)},
+    {"bank.bic", false, "", "BIC of the bank", optional_id<normalize_bic>,
+     INDIE_BUSINESS_TEXT(bic)},
+    {"invoice.payment_terms", true, "30",
+     "Default payment terms in days (French B2B law: at most 60)", payment_terms,
      [](const Config& c) { return std::to_string(c.invoice.payment_terms); },
      [](Config& c, const std::string& v) { c.invoice.payment_terms = std::stoi(v); }},
-    {"invoice.number_pattern", false, "F{YYYY}-{SEQ:4}", "Invoice numbers: {YYYY} {YY} {MM} {SEQ} {SEQ:n}",
-     number_pattern, INDIE_INVOICE_TEXT(number_pattern)},
-    {"invoice.credit_pattern", false, "A{YYYY}-{SEQ:4}", "Credit note (avoir) numbers: their own series, same tokens",
-     number_pattern, INDIE_INVOICE_TEXT(credit_pattern)},
-    {"invoice.yearly_reset", false, "yes", "Start each series again at 1 every year: yes or no", yes_no,
-     [](const Config& c) { return std::string(c.invoice.yearly_reset ? "yes" : "no"); },
+    {"invoice.number_pattern", false, "F{YYYY}-{SEQ:4}",
+     "Invoice numbers: {YYYY} {YY} {MM} {SEQ} {SEQ:n}", number_pattern,
+     INDIE_INVOICE_TEXT(number_pattern)},
+    {"invoice.credit_pattern", false, "A{YYYY}-{SEQ:4}",
+     "Credit note (avoir) numbers: their own series, same tokens", number_pattern,
+     INDIE_INVOICE_TEXT(credit_pattern)},
+    {"invoice.yearly_reset", false, "yes", "Start each series again at 1 every year: yes or no",
+     yes_no, [](const Config& c) { return std::string(c.invoice.yearly_reset ? "yes" : "no"); },
      [](Config& c, const std::string& v) { c.invoice.yearly_reset = v == "yes"; }},
-    {"invoice.vat_rate", false, "20", "VAT rate of new lines when VAT is charged: 20, 10, 5.5 or 2.1", vat_rate,
+    {"invoice.vat_rate", false, "20",
+     "VAT rate of new lines when VAT is charged: 20, 10, 5.5 or 2.1", vat_rate,
      [](const Config& c) { return c.invoice.vat_rate.normalized().to_string(); },
      [](Config& c, const std::string& v) { c.invoice.vat_rate = Decimal::parse(v); }},
     {"invoice.language", false, "fr", "Default document language: fr or en", language,
      [](const Config& c) { return std::string(to_string(c.invoice.language)); },
      [](Config& c, const std::string& v) { c.invoice.language = parse_language(v); }},
-    {"invoice.template", false, "classic", "Template of invoice render for html, md and txt (see indie template list)",
-     any_text, INDIE_INVOICE_TEXT(template_name)},
+    {"invoice.template", false, "classic",
+     "Template of invoice render for html, md and txt (see indie template list)", any_text,
+     INDIE_INVOICE_TEXT(template_name)},
     {"time.rounding", false, "1m nearest entry",
-     "Billing rounding of tracked time: INCREMENT MODE SCOPE [min DURATION], e.g. 15m up entry", rounding,
-     [](const Config& c) { return c.time.rounding.to_string(); },
+     "Billing rounding of tracked time: INCREMENT MODE SCOPE [min DURATION], e.g. 15m up entry",
+     rounding, [](const Config& c) { return c.time.rounding.to_string(); },
      [](Config& c, const std::string& v) { c.time.rounding = TimeRounding::parse(v); }},
-    {"time.zone", false, "", "Time zone for days and weeks, e.g. Europe/Paris (TZ wins; empty: the system's)", zone,
-     [](const Config& c) { return c.time.zone; }, [](Config& c, const std::string& v) { c.time.zone = v; }},
-    {"time.week_start", false, "monday", "First day of the week in reports: monday or sunday (any day works)",
-     week_start, [](const Config& c) { return std::string(weekday_name(c.time.week_start)); },
+    {"time.zone", false, "",
+     "Time zone for days and weeks, e.g. Europe/Paris (TZ wins; empty: the system's)", zone,
+     [](const Config& c) { return c.time.zone; },
+     [](Config& c, const std::string& v) { c.time.zone = v; }},
+    {"time.week_start", false, "monday",
+     "First day of the week in reports: monday or sunday (any day works)", week_start,
+     [](const Config& c) { return std::string(weekday_name(c.time.week_start)); },
      [](Config& c, const std::string& v) { c.time.week_start = parse_weekday(v); }},
-    {"time.hours_per_day", false, "8", "Hours in a billed day, for day rates (600/d); decimals allowed, e.g. 7.5",
-     hours_per_day, [](const Config& c) { return hours_per_day_text(c.time.seconds_per_day); },
+    {"time.hours_per_day", false, "8",
+     "Hours in a billed day, for day rates (600/d); decimals allowed, e.g. 7.5", hours_per_day,
+     [](const Config& c) { return hours_per_day_text(c.time.seconds_per_day); },
      [](Config& c, const std::string& v) {
-       c.time.seconds_per_day = (Decimal::parse(v) * Decimal::from_int(3600)).with_scale(0).mantissa();
+       c.time.seconds_per_day =
+           (Decimal::parse(v) * Decimal::from_int(3600)).with_scale(0).mantissa();
      }},
 });
 
@@ -170,25 +192,33 @@ const auto kKeys = std::to_array<ConfigKey>({
 
 LegalForm parse_legal_form(std::string_view text) {
   const std::string t = to_lower(trim(text));
-  if (t == "ei" || t == "micro" || t == "micro-entrepreneur" || t == "me" || t == "auto-entrepreneur" ||
-      t == "entrepreneur individuel")
+  if (t == "ei" || t == "micro" || t == "micro-entrepreneur" || t == "me" ||
+      t == "auto-entrepreneur" || t == "entrepreneur individuel")
     return LegalForm::ei;
   if (t == "eurl") return LegalForm::eurl;
   if (t == "sasu") return LegalForm::sasu;
   if (t == "sarl") return LegalForm::sarl;
   if (t == "sas") return LegalForm::sas;
   if (t == "other") return LegalForm::other;
-  throw invalid_input(fmt::format("unknown legal form '{}': use EI (micro-entrepreneur), EURL, SASU, SARL, SAS or other", text));
+  throw invalid_input(fmt::format(
+      "unknown legal form '{}': use EI (micro-entrepreneur), EURL, SASU, SARL, SAS or other",
+      text));
 }
 
 std::string_view to_string(LegalForm f) {
   switch (f) {
-    case LegalForm::ei: return "EI";
-    case LegalForm::eurl: return "EURL";
-    case LegalForm::sasu: return "SASU";
-    case LegalForm::sarl: return "SARL";
-    case LegalForm::sas: return "SAS";
-    case LegalForm::other: return "other";
+    case LegalForm::ei:
+      return "EI";
+    case LegalForm::eurl:
+      return "EURL";
+    case LegalForm::sasu:
+      return "SASU";
+    case LegalForm::sarl:
+      return "SARL";
+    case LegalForm::sas:
+      return "SAS";
+    case LegalForm::other:
+      return "other";
   }
   return "?";
 }
@@ -197,10 +227,13 @@ VatRegime parse_vat_regime(std::string_view text) {
   const std::string t = to_lower(trim(text));
   if (t == "franchise" || t == "franchise-en-base") return VatRegime::franchise;
   if (t == "standard" || t == "reel" || t == "réel") return VatRegime::standard;
-  throw invalid_input(fmt::format("unknown VAT regime '{}': use franchise (franchise en base, no VAT) or standard", text));
+  throw invalid_input(fmt::format(
+      "unknown VAT regime '{}': use franchise (franchise en base, no VAT) or standard", text));
 }
 
-std::string_view to_string(VatRegime r) { return r == VatRegime::franchise ? "franchise" : "standard"; }
+std::string_view to_string(VatRegime r) {
+  return r == VatRegime::franchise ? "franchise" : "standard";
+}
 
 std::span<const ConfigKey> config_keys() { return kKeys; }
 
@@ -209,8 +242,8 @@ const ConfigKey& config_key(std::string_view name) {
     if (k.name == name) return k;
   std::vector<std::string> names;
   for (const auto& k : kKeys) names.emplace_back(k.name);
-  throw not_found(fmt::format("unknown config key '{}'.{} See them all with: indie config show", name,
-                              did_you_mean(name, names)));
+  throw not_found(fmt::format("unknown config key '{}'.{} See them all with: indie config show",
+                              name, did_you_mean(name, names)));
 }
 
 std::string normalize_config_value(const ConfigKey& key, std::string_view value) {
@@ -224,13 +257,15 @@ std::string normalize_config_value(const ConfigKey& key, std::string_view value)
 void check_config_consistency(const Config& c) {
   const auto& b = c.business;
   if (!b.siret.empty() && !b.siren.empty() && !b.siret.starts_with(b.siren))
-    throw invalid_input(fmt::format("business.siret {} does not start with business.siren {}", b.siret, b.siren));
+    throw invalid_input(
+        fmt::format("business.siret {} does not start with business.siren {}", b.siret, b.siren));
 }
 
 std::string hours_per_day_text(std::int64_t seconds_per_day) {
   // hours = seconds / 3600 = (seconds / 9) / 400, and n / 400 = 25n / 10^4 exactly. A value read
   // from the file is always a multiple of 9 seconds (4 decimals of an hour at most).
-  if (seconds_per_day % 9 == 0) return Decimal(seconds_per_day / 9 * 25, 4).normalized().to_string();
+  if (seconds_per_day % 9 == 0)
+    return Decimal(seconds_per_day / 9 * 25, 4).normalized().to_string();
   return Decimal(seconds_per_day * 10000 / 3600, 4).normalized().to_string();
 }
 

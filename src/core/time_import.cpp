@@ -1,10 +1,10 @@
 #include "indie/core/time_import.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <array>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <vector>
 
 #include "indie/core/csv.hpp"
@@ -54,9 +54,11 @@ void finish(ImportedEntry& e, TimeSource format) {
 
 // 20261120T080000Z
 Instant parse_timew_instant(std::string_view s) {
-  if (s.size() != 16 || s[8] != 'T' || s[15] != 'Z') throw invalid_input(fmt::format("'{}' is not a timewarrior time such as 20261120T080000Z", s));
-  const std::string iso = fmt::format("{}-{}-{}T{}:{}:{}Z", s.substr(0, 4), s.substr(4, 2), s.substr(6, 2), s.substr(9, 2),
-                                      s.substr(11, 2), s.substr(13, 2));
+  if (s.size() != 16 || s[8] != 'T' || s[15] != 'Z')
+    throw invalid_input(fmt::format("'{}' is not a timewarrior time such as 20261120T080000Z", s));
+  const std::string iso =
+      fmt::format("{}-{}-{}T{}:{}:{}Z", s.substr(0, 4), s.substr(4, 2), s.substr(6, 2),
+                  s.substr(9, 2), s.substr(11, 2), s.substr(13, 2));
   return parse_instant(iso);
 }
 
@@ -70,11 +72,14 @@ std::vector<std::size_t> object_lines(std::string_view text) {
     const char c = text[i];
     if (c == '\n') ++line;
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
-    if (c == '"') in_string = true;
+    if (c == '"')
+      in_string = true;
     else if (c == '[' || c == '{') {
       if (depth == 1 && c == '{') lines.push_back(line);
       ++depth;
@@ -93,12 +98,15 @@ ImportSummary read_timewarrior(std::string_view text, std::string_view source,
   } catch (const nlohmann::json::parse_error& e) {
     // Turn the byte offset into a line.
     const std::size_t at = std::min<std::size_t>(e.byte, text.size());
-    const auto line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
-    throw invalid_input(fmt::format("{}:{}: not valid JSON ({}); give the output of `timew export`", source, line,
-                                    e.what()));
+    const auto line = 1 + static_cast<std::size_t>(std::count(
+                              text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    throw invalid_input(fmt::format("{}:{}: not valid JSON ({}); give the output of `timew export`",
+                                    source, line, e.what()));
   }
   if (!doc.is_array())
-    throw invalid_input(fmt::format("{}:1: a timewarrior export is a JSON array of intervals, as `timew export` prints", source));
+    throw invalid_input(fmt::format(
+        "{}:1: a timewarrior export is a JSON array of intervals, as `timew export` prints",
+        source));
   const auto lines = object_lines(text);
   ImportSummary summary;
   for (std::size_t i = 0; i < doc.size(); ++i) {
@@ -108,7 +116,8 @@ ImportSummary read_timewarrior(std::string_view text, std::string_view source,
     };
     const auto& item = doc[i];
     if (!item.is_object()) throw fail("expected an interval object");
-    if (!item.contains("start") || !item["start"].is_string()) throw fail("the interval has no \"start\"");
+    if (!item.contains("start") || !item["start"].is_string())
+      throw fail("the interval has no \"start\"");
     if (!item.contains("end")) {
       ++summary.open_skipped;  // still running in timewarrior: import it once it is stopped
       continue;
@@ -128,7 +137,8 @@ ImportSummary read_timewarrior(std::string_view text, std::string_view source,
       e.start = parse_timew_instant(item["start"].get<std::string>());
       e.end = parse_timew_instant(item["end"].is_string() ? item["end"].get<std::string>() : "");
       e.project_candidates = tags;
-      if (item.contains("annotation") && item["annotation"].is_string()) e.note = item["annotation"].get<std::string>();
+      if (item.contains("annotation") && item["annotation"].is_string())
+        e.note = item["annotation"].get<std::string>();
     } catch (const Error& err) {
       throw fail(err.what());
     }
@@ -156,16 +166,18 @@ Columns read_header(const CsvRecord& header, TimeSource format, std::string_view
                     std::span<const std::string_view> required) {
   Columns c;
   c.source = source;
-  for (std::size_t i = 0; i < header.fields.size(); ++i) c.index[to_lower(trim(header.fields[i]))] = i;
+  for (std::size_t i = 0; i < header.fields.size(); ++i)
+    c.index[to_lower(trim(header.fields[i]))] = i;
   std::vector<std::string> missing;
   for (const auto name : required)
     if (!c.find(name)) missing.emplace_back(name);
   if (!missing.empty()) {
     std::vector<std::string> all(required.begin(), required.end());
-    throw invalid_input(fmt::format("{}:{}: this is not {}'s CSV: the header has no {} column{}. Expected the "
-                                    "columns {} (check --from)",
-                                    source, header.line, to_string(format), join(missing, ", "),
-                                    missing.size() == 1 ? "" : "s", join(all, ", ")));
+    throw invalid_input(
+        fmt::format("{}:{}: this is not {}'s CSV: the header has no {} column{}. Expected the "
+                    "columns {} (check --from)",
+                    source, header.line, to_string(format), join(missing, ", "),
+                    missing.size() == 1 ? "" : "s", join(all, ", ")));
   }
   return c;
 }
@@ -174,9 +186,11 @@ Columns read_header(const CsvRecord& header, TimeSource format, std::string_view
 Date parse_export_date(std::string_view s) {
   s = trim(s);
   if (s.size() == 10 && s[2] == '/' && s[5] == '/')
-    return parse_date(fmt::format("{}-{}-{}", s.substr(6, 4), s.substr(0, 2), s.substr(3, 2)), Date{});
+    return parse_date(fmt::format("{}-{}-{}", s.substr(6, 4), s.substr(0, 2), s.substr(3, 2)),
+                      Date{});
   if (s.size() == 10 && s[2] == '.' && s[5] == '.')
-    return parse_date(fmt::format("{}-{}-{}", s.substr(6, 4), s.substr(3, 2), s.substr(0, 2)), Date{});
+    return parse_date(fmt::format("{}-{}-{}", s.substr(6, 4), s.substr(3, 2), s.substr(0, 2)),
+                      Date{});
   return parse_date(s, Date{});
 }
 
@@ -185,8 +199,10 @@ std::int64_t parse_export_time(std::string_view s) {
   s = trim(s);
   std::string upper = to_upper(s);
   int shift = -1;
-  if (upper.ends_with("AM")) shift = 0;
-  else if (upper.ends_with("PM")) shift = 12;
+  if (upper.ends_with("AM"))
+    shift = 0;
+  else if (upper.ends_with("PM"))
+    shift = 12;
   if (shift < 0) return parse_time_of_day(s);
   std::int64_t t = parse_time_of_day(trim(s.substr(0, s.size() - 2)));
   const std::int64_t hour = t / 3600;
@@ -198,14 +214,17 @@ std::int64_t parse_export_time(std::string_view s) {
 ImportSummary read_csv_format(std::string_view text, TimeSource format, std::string_view source,
                               const std::function<void(const ImportedEntry&)>& fn) {
   static constexpr std::array<std::string_view, 3> kIndie = {"start", "end", "project"};
-  static constexpr std::array<std::string_view, 6> kToggl = {"Project", "Description", "Start date", "Start time",
-                                                             "End date", "End time"};
-  static constexpr std::array<std::string_view, 6> kClockify = {"Project", "Description", "Start Date", "Start Time",
-                                                                "End Date", "End Time"};
+  static constexpr std::array<std::string_view, 6> kToggl = {
+      "Project", "Description", "Start date", "Start time", "End date", "End time"};
+  static constexpr std::array<std::string_view, 6> kClockify = {
+      "Project", "Description", "Start Date", "Start Time", "End Date", "End Time"};
   std::span<const std::string_view> required;
-  if (format == TimeSource::indie) required = kIndie;
-  else if (format == TimeSource::toggl) required = kToggl;
-  else required = kClockify;
+  if (format == TimeSource::indie)
+    required = kIndie;
+  else if (format == TimeSource::toggl)
+    required = kToggl;
+  else
+    required = kClockify;
 
   ImportSummary summary;
   std::optional<Columns> cols;
@@ -214,14 +233,16 @@ ImportSummary read_csv_format(std::string_view text, TimeSource format, std::str
     if (!cols) {
       cols = read_header(rec, format, source, required);
       if (format == TimeSource::indie) {
-        static const std::vector<std::string> known = {"id", "start", "end", "duration", "seconds", "project",
-                                                       "note", "tags", "status", "zone"};
+        static const std::vector<std::string> known = {"id",      "start",   "end",  "duration",
+                                                       "seconds", "project", "note", "tags",
+                                                       "status",  "zone"};
         for (std::size_t i = 0; i < rec.fields.size(); ++i) {
           const std::string name = to_lower(trim(rec.fields[i]));
           if (std::find(known.begin(), known.end(), name) == known.end())
-            throw invalid_input(fmt::format("{}:{}:{}: unknown column '{}'.{} The columns are those of indie time "
-                                            "list --format csv", source, rec.line, i + 1, rec.fields[i],
-                                            did_you_mean(name, known)));
+            throw invalid_input(
+                fmt::format("{}:{}:{}: unknown column '{}'.{} The columns are those of indie time "
+                            "list --format csv",
+                            source, rec.line, i + 1, rec.fields[i], did_you_mean(name, known)));
         }
       }
       return;
@@ -229,7 +250,8 @@ ImportSummary read_csv_format(std::string_view text, TimeSource format, std::str
     // Column positions are looked up once per name (names are literals: same pointer).
     const auto field = [&](std::string_view name) -> std::string_view {
       for (const auto& [known, at] : positions)
-        if (known.data() == name.data()) return at ? std::string_view(rec.fields[*at]) : std::string_view();
+        if (known.data() == name.data())
+          return at ? std::string_view(rec.fields[*at]) : std::string_view();
       const auto at = cols->find(name);
       positions.emplace_back(name, at);
       return at ? std::string_view(rec.fields[*at]) : std::string_view();
@@ -242,7 +264,8 @@ ImportSummary read_csv_format(std::string_view text, TimeSource format, std::str
         current = "start";
         e.start = parse_instant(field("start"));
         current = "end";
-        if (trim(field("end")).empty()) throw invalid_input("the entry has no end (a running timer is not exported)");
+        if (trim(field("end")).empty())
+          throw invalid_input("the entry has no end (a running timer is not exported)");
         e.end = parse_instant(field("end"));
         current = "project";
         e.project = std::string(trim(field("project")));
@@ -278,7 +301,8 @@ ImportSummary read_csv_format(std::string_view text, TimeSource format, std::str
     ++summary.rows;
     fn(e);
   });
-  if (!cols) throw invalid_input(fmt::format("{}: the file is empty; it needs a header row", source));
+  if (!cols)
+    throw invalid_input(fmt::format("{}: the file is empty; it needs a header row", source));
   return summary;
 }
 
@@ -290,8 +314,9 @@ TimeSource parse_time_source(std::string_view text) {
   if (t == "timewarrior" || t == "timew") return TimeSource::timewarrior;
   if (t == "toggl") return TimeSource::toggl;
   if (t == "clockify") return TimeSource::clockify;
-  throw usage_error(fmt::format("unknown import format '{}': use indie, timewarrior, toggl or clockify.{}", text,
-                                did_you_mean(t, {"indie", "timewarrior", "toggl", "clockify"})));
+  throw usage_error(
+      fmt::format("unknown import format '{}': use indie, timewarrior, toggl or clockify.{}", text,
+                  did_you_mean(t, {"indie", "timewarrior", "toggl", "clockify"})));
 }
 
 std::string_view to_string(TimeSource s) {
@@ -320,8 +345,10 @@ std::string handle_from_name(std::string_view name) {
   std::string out;
   for (const char c : name) {
     const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) && u < 128) out += static_cast<char>(std::tolower(u));
-    else if (!out.empty() && out.back() != '-') out += '-';
+    if (std::isalnum(u) && u < 128)
+      out += static_cast<char>(std::tolower(u));
+    else if (!out.empty() && out.back() != '-')
+      out += '-';
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   if (out.size() > 32) out.resize(32);

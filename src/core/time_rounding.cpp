@@ -62,17 +62,22 @@ TimeRounding TimeRounding::parse(std::string_view text) {
       try {
         seconds = parse_duration(word);
       } catch (const Error&) {
-        throw invalid_input(fmt::format("'{}' in rounding policy '{}' is not an increment; {}", word, text, kSyntax));
+        throw invalid_input(fmt::format("'{}' in rounding policy '{}' is not an increment; {}",
+                                        word, text, kSyntax));
       }
       const auto minutes = seconds / 60;
-      if (seconds % 60 != 0 || std::find(kIncrements.begin(), kIncrements.end(), minutes) == kIncrements.end())
-        throw invalid_input(fmt::format("rounding increment '{}' is not allowed; {}", word, kSyntax));
+      if (seconds % 60 != 0 ||
+          std::find(kIncrements.begin(), kIncrements.end(), minutes) == kIncrements.end())
+        throw invalid_input(
+            fmt::format("rounding increment '{}' is not allowed; {}", word, kSyntax));
       r.increment_minutes = static_cast<int>(minutes);
     } else {
-      throw invalid_input(fmt::format("'{}' in rounding policy '{}' is not understood; {}", word, text, kSyntax));
+      throw invalid_input(
+          fmt::format("'{}' in rounding policy '{}' is not understood; {}", word, text, kSyntax));
     }
   }
-  if (expect_minimum) throw invalid_input(fmt::format("'min' needs a duration after it; {}", kSyntax));
+  if (expect_minimum)
+    throw invalid_input(fmt::format("'min' needs a duration after it; {}", kSyntax));
   return r;
 }
 
@@ -91,9 +96,12 @@ std::int64_t TimeRounding::round(std::int64_t seconds) const {
   const std::int64_t rest = seconds % step;
   if (rest == 0) return seconds;
   switch (mode) {
-    case TimeRoundMode::up: return (whole + 1) * step;
-    case TimeRoundMode::down: return whole * step;
-    case TimeRoundMode::nearest: return (rest * 2 >= step ? whole + 1 : whole) * step;
+    case TimeRoundMode::up:
+      return (whole + 1) * step;
+    case TimeRoundMode::down:
+      return whole * step;
+    case TimeRoundMode::nearest:
+      return (rest * 2 >= step ? whole + 1 : whole) * step;
   }
   return seconds;
 }

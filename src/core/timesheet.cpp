@@ -27,7 +27,8 @@ std::int64_t utc_offset(std::int64_t t) {
   return tm.tm_gmtoff;
 }
 
-constexpr std::array kWeekdays = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+constexpr std::array kWeekdays = {"sunday",   "monday", "tuesday", "wednesday",
+                                  "thursday", "friday", "saturday"};
 
 }  // namespace
 
@@ -43,9 +44,11 @@ std::string normalize_tags(const std::vector<std::string>& given) {
     for (const auto& piece : split(item, ',')) {
       const std::string tag(trim(piece));
       if (tag.empty()) continue;
-      if (tag.size() > 32) throw invalid_input(fmt::format("tag '{}' is longer than 32 characters", tag));
+      if (tag.size() > 32)
+        throw invalid_input(fmt::format("tag '{}' is longer than 32 characters", tag));
       if (tag.find_first_of(" \t\r\n") != std::string::npos || !is_printable_utf8(tag))
-        throw invalid_input(fmt::format("tag '{}' has a space or a control character; use - or _ instead", tag));
+        throw invalid_input(
+            fmt::format("tag '{}' has a space or a control character; use - or _ instead", tag));
       if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
     }
   }
@@ -65,7 +68,9 @@ int parse_weekday(std::string_view text) {
   throw invalid_input(fmt::format("'{}' is not a day of the week: use monday, sunday, …", text));
 }
 
-std::string_view weekday_name(int weekday) { return kWeekdays.at(static_cast<std::size_t>(weekday)); }
+std::string_view weekday_name(int weekday) {
+  return kWeekdays.at(static_cast<std::size_t>(weekday));
+}
 
 // DST changes happen at most once a day, so when a UTC day starts and ends with the same
 // offset, every instant in it has that offset; otherwise ask the C library each time.
@@ -82,15 +87,19 @@ std::int32_t LocalCalendar::day(Instant t) {
 }
 
 std::int32_t LocalCalendar::week(std::int32_t d) const {
-  const int weekday = static_cast<int>(d + 4 - floor_div(d + 4, 7) * 7);  // 1970-01-01 was a Thursday
+  const int weekday =
+      static_cast<int>(d + 4 - floor_div(d + 4, 7) * 7);  // 1970-01-01 was a Thursday
   return d - (weekday - week_start_ + 7) % 7;
 }
 
-Date LocalCalendar::date(std::int32_t d) { return Date(std::chrono::sys_days(std::chrono::days(d))); }
+Date LocalCalendar::date(std::int32_t d) {
+  return Date(std::chrono::sys_days(std::chrono::days(d)));
+}
 
 std::int32_t LocalCalendar::month(std::int32_t d) {
   const Date ymd = date(d);
-  return static_cast<int>(ymd.year()) * 12 + static_cast<int>(static_cast<unsigned>(ymd.month())) - 1;
+  return static_cast<int>(ymd.year()) * 12 + static_cast<int>(static_cast<unsigned>(ymd.month())) -
+         1;
 }
 
 std::string LocalCalendar::month_label(std::int32_t m) {
@@ -100,9 +109,10 @@ std::string LocalCalendar::month_label(std::int32_t m) {
 Decimal billed_quantity(std::int64_t seconds, RateUnit unit, std::int64_t seconds_per_day) {
   const std::int64_t per_unit = unit == RateUnit::hour ? 3600 : seconds_per_day;
   // seconds / per_unit with 2 decimals, half away from zero.
-  return Decimal(static_cast<std::int64_t>(divide_rounded(static_cast<int128>(seconds) * 100, per_unit,
-                                                          RoundingRule::half_away_from_zero)),
-                 2);
+  return Decimal(
+      static_cast<std::int64_t>(divide_rounded(static_cast<int128>(seconds) * 100, per_unit,
+                                               RoundingRule::half_away_from_zero)),
+      2);
 }
 
 Money billed_amount(const Decimal& quantity, const Rate& rate, const Currency& currency) {
@@ -117,7 +127,8 @@ ReportGrouping parse_report_grouping(std::string_view text) {
   if (t == "day") return ReportGrouping::day;
   if (t == "week") return ReportGrouping::week;
   if (t == "month") return ReportGrouping::month;
-  throw usage_error(fmt::format("cannot group by '{}': use client, project, tag, day, week or month", text));
+  throw usage_error(
+      fmt::format("cannot group by '{}': use client, project, tag, day, week or month", text));
 }
 
 std::string_view to_string(ReportGrouping g) {
@@ -127,7 +138,9 @@ std::string_view to_string(ReportGrouping g) {
 
 TimeReport::TimeReport(ReportGrouping grouping, std::map<std::int64_t, ProjectBilling> projects,
                        int week_start, std::int64_t seconds_per_day)
-    : grouping_(grouping), projects_(std::move(projects)), seconds_per_day_(seconds_per_day),
+    : grouping_(grouping),
+      projects_(std::move(projects)),
+      seconds_per_day_(seconds_per_day),
       calendar_(week_start) {
   const std::int64_t max_id = projects_.empty() ? 0 : projects_.rbegin()->first;
   by_id_.assign(static_cast<std::size_t>(max_id) + 1, nullptr);
@@ -146,7 +159,8 @@ std::int64_t TimeReport::month_of(std::int32_t day) {
 }
 
 std::int64_t TimeReport::tag_index(std::string_view tag) {
-  const auto [it, added] = tag_ids_.try_emplace(std::string(tag), static_cast<std::int64_t>(tags_.size()));
+  const auto [it, added] =
+      tag_ids_.try_emplace(std::string(tag), static_cast<std::int64_t>(tags_.size()));
   if (added) tags_.emplace_back(tag);
   return it->second;
 }
@@ -163,17 +177,23 @@ void TimeReport::add_to(std::int64_t group, std::int64_t project_id, const Proje
 }
 
 void TimeReport::add(std::int64_t project_id, Instant start, Instant end, std::string_view tags) {
-  if (project_id < 0 || static_cast<std::size_t>(project_id) >= by_id_.size() || by_id_[static_cast<std::size_t>(project_id)] == nullptr)
+  if (project_id < 0 || static_cast<std::size_t>(project_id) >= by_id_.size() ||
+      by_id_[static_cast<std::size_t>(project_id)] == nullptr)
     throw std::logic_error("TimeReport: unknown project");
   const ProjectBilling& p = *by_id_[static_cast<std::size_t>(project_id)];
   const std::int64_t seconds = (end - start).count();
   const std::int32_t day = calendar_.day(start);
   switch (grouping_) {
-    case ReportGrouping::client: return add_to(p.client_id, project_id, p, seconds, day);
-    case ReportGrouping::project: return add_to(project_id, project_id, p, seconds, day);
-    case ReportGrouping::day: return add_to(day, project_id, p, seconds, day);
-    case ReportGrouping::week: return add_to(calendar_.week(day), project_id, p, seconds, day);
-    case ReportGrouping::month: return add_to(month_of(day), project_id, p, seconds, day);
+    case ReportGrouping::client:
+      return add_to(p.client_id, project_id, p, seconds, day);
+    case ReportGrouping::project:
+      return add_to(project_id, project_id, p, seconds, day);
+    case ReportGrouping::day:
+      return add_to(day, project_id, p, seconds, day);
+    case ReportGrouping::week:
+      return add_to(calendar_.week(day), project_id, p, seconds, day);
+    case ReportGrouping::month:
+      return add_to(month_of(day), project_id, p, seconds, day);
     case ReportGrouping::tag:
       // An entry with two tags counts in both groups, as in timewarrior's tag reports.
       if (tags.empty()) return add_to(tag_index(""), project_id, p, seconds, day);
@@ -188,18 +208,24 @@ std::string TimeReport::label(std::int64_t group) const {
       for (const auto& [id, p] : projects_)
         if (p.client_id == group) return p.client_handle;
       return "?";
-    case ReportGrouping::project: return projects_.at(group).path;
-    case ReportGrouping::tag: return tags_.at(static_cast<std::size_t>(group)).empty() ? "(no tag)" : tags_[static_cast<std::size_t>(group)];
+    case ReportGrouping::project:
+      return projects_.at(group).path;
+    case ReportGrouping::tag:
+      return tags_.at(static_cast<std::size_t>(group)).empty()
+                 ? "(no tag)"
+                 : tags_[static_cast<std::size_t>(group)];
     case ReportGrouping::day:
-    case ReportGrouping::week: return format_date(LocalCalendar::date(static_cast<std::int32_t>(group)));
-    case ReportGrouping::month: return LocalCalendar::month_label(static_cast<std::int32_t>(group));
+    case ReportGrouping::week:
+      return format_date(LocalCalendar::date(static_cast<std::int32_t>(group)));
+    case ReportGrouping::month:
+      return LocalCalendar::month_label(static_cast<std::int32_t>(group));
   }
   return "?";
 }
 
 std::vector<ReportRow> TimeReport::rows() const {
   std::map<std::pair<std::string, std::string>, ReportRow> by_row;  // (group, currency)
-  std::map<std::string, ReportRow> totals;                           // currency
+  std::map<std::string, ReportRow> totals;                          // currency
   const bool by_time = grouping_ == ReportGrouping::day || grouping_ == ReportGrouping::week ||
                        grouping_ == ReportGrouping::month;
   std::unordered_map<std::int64_t, std::string> labels;  // a group has many units (one per project)
@@ -220,7 +246,8 @@ std::vector<ReportRow> TimeReport::rows() const {
       r->raw_seconds += u.billed.raw();
       r->billed_seconds += billed;
       if (p.rate && p.billable) {
-        const Money amount = billed_amount(billed_quantity(billed, p.rate->unit, seconds_per_day_), *p.rate, *p.currency);
+        const Money amount = billed_amount(billed_quantity(billed, p.rate->unit, seconds_per_day_),
+                                           *p.rate, *p.currency);
         r->amount = r->amount ? *r->amount + amount : amount;
       }
     }

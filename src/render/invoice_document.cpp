@@ -28,7 +28,8 @@ constexpr Label kLabels[] = {
     {"credit_note", "Avoir", "Credit note"},
     {"number", "N°", "No."},
     {"draft", "BROUILLON", "DRAFT"},
-    {"draft_notice", "Brouillon : ce document n'est pas une facture", "Draft: this document is not an invoice"},
+    {"draft_notice", "Brouillon : ce document n'est pas une facture",
+     "Draft: this document is not an invoice"},
     {"issue_date", "Date d'émission", "Issue date"},
     {"due_date", "Date d'échéance", "Due date"},
     {"period", "Période de prestation", "Service period"},
@@ -87,12 +88,16 @@ ordered_json labels(Language lang) {
   return j;
 }
 
-constexpr std::array<const char*, 12> kMonthsFr = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
-                                                   "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
-constexpr std::array<const char*, 12> kMonthsEn = {"January", "February", "March",     "April",   "May",      "June",
-                                                   "July",    "August",   "September", "October", "November", "December"};
+constexpr std::array<const char*, 12> kMonthsFr = {"janvier",   "février", "mars",     "avril",
+                                                   "mai",       "juin",    "juillet",  "août",
+                                                   "septembre", "octobre", "novembre", "décembre"};
+constexpr std::array<const char*, 12> kMonthsEn = {"January",   "February", "March",    "April",
+                                                   "May",       "June",     "July",     "August",
+                                                   "September", "October",  "November", "December"};
 
-NumberLocale locale_of(Language lang) { return lang == Language::fr ? NumberLocale::fr : NumberLocale::en; }
+NumberLocale locale_of(Language lang) {
+  return lang == Language::fr ? NumberLocale::fr : NumberLocale::en;
+}
 
 ordered_json date_value(const std::optional<Date>& d, Language lang) {
   if (!d) return nullptr;
@@ -123,11 +128,14 @@ ordered_json price_value(const Decimal& price, const Currency& cur, Language lan
 
 ordered_json period_value(const ServicePeriod& p, Language lang) {
   if (p.empty()) return nullptr;
-  std::string text = *p.from == *p.to ? long_date(*p.from, lang)
-                     : lang == Language::fr
-                         ? fmt::format("du {} au {}", long_date(*p.from, lang), long_date(*p.to, lang))
-                         : fmt::format("{} to {}", long_date(*p.from, lang), long_date(*p.to, lang));
-  return {{"from", date_value(p.from, lang)}, {"to", date_value(p.to, lang)}, {"text", std::move(text)}};
+  std::string text =
+      *p.from == *p.to ? long_date(*p.from, lang)
+      : lang == Language::fr
+          ? fmt::format("du {} au {}", long_date(*p.from, lang), long_date(*p.to, lang))
+          : fmt::format("{} to {}", long_date(*p.from, lang), long_date(*p.to, lang));
+  return {{"from", date_value(p.from, lang)},
+          {"to", date_value(p.to, lang)},
+          {"text", std::move(text)}};
 }
 
 std::string unit_text(const std::string& unit, Language lang) {
@@ -135,7 +143,9 @@ std::string unit_text(const std::string& unit, Language lang) {
   return unit;
 }
 
-ordered_json text_or_null(const std::string& s) { return s.empty() ? ordered_json(nullptr) : ordered_json(s); }
+ordered_json text_or_null(const std::string& s) {
+  return s.empty() ? ordered_json(nullptr) : ordered_json(s);
+}
 
 // A party (seller or client) from its snapshot: every field, empty ones null, and the address
 // split into lines (typed with \n or commas).
@@ -162,7 +172,8 @@ ordered_json party(const ordered_json& snapshot, const std::string& own_country)
   return p;
 }
 
-std::string terms_text(const std::optional<Date>& issue, const std::optional<Date>& due, Language lang) {
+std::string terms_text(const std::optional<Date>& issue, const std::optional<Date>& due,
+                       Language lang) {
   if (!issue || !due) return "";
   const auto days = days_between(*issue, *due);
   if (days <= 0) return lang == Language::fr ? "À réception" : "Due on receipt";
@@ -175,7 +186,8 @@ std::string long_date(Date d, Language lang) {
   const unsigned day = static_cast<unsigned>(d.day());
   const auto month = static_cast<unsigned>(d.month()) - 1;
   const int year = static_cast<int>(d.year());
-  if (lang == Language::fr) return fmt::format("{}{} {} {}", day, day == 1 ? "er" : "", kMonthsFr[month], year);
+  if (lang == Language::fr)
+    return fmt::format("{}{} {} {}", day, day == 1 ? "er" : "", kMonthsFr[month], year);
   return fmt::format("{} {} {}", day, kMonthsEn[month], year);
 }
 
@@ -199,13 +211,15 @@ ordered_json invoice_document(const DocumentInput& in) {
   doc["currency"] = inv.currency;
   doc["issue_date"] = date_value(inv.issue_date, lang);
   doc["due_date"] = credit ? ordered_json(nullptr) : date_value(inv.due_date, lang);
-  doc["payment_terms"] = credit ? ordered_json(nullptr) : text_or_null(terms_text(inv.issue_date, inv.due_date, lang));
+  doc["payment_terms"] =
+      credit ? ordered_json(nullptr) : text_or_null(terms_text(inv.issue_date, inv.due_date, lang));
   doc["period"] = period_value(inv.period, lang);
   doc["po_number"] = text_or_null(inv.po_number);
   doc["notes"] = text_or_null(inv.notes);
   doc["vat_category"] = inv.vat_category;
   if (credit && in.original) {
-    doc["credits"] = {{"number", in.original->number ? ordered_json(*in.original->number) : ordered_json(nullptr)},
+    doc["credits"] = {{"number", in.original->number ? ordered_json(*in.original->number)
+                                                     : ordered_json(nullptr)},
                       {"issue_date", date_value(in.original->issue_date, lang)}};
   } else {
     doc["credits"] = nullptr;
@@ -230,19 +244,22 @@ ordered_json invoice_document(const DocumentInput& in) {
                      {"unit", unit_text(l.unit, lang)},
                      {"unit_price", price_value(l.unit_price, cur, lang)},
                      {"vat_rate", decimal_value(l.vat_rate, lang)},
-                     {"discount", l.discount.is_zero() ? ordered_json(nullptr) : decimal_value(l.discount, lang)},
+                     {"discount", l.discount.is_zero() ? ordered_json(nullptr)
+                                                       : decimal_value(l.discount, lang)},
                      {"net", money_value(net, lang)}});
   }
   j["lines"] = std::move(lines);
   j["has_discount"] = any_discount;
 
   // VAT: one row per rate, on the summed bases (the way compute_totals makes the totals add up).
-  const bool vat_charged = !in.totals.vat.is_zero() || std::any_of(in.lines.begin(), in.lines.end(), [](const InvoiceLine& l) {
-                             return !l.vat_rate.is_zero();
-                           });
+  const bool vat_charged = !in.totals.vat.is_zero() ||
+                           std::any_of(in.lines.begin(), in.lines.end(),
+                                       [](const InvoiceLine& l) { return !l.vat_rate.is_zero(); });
   ordered_json vat = ordered_json::array();
   for (const auto& v : in.totals.by_rate)
-    vat.push_back({{"rate", decimal_value(v.rate, lang)}, {"base", money_value(v.base, lang)}, {"amount", money_value(v.vat, lang)}});
+    vat.push_back({{"rate", decimal_value(v.rate, lang)},
+                   {"base", money_value(v.base, lang)},
+                   {"amount", money_value(v.vat, lang)}});
   j["vat"] = std::move(vat);
   j["vat_charged"] = vat_charged;
 
@@ -251,19 +268,28 @@ ordered_json invoice_document(const DocumentInput& in) {
   totals["vat"] = money_value(in.totals.vat, lang);
   totals["gross"] = money_value(in.totals.gross, lang);
   const bool settled_any = !credit && inv.issued && (in.credited_minor != 0 || in.paid_minor != 0);
-  totals["credited"] = settled_any && in.credited_minor != 0 ? money_value(Money(in.credited_minor, cur), lang) : ordered_json(nullptr);
-  totals["paid"] = settled_any && in.paid_minor != 0 ? money_value(Money(in.paid_minor, cur), lang) : ordered_json(nullptr);
-  totals["due"] = credit ? ordered_json(nullptr)
-                         : money_value(Money(in.totals.gross.minor() - (inv.issued ? in.credited_minor + in.paid_minor : 0), cur), lang);
-  totals["vat_eur"] = inv.vat_eur_minor && *inv.vat_eur_minor != 0 ? money_value(Money(*inv.vat_eur_minor, currency("EUR")), lang)
-                                                                     : ordered_json(nullptr);
+  totals["credited"] = settled_any && in.credited_minor != 0
+                           ? money_value(Money(in.credited_minor, cur), lang)
+                           : ordered_json(nullptr);
+  totals["paid"] = settled_any && in.paid_minor != 0 ? money_value(Money(in.paid_minor, cur), lang)
+                                                     : ordered_json(nullptr);
+  totals["due"] = credit
+                      ? ordered_json(nullptr)
+                      : money_value(Money(in.totals.gross.minor() -
+                                              (inv.issued ? in.credited_minor + in.paid_minor : 0),
+                                          cur),
+                                    lang);
+  totals["vat_eur"] = inv.vat_eur_minor && *inv.vat_eur_minor != 0
+                          ? money_value(Money(*inv.vat_eur_minor, currency("EUR")), lang)
+                          : ordered_json(nullptr);
   j["totals"] = std::move(totals);
 
   ordered_json payment;
   const std::string iban = in.seller.value("iban", ""), bic = in.seller.value("bic", "");
   payment["iban"] = text_or_null(iban);
   payment["bic"] = text_or_null(bic);
-  payment["method"] = iban.empty() ? ordered_json(nullptr) : ordered_json(label("bank_transfer", lang));
+  payment["method"] =
+      iban.empty() ? ordered_json(nullptr) : ordered_json(label("bank_transfer", lang));
   j["payment"] = credit ? ordered_json(nullptr) : std::move(payment);
 
   j["mentions"] = in.mentions;
@@ -272,16 +298,19 @@ ordered_json invoice_document(const DocumentInput& in) {
     ordered_json entries = ordered_json::array();
     std::int64_t total = 0;
     for (const auto& e : *in.timesheet) {
-      const std::int64_t seconds = std::chrono::duration_cast<std::chrono::seconds>(e.end - e.start).count();
+      const std::int64_t seconds =
+          std::chrono::duration_cast<std::chrono::seconds>(e.end - e.start).count();
       total += seconds;
-      entries.push_back({{"date", date_value(local_date(e.start), lang)},
-                         {"start", format_time_of_day(e.start)},
-                         {"end", format_time_of_day(e.end)},
-                         {"project", e.project},
-                         {"note", text_or_null(e.note)},
-                         {"duration", {{"seconds", seconds}, {"text", format_duration_hm(seconds)}}}});
+      entries.push_back(
+          {{"date", date_value(local_date(e.start), lang)},
+           {"start", format_time_of_day(e.start)},
+           {"end", format_time_of_day(e.end)},
+           {"project", e.project},
+           {"note", text_or_null(e.note)},
+           {"duration", {{"seconds", seconds}, {"text", format_duration_hm(seconds)}}}});
     }
-    j["timesheet"] = {{"entries", std::move(entries)}, {"total", {{"seconds", total}, {"text", format_duration_hm(total)}}}};
+    j["timesheet"] = {{"entries", std::move(entries)},
+                      {"total", {{"seconds", total}, {"text", format_duration_hm(total)}}}};
   } else {
     j["timesheet"] = nullptr;
   }

@@ -72,29 +72,40 @@ void seller_and_facts(Pen& pen, const ordered_json& doc, cairo_surface_t* logo) 
   put(str(seller, "name"), {11, true});
   for (const auto& l : seller["address_lines"]) put(l.get<std::string>(), {9});
   std::string ids;
-  if (const auto siren = str(seller, "siren"); !siren.empty()) ids = fmt::format("{} {}", str(labels, "siren"), siren);
-  if (const auto siret = str(seller, "siret"); !siret.empty()) ids += fmt::format(" · {} {}", str(labels, "siret"), siret);
+  if (const auto siren = str(seller, "siren"); !siren.empty())
+    ids = fmt::format("{} {}", str(labels, "siren"), siren);
+  if (const auto siret = str(seller, "siret"); !siret.empty())
+    ids += fmt::format(" · {} {}", str(labels, "siret"), siret);
   put(ids, {8.5, false, kMuted});
-  if (const auto vat = str(seller, "vat_number"); !vat.empty()) put(fmt::format("{} {}", str(labels, "vat_number"), vat), {8.5, false, kMuted});
+  if (const auto vat = str(seller, "vat_number"); !vat.empty())
+    put(fmt::format("{} {}", str(labels, "vat_number"), vat), {8.5, false, kMuted});
   put(str(seller, "email"), {8.5, false, kMuted});
   put(str(seller, "phone"), {8.5, false, kMuted});
 
   // Right: the title and the facts, as label/value pairs.
   const double right_x = kMargin + kContentWidth * 0.55, right_w = kContentWidth * 0.45;
   double y_right = kTop;
-  y_right += pen.text(right_x, y_right, right_w, str(d, "title"), {22, true, kAccent, Align::right}) + 6;
+  y_right +=
+      pen.text(right_x, y_right, right_w, str(d, "title"), {22, true, kAccent, Align::right}) + 6;
   std::vector<std::pair<std::string, std::string>> facts;
-  if (const auto number = str(d, "number"); !number.empty()) facts.emplace_back(str(labels, "number"), number);
-  else facts.emplace_back("", str(labels, "draft_notice"));
-  if (const auto v = str(d, "issue_date", "text"); !v.empty()) facts.emplace_back(str(labels, "issue_date"), v);
-  if (const auto v = str(d, "period", "text"); !v.empty()) facts.emplace_back(str(labels, "period"), v);
-  if (const auto v = str(d, "due_date", "text"); !v.empty()) facts.emplace_back(str(labels, "due_date"), v);
-  if (const auto v = str(d, "po_number"); !v.empty()) facts.emplace_back(str(labels, "po_number"), v);
+  if (const auto number = str(d, "number"); !number.empty())
+    facts.emplace_back(str(labels, "number"), number);
+  else
+    facts.emplace_back("", str(labels, "draft_notice"));
+  if (const auto v = str(d, "issue_date", "text"); !v.empty())
+    facts.emplace_back(str(labels, "issue_date"), v);
+  if (const auto v = str(d, "period", "text"); !v.empty())
+    facts.emplace_back(str(labels, "period"), v);
+  if (const auto v = str(d, "due_date", "text"); !v.empty())
+    facts.emplace_back(str(labels, "due_date"), v);
+  if (const auto v = str(d, "po_number"); !v.empty())
+    facts.emplace_back(str(labels, "po_number"), v);
   for (const auto& [name, value] : facts) {
     const double label_w = right_w * 0.45;
     const double h1 = pen.text(right_x, y_right, label_w, name, {8.5, false, kMuted, Align::right});
-    const double h2 = pen.text(right_x + label_w + 6, y_right, right_w - label_w - 6, value,
-                               {9, name == str(labels, "number") || name.empty(), kInk, Align::right});
+    const double h2 =
+        pen.text(right_x + label_w + 6, y_right, right_w - label_w - 6, value,
+                 {9, name == str(labels, "number") || name.empty(), kInk, Align::right});
     y_right += std::max(h1, h2) + 1.5;
   }
   pen.y = std::max(y_left, y_right) + 14;
@@ -108,8 +119,11 @@ void client_block(Pen& pen, const ordered_json& doc) {
   rows.emplace_back(str(labels, "client"), Style{7.5, true, kMuted});
   rows.emplace_back(str(client, "name"), Style{10.5, true});
   for (const auto& l : client["address_lines"]) rows.emplace_back(l.get<std::string>(), Style{9});
-  if (const auto siren = str(client, "siren"); !siren.empty()) rows.emplace_back(fmt::format("{} {}", str(labels, "siren"), siren), Style{8.5, false, kMuted});
-  if (const auto vat = str(client, "vat_number"); !vat.empty()) rows.emplace_back(fmt::format("{} {}", str(labels, "vat_number"), vat), Style{8.5, false, kMuted});
+  if (const auto siren = str(client, "siren"); !siren.empty())
+    rows.emplace_back(fmt::format("{} {}", str(labels, "siren"), siren), Style{8.5, false, kMuted});
+  if (const auto vat = str(client, "vat_number"); !vat.empty())
+    rows.emplace_back(fmt::format("{} {}", str(labels, "vat_number"), vat),
+                      Style{8.5, false, kMuted});
   double h = 0;
   for (const auto& [s, st] : rows) h += pen.measure(w - 2 * pad, s, st) + 1.5;
   if (cairo_t* cr = pen.cr()) {
@@ -126,7 +140,8 @@ void client_block(Pen& pen, const ordered_json& doc) {
   if (truthy(d, "credits")) {
     const auto& c = d["credits"];
     pen.line(kMargin, kContentWidth,
-             fmt::format("{} {} {} {}", str(labels, "credits"), str(c, "number"), str(labels, "of"), str(c, "issue_date", "text")),
+             fmt::format("{} {} {} {}", str(labels, "credits"), str(c, "number"), str(labels, "of"),
+                         str(c, "issue_date", "text")),
              {9.5, true});
     if (const auto reason = str(d, "reason"); !reason.empty())
       pen.line(kMargin, kContentWidth, fmt::format("{} : {}", str(labels, "reason"), reason), {9});
@@ -137,20 +152,44 @@ void client_block(Pen& pen, const ordered_json& doc) {
 void lines_table(Pen& pen, const ordered_json& doc) {
   const auto& labels = doc["labels"];
   std::vector<Column> columns;
-  columns.push_back({0, str(labels, "description"), Align::left, [](const ordered_json& l) { return str(l, "description"); },
+  columns.push_back({0, str(labels, "description"), Align::left,
+                     [](const ordered_json& l) { return str(l, "description"); },
                      [](const ordered_json& l) { return str(l, "period", "text"); }});
-  columns.push_back({42, str(labels, "quantity"), Align::right, [](const ordered_json& l) { return str(l, "quantity", "text"); }, {}});
-  columns.push_back({34, str(labels, "unit"), Align::left, [](const ordered_json& l) { return str(l, "unit"); }, {}});
-  columns.push_back({78, str(labels, "unit_price"), Align::right, [](const ordered_json& l) { return str(l, "unit_price", "text"); }, {}});
+  columns.push_back({42,
+                     str(labels, "quantity"),
+                     Align::right,
+                     [](const ordered_json& l) { return str(l, "quantity", "text"); },
+                     {}});
+  columns.push_back({34,
+                     str(labels, "unit"),
+                     Align::left,
+                     [](const ordered_json& l) { return str(l, "unit"); },
+                     {}});
+  columns.push_back({78,
+                     str(labels, "unit_price"),
+                     Align::right,
+                     [](const ordered_json& l) { return str(l, "unit_price", "text"); },
+                     {}});
   if (doc.value("has_discount", false))
-    columns.push_back({46, str(labels, "discount"), Align::right, [](const ordered_json& l) {
+    columns.push_back({46,
+                       str(labels, "discount"),
+                       Align::right,
+                       [](const ordered_json& l) {
                          const auto t = str(l, "discount", "text");
                          return t.empty() ? t : t + " %";
-                       }, {}});
+                       },
+                       {}});
   if (doc.value("vat_charged", false))
-    columns.push_back({40, str(labels, "vat_rate"), Align::right,
-                       [](const ordered_json& l) { return str(l, "vat_rate", "text") + " %"; }, {}});
-  columns.push_back({82, str(labels, "line_total"), Align::right, [](const ordered_json& l) { return str(l, "net", "text"); }, {}});
+    columns.push_back({40,
+                       str(labels, "vat_rate"),
+                       Align::right,
+                       [](const ordered_json& l) { return str(l, "vat_rate", "text") + " %"; },
+                       {}});
+  columns.push_back({82,
+                     str(labels, "line_total"),
+                     Align::right,
+                     [](const ordered_json& l) { return str(l, "net", "text"); },
+                     {}});
   Table table(pen, std::move(columns));
   table.header();
   for (const auto& l : doc["lines"]) table.row(l);
@@ -168,16 +207,21 @@ void totals_block(Pen& pen, const ordered_json& doc) {
   std::vector<Row> rows;
   if (doc.value("vat_charged", false))
     for (const auto& v : doc["vat"])
-      rows.push_back({fmt::format("{} {} % ({} {})", str(labels, "vat"), str(v, "rate", "text"), str(labels, "vat_base"),
-                                  str(v, "base", "text")),
-                      str(v, "amount", "text"), {8.5, false, kMuted}});
+      rows.push_back({fmt::format("{} {} % ({} {})", str(labels, "vat"), str(v, "rate", "text"),
+                                  str(labels, "vat_base"), str(v, "base", "text")),
+                      str(v, "amount", "text"),
+                      {8.5, false, kMuted}});
   rows.push_back({str(labels, "net"), str(totals, "net", "text"), {9}});
   rows.push_back({str(labels, "vat"), str(totals, "vat", "text"), {9}});
   rows.push_back({str(labels, "gross"), str(totals, "gross", "text"), {10, true}});
-  if (truthy(totals, "credited")) rows.push_back({str(labels, "credited"), "− " + str(totals, "credited", "text"), {9}});
-  if (truthy(totals, "paid")) rows.push_back({str(labels, "paid"), "− " + str(totals, "paid", "text"), {9}});
-  if (truthy(totals, "due")) rows.push_back({str(labels, "due"), str(totals, "due", "text"), {11, true, kAccent}, true});
-  if (truthy(totals, "vat_eur")) rows.push_back({str(labels, "vat_eur"), str(totals, "vat_eur", "text"), {8.5, false, kMuted}});
+  if (truthy(totals, "credited"))
+    rows.push_back({str(labels, "credited"), "− " + str(totals, "credited", "text"), {9}});
+  if (truthy(totals, "paid"))
+    rows.push_back({str(labels, "paid"), "− " + str(totals, "paid", "text"), {9}});
+  if (truthy(totals, "due"))
+    rows.push_back({str(labels, "due"), str(totals, "due", "text"), {11, true, kAccent}, true});
+  if (truthy(totals, "vat_eur"))
+    rows.push_back({str(labels, "vat_eur"), str(totals, "vat_eur", "text"), {8.5, false, kMuted}});
 
   const double w = kContentWidth * 0.5, x = kMargin + kContentWidth - w, pad = 3.5;
   // Each row laid out once: the block is measured whole (it never splits), then drawn.
@@ -186,8 +230,10 @@ void totals_block(Pen& pen, const ordered_json& doc) {
   for (const auto& r : rows) {
     Style right = r.style;
     right.align = Align::right;
-    cells.emplace_back(pen.layout(w * 0.62 - pad, r.name, r.style), pen.layout(w * 0.38 - pad, r.value, right));
-    h += std::max(Pen::height(cells.back().first.get()), Pen::height(cells.back().second.get())) + 2 * pad;
+    cells.emplace_back(pen.layout(w * 0.62 - pad, r.name, r.style),
+                       pen.layout(w * 0.38 - pad, r.value, right));
+    h += std::max(Pen::height(cells.back().first.get()), Pen::height(cells.back().second.get())) +
+         2 * pad;
   }
   pen.need(h);
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -210,12 +256,14 @@ void payment_block(Pen& pen, const ordered_json& doc) {
   std::vector<std::string> lines;
   if (const auto terms = str(d, "payment_terms"); !terms.empty()) {
     std::string s = fmt::format("{} : {}", str(labels, "payment_terms"), terms);
-    if (const auto due = str(d, "due_date", "text"); !due.empty()) s += fmt::format(" — {} {}", str(labels, "due_date"), due);
+    if (const auto due = str(d, "due_date", "text"); !due.empty())
+      s += fmt::format(" — {} {}", str(labels, "due_date"), due);
     lines.push_back(s);
   }
   if (const auto iban = str(p, "iban"); !iban.empty()) {
     std::string s = fmt::format("{} — {} {}", str(p, "method"), str(labels, "iban"), iban);
-    if (const auto bic = str(p, "bic"); !bic.empty()) s += fmt::format(" · {} {}", str(labels, "bic"), bic);
+    if (const auto bic = str(p, "bic"); !bic.empty())
+      s += fmt::format(" · {} {}", str(labels, "bic"), bic);
     lines.push_back(s);
   }
   if (lines.empty()) return;
@@ -237,7 +285,8 @@ void notes_block(Pen& pen, const ordered_json& doc) {
 void mentions_block(Pen& pen, const ordered_json& doc) {
   const Style st{7.5, false, kMuted};
   double h = 6;
-  for (const auto& m : doc["mentions"]) h += pen.measure(kContentWidth, m.get<std::string>(), st) + 1.5;
+  for (const auto& m : doc["mentions"])
+    h += pen.measure(kContentWidth, m.get<std::string>(), st) + 1.5;
   if (h <= 6) return;
   pen.need(h);
   pen.y = std::max(pen.y, kContentBottom - h);
@@ -255,21 +304,50 @@ void timesheet_annex(Pen& pen, const ordered_json& doc) {
   pen.line(kMargin, kContentWidth, str(labels, "timesheet"), {18, true, kAccent}, 4);
   const auto number = str(doc["document"], "number");
   pen.line(kMargin, kContentWidth,
-           fmt::format("{} {}", str(labels, "timesheet_of"), number.empty() ? str(labels, "draft") : number), {9, false, kMuted}, 10);
-  Table table(pen, {{70, str(labels, "date"), Align::left, [](const ordered_json& e) { return str(e, "date", "iso"); }, {}},
-                    {70, str(labels, "time"), Align::left,
-                     [](const ordered_json& e) { return str(e, "start") + "–" + str(e, "end"); }, {}},
-                    {110, str(labels, "project"), Align::left, [](const ordered_json& e) { return str(e, "project"); }, {}},
-                    {0, str(labels, "description"), Align::left, [](const ordered_json& e) { return str(e, "note"); }, {}},
-                    {55, str(labels, "duration"), Align::right,
-                     [](const ordered_json& e) { return str(e, "duration", "text"); }, {}}});
+           fmt::format("{} {}", str(labels, "timesheet_of"),
+                       number.empty() ? str(labels, "draft") : number),
+           {9, false, kMuted}, 10);
+  Table table(pen, {{70,
+                     str(labels, "date"),
+                     Align::left,
+                     [](const ordered_json& e) { return str(e, "date", "iso"); },
+                     {}},
+                    {70,
+                     str(labels, "time"),
+                     Align::left,
+                     [](const ordered_json& e) { return str(e, "start") + "–" + str(e, "end"); },
+                     {}},
+                    {110,
+                     str(labels, "project"),
+                     Align::left,
+                     [](const ordered_json& e) { return str(e, "project"); },
+                     {}},
+                    {0,
+                     str(labels, "description"),
+                     Align::left,
+                     [](const ordered_json& e) { return str(e, "note"); },
+                     {}},
+                    {55,
+                     str(labels, "duration"),
+                     Align::right,
+                     [](const ordered_json& e) { return str(e, "duration", "text"); },
+                     {}}});
   table.header();
   for (const auto& e : ts["entries"]) table.row(e);
-  const ordered_json total = {{"date", {{"iso", str(labels, "total")}}}, {"start", ""}, {"end", ""}, {"project", ""},
-                              {"note", ""}, {"duration", {{"text", str(ts, "total", "text")}}}};
-  Table totals(pen, {{70, "", Align::left, [](const ordered_json& e) { return str(e, "date", "iso"); }, {}},
-                     {0, "", Align::left, [](const ordered_json&) { return std::string(); }, {}},
-                     {55, "", Align::right, [](const ordered_json& e) { return str(e, "duration", "text"); }, {}}});
+  const ordered_json total = {{"date", {{"iso", str(labels, "total")}}},
+                              {"start", ""},
+                              {"end", ""},
+                              {"project", ""},
+                              {"note", ""},
+                              {"duration", {{"text", str(ts, "total", "text")}}}};
+  Table totals(
+      pen, {{70, "", Align::left, [](const ordered_json& e) { return str(e, "date", "iso"); }, {}},
+            {0, "", Align::left, [](const ordered_json&) { return std::string(); }, {}},
+            {55,
+             "",
+             Align::right,
+             [](const ordered_json& e) { return str(e, "duration", "text"); },
+             {}}});
   totals.row(total, true);
 }
 
@@ -286,7 +364,8 @@ void draft_mark(Pen& pen, const std::string& mark) {
   cairo_translate(cr, kPageWidth / 2, kPageHeight / 2);
   cairo_rotate(cr, -0.5);
   cairo_scale(cr, scale, scale);
-  cairo_move_to(cr, -static_cast<double>(w) / PANGO_SCALE / 2, -static_cast<double>(h) / PANGO_SCALE / 2);
+  cairo_move_to(cr, -static_cast<double>(w) / PANGO_SCALE / 2,
+                -static_cast<double>(h) / PANGO_SCALE / 2);
   cairo_set_source_rgba(cr, 0.85, 0.25, 0.25, 0.16);
   pango_cairo_show_layout(cr, l.get());
   cairo_restore(cr);
@@ -297,7 +376,8 @@ void footer(Pen& pen, const ordered_json& doc, int pages) {
   if (pen.cr() == nullptr) return;  // the measuring pass: nothing of it moves the flow
   const ordered_json& seller = doc["seller"];
   std::string left = str(seller, "name");
-  if (const auto siren = str(seller, "siren"); !siren.empty()) left += fmt::format(" · SIREN {}", siren);
+  if (const auto siren = str(seller, "siren"); !siren.empty())
+    left += fmt::format(" · SIREN {}", siren);
   std::string right = str(doc["document"], "number");
   if (!right.empty()) right += " · ";
   right += fmt::format("{} {}/{}", str(doc["labels"], "page"), pen.page(), pages);
@@ -306,18 +386,21 @@ void footer(Pen& pen, const ordered_json& doc, int pages) {
   pen.rule(kMargin, kContentWidth, kRule, 0.5);
   pen.y = saved;
   pen.text(kMargin, kFooterTop, kContentWidth * 0.7, left, {7.5, false, kMuted});
-  pen.text(kMargin + kContentWidth * 0.5, kFooterTop, kContentWidth * 0.5, right, {7.5, false, kMuted, Align::right});
+  pen.text(kMargin + kContentWidth * 0.5, kFooterTop, kContentWidth * 0.5, right,
+           {7.5, false, kMuted, Align::right});
   draft_mark(pen, str(doc["document"], "draft_mark"));
 }
 
 // One whole pass over the document; returns the number of pages.
-int lay_out(const ordered_json& doc, PangoContext* context, cairo_t* cr, int pages, cairo_surface_t* logo) {
+int lay_out(const ordered_json& doc, PangoContext* context, cairo_t* cr, int pages,
+            cairo_surface_t* logo) {
   Pen pen(context, cr);
   pen.on_page_end = [&pen, &doc, pages] { footer(pen, doc, pages); };
   seller_and_facts(pen, doc, logo);
   client_block(pen, doc);
-  const std::string continued = fmt::format("{} {} ({})", str(doc["document"], "title"), str(doc["document"], "number"),
-                                            str(doc["client"], "name"));
+  const std::string continued =
+      fmt::format("{} {} ({})", str(doc["document"], "title"), str(doc["document"], "number"),
+                  str(doc["client"], "name"));
   // Continuation pages say what they continue; the table repeats its own header.
   pen.on_new_page = [&pen, continued] {
     pen.text(kMargin, pen.y, kContentWidth, continued, {8, false, kMuted});
@@ -345,15 +428,19 @@ PdfDocument render_pdf(const ordered_json& doc, const PdfOptions& options) {
   std::unique_ptr<cairo_surface_t, SurfaceDestroy> logo;
   if (!options.logo.empty()) {
     const auto fail = [&](const std::string& why) {
-      return invalid_input(fmt::format("business.logo: cannot read {}: {}. Fix the path with: indie config set business.logo "
-                                       "FILE.png, or go without: indie config set business.logo \"\"",
-                                       options.logo, why));
+      return invalid_input(fmt::format(
+          "business.logo: cannot read {}: {}. Fix the path with: indie config set business.logo "
+          "FILE.png, or go without: indie config set business.logo \"\"",
+          options.logo, why));
     };
-    if (FILE* f = std::fopen(options.logo.c_str(), "rb")) std::fclose(f);
-    else throw fail(std::strerror(errno));
+    if (FILE* f = std::fopen(options.logo.c_str(), "rb"))
+      std::fclose(f);
+    else
+      throw fail(std::strerror(errno));
     logo.reset(cairo_image_surface_create_from_png(options.logo.c_str()));
     // cairo says "out of memory" for a file that is not a PNG at all.
-    if (cairo_surface_status(logo.get()) != CAIRO_STATUS_SUCCESS) throw fail("it is not a PNG image");
+    if (cairo_surface_status(logo.get()) != CAIRO_STATUS_SUCCESS)
+      throw fail("it is not a PNG image");
   }
 
   // Text is measured in points (72 per inch), without hinting, so both passes and every
@@ -370,17 +457,22 @@ PdfDocument render_pdf(const ordered_json& doc, const PdfOptions& options) {
   const int pages = lay_out(doc, context, nullptr, 0, logo.get());
 
   std::string out;
-  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append_to_string, &out, kPageWidth, kPageHeight);
+  cairo_surface_t* surface =
+      cairo_pdf_surface_create_for_stream(append_to_string, &out, kPageWidth, kPageHeight);
   const auto& d = doc["document"];
-  const std::string title = str(d, "number").empty() ? fmt::format("{} ({})", str(d, "title"), str(doc["labels"], "draft"))
-                                                     : fmt::format("{} {}", str(d, "title"), str(d, "number"));
+  const std::string title =
+      str(d, "number").empty()
+          ? fmt::format("{} ({})", str(d, "title"), str(doc["labels"], "draft"))
+          : fmt::format("{} {}", str(d, "title"), str(d, "number"));
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, str(doc["seller"], "name").c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR,
+                                 str(doc["seller"], "name").c_str());
   const std::string subject = fmt::format("{} – {}", title, str(doc["client"], "name"));
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, subject.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, options.creator.c_str());
   if (!options.created_at.empty())
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, options.created_at.c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE,
+                                   options.created_at.c_str());
   cairo_t* cr = cairo_create(surface);
   pango_cairo_update_context(cr, context);
   lay_out(doc, context, cr, pages, logo.get());
@@ -390,7 +482,8 @@ PdfDocument render_pdf(const ordered_json& doc, const PdfOptions& options) {
   cairo_surface_destroy(surface);
   g_object_unref(context);
   g_object_unref(font_map);
-  if (status != CAIRO_STATUS_SUCCESS) throw storage_error(fmt::format("PDF: {}", cairo_status_to_string(status)));
+  if (status != CAIRO_STATUS_SUCCESS)
+    throw storage_error(fmt::format("PDF: {}", cairo_status_to_string(status)));
   return {std::move(out), pages};
 }
 

@@ -148,7 +148,8 @@ void Table::row(const nlohmann::ordered_json& item, bool bold) {
   double x = kMargin;
   for (std::size_t i = 0; i < columns_.size(); ++i) {
     pen_.draw(cells[i].main.get(), x + pad, pen_.y + pad, main.color);
-    pen_.draw(cells[i].sub.get(), x + pad, pen_.y + pad + Pen::height(cells[i].main.get()), sub.color);
+    pen_.draw(cells[i].sub.get(), x + pad, pen_.y + pad + Pen::height(cells[i].main.get()),
+              sub.color);
     x += columns_[i].width;
   }
   pen_.y += h + 2 * pad;

@@ -3,11 +3,11 @@
 // draws it with cairo at a running y, and starts a new page when the flow reaches the bottom;
 // and tables whose header repeats on every page. With no cairo context it only measures.
 #include <cairo.h>
-#include <nlohmann/json.hpp>
 #include <pango/pangocairo.h>
 
 #include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -16,15 +16,15 @@ namespace indie::pdf {
 // A4 in PostScript points, and the page's frame.
 constexpr double kPageWidth = 595.276, kPageHeight = 841.890;
 constexpr double kMargin = 45, kTop = 45;
-constexpr double kFooterTop = kPageHeight - 42;    // the footer line (seller, page N/M)
+constexpr double kFooterTop = kPageHeight - 42;     // the footer line (seller, page N/M)
 constexpr double kContentBottom = kFooterTop - 14;  // nothing of the flow goes below
 constexpr double kContentWidth = kPageWidth - 2 * kMargin;
 
 struct Rgb {
   double r, g, b;
 };
-constexpr Rgb kInk{0.13, 0.13, 0.13}, kMuted{0.40, 0.40, 0.40}, kAccent{0.12, 0.31, 0.47}, kRule{0.80, 0.83, 0.87},
-    kShade{0.93, 0.95, 0.97};
+constexpr Rgb kInk{0.13, 0.13, 0.13}, kMuted{0.40, 0.40, 0.40}, kAccent{0.12, 0.31, 0.47},
+    kRule{0.80, 0.83, 0.87}, kShade{0.93, 0.95, 0.97};
 
 enum class Align { left, right, center };
 
@@ -96,7 +96,8 @@ struct Column {
   std::string heading;
   Align align;
   std::function<std::string(const nlohmann::ordered_json&)> cell;
-  std::function<std::string(const nlohmann::ordered_json&)> sub;  ///< a second, muted line (a line's period)
+  std::function<std::string(const nlohmann::ordered_json&)>
+      sub;  ///< a second, muted line (a line's period)
 };
 
 /// Rows that never split across pages; a page break repeats the header.

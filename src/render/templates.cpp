@@ -3,16 +3,16 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <kainjow/mustache.hpp>
 
 #include <algorithm>
 #include <filesystem>
+#include <kainjow/mustache.hpp>
 #include <map>
 
-#include "indie/core/error.hpp"
-#include "indie/store/files.hpp"
-#include "indie/core/suggest.hpp"
 #include "builtin_templates.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/suggest.hpp"
+#include "indie/store/files.hpp"
 
 namespace indie {
 namespace {
@@ -36,10 +36,14 @@ data to_data(const nlohmann::ordered_json& j) {
       for (const auto& value : j) d.push_back(to_data(value));
       return d;
     }
-    case nlohmann::json::value_t::string: return data(j.get<std::string>());
-    case nlohmann::json::value_t::boolean: return data(j.get<bool>());
-    case nlohmann::json::value_t::null: return data(false);
-    default: return data(j.dump());
+    case nlohmann::json::value_t::string:
+      return data(j.get<std::string>());
+    case nlohmann::json::value_t::boolean:
+      return data(j.get<bool>());
+    case nlohmann::json::value_t::null:
+      return data(false);
+    default:
+      return data(j.dump());
   }
 }
 
@@ -63,7 +67,8 @@ constexpr std::string_view kLineMark = "{{#indie-line}}{{/indie-line}}";
 
 struct Prepared {
   std::string text;
-  std::vector<std::pair<std::size_t, std::size_t>> origin;  // (offset in text, offset in the source)
+  std::vector<std::pair<std::size_t, std::size_t>>
+      origin;  // (offset in text, offset in the source)
   std::size_t source_offset(std::size_t offset) const {
     std::size_t src = offset;
     for (const auto& [at, from] : origin)
@@ -82,9 +87,10 @@ Prepared prepare(const std::string& source) {
     const std::string_view line(source.data() + pos, end - pos);
     const auto first = line.find_first_not_of(" \t\r");
     const auto last = line.find_last_not_of(" \t\r");
-    const bool one_tag = first != std::string_view::npos && last - first >= 4 && line.substr(first).starts_with("{{") &&
-                         line.substr(0, last + 1).ends_with("}}") &&
-                         line.substr(first + 2, last - 1 - first - 2).find("}}") == std::string_view::npos;
+    const bool one_tag =
+        first != std::string_view::npos && last - first >= 4 &&
+        line.substr(first).starts_with("{{") && line.substr(0, last + 1).ends_with("}}") &&
+        line.substr(first + 2, last - 1 - first - 2).find("}}") == std::string_view::npos;
     const char kind = one_tag ? line[first + 2] : '\0';
     p.text.append(line);
     if (kind == '#' || kind == '^' || kind == '/') {
@@ -111,8 +117,10 @@ std::string located(const std::string& message, const std::string& text, const s
       return fmt::format("{}: {}", origin, message);
     }
     for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-      if (text[i] == '\n') ++line, column = 1;
-      else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+      if (text[i] == '\n')
+        ++line, column = 1;
+      else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+        ++column;
     }
     return fmt::format("{}:{}:{}: {}", origin, line, column, message.substr(0, at));
   }
@@ -131,16 +139,22 @@ DocFormat parse_doc_format(std::string_view text) {
   if (text == "md" || text == "markdown") return DocFormat::md;
   if (text == "txt" || text == "text") return DocFormat::txt;
   if (text == "json") return DocFormat::json;
-  throw invalid_input(fmt::format("unknown document format '{}': use pdf, html, md, txt or json", text));
+  throw invalid_input(
+      fmt::format("unknown document format '{}': use pdf, html, md, txt or json", text));
 }
 
 std::string_view extension(DocFormat f) {
   switch (f) {
-    case DocFormat::pdf: return "pdf";
-    case DocFormat::html: return "html";
-    case DocFormat::md: return "md";
-    case DocFormat::txt: return "txt";
-    case DocFormat::json: return "json";
+    case DocFormat::pdf:
+      return "pdf";
+    case DocFormat::html:
+      return "html";
+    case DocFormat::md:
+      return "md";
+    case DocFormat::txt:
+      return "txt";
+    case DocFormat::json:
+      return "json";
   }
   return "";
 }
@@ -164,7 +178,8 @@ std::vector<TemplateInfo> list_templates(const std::string& user_dir) {
       const fs::path& p = entry.path();
       const std::string ext = p.extension().string();
       if (ext.size() < 2 || !entry.is_regular_file(ec)) continue;
-      if (std::find(std::begin(kTemplateFormats), std::end(kTemplateFormats), ext.substr(1)) == std::end(kTemplateFormats))
+      if (std::find(std::begin(kTemplateFormats), std::end(kTemplateFormats), ext.substr(1)) ==
+          std::end(kTemplateFormats))
         continue;
       found[{p.stem().string(), ext.substr(1)}] = p.string();
     }
@@ -174,7 +189,8 @@ std::vector<TemplateInfo> list_templates(const std::string& user_dir) {
   return out;
 }
 
-TemplateSource find_template(std::string_view name_or_path, DocFormat format, const std::string& user_dir) {
+TemplateSource find_template(std::string_view name_or_path, DocFormat format,
+                             const std::string& user_dir) {
   if (looks_like_path(name_or_path)) {
     const std::string path(name_or_path);
     std::error_code ec;
@@ -184,26 +200,37 @@ TemplateSource find_template(std::string_view name_or_path, DocFormat format, co
   const std::string name(name_or_path);
   const fs::path user = fs::path(user_dir) / fmt::format("{}.{}", name, extension(format));
   std::error_code ec;
-  if (!user_dir.empty() && fs::exists(user, ec)) return {name, user.string(), read_file(user.string())};
-  if (const auto* text = builtin_template(name, format)) return {name, "built-in", std::string(*text)};
+  if (!user_dir.empty() && fs::exists(user, ec))
+    return {name, user.string(), read_file(user.string())};
+  if (const auto* text = builtin_template(name, format))
+    return {name, "built-in", std::string(*text)};
 
   std::vector<std::string> names;
   for (const auto& t : list_templates(user_dir))
-    if (t.format == extension(format) && std::find(names.begin(), names.end(), t.name) == names.end()) names.push_back(t.name);
-  throw not_found(fmt::format("no {} template named '{}'.{} Templates for {}: {}. See: indie template list",
-                              extension(format), name, did_you_mean(name, names), extension(format), fmt::join(names, ", ")));
+    if (t.format == extension(format) &&
+        std::find(names.begin(), names.end(), t.name) == names.end())
+      names.push_back(t.name);
+  throw not_found(
+      fmt::format("no {} template named '{}'.{} Templates for {}: {}. See: indie template list",
+                  extension(format), name, did_you_mean(name, names), extension(format),
+                  fmt::join(names, ", ")));
 }
 
-std::string render_template(const TemplateSource& t, DocFormat format, const nlohmann::ordered_json& model) {
+std::string render_template(const TemplateSource& t, DocFormat format,
+                            const nlohmann::ordered_json& model) {
   const Prepared prepared = prepare(t.text);
   mustache tmpl{prepared.text};
-  if (!tmpl.is_valid()) throw invalid_input(located(tmpl.error_message(), t.text, t.origin, prepared));
-  if (format == DocFormat::md) tmpl.set_custom_escape(markdown_escape);
-  else if (format == DocFormat::txt) tmpl.set_custom_escape([](const std::string& s) { return s; });
+  if (!tmpl.is_valid())
+    throw invalid_input(located(tmpl.error_message(), t.text, t.origin, prepared));
+  if (format == DocFormat::md)
+    tmpl.set_custom_escape(markdown_escape);
+  else if (format == DocFormat::txt)
+    tmpl.set_custom_escape([](const std::string& s) { return s; });
   data d = to_data(model);
   d.set("indie-line", data(true));
   std::string out = tmpl.render(d);
-  if (!tmpl.is_valid()) throw invalid_input(located(tmpl.error_message(), t.text, t.origin, prepared));
+  if (!tmpl.is_valid())
+    throw invalid_input(located(tmpl.error_message(), t.text, t.origin, prepared));
   return out;
 }
 

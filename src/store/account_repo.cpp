@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-
 #include "indie/core/error.hpp"
 #include "indie/core/identifiers.hpp"
 #include "indie/core/suggest.hpp"
@@ -11,9 +10,11 @@
 namespace indie {
 namespace {
 
-constexpr std::string_view kAccountColumns = "id, name, currency, kind, notes, created_at, archived_at";
+constexpr std::string_view kAccountColumns =
+    "id, name, currency, kind, notes, created_at, archived_at";
 constexpr std::string_view kTxColumns =
-    "t.id, t.account_id, t.date, t.amount_minor, t.payee, t.category, t.note, t.origin, t.invoice_id, t.payment_id, "
+    "t.id, t.account_id, t.date, t.amount_minor, t.payee, t.category, t.note, t.origin, "
+    "t.invoice_id, t.payment_id, "
     "t.transfer_id, t.fingerprint, t.created_at, coalesce(i.number, '')";
 
 Account read_account(const Statement& q) {
@@ -50,7 +51,9 @@ void read_tx(const Statement& q, AccountTx& t) {
   t.invoice_number = q.text(13);
 }
 
-std::string month_start(Date d) { return format_date(Date{d.year(), d.month(), std::chrono::day(1)}); }
+std::string month_start(Date d) {
+  return format_date(Date{d.year(), d.month(), std::chrono::day(1)});
+}
 
 }  // namespace
 
@@ -60,10 +63,17 @@ AccountRepo::~AccountRepo() = default;
 std::int64_t AccountRepo::insert(const Account& a) {
   Statement taken(handle(store_), "SELECT 1 FROM account WHERE name = ?1");
   taken.bind(1, a.name);
-  if (taken.step()) throw conflict(fmt::format("an account named '{}' already exists; see: indie account list --all", a.name));
-  Statement q(handle(store_),
-              "INSERT INTO account (name, currency, kind, notes, created_at) VALUES (?1, ?2, ?3, ?4, ?5)");
-  q.bind(1, a.name).bind(2, a.currency).bind(3, to_string(a.kind)).bind(4, a.notes).bind(5, a.created_at);
+  if (taken.step())
+    throw conflict(
+        fmt::format("an account named '{}' already exists; see: indie account list --all", a.name));
+  Statement q(
+      handle(store_),
+      "INSERT INTO account (name, currency, kind, notes, created_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+  q.bind(1, a.name)
+      .bind(2, a.currency)
+      .bind(3, to_string(a.kind))
+      .bind(4, a.notes)
+      .bind(5, a.created_at);
   q.run();
   return sqlite3_last_insert_rowid(handle(store_));
 }
@@ -77,7 +87,8 @@ void AccountRepo::archive(std::int64_t id, const std::string& when) {
 std::optional<Account> AccountRepo::find(std::string_view ref) {
   // A name wins over an id: an account may be called "2".
   Statement q(handle(store_), fmt::format("SELECT {} FROM account WHERE name = ?1 OR id = ?2 "
-                                                   "ORDER BY name = ?1 DESC LIMIT 1", kAccountColumns));
+                                          "ORDER BY name = ?1 DESC LIMIT 1",
+                                          kAccountColumns));
   q.bind(1, ref).bind(2, record_id(ref).value_or(-1));
   if (!q.step()) return std::nullopt;
   return read_account(q);
@@ -86,7 +97,9 @@ std::optional<Account> AccountRepo::find(std::string_view ref) {
 Account AccountRepo::get(std::int64_t id) {
   Statement q(handle(store_), fmt::format("SELECT {} FROM account WHERE id = ?1", kAccountColumns));
   q.bind(1, id);
-  if (!q.step()) throw not_found(fmt::format("no account with id {}; list them with: indie account list --all", id));
+  if (!q.step())
+    throw not_found(
+        fmt::format("no account with id {}; list them with: indie account list --all", id));
   return read_account(q);
 }
 
@@ -96,14 +109,19 @@ Account AccountRepo::get(std::string_view ref) {
   for (const auto& a : list(true)) names.push_back(a.name);
   const auto near = closest_matches(ref, names);
   if (names.empty())
-    throw not_found(fmt::format("no account '{}': there are none yet. Add one with: indie account add \"{}\" --currency EUR", ref, ref));
-  throw not_found(fmt::format("no account '{}'{}; list them with: indie account list --all", ref,
-                              near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near.front())));
+    throw not_found(
+        fmt::format("no account '{}': there are none yet. Add one with: indie account add \"{}\" "
+                    "--currency EUR",
+                    ref, ref));
+  throw not_found(
+      fmt::format("no account '{}'{}; list them with: indie account list --all", ref,
+                  near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near.front())));
 }
 
 std::vector<Account> AccountRepo::list(bool include_archived) {
   Statement q(handle(store_),
-              fmt::format("SELECT {} FROM account {} ORDER BY name", kAccountColumns, include_archived ? "" : "WHERE archived_at IS NULL"));
+              fmt::format("SELECT {} FROM account {} ORDER BY name", kAccountColumns,
+                          include_archived ? "" : "WHERE archived_at IS NULL"));
   std::vector<Account> out;
   while (q.step()) out.push_back(read_account(q));
   return out;
@@ -111,13 +129,24 @@ std::vector<Account> AccountRepo::list(bool include_archived) {
 
 namespace {
 constexpr std::string_view kInsertTx =
-    "INTO account_tx (account_id, date, amount_minor, payee, category, note, origin, invoice_id, payment_id, "
-    "transfer_id, fingerprint, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    "INTO account_tx (account_id, date, amount_minor, payee, category, note, origin, invoice_id, "
+    "payment_id, "
+    "transfer_id, fingerprint, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+    "?12)";
 
 void bind_tx(Statement& q, const AccountTx& t) {
-  q.bind(1, t.account_id).bind(2, format_date(t.date)).bind(3, t.amount_minor).bind(4, t.payee).bind(5, t.category)
-      .bind(6, t.note).bind(7, to_string(t.origin)).bind(8, t.invoice_id).bind(9, t.payment_id).bind(10, t.transfer_id)
-      .bind(11, t.fingerprint).bind(12, t.created_at);
+  q.bind(1, t.account_id)
+      .bind(2, format_date(t.date))
+      .bind(3, t.amount_minor)
+      .bind(4, t.payee)
+      .bind(5, t.category)
+      .bind(6, t.note)
+      .bind(7, to_string(t.origin))
+      .bind(8, t.invoice_id)
+      .bind(9, t.payment_id)
+      .bind(10, t.transfer_id)
+      .bind(11, t.fingerprint)
+      .bind(12, t.created_at);
 }
 }  // namespace
 
@@ -130,15 +159,19 @@ std::int64_t AccountRepo::insert_tx(const AccountTx& t) {
 
 bool AccountRepo::insert_imported(const AccountTx& t) {
   // The unique (account_id, fingerprint) index turns a row seen before into no insert.
-  Statement& q = reused(insert_imported_, handle(store_), "INSERT OR IGNORE " + std::string(kInsertTx));
+  Statement& q =
+      reused(insert_imported_, handle(store_), "INSERT OR IGNORE " + std::string(kInsertTx));
   bind_tx(q, t);
   q.run();
   return sqlite3_changes(handle(store_)) == 1;
 }
 
 std::optional<AccountTx> AccountRepo::find_tx(std::int64_t id) {
-  Statement q(handle(store_),
-              fmt::format("SELECT {} FROM account_tx t LEFT JOIN invoice i ON i.id = t.invoice_id WHERE t.id = ?1", kTxColumns));
+  Statement q(
+      handle(store_),
+      fmt::format(
+          "SELECT {} FROM account_tx t LEFT JOIN invoice i ON i.id = t.invoice_id WHERE t.id = ?1",
+          kTxColumns));
   q.bind(1, id);
   if (!q.step()) return std::nullopt;
   AccountTx t;
@@ -148,9 +181,15 @@ std::optional<AccountTx> AccountRepo::find_tx(std::int64_t id) {
 
 void AccountRepo::update_tx(const AccountTx& t) {
   Statement q(handle(store_),
-              "UPDATE account_tx SET date = ?2, amount_minor = ?3, payee = ?4, category = ?5, note = ?6, invoice_id = ?7 "
+              "UPDATE account_tx SET date = ?2, amount_minor = ?3, payee = ?4, category = ?5, note "
+              "= ?6, invoice_id = ?7 "
               "WHERE id = ?1");
-  q.bind(1, t.id).bind(2, format_date(t.date)).bind(3, t.amount_minor).bind(4, t.payee).bind(5, t.category).bind(6, t.note)
+  q.bind(1, t.id)
+      .bind(2, format_date(t.date))
+      .bind(3, t.amount_minor)
+      .bind(4, t.payee)
+      .bind(5, t.category)
+      .bind(6, t.note)
       .bind(7, t.invoice_id);
   q.run();
 }
@@ -162,11 +201,19 @@ void AccountRepo::remove_tx(std::int64_t id) {
 }
 
 std::int64_t AccountRepo::insert_transfer(const Transfer& t) {
-  Statement q(handle(store_),
-              "INSERT INTO transfer (date, from_account, to_account, sent_minor, received_minor, fee_minor, rate, note, "
-              "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
-  q.bind(1, format_date(t.date)).bind(2, t.from_account).bind(3, t.to_account).bind(4, t.sent_minor)
-      .bind(5, t.received_minor).bind(6, t.fee_minor).bind(7, t.rate).bind(8, t.note);
+  Statement q(
+      handle(store_),
+      "INSERT INTO transfer (date, from_account, to_account, sent_minor, received_minor, "
+      "fee_minor, rate, note, "
+      "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+  q.bind(1, format_date(t.date))
+      .bind(2, t.from_account)
+      .bind(3, t.to_account)
+      .bind(4, t.sent_minor)
+      .bind(5, t.received_minor)
+      .bind(6, t.fee_minor)
+      .bind(7, t.rate)
+      .bind(8, t.note);
   q.run();
   return sqlite3_last_insert_rowid(handle(store_));
 }
@@ -186,17 +233,22 @@ std::size_t AccountRepo::remove_transfer(std::int64_t transfer_id) {
 std::int64_t AccountRepo::balance(std::int64_t account_id, std::optional<Date> as_of) {
   sqlite3* db = handle(store_);
   if (!as_of) {
-    Statement q(db, "SELECT coalesce(sum(total_minor), 0) FROM account_month WHERE account_id = ?1");
+    Statement q(db,
+                "SELECT coalesce(sum(total_minor), 0) FROM account_month WHERE account_id = ?1");
     q.bind(1, account_id);
     q.step();
     return q.integer(0);
   }
   // Whole months before as_of's month from account_month, then that month's days up to as_of.
   const std::string start = month_start(*as_of);
-  Statement months(db, "SELECT coalesce(sum(total_minor), 0) FROM account_month WHERE account_id = ?1 AND month < ?2");
+  Statement months(db,
+                   "SELECT coalesce(sum(total_minor), 0) FROM account_month WHERE account_id = ?1 "
+                   "AND month < ?2");
   months.bind(1, account_id).bind(2, start.substr(0, 7));
   months.step();
-  Statement days(db, "SELECT coalesce(sum(amount_minor), 0) FROM account_tx WHERE account_id = ?1 AND date >= ?2 AND date <= ?3");
+  Statement days(db,
+                 "SELECT coalesce(sum(amount_minor), 0) FROM account_tx WHERE account_id = ?1 AND "
+                 "date >= ?2 AND date <= ?3");
   days.bind(1, account_id).bind(2, start).bind(3, format_date(*as_of));
   days.step();
   return months.integer(0) + days.integer(0);
@@ -205,10 +257,11 @@ std::int64_t AccountRepo::balance(std::int64_t account_id, std::optional<Date> a
 AccountRepo::Stats AccountRepo::stats(std::int64_t account_id) {
   // The count from the monthly totals, the first and last days from the register index: a
   // million transactions are not read to list six accounts.
-  Statement q(handle(store_),
-              "SELECT (SELECT coalesce(sum(tx_count), 0) FROM account_month WHERE account_id = ?1), "
-              "(SELECT date FROM account_tx WHERE account_id = ?1 ORDER BY date LIMIT 1), "
-              "(SELECT date FROM account_tx WHERE account_id = ?1 ORDER BY date DESC LIMIT 1)");
+  Statement q(
+      handle(store_),
+      "SELECT (SELECT coalesce(sum(tx_count), 0) FROM account_month WHERE account_id = ?1), "
+      "(SELECT date FROM account_tx WHERE account_id = ?1 ORDER BY date LIMIT 1), "
+      "(SELECT date FROM account_tx WHERE account_id = ?1 ORDER BY date DESC LIMIT 1)");
   q.bind(1, account_id);
   q.step();
   Stats s;
@@ -220,12 +273,16 @@ AccountRepo::Stats AccountRepo::stats(std::int64_t account_id) {
   return s;
 }
 
-void AccountRepo::register_rows(std::int64_t account_id, std::optional<Date> from, std::optional<Date> to,
+void AccountRepo::register_rows(std::int64_t account_id, std::optional<Date> from,
+                                std::optional<Date> to,
                                 const std::function<void(const AccountTx&, std::int64_t)>& fn) {
   std::int64_t running = 0;
-  if (from) running = balance(account_id, Date{std::chrono::sys_days(*from) - std::chrono::days(1)});
-  std::string sql = fmt::format("SELECT {} FROM account_tx t LEFT JOIN invoice i ON i.id = t.invoice_id WHERE t.account_id = ?1",
-                                kTxColumns);
+  if (from)
+    running = balance(account_id, Date{std::chrono::sys_days(*from) - std::chrono::days(1)});
+  std::string sql = fmt::format(
+      "SELECT {} FROM account_tx t LEFT JOIN invoice i ON i.id = t.invoice_id WHERE t.account_id = "
+      "?1",
+      kTxColumns);
   if (from) sql += " AND t.date >= ?2";
   if (to) sql += " AND t.date <= ?3";
   sql += " ORDER BY t.date, t.id";
@@ -241,9 +298,11 @@ void AccountRepo::register_rows(std::int64_t account_id, std::optional<Date> fro
   }
 }
 
-void AccountRepo::for_each_movement(std::int64_t account_id, Date to, const std::function<void(Date, std::int64_t)>& fn) {
+void AccountRepo::for_each_movement(std::int64_t account_id, Date to,
+                                    const std::function<void(Date, std::int64_t)>& fn) {
   Statement q(handle(store_),
-              "SELECT date, amount_minor FROM account_tx WHERE account_id = ?1 AND date <= ?2 ORDER BY date, id");
+              "SELECT date, amount_minor FROM account_tx WHERE account_id = ?1 AND date <= ?2 "
+              "ORDER BY date, id");
   q.bind(1, account_id);
   q.bind(2, format_date(to));
   std::string last_day;
@@ -260,7 +319,8 @@ void AccountRepo::for_each_movement(std::int64_t account_id, Date to, const std:
 
 std::vector<Transfer> AccountRepo::transfers(Date from, Date to) {
   Statement q(handle(store_),
-              "SELECT id, date, from_account, to_account, sent_minor, received_minor, fee_minor, rate, note FROM transfer "
+              "SELECT id, date, from_account, to_account, sent_minor, received_minor, fee_minor, "
+              "rate, note FROM transfer "
               "WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id");
   q.bind(1, format_date(from));
   q.bind(2, format_date(to));

@@ -25,9 +25,12 @@ const std::array<Column<Client>, 17> kClientColumns{{
     {"siren", [](const Statement& r, int i, Client& c) { read_into(r, i, c.siren); }},
     {"vat_number", [](const Statement& r, int i, Client& c) { read_into(r, i, c.vat_number); }},
     {"currency", [](const Statement& r, int i, Client& c) { read_into(r, i, c.currency); }},
-    {"language", [](const Statement& r, int i, Client& c) { c.language = parse_language(r.text(i)); }},
-    {"payment_terms", [](const Statement& r, int i, Client& c) { c.payment_terms = static_cast<int>(r.integer(i)); }},
-    {"vat_treatment", [](const Statement& r, int i, Client& c) { c.vat_treatment = parse_vat_treatment(r.text(i)); }},
+    {"language",
+     [](const Statement& r, int i, Client& c) { c.language = parse_language(r.text(i)); }},
+    {"payment_terms", [](const Statement& r, int i,
+                         Client& c) { c.payment_terms = static_cast<int>(r.integer(i)); }},
+    {"vat_treatment", [](const Statement& r, int i,
+                         Client& c) { c.vat_treatment = parse_vat_treatment(r.text(i)); }},
     {"notes", [](const Statement& r, int i, Client& c) { read_into(r, i, c.notes); }},
     {"created_at", [](const Statement& r, int i, Client& c) { read_into(r, i, c.created_at); }},
     {"archived_at",
@@ -38,8 +41,10 @@ const std::array<Column<Client>, 17> kClientColumns{{
      }},
     {"rounding",
      [](const Statement& r, int i, Client& c) {
-       if (r.is_null(i)) c.rounding.reset();
-       else c.rounding = TimeRounding::parse(r.text(i));
+       if (r.is_null(i))
+         c.rounding.reset();
+       else
+         c.rounding = TimeRounding::parse(r.text(i));
      }},
 }};
 
@@ -77,21 +82,27 @@ const std::array<Column<Project>, 13> kProjectColumns{{
     {"p.billable", [](const Statement& r, int i, Project& p) { p.billable = r.integer(i) != 0; }},
     {"p.notes", [](const Statement& r, int i, Project& p) { p.notes = r.string(i); }},
     {"p.created_at", [](const Statement& r, int i, Project& p) { p.created_at = r.string(i); }},
-    {"p.archived_at", [](const Statement& r, int i, Project& p) { p.archived_at = r.optional_string(i); }},
+    {"p.archived_at",
+     [](const Statement& r, int i, Project& p) { p.archived_at = r.optional_string(i); }},
     {"p.rounding",
      [](const Statement& r, int i, Project& p) {
-       if (r.is_null(i)) p.rounding.reset();
-       else p.rounding = TimeRounding::parse(r.text(i));
+       if (r.is_null(i))
+         p.rounding.reset();
+       else
+         p.rounding = TimeRounding::parse(r.text(i));
      }},
 }};
 
 std::string project_select(std::string_view where) {
-  return fmt::format("SELECT {} FROM project p JOIN client c ON c.id = p.client_id {}", column_list(kProjectColumns),
-                     where);
+  return fmt::format("SELECT {} FROM project p JOIN client c ON c.id = p.client_id {}",
+                     column_list(kProjectColumns), where);
 }
 
 void bind_project(Statement& q, const Project& p) {
-  q.bind(":client_id", p.client_id).bind(":handle", p.handle).bind(":name", p.name).bind(":currency", p.currency);
+  q.bind(":client_id", p.client_id)
+      .bind(":handle", p.handle)
+      .bind(":name", p.name)
+      .bind(":currency", p.currency);
   if (p.rate) {
     const Currency& cur = currency(p.currency, true);
     q.bind(":rate_minor", p.rate->amount.with_scale(cur.minor_units).mantissa());
@@ -114,15 +125,16 @@ std::int64_t count(Store& store, std::string_view sql, std::int64_t id) {
 
 std::int64_t ClientRepo::insert(const Client& c) {
   if (auto existing = find(c.handle))
-    throw conflict(fmt::format("a client with handle '{}' already exists ({}). Pick another handle, or "
-                               "change that client with: indie client edit {}",
-                               c.handle, existing->name, existing->handle));
+    throw conflict(
+        fmt::format("a client with handle '{}' already exists ({}). Pick another handle, or "
+                    "change that client with: indie client edit {}",
+                    c.handle, existing->name, existing->handle));
   Statement q(store_,
               "INSERT INTO client (handle, name, legal_name, address, country, email, siren, "
-                      "vat_number, currency, language, payment_terms, vat_treatment, notes, created_at, "
-                      "archived_at, rounding) VALUES (:handle, :name, :legal_name, :address, :country, "
-                      ":email, :siren, :vat_number, :currency, :language, :payment_terms, :vat_treatment, "
-                      ":notes, :created_at, :archived_at, :rounding)");
+              "vat_number, currency, language, payment_terms, vat_treatment, notes, created_at, "
+              "archived_at, rounding) VALUES (:handle, :name, :legal_name, :address, :country, "
+              ":email, :siren, :vat_number, :currency, :language, :payment_terms, :vat_treatment, "
+              ":notes, :created_at, :archived_at, :rounding)");
   bind_client(q, c);
   q.bind(":created_at", c.created_at);
   q.run();
@@ -131,13 +143,14 @@ std::int64_t ClientRepo::insert(const Client& c) {
 
 void ClientRepo::update(const Client& c) {
   if (auto other = find(c.handle); other && other->id != c.id)
-    throw conflict(fmt::format("a client with handle '{}' already exists; pick another handle", c.handle));
+    throw conflict(
+        fmt::format("a client with handle '{}' already exists; pick another handle", c.handle));
   Statement q(store_,
               "UPDATE client SET handle = :handle, name = :name, legal_name = :legal_name, "
-                      "address = :address, country = :country, email = :email, siren = :siren, "
-                      "vat_number = :vat_number, currency = :currency, language = :language, "
-                      "payment_terms = :payment_terms, vat_treatment = :vat_treatment, notes = :notes, "
-                      "archived_at = :archived_at, rounding = :rounding WHERE id = :id");
+              "address = :address, country = :country, email = :email, siren = :siren, "
+              "vat_number = :vat_number, currency = :currency, language = :language, "
+              "payment_terms = :payment_terms, vat_treatment = :vat_treatment, notes = :notes, "
+              "archived_at = :archived_at, rounding = :rounding WHERE id = :id");
   bind_client(q, c);
   q.bind(":id", c.id);
   q.run();
@@ -147,8 +160,10 @@ std::optional<Client> ClientRepo::find(std::string_view ref) {
   const auto id = record_id(ref);
   Statement q(store_, fmt::format("SELECT {} FROM client WHERE {}", column_list(kClientColumns),
                                   id ? "id = ?1" : "handle = ?1"));
-  if (id) q.bind(1, *id);
-  else q.bind(1, ref);
+  if (id)
+    q.bind(1, *id);
+  else
+    q.bind(1, ref);
   if (!q.step()) return std::nullopt;
   Client c;
   read_row(q, kClientColumns, c);
@@ -168,8 +183,9 @@ std::vector<Client> ClientRepo::list(bool include_archived) {
 }
 
 void ClientRepo::for_each(bool include_archived, const std::function<void(const Client&)>& fn) {
-  Statement q(store_, fmt::format("SELECT {} FROM client {} ORDER BY handle", column_list(kClientColumns),
-                                  include_archived ? "" : "WHERE archived_at IS NULL"));
+  Statement q(store_,
+              fmt::format("SELECT {} FROM client {} ORDER BY handle", column_list(kClientColumns),
+                          include_archived ? "" : "WHERE archived_at IS NULL"));
   Client c;  // reused: its strings keep their capacity from row to row
   while (q.step()) {
     read_row(q, kClientColumns, c);
@@ -177,14 +193,18 @@ void ClientRepo::for_each(bool include_archived, const std::function<void(const 
   }
 }
 
-void ClientRepo::for_each_summary(bool include_archived, const std::function<void(const ClientSummary&)>& fn) {
-  Statement q(store_,
-              fmt::format("SELECT handle, name, country, currency, language, vat_treatment, email, payment_terms "
-                          "FROM client {} ORDER BY handle",
-                          include_archived ? "" : "WHERE archived_at IS NULL"));
+void ClientRepo::for_each_summary(bool include_archived,
+                                  const std::function<void(const ClientSummary&)>& fn) {
+  Statement q(
+      store_,
+      fmt::format(
+          "SELECT handle, name, country, currency, language, vat_treatment, email, payment_terms "
+          "FROM client {} ORDER BY handle",
+          include_archived ? "" : "WHERE archived_at IS NULL"));
   ClientSummary c;
   while (q.step()) {
-    c = {q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6), static_cast<int>(q.integer(7))};
+    c = {q.text(0), q.text(1), q.text(2), q.text(3),
+         q.text(4), q.text(5), q.text(6), static_cast<int>(q.integer(7))};
     fn(c);
   }
 }
@@ -209,9 +229,12 @@ std::vector<std::int64_t> ClientRepo::ids_named(std::string_view name) {
 std::string ClientRepo::history(std::int64_t client_id) {
   // Everything that refers to a client (the foreign keys of project and invoice), so that
   // `client rm` refuses with this message rather than the database's.
-  const auto projects = count(store_, "SELECT count(*) FROM project WHERE client_id = ?1", client_id);
-  const auto drafts = count(store_, "SELECT count(*) FROM invoice WHERE client_id = ?1 AND state = 'draft'", client_id);
-  const auto issued = count(store_, "SELECT count(*) FROM invoice WHERE client_id = ?1 AND state = 'issued'", client_id);
+  const auto projects =
+      count(store_, "SELECT count(*) FROM project WHERE client_id = ?1", client_id);
+  const auto drafts = count(
+      store_, "SELECT count(*) FROM invoice WHERE client_id = ?1 AND state = 'draft'", client_id);
+  const auto issued = count(
+      store_, "SELECT count(*) FROM invoice WHERE client_id = ?1 AND state = 'issued'", client_id);
   std::string out;
   const auto add = [&](std::int64_t n, std::string_view one, std::string_view many) {
     if (n == 0) return;
@@ -231,13 +254,16 @@ void ClientRepo::remove(std::int64_t client_id) {
 
 std::int64_t ProjectRepo::insert(const Project& p) {
   if (auto existing = find(p.client_handle + "/" + p.handle))
-    throw conflict(fmt::format("project '{}' already exists. Pick another handle, or change it with: "
-                               "indie project edit {}", existing->path(), existing->path()));
-  Statement q(store_,
-              "INSERT INTO project (client_id, handle, name, currency, rate_minor, rate_unit, "
-                      "billable, notes, created_at, archived_at, rounding) VALUES (:client_id, :handle, :name, "
-                      ":currency, :rate_minor, :rate_unit, :billable, :notes, :created_at, :archived_at, "
-                      ":rounding)");
+    throw conflict(
+        fmt::format("project '{}' already exists. Pick another handle, or change it with: "
+                    "indie project edit {}",
+                    existing->path(), existing->path()));
+  Statement q(
+      store_,
+      "INSERT INTO project (client_id, handle, name, currency, rate_minor, rate_unit, "
+      "billable, notes, created_at, archived_at, rounding) VALUES (:client_id, :handle, :name, "
+      ":currency, :rate_minor, :rate_unit, :billable, :notes, :created_at, :archived_at, "
+      ":rounding)");
   bind_project(q, p);
   q.bind(":created_at", p.created_at);
   q.run();
@@ -249,11 +275,12 @@ void ProjectRepo::update(const Project& p) {
   dup.bind(1, p.client_id).bind(2, p.handle).bind(3, p.id);
   if (dup.step())
     throw conflict(fmt::format("project '{}' already exists; pick another handle", p.path()));
-  Statement q(store_,
-              "UPDATE project SET client_id = :client_id, handle = :handle, name = :name, "
-                      "currency = :currency, rate_minor = :rate_minor, rate_unit = :rate_unit, "
-                      "billable = :billable, notes = :notes, archived_at = :archived_at, rounding = :rounding "
-                      "WHERE id = :id");
+  Statement q(
+      store_,
+      "UPDATE project SET client_id = :client_id, handle = :handle, name = :name, "
+      "currency = :currency, rate_minor = :rate_minor, rate_unit = :rate_unit, "
+      "billable = :billable, notes = :notes, archived_at = :archived_at, rounding = :rounding "
+      "WHERE id = :id");
   bind_project(q, p);
   q.bind(":id", p.id);
   q.run();
@@ -261,7 +288,8 @@ void ProjectRepo::update(const Project& p) {
 
 std::optional<Project> ProjectRepo::find(std::string_view ref) {
   const auto id = record_id(ref);
-  Statement q(store_, project_select(id ? "WHERE p.id = ?1" : "WHERE c.handle = ?1 AND p.handle = ?2"));
+  Statement q(store_,
+              project_select(id ? "WHERE p.id = ?1" : "WHERE c.handle = ?1 AND p.handle = ?2"));
   if (id) {
     q.bind(1, *id);
   } else {
@@ -280,7 +308,8 @@ Project ProjectRepo::get(std::string_view ref) {
                               did_you_mean(ref, paths())));
 }
 
-std::vector<Project> ProjectRepo::list(std::optional<std::int64_t> client_id, bool include_archived) {
+std::vector<Project> ProjectRepo::list(std::optional<std::int64_t> client_id,
+                                       bool include_archived) {
   std::string where = "WHERE 1 = 1";
   if (client_id) where += " AND p.client_id = :client";
   if (!include_archived) where += " AND p.archived_at IS NULL AND c.archived_at IS NULL";
@@ -292,26 +321,32 @@ std::vector<Project> ProjectRepo::list(std::optional<std::int64_t> client_id, bo
 }
 
 std::vector<std::string> ProjectRepo::paths() {
-  Statement q(store_, "SELECT c.handle || '/' || p.handle FROM project p JOIN client c ON c.id = p.client_id");
+  Statement q(
+      store_,
+      "SELECT c.handle || '/' || p.handle FROM project p JOIN client c ON c.id = p.client_id");
   std::vector<std::string> out;
   while (q.step()) out.push_back(q.string(0));
   return out;
 }
 
 std::vector<std::string> ProjectRepo::paths_with_handle(std::string_view handle) {
-  Statement q(store_,
-              "SELECT c.handle || '/' || p.handle FROM project p JOIN client c ON c.id = p.client_id "
-              "WHERE p.handle = ?1 ORDER BY 1");
+  Statement q(
+      store_,
+      "SELECT c.handle || '/' || p.handle FROM project p JOIN client c ON c.id = p.client_id "
+      "WHERE p.handle = ?1 ORDER BY 1");
   q.bind(1, handle);
   std::vector<std::string> out;
   while (q.step()) out.push_back(q.string(0));
   return out;
 }
 
-std::vector<ProjectRepo::Match> ProjectRepo::named(std::string_view name, std::optional<std::int64_t> client_id) {
-  Statement q(store_,
-              "SELECT p.id, c.handle || '/' || p.handle FROM project p JOIN client c ON c.id = p.client_id "
-              "WHERE (p.handle = ?1 COLLATE NOCASE OR p.name = ?1 COLLATE NOCASE) AND (?2 IS NULL OR p.client_id = ?2)");
+std::vector<ProjectRepo::Match> ProjectRepo::named(std::string_view name,
+                                                   std::optional<std::int64_t> client_id) {
+  Statement q(
+      store_,
+      "SELECT p.id, c.handle || '/' || p.handle FROM project p JOIN client c ON c.id = p.client_id "
+      "WHERE (p.handle = ?1 COLLATE NOCASE OR p.name = ?1 COLLATE NOCASE) AND (?2 IS NULL OR "
+      "p.client_id = ?2)");
   q.bind(1, name).bind(2, client_id);
   std::vector<Match> out;
   while (q.step()) out.push_back({q.integer(0), q.string(1)});
@@ -319,7 +354,8 @@ std::vector<ProjectRepo::Match> ProjectRepo::named(std::string_view name, std::o
 }
 
 std::string ProjectRepo::history(std::int64_t project_id) {
-  const auto entries = count(store_, "SELECT count(*) FROM time_entry WHERE project_id = ?1", project_id);
+  const auto entries =
+      count(store_, "SELECT count(*) FROM time_entry WHERE project_id = ?1", project_id);
   return entries == 0 ? "" : fmt::format("{} time entr{}", entries, entries == 1 ? "y" : "ies");
 }
 

@@ -112,7 +112,8 @@ std::string set_config_text(std::string_view text, std::string_view source, cons
   } else if (const toml::table* table = root[table_name].as_table()) {
     // Insert after the last line that belongs to the table (its header when it is empty).
     std::size_t last_line = table->source().begin.line;
-    for (const auto& [k, n] : *table) last_line = std::max<std::size_t>(last_line, n.source().end.line);
+    for (const auto& [k, n] : *table)
+      last_line = std::max<std::size_t>(last_line, n.source().end.line);
     std::size_t pos = byte_offset(text, last_line + 1, 1);
     if (pos == text.size() && !out.empty() && out.back() != '\n') {
       out += '\n';

@@ -1,9 +1,9 @@
 #pragma once
 // The SQLite connection behind a Store. Private to src/store: repositories reach it through
 // handle(store); nothing above the store sees a SQLite type.
+#include <SQLiteCpp/Database.h>
 #include <sqlite3.h>
 
-#include <SQLiteCpp/Database.h>
 #include <string>
 
 #include "indie/store/store.hpp"

@@ -30,13 +30,17 @@ std::string read_file(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-void write_file_atomic(const std::string& path, const std::string& contents, bool create_directories) {
+void write_file_atomic(const std::string& path, const std::string& contents,
+                       bool create_directories) {
   const std::filesystem::path p(path);
   std::error_code ec;
-  if (std::filesystem::is_directory(p, ec)) throw invalid_input(fmt::format("cannot write {}: it is a directory", path));
+  if (std::filesystem::is_directory(p, ec))
+    throw invalid_input(fmt::format("cannot write {}: it is a directory", path));
   if (create_directories && !p.parent_path().empty()) {
     std::filesystem::create_directories(p.parent_path(), ec);
-    if (ec) throw storage_error(fmt::format("cannot create the directory {}: {}", p.parent_path().string(), ec.message()));
+    if (ec)
+      throw storage_error(fmt::format("cannot create the directory {}: {}",
+                                      p.parent_path().string(), ec.message()));
   }
   const std::string tmp = path + ".tmp";
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);

@@ -12,15 +12,17 @@ namespace indie {
 namespace {
 
 FxQuote read_quote(const Statement& q) {
-  return {std::string(q.text(0)), std::string(q.text(1)), parse_date(q.text(2), Date{}), Decimal::parse(q.text(3)),
-          std::string(q.text(4))};
+  return {std::string(q.text(0)), std::string(q.text(1)), parse_date(q.text(2), Date{}),
+          Decimal::parse(q.text(3)), std::string(q.text(4))};
 }
 
 }  // namespace
 
-RateRepo::ImportResult RateRepo::import_ecb(std::string_view text, std::string_view file_name, std::string_view source) {
+RateRepo::ImportResult RateRepo::import_ecb(std::string_view text, std::string_view file_name,
+                                            std::string_view source) {
   Statement insert(handle(store_),
-                   "INSERT OR IGNORE INTO rate (base, quote, date, rate, source) VALUES ('EUR', ?1, ?2, ?3, ?4)");
+                   "INSERT OR IGNORE INTO rate (base, quote, date, rate, source) VALUES ('EUR', "
+                   "?1, ?2, ?3, ?4)");
   sqlite3* db = handle(store_);
   ImportResult r;
   // Read everything first, then insert in key order (currency, date): the file is by day,
@@ -37,7 +39,11 @@ RateRepo::ImportResult RateRepo::import_ecb(std::string_view text, std::string_v
     rate_text.clear();
     const Decimal n = e.rate.normalized();
     append_scaled(rate_text, n.mantissa(), n.scale(), NumberLocale::canonical);
-    insert.reset().bind(1, e.currency).bind(2, format_date(e.date)).bind(3, rate_text).bind(4, source);
+    insert.reset()
+        .bind(1, e.currency)
+        .bind(2, format_date(e.date))
+        .bind(3, rate_text)
+        .bind(4, source);
     insert.run();
     ++r.rates;
     r.added += static_cast<std::size_t>(sqlite3_changes(db));
@@ -47,24 +53,39 @@ RateRepo::ImportResult RateRepo::import_ecb(std::string_view text, std::string_v
 
 bool RateRepo::add(const FxQuote& quote) {
   check_rate(quote.rate);
-  Statement q(handle(store_), "INSERT OR IGNORE INTO rate (base, quote, date, rate, source) VALUES (?1, ?2, ?3, ?4, ?5)");
-  q.bind(1, quote.base).bind(2, quote.quote).bind(3, format_date(quote.date)).bind(4, quote.rate.normalized().to_string()).bind(5, quote.source);
+  Statement q(
+      handle(store_),
+      "INSERT OR IGNORE INTO rate (base, quote, date, rate, source) VALUES (?1, ?2, ?3, ?4, ?5)");
+  q.bind(1, quote.base)
+      .bind(2, quote.quote)
+      .bind(3, format_date(quote.date))
+      .bind(4, quote.rate.normalized().to_string())
+      .bind(5, quote.source);
   q.run();
   return sqlite3_changes(handle(store_)) == 1;
 }
 
 std::optional<FxQuote> RateRepo::set(const FxQuote& quote) {
   check_rate(quote.rate);
-  if (quote.base == quote.quote) throw invalid_input(fmt::format("a rate needs two different currencies (got {} twice)", quote.base));
+  if (quote.base == quote.quote)
+    throw invalid_input(
+        fmt::format("a rate needs two different currencies (got {} twice)", quote.base));
   std::optional<FxQuote> previous;
   {
     Statement q(handle(store_),
-                "SELECT base, quote, date, rate, source FROM rate WHERE base = ?1 AND quote = ?2 AND date = ?3");
+                "SELECT base, quote, date, rate, source FROM rate WHERE base = ?1 AND quote = ?2 "
+                "AND date = ?3");
     q.bind(1, quote.base).bind(2, quote.quote).bind(3, format_date(quote.date));
     if (q.step()) previous = read_quote(q);
   }
-  Statement q(handle(store_), "INSERT OR REPLACE INTO rate (base, quote, date, rate, source) VALUES (?1, ?2, ?3, ?4, ?5)");
-  q.bind(1, quote.base).bind(2, quote.quote).bind(3, format_date(quote.date)).bind(4, quote.rate.normalized().to_string()).bind(5, quote.source);
+  Statement q(
+      handle(store_),
+      "INSERT OR REPLACE INTO rate (base, quote, date, rate, source) VALUES (?1, ?2, ?3, ?4, ?5)");
+  q.bind(1, quote.base)
+      .bind(2, quote.quote)
+      .bind(3, format_date(quote.date))
+      .bind(4, quote.rate.normalized().to_string())
+      .bind(5, quote.source);
   q.run();
   return previous;
 }
@@ -74,7 +95,8 @@ RateRepo::~RateRepo() = default;
 
 std::optional<FxQuote> RateRepo::latest(std::string_view base, std::string_view quote, Date date) {
   Statement& q = reused(latest_, handle(store_),
-                        "SELECT base, quote, date, rate, source FROM rate WHERE base = ?1 AND quote = ?2 AND date <= ?3 "
+                        "SELECT base, quote, date, rate, source FROM rate WHERE base = ?1 AND "
+                        "quote = ?2 AND date <= ?3 "
                         "ORDER BY date DESC LIMIT 1");
   q.bind(1, base).bind(2, quote).bind(3, format_date(date));
   if (!q.step()) return std::nullopt;
@@ -89,7 +111,8 @@ FxPath RateRepo::path(std::string_view from, std::string_view to, Date date) {
   const auto leg = [&](std::string_view a, std::string_view b) -> std::optional<FxLeg> {
     auto direct = latest(a, b, date);
     auto inverse = latest(b, a, date);
-    if (direct && (!inverse || direct->date >= inverse->date)) return FxLeg{std::move(*direct), false};
+    if (direct && (!inverse || direct->date >= inverse->date))
+      return FxLeg{std::move(*direct), false};
     if (inverse) return FxLeg{std::move(*inverse), true};
     return std::nullopt;
   };
@@ -111,23 +134,27 @@ FxPath RateRepo::path(std::string_view from, std::string_view to, Date date) {
   const bool later = q.step() && !q.is_null(0) && q.text(0) > format_date(date);
   const std::string foreign(from == "EUR" ? to : from);
   if (later)
-    throw not_found(fmt::format("no rate from {} to {} on or before {}: the first one stored is of {}. Set one with: "
-                                "indie rate set {} EUR RATE --date {}",
-                                from, to, format_date(date), q.text(0), foreign, format_date(date)));
-  throw not_found(fmt::format("no rate from {} to {} on or before {}: import the ECB's rates (indie rate import "
-                              "eurofxref-hist.csv) or set one: indie rate set {} EUR RATE --date {}",
-                              from, to, format_date(date), foreign, format_date(date)));
+    throw not_found(fmt::format(
+        "no rate from {} to {} on or before {}: the first one stored is of {}. Set one with: "
+        "indie rate set {} EUR RATE --date {}",
+        from, to, format_date(date), q.text(0), foreign, format_date(date)));
+  throw not_found(fmt::format(
+      "no rate from {} to {} on or before {}: import the ECB's rates (indie rate import "
+      "eurofxref-hist.csv) or set one: indie rate set {} EUR RATE --date {}",
+      from, to, format_date(date), foreign, format_date(date)));
 }
 
 void RateRepo::for_each(const Filter& f, const std::function<void(const FxQuote&)>& fn) {
   // With max(), SQLite takes the other bare columns from the row holding the maximum: the
   // newest rate of each pair, read in one pass over the primary key.
-  std::string sql = f.latest_only ? "SELECT base, quote, max(date), rate, source FROM rate WHERE 1 = 1"
-                                  : "SELECT base, quote, date, rate, source FROM rate WHERE 1 = 1";
+  std::string sql = f.latest_only
+                        ? "SELECT base, quote, max(date), rate, source FROM rate WHERE 1 = 1"
+                        : "SELECT base, quote, date, rate, source FROM rate WHERE 1 = 1";
   if (f.currency) sql += " AND (base = ?1 OR quote = ?1)";
   if (f.from) sql += " AND date >= ?2";
   if (f.to) sql += " AND date <= ?3";
-  sql += f.latest_only ? " GROUP BY base, quote ORDER BY base, quote" : " ORDER BY date, base, quote";
+  sql +=
+      f.latest_only ? " GROUP BY base, quote ORDER BY base, quote" : " ORDER BY date, base, quote";
   Statement q(handle(store_), sql);
   if (f.currency) q.bind(1, *f.currency);
   if (f.from) q.bind(2, format_date(*f.from));

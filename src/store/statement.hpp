@@ -22,7 +22,8 @@ namespace indie {
 class Statement {
  public:
   Statement(sqlite3* db, std::string_view sql) : db_(db) {
-    if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &st_, nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                           &st_, nullptr) != SQLITE_OK)
       throw storage_error(std::string("database: ") + sqlite3_errmsg(db));
   }
   Statement(Store& store, std::string_view sql) : Statement(handle(store), sql) {}
@@ -79,7 +80,9 @@ class Statement {
   /// Borrowed text, valid until the next step.
   std::string_view text(int col) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st_, col));
-    return p == nullptr ? std::string_view() : std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, col)));
+    return p == nullptr
+               ? std::string_view()
+               : std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, col)));
   }
   std::string string(int col) const { return std::string(text(col)); }
   std::optional<std::string> optional_string(int col) const {
@@ -94,7 +97,8 @@ class Statement {
  private:
   int parameter(std::string_view name) const {
     const int i = sqlite3_bind_parameter_index(st_, std::string(name).c_str());
-    if (i == 0) throw storage_error("database: the statement has no parameter " + std::string(name));
+    if (i == 0)
+      throw storage_error("database: the statement has no parameter " + std::string(name));
     return i;
   }
 
@@ -109,7 +113,9 @@ inline Statement& reused(std::unique_ptr<Statement>& slot, sqlite3* db, std::str
   return slot->reset();
 }
 
-inline std::int64_t last_insert_id(Store& store) { return sqlite3_last_insert_rowid(handle(store)); }
+inline std::int64_t last_insert_id(Store& store) {
+  return sqlite3_last_insert_rowid(handle(store));
+}
 /// Rows changed by the last INSERT, UPDATE or DELETE.
 inline std::int64_t changed_rows(Store& store) { return sqlite3_changes(handle(store)); }
 
@@ -135,7 +141,8 @@ std::string column_list(const std::array<Column<T>, N>& columns) {
 
 /// Reads the current row into `into`, the columns starting at `first`.
 template <class T, std::size_t N>
-void read_row(const Statement& row, const std::array<Column<T>, N>& columns, T& into, int first = 0) {
+void read_row(const Statement& row, const std::array<Column<T>, N>& columns, T& into,
+              int first = 0) {
   int col = first;
   for (const auto& c : columns) c.read(row, col++, into);
 }
@@ -163,7 +170,8 @@ std::string insert_sql(std::string_view table, const std::array<Field<T>, N>& fi
 template <class T, std::size_t N>
 std::string update_sql(std::string_view table, const std::array<Field<T>, N>& fields) {
   std::string sets;
-  for (std::size_t i = 0; i < N; ++i) sets += (i ? ", " : "") + std::string(fields[i].name) + " = ?" + std::to_string(i + 1);
+  for (std::size_t i = 0; i < N; ++i)
+    sets += (i ? ", " : "") + std::string(fields[i].name) + " = ?" + std::to_string(i + 1);
   return "UPDATE " + std::string(table) + " SET " + sets + " WHERE id = ?" + std::to_string(N + 1);
 }
 

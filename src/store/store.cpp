@@ -1,21 +1,21 @@
 #include "indie/store/store.hpp"
 
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 
-#include "indie/core/error.hpp"
 #include "connection.hpp"
-#include "statement.hpp"
+#include "indie/core/error.hpp"
 #include "migrations.hpp"
+#include "statement.hpp"
 
 namespace indie {
 namespace {
@@ -57,17 +57,20 @@ std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
   std::error_code ec;
   const bool exists = std::filesystem::exists(path, ec);
   if (!exists && mode == Mode::open_existing)
-    throw not_found(fmt::format("no indie database at {}. Create one with: indie init "
-                                "(or point to yours with --db PATH or INDIE_DB)", path));
+    throw not_found(
+        fmt::format("no indie database at {}. Create one with: indie init "
+                    "(or point to yours with --db PATH or INDIE_DB)",
+                    path));
   if (exists && std::filesystem::is_directory(path, ec))
-    throw storage_error(fmt::format("{} is a directory, not a database file; {}", path, where_to_go()));
+    throw storage_error(
+        fmt::format("{} is a directory, not a database file; {}", path, where_to_go()));
   if (!exists) {
     create_parent_directory(path);
     create_private_file(path);
   }
   if (::access(path.c_str(), R_OK | W_OK) != 0)
-    throw storage_error(fmt::format("cannot open the database {}: {}; check its permissions or {}", path,
-                                    std::strerror(errno), where_to_go()));
+    throw storage_error(fmt::format("cannot open the database {}: {}; check its permissions or {}",
+                                    path, std::strerror(errno), where_to_go()));
   // indie is one thread: no mutexes at all, and no allocation statistics (whose global mutex
   // was 5 % of a bulk import). Must precede SQLite's initialization, hence once, here.
   static const bool single_threaded = [] {
@@ -80,13 +83,14 @@ std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
   try {
     // One connection used by one thread: SQLite's per-call mutex (Debian builds it serialized)
     // costs a fifth of a 10,000-row listing and protects nothing here.
-    store.reset(new Store(std::make_unique<Connection>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX)));
+    store.reset(new Store(
+        std::make_unique<Connection>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX)));
     store->configure();
     store->migrate();
   } catch (const SQLite::Exception& e) {
     if (e.getErrorCode() == SQLITE_NOTADB)
-      throw storage_error(fmt::format("{} is not an indie database (it is not a SQLite file); {}", path,
-                                      where_to_go()));
+      throw storage_error(fmt::format("{} is not an indie database (it is not a SQLite file); {}",
+                                      path, where_to_go()));
     throw storage_error(fmt::format("cannot open the database {}: {}", path, e.what()));
   }
   return store;
@@ -105,8 +109,8 @@ void Store::configure() {
   const int app_id = db_.execAndGet("PRAGMA application_id").getInt();
   const int tables = db_.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
   if (app_id != kApplicationId && (app_id != 0 || tables != 0))
-    throw storage_error(fmt::format("{} is a SQLite database of another program, not indie's; {}", path_,
-                                    where_to_go()));
+    throw storage_error(fmt::format("{} is a SQLite database of another program, not indie's; {}",
+                                    path_, where_to_go()));
   if (tables == 0) db_.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
   db_.exec("PRAGMA journal_mode = WAL");
   db_.exec("PRAGMA synchronous = NORMAL");  // durable at each checkpoint; safe with WAL
@@ -127,7 +131,8 @@ void Store::migrate() {
   if (version > latest)
     throw storage_error(fmt::format(
         "{} was written by a newer indie (schema version {}; this indie knows up to {}). "
-        "Upgrade indie to use it; nothing was changed.", path_, version, latest));
+        "Upgrade indie to use it; nothing was changed.",
+        path_, version, latest));
   if (version == latest) return;
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
   // Another process may have migrated while we waited for the lock.
@@ -144,9 +149,11 @@ namespace {
 [[noreturn]] void throw_transaction_error(sqlite3* db, const char* what) {
   const int code = sqlite3_errcode(db) & 0xFF;
   if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-    throw storage_error(fmt::format("another indie command is writing to the database; nothing was changed, "
-                                    "run it again when that one is done"));
-  throw storage_error(fmt::format("database: cannot {} a transaction: {}", what, sqlite3_errmsg(db)));
+    throw storage_error(
+        fmt::format("another indie command is writing to the database; nothing was changed, "
+                    "run it again when that one is done"));
+  throw storage_error(
+      fmt::format("database: cannot {} a transaction: {}", what, sqlite3_errmsg(db)));
 }
 
 }  // namespace

@@ -5,7 +5,6 @@
 #include <charconv>
 
 #include "indie/core/currency.hpp"
-
 #include "indie/core/error.hpp"
 #include "statement.hpp"
 
@@ -13,7 +12,8 @@ namespace indie {
 namespace {
 
 constexpr std::string_view kColumns =
-    "e.id, e.project_id, e.start_utc, e.end_utc, e.zone, e.note, e.tags, e.source_key, e.invoice_id, "
+    "e.id, e.project_id, e.start_utc, e.end_utc, e.zone, e.note, e.tags, e.source_key, "
+    "e.invoice_id, "
     "e.invoice_number";
 
 Instant instant(std::int64_t seconds) { return Instant(std::chrono::seconds(seconds)); }
@@ -23,23 +23,33 @@ void read_entry(const Statement& q, TimeEntry& e) {
   e.id = q.integer(0);
   e.project_id = q.integer(1);
   e.start = instant(q.integer(2));
-  if (q.is_null(3)) e.end.reset();
-  else e.end = instant(q.integer(3));
+  if (q.is_null(3))
+    e.end.reset();
+  else
+    e.end = instant(q.integer(3));
   e.zone.assign(q.text(4));
   e.note.assign(q.text(5));
   e.tags.assign(q.text(6));
-  if (q.is_null(7)) e.source_key.reset();
-  else e.source_key = q.integer(7);
-  if (q.is_null(8)) e.invoice_id.reset();
-  else e.invoice_id = q.integer(8);
-  if (q.is_null(9)) e.invoice_number.reset();
-  else e.invoice_number = std::string(q.text(9));
+  if (q.is_null(7))
+    e.source_key.reset();
+  else
+    e.source_key = q.integer(7);
+  if (q.is_null(8))
+    e.invoice_id.reset();
+  else
+    e.invoice_id = q.integer(8);
+  if (q.is_null(9))
+    e.invoice_number.reset();
+  else
+    e.invoice_number = std::string(q.text(9));
 }
 
 void bind_entry(Statement& q, const TimeEntry& e) {
   q.bind(1, e.project_id).bind(2, seconds(e.start));
-  if (e.end) q.bind(3, seconds(*e.end));
-  else q.bind(3, std::optional<std::int64_t>());
+  if (e.end)
+    q.bind(3, seconds(*e.end));
+  else
+    q.bind(3, std::optional<std::int64_t>());
   q.bind(4, e.zone).bind(5, e.note).bind(6, e.tags).bind(7, e.source_key).bind(8, e.invoice_id);
   q.bind(9, e.invoice_number);
 }
@@ -75,7 +85,8 @@ TimeRepo::~TimeRepo() = default;
 const std::string& TimeRepo::path_of(std::int64_t project_id) {
   if (paths_.empty()) {
     Statement q(handle(store_),
-                "SELECT p.id, c.handle || '/' || p.handle FROM project p JOIN client c ON c.id = p.client_id");
+                "SELECT p.id, c.handle || '/' || p.handle FROM project p JOIN client c ON c.id = "
+                "p.client_id");
     while (q.step()) paths_.emplace(q.integer(0), std::string(q.text(1)));
   }
   static const std::string unknown = "?";
@@ -104,9 +115,10 @@ void TimeRepo::note_span(const TimeEntry& e) {
 
 std::int64_t TimeRepo::insert(const TimeEntry& e) {
   note_span(e);
-  Statement& q = reused(insert_, handle(store_),
-                        "INSERT INTO time_entry (project_id, start_utc, end_utc, zone, note, tags, source_key, "
-                        "invoice_id, invoice_number) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  Statement& q = reused(
+      insert_, handle(store_),
+      "INSERT INTO time_entry (project_id, start_utc, end_utc, zone, note, tags, source_key, "
+      "invoice_id, invoice_number) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   bind_entry(q, e);
   q.run();
   return last_insert_id(store_);
@@ -114,9 +126,10 @@ std::int64_t TimeRepo::insert(const TimeEntry& e) {
 
 void TimeRepo::update(const TimeEntry& e) {
   note_span(e);
-  Statement q(handle(store_),
-              "UPDATE time_entry SET project_id = ?1, start_utc = ?2, end_utc = ?3, zone = ?4, note = ?5, "
-              "tags = ?6, source_key = ?7, invoice_id = ?8, invoice_number = ?9 WHERE id = ?10");
+  Statement q(
+      handle(store_),
+      "UPDATE time_entry SET project_id = ?1, start_utc = ?2, end_utc = ?3, zone = ?4, note = ?5, "
+      "tags = ?6, source_key = ?7, invoice_id = ?8, invoice_number = ?9 WHERE id = ?10");
   bind_entry(q, e);
   q.bind(10, e.id);
   q.run();
@@ -142,13 +155,15 @@ TimeEntry TimeRepo::get(std::string_view ref) {
   std::int64_t id = 0;
   const auto [p, ec] = std::from_chars(ref.data(), ref.data() + ref.size(), id);
   if (ec != std::errc() || p != ref.data() + ref.size() || id <= 0)
-    throw invalid_input(fmt::format("'{}' is not a time entry id; ids are the numbers `indie time list` shows", ref));
+    throw invalid_input(fmt::format(
+        "'{}' is not a time entry id; ids are the numbers `indie time list` shows", ref));
   if (auto e = find(id)) return *e;
   throw not_found(fmt::format("no time entry {}. List them with: indie time list", id));
 }
 
 std::optional<TimeEntry> TimeRepo::running() {
-  Statement q(handle(store_), fmt::format("SELECT {} FROM time_entry e WHERE e.end_utc IS NULL", kColumns));
+  Statement q(handle(store_),
+              fmt::format("SELECT {} FROM time_entry e WHERE e.end_utc IS NULL", kColumns));
   if (!q.step()) return std::nullopt;
   TimeEntry e;
   read_entry(q, e);
@@ -157,8 +172,10 @@ std::optional<TimeEntry> TimeRepo::running() {
 }
 
 std::optional<TimeEntry> TimeRepo::last() {
-  Statement q(handle(store_),
-              fmt::format("SELECT {} FROM time_entry e ORDER BY e.start_utc DESC, e.id DESC LIMIT 1", kColumns));
+  Statement q(
+      handle(store_),
+      fmt::format("SELECT {} FROM time_entry e ORDER BY e.start_utc DESC, e.id DESC LIMIT 1",
+                  kColumns));
   if (!q.step()) return std::nullopt;
   TimeEntry e;
   read_entry(q, e);
@@ -168,29 +185,38 @@ std::optional<TimeEntry> TimeRepo::last() {
 
 // Three index-backed branches, so a check costs microseconds with a million entries: entries
 // of at most a day start at most the longest such entry (time_stats) before `start`; longer
-// ones are in a small partial index; a running timer lasts until `now`. INDEXED BY pins the partial indexes: left alone,
-// the planner scans the covering start index instead, which made a 1M-row import quadratic.
-std::optional<TimeEntry> TimeRepo::overlapping(Instant start, Instant end, Instant now, std::int64_t except) {
-  Statement& q = reused(overlap_, handle(store_),
-                        "SELECT id FROM time_entry WHERE start_utc > ?1 - ?5 AND start_utc < ?2 "
-                        "  AND coalesce(end_utc, ?3) > ?1 AND id <> ?4 "
-                        "UNION ALL SELECT id FROM time_entry INDEXED BY time_entry_long "
-                        "  WHERE end_utc - start_utc > 86400 AND start_utc < ?2 AND end_utc > ?1 AND id <> ?4 "
-                        "UNION ALL SELECT id FROM time_entry INDEXED BY time_entry_one_timer "
-                        "  WHERE end_utc IS NULL AND start_utc < ?2 "
-                        "  AND ?3 > ?1 AND id <> ?4 LIMIT 1");
-  q.bind(1, seconds(start)).bind(2, seconds(end)).bind(3, seconds(now)).bind(4, except).bind(5, max_span());
+// ones are in a small partial index; a running timer lasts until `now`. INDEXED BY pins the partial
+// indexes: left alone, the planner scans the covering start index instead, which made a 1M-row
+// import quadratic.
+std::optional<TimeEntry> TimeRepo::overlapping(Instant start, Instant end, Instant now,
+                                               std::int64_t except) {
+  Statement& q =
+      reused(overlap_, handle(store_),
+             "SELECT id FROM time_entry WHERE start_utc > ?1 - ?5 AND start_utc < ?2 "
+             "  AND coalesce(end_utc, ?3) > ?1 AND id <> ?4 "
+             "UNION ALL SELECT id FROM time_entry INDEXED BY time_entry_long "
+             "  WHERE end_utc - start_utc > 86400 AND start_utc < ?2 AND end_utc > ?1 AND id <> ?4 "
+             "UNION ALL SELECT id FROM time_entry INDEXED BY time_entry_one_timer "
+             "  WHERE end_utc IS NULL AND start_utc < ?2 "
+             "  AND ?3 > ?1 AND id <> ?4 LIMIT 1");
+  q.bind(1, seconds(start))
+      .bind(2, seconds(end))
+      .bind(3, seconds(now))
+      .bind(4, except)
+      .bind(5, max_span());
   if (!q.step()) return std::nullopt;
   const std::int64_t id = q.integer(0);
   q.reset();
   return find(id);
 }
 
-bool TimeRepo::already_there(std::int64_t source_key, std::int64_t project_id, Instant start, Instant end) {
+bool TimeRepo::already_there(std::int64_t source_key, std::int64_t project_id, Instant start,
+                             Instant end) {
   // One statement, two index probes: the source index, then the covering start index.
-  Statement& q = reused(same_, handle(store_),
-                        "SELECT 1 FROM time_entry WHERE source_key = ?1 UNION ALL "
-                        "SELECT 1 FROM time_entry WHERE start_utc = ?3 AND end_utc = ?4 AND project_id = ?2 LIMIT 1");
+  Statement& q = reused(
+      same_, handle(store_),
+      "SELECT 1 FROM time_entry WHERE source_key = ?1 UNION ALL "
+      "SELECT 1 FROM time_entry WHERE start_utc = ?3 AND end_utc = ?4 AND project_id = ?2 LIMIT 1");
   q.bind(1, source_key).bind(2, project_id).bind(3, seconds(start)).bind(4, seconds(end));
   const bool found = q.step();
   q.reset();
@@ -198,9 +224,11 @@ bool TimeRepo::already_there(std::int64_t source_key, std::int64_t project_id, I
 }
 
 std::map<std::int64_t, ProjectBilling> TimeRepo::project_billing(const TimeRounding& fallback) {
-  Statement q(handle(store_),
-              "SELECT p.id, p.client_id, c.handle, c.handle || '/' || p.handle, p.currency, p.rate_minor, "
-              "p.rate_unit, p.billable, p.rounding, c.rounding FROM project p JOIN client c ON c.id = p.client_id");
+  Statement q(
+      handle(store_),
+      "SELECT p.id, p.client_id, c.handle, c.handle || '/' || p.handle, p.currency, p.rate_minor, "
+      "p.rate_unit, p.billable, p.rounding, c.rounding FROM project p JOIN client c ON c.id = "
+      "p.client_id");
   std::map<std::int64_t, ProjectBilling> out;
   while (q.step()) {
     ProjectBilling b;
@@ -209,10 +237,12 @@ std::map<std::int64_t, ProjectBilling> TimeRepo::project_billing(const TimeRound
     b.path = q.text(3);
     b.currency = &currency(q.text(4), true);
     if (!q.is_null(5))
-      b.rate = Rate{Decimal(q.integer(5), b.currency->minor_units), q.text(6) == "d" ? RateUnit::day : RateUnit::hour};
+      b.rate = Rate{Decimal(q.integer(5), b.currency->minor_units),
+                    q.text(6) == "d" ? RateUnit::day : RateUnit::hour};
     b.billable = q.integer(7) != 0;
-    b.rounding = !q.is_null(8) ? TimeRounding::parse(q.text(8))
-                 : !q.is_null(9) ? TimeRounding::parse(q.text(9)) : fallback;
+    b.rounding = !q.is_null(8)   ? TimeRounding::parse(q.text(8))
+                 : !q.is_null(9) ? TimeRounding::parse(q.text(9))
+                                 : fallback;
     out.emplace(q.integer(0), std::move(b));
   }
   return out;
@@ -220,7 +250,8 @@ std::map<std::int64_t, ProjectBilling> TimeRepo::project_billing(const TimeRound
 
 void TimeRepo::for_each(const TimeFilter& filter, const std::function<void(const TimeEntry&)>& fn) {
   Statement q(handle(store_),
-              fmt::format("SELECT {} FROM time_entry e{} ORDER BY e.start_utc, e.id", kColumns, where(filter)));
+              fmt::format("SELECT {} FROM time_entry e{} ORDER BY e.start_utc, e.id", kColumns,
+                          where(filter)));
   bind_filter(q, filter);
   TimeEntry e;
   while (q.step()) {
@@ -230,17 +261,22 @@ void TimeRepo::for_each(const TimeFilter& filter, const std::function<void(const
   }
 }
 
-void TimeRepo::for_each_span(const TimeFilter& filter, bool with_tags,
-                             const std::function<void(std::int64_t, Instant, Instant, std::string_view)>& fn) {
+void TimeRepo::for_each_span(
+    const TimeFilter& filter, bool with_tags,
+    const std::function<void(std::int64_t, Instant, Instant, std::string_view)>& fn) {
   TimeFilter f = filter;
   f.include_running = false;
   // Without tags the (start, end, project) index covers the query: the table is not read.
   const bool tags = with_tags || !f.tag.empty();
-  Statement q(handle(store_),
-              fmt::format("SELECT e.project_id, e.start_utc, e.end_utc{} FROM time_entry e{} ORDER BY e.start_utc",
-                          tags ? ", e.tags" : "", where(f)));
+  Statement q(
+      handle(store_),
+      fmt::format(
+          "SELECT e.project_id, e.start_utc, e.end_utc{} FROM time_entry e{} ORDER BY e.start_utc",
+          tags ? ", e.tags" : "", where(f)));
   bind_filter(q, f);
-  while (q.step()) fn(q.integer(0), instant(q.integer(1)), instant(q.integer(2)), tags ? q.text(3) : std::string_view());
+  while (q.step())
+    fn(q.integer(0), instant(q.integer(1)), instant(q.integer(2)),
+       tags ? q.text(3) : std::string_view());
 }
 
 }  // namespace indie

@@ -28,9 +28,10 @@ TEST_CASE("buckets by days past the due date, the boundaries included in the low
 }
 
 TEST_CASE("per client and currency, with a total per currency and none across currencies") {
-  const auto aged = age_receivables({owed("acme", "EUR", "2026-12-31", 1000), owed("acme", "EUR", "2026-11-01", 200),
-                                     owed("initech", "USD", "2026-08-01", 5000), owed("zeta", "EUR", "2026-09-15", 30)},
-                                    day("2026-11-30"));
+  const auto aged = age_receivables(
+      {owed("acme", "EUR", "2026-12-31", 1000), owed("acme", "EUR", "2026-11-01", 200),
+       owed("initech", "USD", "2026-08-01", 5000), owed("zeta", "EUR", "2026-09-15", 30)},
+      day("2026-11-30"));
   const AgeBuckets& acme = aged.by_client.at({"acme", "EUR"});
   CHECK(acme[0] == 1000);  // not yet due
   CHECK(acme[1] == 200);   // 29 days late

@@ -12,7 +12,8 @@ using indie::Client;
 using indie::VatTreatment;
 
 namespace {
-Client make(std::vector<std::pair<std::string, std::string>> fields, std::vector<std::string>* given_out = nullptr) {
+Client make(std::vector<std::pair<std::string, std::string>> fields,
+            std::vector<std::string>* given_out = nullptr) {
   Client c;
   std::vector<std::string> given;
   indie::set_client_field(c, "handle", "acme");
@@ -31,7 +32,8 @@ TEST_CASE("the VAT treatment follows the country unless given") {
   CHECK(make({{"country", "MC"}}).vat_treatment == VatTreatment::domestic);
   CHECK(make({{"country", "DE"}}).vat_treatment == VatTreatment::eu_business);
   CHECK(make({{"country", "US"}}).vat_treatment == VatTreatment::non_eu_business);
-  CHECK(make({{"country", "DE"}, {"vat_treatment", "consumer"}}).vat_treatment == VatTreatment::consumer);
+  CHECK(make({{"country", "DE"}, {"vat_treatment", "consumer"}}).vat_treatment ==
+        VatTreatment::consumer);
   CHECK(make({}).vat_treatment == VatTreatment::domestic);
 }
 
@@ -53,8 +55,9 @@ TEST_CASE("inconsistent VAT data is refused with the fix") {
   CHECK_THROWS_WITH_AS(make({{"country", "DE"}, {"vat_number", "FR44732829320"}}),
                        doctest::Contains("is from FR"), indie::Error);
   CHECK_NOTHROW(make({{"country", "GR"}, {"vat_number", "EL123456789"}}));
-  CHECK_THROWS_WITH_AS(make({{"country", "FR"}, {"siren", "552100554"}, {"vat_number", "FR44732829320"}}),
-                       doctest::Contains("does not carry SIREN"), indie::Error);
+  CHECK_THROWS_WITH_AS(
+      make({{"country", "FR"}, {"siren", "552100554"}, {"vat_number", "FR44732829320"}}),
+      doctest::Contains("does not carry SIREN"), indie::Error);
 }
 
 TEST_CASE("rates: amount and unit, in the project's currency") {
@@ -63,8 +66,10 @@ TEST_CASE("rates: amount and unit, in the project's currency") {
   CHECK(r.unit == indie::RateUnit::hour);
   CHECK(indie::Rate::parse("600/d", indie::currency("EUR")).unit == indie::RateUnit::day);
   CHECK(indie::Rate::parse("92.50/hour", indie::currency("EUR")).amount.to_string() == "92.50");
-  CHECK_THROWS_WITH_AS(indie::Rate::parse("-80/h", indie::currency("EUR")), doctest::Contains("negative"), indie::Error);
-  CHECK_THROWS_WITH_AS(indie::Rate::parse("80", indie::currency("EUR")), doctest::Contains("needs a unit"), indie::Error);
+  CHECK_THROWS_WITH_AS(indie::Rate::parse("-80/h", indie::currency("EUR")),
+                       doctest::Contains("negative"), indie::Error);
+  CHECK_THROWS_WITH_AS(indie::Rate::parse("80", indie::currency("EUR")),
+                       doctest::Contains("needs a unit"), indie::Error);
   CHECK_THROWS_AS(indie::Rate::parse("80/w", indie::currency("EUR")), indie::Error);
   CHECK_THROWS_AS(indie::Rate::parse("80.5/h", indie::currency("JPY")), indie::Error);
 }
@@ -77,7 +82,8 @@ TEST_CASE("projects: the rate is stored at the currency's scale") {
   indie::complete_project(p);
   CHECK(p.rate->to_string() == "80.00/h");
   CHECK(p.name == "website");
-  CHECK(indie::split_project_path("acme/website") == std::pair<std::string, std::string>{"acme", "website"});
+  CHECK(indie::split_project_path("acme/website") ==
+        std::pair<std::string, std::string>{"acme", "website"});
   CHECK_THROWS_AS(indie::split_project_path("acme"), indie::Error);
   CHECK_THROWS_AS(indie::split_project_path("/website"), indie::Error);
 }

@@ -22,8 +22,10 @@ struct ZoneGuard {
     tzset();
   }
   ~ZoneGuard() {
-    if (had) setenv("TZ", saved.c_str(), 1);
-    else unsetenv("TZ");
+    if (had)
+      setenv("TZ", saved.c_str(), 1);
+    else
+      unsetenv("TZ");
     tzset();
   }
   std::string saved;
@@ -43,7 +45,8 @@ TEST_CASE("dates in ISO 8601 and words") {
 }
 
 TEST_CASE("impossible dates are refused") {
-  CHECK_THROWS_WITH_AS(indie::parse_date("2026-02-30", kToday), doctest::Contains("28 days"), indie::Error);
+  CHECK_THROWS_WITH_AS(indie::parse_date("2026-02-30", kToday), doctest::Contains("28 days"),
+                       indie::Error);
   CHECK_THROWS_AS(indie::parse_date("2026-13-01", kToday), indie::Error);
   CHECK_THROWS_AS(indie::parse_date("2027-02-29", kToday), indie::Error);
   CHECK_THROWS_AS(indie::parse_date("20-11-2026", kToday), indie::Error);
@@ -59,12 +62,16 @@ TEST_CASE("times of day") {
 }
 
 TEST_CASE("instants: UTC with Z, local time through TZ") {
-  CHECK(indie::format_instant_utc(indie::parse_instant("2026-11-21T10:00:00Z")) == "2026-11-21T10:00:00Z");
+  CHECK(indie::format_instant_utc(indie::parse_instant("2026-11-21T10:00:00Z")) ==
+        "2026-11-21T10:00:00Z");
   ZoneGuard paris("Europe/Paris");
-  CHECK(indie::format_instant_utc(indie::parse_instant("2026-11-21T10:00")) == "2026-11-21T09:00:00Z");  // CET
-  CHECK(indie::format_instant_utc(indie::parse_instant("2026-07-01 10:00")) == "2026-07-01T08:00:00Z");  // CEST
+  CHECK(indie::format_instant_utc(indie::parse_instant("2026-11-21T10:00")) ==
+        "2026-11-21T09:00:00Z");  // CET
+  CHECK(indie::format_instant_utc(indie::parse_instant("2026-07-01 10:00")) ==
+        "2026-07-01T08:00:00Z");  // CEST
   // The local date of an instant just after midnight in Paris is the next day.
-  CHECK(indie::local_date(indie::parse_instant("2026-11-20T23:30:00Z")) == Date{year(2026), month(11), day(21)});
+  CHECK(indie::local_date(indie::parse_instant("2026-11-20T23:30:00Z")) ==
+        Date{year(2026), month(11), day(21)});
 }
 
 TEST_CASE("a fixed clock is what tests and INDIE_NOW use") {

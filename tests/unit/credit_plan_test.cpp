@@ -10,7 +10,8 @@ namespace {
 
 const Currency& EUR = currency("EUR");
 
-InvoiceLine line(std::int64_t id, int position, const char* qty, const char* price, const char* vat) {
+InvoiceLine line(std::int64_t id, int position, const char* qty, const char* price,
+                 const char* vat) {
   InvoiceLine l;
   l.id = id;
   l.position = position;
@@ -39,7 +40,8 @@ EarlierCredit as_issued(const CreditPlan& plan, const char* number) {
 Money eur(const char* text) { return Money::parse(text, EUR); }
 
 // Two rates: 1000.00 at 20 % and 500.00 at 10 %: 1500.00 HT, 250.00 VAT, 1750.00 TTC.
-const std::vector<InvoiceLine> kTwoRates = {line(11, 1, "10", "100", "20"), line(12, 2, "5", "100", "10")};
+const std::vector<InvoiceLine> kTwoRates = {line(11, 1, "10", "100", "20"),
+                                            line(12, 2, "5", "100", "10")};
 
 }  // namespace
 
@@ -72,13 +74,15 @@ TEST_CASE("crediting one line, then the rest, leaves nothing") {
   CHECK(rest.left.is_zero());
 
   CHECK_THROWS_WITH_AS(
-      plan_credit(issued(), kTwoRates, {as_issued(first, "A2026-0001"), as_issued(rest, "A2026-0002")}, {}),
+      plan_credit(issued(), kTwoRates,
+                  {as_issued(first, "A2026-0001"), as_issued(rest, "A2026-0002")}, {}),
       "F2026-0001 is already fully credited", Error);
 }
 
 TEST_CASE("a line is credited once, and must exist") {
   const CreditPlan first = plan_credit(issued(), kTwoRates, {}, {{"1"}, std::nullopt, false});
-  CHECK_THROWS_WITH_AS(plan_credit(issued(), kTwoRates, {as_issued(first, "A2026-0001")}, {{"1"}, std::nullopt, false}),
+  CHECK_THROWS_WITH_AS(plan_credit(issued(), kTwoRates, {as_issued(first, "A2026-0001")},
+                                   {{"1"}, std::nullopt, false}),
                        "line 1 of F2026-0001 was already credited by A2026-0001", Error);
   for (const char* bad : {"3", "0", "x", "1x", ""})
     CHECK_THROWS_WITH_AS(plan_credit(issued(), kTwoRates, {}, {{bad}, std::nullopt, false}),
@@ -87,7 +91,8 @@ TEST_CASE("a line is credited once, and must exist") {
 
 TEST_CASE("an amount credits one rate only, and never more than remains") {
   const std::vector<InvoiceLine> one_rate = {line(21, 1, "3", "100", "20")};  // 360.00 TTC
-  const CreditPlan gesture = plan_credit(issued(Language::en), one_rate, {}, {{}, eur("100"), false});
+  const CreditPlan gesture =
+      plan_credit(issued(Language::en), one_rate, {}, {{}, eur("100"), false});
   REQUIRE(gesture.lines.size() == 1);
   CHECK(gesture.lines[0].description == "Credit on invoice F2026-0001");
   CHECK(gesture.lines[0].vat_rate == Decimal::from_int(20));
@@ -95,9 +100,11 @@ TEST_CASE("an amount credits one rate only, and never more than remains") {
   CHECK(gesture.left == eur("240.00"));
   CHECK_FALSE(gesture.full);
 
-  CHECK_THROWS_WITH_AS(plan_credit(issued(), one_rate, {as_issued(gesture, "A2026-0001")}, {{}, eur("201"), false}),
-                       "a credit of 241.20 EUR is more than the 240.00 EUR that remains of F2026-0001; credit at most that",
-                       Error);
+  CHECK_THROWS_WITH_AS(
+      plan_credit(issued(), one_rate, {as_issued(gesture, "A2026-0001")}, {{}, eur("201"), false}),
+      "a credit of 241.20 EUR is more than the 240.00 EUR that remains of F2026-0001; credit at "
+      "most that",
+      Error);
   CHECK_THROWS_WITH_AS(plan_credit(issued(), one_rate, {}, {{}, eur("0"), false}),
                        doctest::Contains("--amount must be more than 0"), Error);
   CHECK_THROWS_WITH_AS(plan_credit(issued(), kTwoRates, {}, {{}, eur("10"), false}),
@@ -115,7 +122,8 @@ TEST_CASE("time goes back only with a full credit; lines and an amount exclude e
     return invalid_input("");
   }();
   CHECK(partial.kind() == ErrorKind::usage);
-  CHECK(std::string(partial.what()).find("--release-time gives time back only when F2026-0001 is cancelled in full") == 0);
+  CHECK(std::string(partial.what())
+            .find("--release-time gives time back only when F2026-0001 is cancelled in full") == 0);
   CHECK(plan_credit(issued(), kTwoRates, {}, {{}, std::nullopt, true}).full);
   CHECK_THROWS_AS(plan_credit(issued(), kTwoRates, {}, {{"1"}, eur("10"), false}), Error);
 }

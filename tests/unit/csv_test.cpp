@@ -7,7 +7,8 @@
 using indie::parse_csv;
 
 TEST_CASE("RFC 4180: quotes, doubled quotes, embedded separators and line breaks") {
-  const auto r = parse_csv("a,b,c\r\n1,\"x, y\",\"say \"\"hi\"\"\"\r\n2,\"two\nlines\",\r\n", "t.csv");
+  const auto r =
+      parse_csv("a,b,c\r\n1,\"x, y\",\"say \"\"hi\"\"\"\r\n2,\"two\nlines\",\r\n", "t.csv");
   REQUIRE(r.size() == 3);
   CHECK(r[1].fields[1] == "x, y");
   CHECK(r[1].fields[2] == "say \"hi\"");
@@ -24,12 +25,14 @@ TEST_CASE("LF line ends, a BOM, blank lines and a missing final newline are fine
 }
 
 TEST_CASE("faults name the line and the column") {
-  CHECK_THROWS_WITH_AS(parse_csv("a,b\n1,\"open\n2,3\n", "f.csv"), "f.csv:2:3: a quoted field is never closed (unbalanced \")",
-                       indie::Error);
-  CHECK_THROWS_WITH_AS(parse_csv("a,b\n1,2,3\n", "f.csv"), "f.csv:2:1: expected 2 fields as in the header, found 3",
-                       indie::Error);
-  CHECK_THROWS_WITH_AS(parse_csv("a,b\n1,x\"y\n", "f.csv"), doctest::Contains("f.csv:2:4: a quote inside"), indie::Error);
-  CHECK_THROWS_WITH_AS(parse_csv("a,b\n\"x\"y,2\n", "f.csv"), doctest::Contains("f.csv:2:4: unexpected text"), indie::Error);
+  CHECK_THROWS_WITH_AS(parse_csv("a,b\n1,\"open\n2,3\n", "f.csv"),
+                       "f.csv:2:3: a quoted field is never closed (unbalanced \")", indie::Error);
+  CHECK_THROWS_WITH_AS(parse_csv("a,b\n1,2,3\n", "f.csv"),
+                       "f.csv:2:1: expected 2 fields as in the header, found 3", indie::Error);
+  CHECK_THROWS_WITH_AS(parse_csv("a,b\n1,x\"y\n", "f.csv"),
+                       doctest::Contains("f.csv:2:4: a quote inside"), indie::Error);
+  CHECK_THROWS_WITH_AS(parse_csv("a,b\n\"x\"y,2\n", "f.csv"),
+                       doctest::Contains("f.csv:2:4: unexpected text"), indie::Error);
 }
 
 TEST_CASE("fields are quoted only when needed, and round-trip") {

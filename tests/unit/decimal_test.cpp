@@ -20,8 +20,12 @@ TEST_CASE("Decimal parses canonical text exactly") {
 
 TEST_CASE("Decimal parses by an explicit locale") {
   CHECK(Decimal::parse("1 234,50", NumberLocale::fr) == Decimal(123450, 2));
-  CHECK(Decimal::parse("1\xC2\xA0" "234,50", NumberLocale::fr) == Decimal(123450, 2));     // NBSP
-  CHECK(Decimal::parse("1\xE2\x80\xAF" "234,50", NumberLocale::fr) == Decimal(123450, 2)); // NNBSP
+  CHECK(Decimal::parse("1\xC2\xA0"
+                       "234,50",
+                       NumberLocale::fr) == Decimal(123450, 2));  // NBSP
+  CHECK(Decimal::parse("1\xE2\x80\xAF"
+                       "234,50",
+                       NumberLocale::fr) == Decimal(123450, 2));  // NNBSP
   CHECK(Decimal::parse("1,234.50", NumberLocale::en) == Decimal(123450, 2));
   CHECK(Decimal::parse("12,345,678.9", NumberLocale::en) == Decimal(123456789, 1));
   CHECK(Decimal::parse("0,5", NumberLocale::fr) == Decimal(5, 1));
@@ -72,7 +76,9 @@ TEST_CASE("Decimal arithmetic is exact and keeps scale") {
 
 TEST_CASE("Decimal formats per locale") {
   CHECK(Decimal::parse("1234567.5").format(NumberLocale::en) == "1,234,567.5");
-  CHECK(Decimal::parse("-1234.56").format(NumberLocale::fr) == "-1\xE2\x80\xAF" "234,56");
+  CHECK(Decimal::parse("-1234.56").format(NumberLocale::fr) ==
+        "-1\xE2\x80\xAF"
+        "234,56");
   CHECK(Decimal::parse("999").format(NumberLocale::en) == "999");
   CHECK(Decimal(5, 3).to_string() == "0.005");
   CHECK(Decimal(-5, 3).to_string() == "-0.005");
@@ -84,10 +90,13 @@ TEST_CASE("format_scaled covers the whole 128-bit range, in every locale") {
   CHECK(format_scaled(big, 2, NumberLocale::canonical) == "92233720368547758070.07");
   CHECK(format_scaled(-big, 2, NumberLocale::en) == "-92,233,720,368,547,758,070.07");
   const indie::int128 min = -(indie::int128{1} << 126) * 2;  // the smallest int128
-  CHECK(format_scaled(min, 0, NumberLocale::canonical) == "-170141183460469231731687303715884105728");
+  CHECK(format_scaled(min, 0, NumberLocale::canonical) ==
+        "-170141183460469231731687303715884105728");
   CHECK(format_scaled(0, 2, NumberLocale::fr) == "0,00");
   CHECK(format_scaled(-7, 3, NumberLocale::en) == "-0.007");
-  CHECK(format_scaled(123456, 0, NumberLocale::fr) == "123\xE2\x80\xAF" "456");
+  CHECK(format_scaled(123456, 0, NumberLocale::fr) ==
+        "123\xE2\x80\xAF"
+        "456");
   std::string out = "x=";
   indie::append_scaled(out, 100000, 2, NumberLocale::en);
   CHECK(out == "x=1,000.00");

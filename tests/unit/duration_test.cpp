@@ -19,7 +19,7 @@ TEST_CASE("durations as people type them") {
   CHECK(parse_duration("0.25h") == 900);
   CHECK(parse_duration("1.33h") == 4788);  // exact: 1.33 × 3600
   CHECK(parse_duration("10min") == 600);
-  CHECK(parse_duration("0m") == 0);        // callers decide whether zero is allowed
+  CHECK(parse_duration("0m") == 0);  // callers decide whether zero is allowed
 }
 
 TEST_CASE("m is always minutes, never months") {
@@ -28,8 +28,8 @@ TEST_CASE("m is always minutes, never months") {
 }
 
 TEST_CASE("malformed durations are refused with an example") {
-  for (const char* bad : {"", "abc", "90", "1h70", "1h70m", "1:70", "1:5", "-1h", "1x", "30m1h", "1h1h",
-                          "1.5.2h", "0.0001h", ":30"})
+  for (const char* bad : {"", "abc", "90", "1h70", "1h70m", "1:70", "1:5", "-1h", "1x", "30m1h",
+                          "1h1h", "1.5.2h", "0.0001h", ":30"})
     CHECK_THROWS_WITH_AS(parse_duration(bad), doctest::Contains("write it like 90m"), indie::Error);
   CHECK_THROWS_WITH_AS(parse_duration("90"), doctest::Contains("add a unit"), indie::Error);
   CHECK_THROWS_WITH_AS(parse_duration("1h70"), doctest::Contains("below 60"), indie::Error);

@@ -41,7 +41,8 @@ TEST_CASE("a USD account: spending realizes against average cost, the rest is re
     fn(day("2026-02-01"), 100000);
     fn(day("2026-07-01"), -50000);
   };
-  const FxReport r = fx_report(h, EUR, day("2026-01-01"), day("2026-12-31"), day("2026-12-31"), usd_path);
+  const FxReport r =
+      fx_report(h, EUR, day("2026-01-01"), day("2026-12-31"), day("2026-12-31"), usd_path);
   REQUIRE(r.rows.size() == 2);
   CHECK(r.rows[0].realized);
   CHECK(r.rows[0].source == "account");
@@ -54,7 +55,9 @@ TEST_CASE("a USD account: spending realizes against average cost, the rest is re
   CHECK(r.unrealized.to_string() == "54.55");
 }
 
-TEST_CASE("a payment is valued on its day against the invoice's frozen rate; a transfer against the day's rate") {
+TEST_CASE(
+    "a payment is valued on its day against the invoice's frozen rate; a transfer against the "
+    "day's rate") {
   FxHistory h;
   SettledPayment p;
   p.date = day("2026-07-01");
@@ -62,8 +65,8 @@ TEST_CASE("a payment is valued on its day against the invoice's frozen rate; a t
   p.client = "initech";
   p.currency = "USD";
   p.issue_date = day("2026-03-01");
-  p.eur_rate = "1.20";       // frozen at issue: 1100 USD = 916.67 EUR
-  p.amount_minor = 110000;   // settled 1100 USD
+  p.eur_rate = "1.20";        // frozen at issue: 1100 USD = 916.67 EUR
+  p.amount_minor = 110000;    // settled 1100 USD
   p.received_minor = 110000;  // received in USD: worth 1000.00 EUR on its day
   p.received_currency = "USD";
   h.payments.push_back(p);
@@ -73,11 +76,12 @@ TEST_CASE("a payment is valued on its day against the invoice's frozen rate; a t
   t.date = day("2026-07-02");
   t.from_account = 1;
   t.to_account = 2;
-  t.sent_minor = 100000;     // 1000 EUR
+  t.sent_minor = 100000;      // 1000 EUR
   t.received_minor = 108000;  // 1080 USD, worth 981.82 EUR at 1.10: a spread of 18.18
   h.transfers.push_back(t);
   h.movements = [](std::int64_t, Date, const std::function<void(Date, std::int64_t)>&) {};
-  const FxReport r = fx_report(h, EUR, day("2026-01-01"), day("2026-12-31"), day("2026-12-31"), usd_path);
+  const FxReport r =
+      fx_report(h, EUR, day("2026-01-01"), day("2026-12-31"), day("2026-12-31"), usd_path);
   REQUIRE(r.rows.size() == 2);
   CHECK(r.rows[0].source == "payment");
   CHECK(r.rows[0].booked.to_string() == "916.67");
@@ -91,7 +95,10 @@ TEST_CASE("a payment is valued on its day against the invoice's frozen rate; a t
 TEST_CASE("a missing rate names what needed it") {
   FxHistory h;
   h.accounts.emplace(1, account(1, "Wise USD", "USD"));
-  h.movements = [](std::int64_t, Date, const std::function<void(Date, std::int64_t)>& fn) { fn(day("2025-12-01"), 100); };
-  CHECK_THROWS_WITH_AS(fx_report(h, EUR, day("2025-01-01"), day("2025-12-31"), day("2025-12-31"), usd_path),
-                       "account \"Wise USD\" needs a USD rate to EUR on 2025-12-01: no rate yet", Error);
+  h.movements = [](std::int64_t, Date, const std::function<void(Date, std::int64_t)>& fn) {
+    fn(day("2025-12-01"), 100);
+  };
+  CHECK_THROWS_WITH_AS(
+      fx_report(h, EUR, day("2025-01-01"), day("2025-12-31"), day("2025-12-31"), usd_path),
+      "account \"Wise USD\" needs a USD rate to EUR on 2025-12-01: no rate yet", Error);
 }

@@ -15,7 +15,9 @@ using namespace std::chrono;
 
 namespace {
 const Date kDay{year(2024), month(10), day(11)};
-FxQuote q(const char* base, const char* quote, const char* rate) { return {base, quote, kDay, Decimal::parse(rate), "ECB"}; }
+FxQuote q(const char* base, const char* quote, const char* rate) {
+  return {base, quote, kDay, Decimal::parse(rate), "ECB"};
+}
 const indie::Currency& cur(const char* code) { return indie::currency(code, true); }
 }  // namespace
 
@@ -32,7 +34,8 @@ TEST_CASE("a conversion along one leg, forwards and backwards, is rounded once")
 }
 
 TEST_CASE("a cross rate through EUR is exact until the one rounding") {
-  const FxPath usd_gbp{{FxLeg{q("EUR", "USD", "1.0938"), true}, FxLeg{q("EUR", "GBP", "0.83705"), false}}};
+  const FxPath usd_gbp{
+      {FxLeg{q("EUR", "USD", "1.0938"), true}, FxLeg{q("EUR", "GBP", "0.83705"), false}}};
   // 100 / 1.0938 * 0.83705 = 76.5269...; rounding each leg would give 91.42 * 0.83705 = 76.52.
   CHECK(indie::convert(Money(10000, cur("USD")), usd_gbp, cur("GBP")).minor() == 7653);
   CHECK(indie::path_rate(usd_gbp, 6) == Decimal::parse("0.765268"));
@@ -44,7 +47,8 @@ TEST_CASE("a cross rate through EUR is exact until the one rounding") {
 }
 
 TEST_CASE("a conversion reduced once converts many amounts exactly as convert does") {
-  const FxPath usd_gbp{{FxLeg{q("EUR", "USD", "1.0938"), true}, FxLeg{q("EUR", "GBP", "0.83705"), false}}};
+  const FxPath usd_gbp{
+      {FxLeg{q("EUR", "USD", "1.0938"), true}, FxLeg{q("EUR", "GBP", "0.83705"), false}}};
   const indie::FxConversion once(usd_gbp, cur("USD"), cur("GBP"));
   for (const std::int64_t minor : {0LL, 1LL, -1LL, 10000LL, -10000LL, 123456789LL, 99LL}) {
     CAPTURE(minor);
@@ -64,24 +68,32 @@ TEST_CASE("a path must start at the amount's currency and end at the target") {
 }
 
 TEST_CASE("a transfer's implied rate") {
-  CHECK(indie::implied_rate(Money(100000, cur("USD")), Money(91240, cur("EUR")), 8) == Decimal::parse("0.9124"));
-  CHECK(indie::implied_rate(Money(10000, cur("EUR")), Money(16294, cur("JPY")), 6) == Decimal::parse("162.94"));
+  CHECK(indie::implied_rate(Money(100000, cur("USD")), Money(91240, cur("EUR")), 8) ==
+        Decimal::parse("0.9124"));
+  CHECK(indie::implied_rate(Money(10000, cur("EUR")), Money(16294, cur("JPY")), 6) ==
+        Decimal::parse("162.94"));
   CHECK_THROWS_AS(indie::implied_rate(Money(0, cur("EUR")), Money(1, cur("USD"))), indie::Error);
 }
 
 TEST_CASE("both ECB CSV layouts are read; N/A and the trailing comma are skipped") {
   std::vector<std::string> seen;
-  const auto days = indie::read_ecb_csv("Date,USD,CYP,\r\n2024-10-11,1.0938,N/A,\r\n2024-10-10,1.0932,N/A,\r\n", "hist",
-                                        [&](const indie::EcbRate& r) {
-                                          seen.push_back(std::string(r.currency) + "@" + indie::format_date(r.date) + "=" + r.rate.to_string());
-                                        });
+  const auto days =
+      indie::read_ecb_csv("Date,USD,CYP,\r\n2024-10-11,1.0938,N/A,\r\n2024-10-10,1.0932,N/A,\r\n",
+                          "hist", [&](const indie::EcbRate& r) {
+                            seen.push_back(std::string(r.currency) + "@" +
+                                           indie::format_date(r.date) + "=" + r.rate.to_string());
+                          });
   CHECK(days == 2);
   CHECK(seen == std::vector<std::string>{"USD@2024-10-11=1.0938", "USD@2024-10-10=1.0932"});
   seen.clear();
   indie::read_ecb_csv("Date, USD, JPY, \n11 October 2024, 1.0938, 162.94, \n", "daily",
-                      [&](const indie::EcbRate& r) { seen.push_back(std::string(r.currency) + "@" + indie::format_date(r.date)); });
+                      [&](const indie::EcbRate& r) {
+                        seen.push_back(std::string(r.currency) + "@" + indie::format_date(r.date));
+                      });
   CHECK(seen == std::vector<std::string>{"USD@2024-10-11", "JPY@2024-10-11"});
-  CHECK_THROWS_WITH_AS(indie::read_ecb_csv("Date,USD\n31 Febtember 2024,1\n", "f", [](const indie::EcbRate&) {}),
-                       doctest::Contains("f:2: '31 Febtember 2024' is not a date"), indie::Error);
-  CHECK_THROWS_WITH_AS(indie::read_ecb_csv("", "f", [](const indie::EcbRate&) {}), doctest::Contains("empty file"), indie::Error);
+  CHECK_THROWS_WITH_AS(
+      indie::read_ecb_csv("Date,USD\n31 Febtember 2024,1\n", "f", [](const indie::EcbRate&) {}),
+      doctest::Contains("f:2: '31 Febtember 2024' is not a date"), indie::Error);
+  CHECK_THROWS_WITH_AS(indie::read_ecb_csv("", "f", [](const indie::EcbRate&) {}),
+                       doctest::Contains("empty file"), indie::Error);
 }

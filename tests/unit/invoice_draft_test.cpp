@@ -19,14 +19,38 @@ struct Fixture {
 
   Fixture() {
     setenv("TZ", "UTC", 1);  // days of the calendar below are UTC days
-    billing[1] = {1, "acme", "acme/web", &EUR, Rate::parse("80/h", EUR), true, TimeRounding::parse("15m up entry")};
-    billing[2] = {1, "acme", "acme/audit", &EUR, Rate::parse("600/d", EUR), true, TimeRounding::parse("1m nearest entry")};
-    billing[3] = {1, "acme", "acme/us", &currency("USD"), Rate::parse("90/h", currency("USD")), true,
+    billing[1] = {1,
+                  "acme",
+                  "acme/web",
+                  &EUR,
+                  Rate::parse("80/h", EUR),
+                  true,
+                  TimeRounding::parse("15m up entry")};
+    billing[2] = {1,
+                  "acme",
+                  "acme/audit",
+                  &EUR,
+                  Rate::parse("600/d", EUR),
+                  true,
                   TimeRounding::parse("1m nearest entry")};
-    billing[4] = {1, "acme", "acme/norate", &EUR, std::nullopt, true, TimeRounding::parse("1m nearest entry")};
+    billing[3] = {1,
+                  "acme",
+                  "acme/us",
+                  &currency("USD"),
+                  Rate::parse("90/h", currency("USD")),
+                  true,
+                  TimeRounding::parse("1m nearest entry")};
+    billing[4] = {1,
+                  "acme",
+                  "acme/norate",
+                  &EUR,
+                  std::nullopt,
+                  true,
+                  TimeRounding::parse("1m nearest entry")};
     names = {{1, "Site web"}, {2, "Audit"}, {3, "US"}, {4, "Sans taux"}};
   }
-  TimeEntry entry(std::int64_t project, const char* start, std::int64_t minutes, const char* note = "") {
+  TimeEntry entry(std::int64_t project, const char* start, std::int64_t minutes,
+                  const char* note = "") {
     TimeEntry e;
     e.id = next_id++;
     e.project_id = project;
@@ -45,10 +69,10 @@ struct Fixture {
 TEST_CASE("one line per project, sorted by name, with its period, rounding and entries") {
   Fixture f;
   DraftBuilder b = f.builder(LineGrouping::project);
-  b.add(f.entry(1, "2026-11-02T09:00:00Z", 50));  // 50 min -> 1 h (15m up per entry)
+  b.add(f.entry(1, "2026-11-02T09:00:00Z", 50));   // 50 min -> 1 h (15m up per entry)
   b.add(f.entry(2, "2026-11-03T09:00:00Z", 240));  // 4 h of an 8 h day -> 0.5 d
-  b.add(f.entry(1, "2026-11-04T09:00:00Z", 20));  // 20 min -> 30 min
-  b.add(f.entry(3, "2026-11-04T12:00:00Z", 60));  // USD: left out
+  b.add(f.entry(1, "2026-11-04T09:00:00Z", 20));   // 20 min -> 30 min
+  b.add(f.entry(3, "2026-11-04T12:00:00Z", 60));   // USD: left out
   const DraftPlan plan = b.finish();
   REQUIRE(plan.lines.size() == 2);
   const InvoiceLine& audit = plan.lines[0].line;
@@ -83,14 +107,17 @@ TEST_CASE("by day and by entry") {
   REQUIRE(by_entry.lines.size() == 2);
   CHECK(by_entry.lines[0].line.description == "Site web – maquettes");
   CHECK(by_entry.lines[1].line.description == "Site web");
-  CHECK_THROWS_WITH_AS(parse_grouping("week"), "cannot group lines by 'week': use project, day or entry", Error);
+  CHECK_THROWS_WITH_AS(parse_grouping("week"),
+                       "cannot group lines by 'week': use project, day or entry", Error);
 }
 
 TEST_CASE("time with no rate is refused by name; time that rounds to nothing stays unbilled") {
   Fixture f;
   DraftBuilder b = f.builder(LineGrouping::project);
   b.add(f.entry(4, "2026-11-02T09:00:00Z", 60));
-  CHECK_THROWS_WITH_AS(b.finish(), "acme/norate has no rate, so its time cannot be billed: indie project edit acme/norate --rate 80/h",
+  CHECK_THROWS_WITH_AS(b.finish(),
+                       "acme/norate has no rate, so its time cannot be billed: indie project edit "
+                       "acme/norate --rate 80/h",
                        Error);
 
   f.billing[1].rounding = TimeRounding::parse("1h down entry");

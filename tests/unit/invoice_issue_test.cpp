@@ -31,10 +31,12 @@ TEST_CASE("numbers come from the pattern of the kind") {
 TEST_CASE("numbers follow the order of dates within a series") {
   CHECK_NOTHROW(check_issue_order(InvoiceKind::invoice, day("2026-11-20"), std::nullopt));
   CHECK_NOTHROW(check_issue_order(InvoiceKind::invoice, day("2026-11-20"), day("2026-11-20")));
-  CHECK_THROWS_WITH_AS(check_issue_order(InvoiceKind::credit_note, day("2026-11-19"), day("2026-11-20")),
-                       "the issue date 2026-11-19 is before the last credit note of the series (2026-11-20); numbers "
-                       "must follow the order of dates, so issue it on 2026-11-20 or later",
-                       Error);
+  CHECK_THROWS_WITH_AS(
+      check_issue_order(InvoiceKind::credit_note, day("2026-11-19"), day("2026-11-20")),
+      "the issue date 2026-11-19 is before the last credit note of the series (2026-11-20); "
+      "numbers "
+      "must follow the order of dates, so issue it on 2026-11-20 or later",
+      Error);
 }
 
 TEST_CASE("the VAT category follows the regime and the client; stored codes read back") {
@@ -48,11 +50,13 @@ TEST_CASE("the VAT category follows the regime and the client; stored codes read
   CHECK(category_for(config, home) == VatCategory::standard);
   CHECK(default_rate(config, VatCategory::standard) == Decimal::from_int(20));
   CHECK(default_rate(config, VatCategory::reverse_charge) == Decimal::from_int(0));
-  for (auto c : {VatCategory::standard, VatCategory::franchise, VatCategory::reverse_charge, VatCategory::outside_scope})
+  for (auto c : {VatCategory::standard, VatCategory::franchise, VatCategory::reverse_charge,
+                 VatCategory::outside_scope})
     CHECK(parse_category(category_code(c)) == c);
 }
 
-TEST_CASE("freezing keeps the totals, the VAT in EUR at the frozen rate, and who the parties were") {
+TEST_CASE(
+    "freezing keeps the totals, the VAT in EUR at the frozen rate, and who the parties were") {
   Config config;
   config.business.name = "Camille Martin";
   config.business.vat_regime = VatRegime::standard;

@@ -10,7 +10,8 @@ using namespace indie;
 
 namespace {
 
-InvoiceLine line(const char* qty, const char* price, const char* vat = "0", const char* discount = "0") {
+InvoiceLine line(const char* qty, const char* price, const char* vat = "0",
+                 const char* discount = "0") {
   InvoiceLine l;
   l.description = "work";
   l.quantity = Decimal::parse(qty);
@@ -28,7 +29,8 @@ TEST_CASE("a line total is quantity x price less the discount, rounded once half
   CHECK(line_net(line("2.5", "650"), EUR).to_string() == "1625.00");
   CHECK(line_net(line("1", "0.005"), EUR).to_string() == "0.01");  // half away from zero
   CHECK(line_net(line("3", "0.333333"), EUR).to_string() == "1.00");
-  // The discount applies before rounding, not to a rounded gross: 1 x 10.05 less 50% = 5.025 -> 5.03.
+  // The discount applies before rounding, not to a rounded gross: 1 x 10.05 less 50% = 5.025
+  // -> 5.03.
   CHECK(line_net(line("1", "10.05", "0", "50"), EUR).to_string() == "5.03");
   CHECK(line_gross(line("1", "10.05", "0", "50"), EUR).to_string() == "10.05");
   CHECK(line_net(line("2.5", "650", "20", "10"), EUR).to_string() == "1462.50");
@@ -42,7 +44,8 @@ TEST_CASE("RESEARCH §7.3 vectors: half-up VAT, per-rate VAT, franchise") {
     CHECK(t.vat.to_string() == "34700.05");
   }
   SUBCASE("per rate, not per line: 3 x 0.03 at 20% is 0.02 of VAT") {
-    const auto t = compute_totals({line("1", "0.03", "20"), line("1", "0.03", "20"), line("1", "0.03", "20")}, EUR);
+    const auto t = compute_totals(
+        {line("1", "0.03", "20"), line("1", "0.03", "20"), line("1", "0.03", "20")}, EUR);
     CHECK(t.net.to_string() == "0.09");
     CHECK(t.vat.to_string() == "0.02");
     CHECK(t.gross.to_string() == "0.11");
@@ -59,7 +62,8 @@ TEST_CASE("RESEARCH §7.3 vectors: half-up VAT, per-rate VAT, franchise") {
     CHECK(t.gross == t.net);
   }
   SUBCASE("several rates: one breakdown per rate, highest first") {
-    const auto t = compute_totals({line("1", "100", "5.5"), line("1", "200", "20"), line("1", "50", "20")}, EUR);
+    const auto t = compute_totals(
+        {line("1", "100", "5.5"), line("1", "200", "20"), line("1", "50", "20")}, EUR);
     REQUIRE(t.by_rate.size() == 2);
     CHECK(t.by_rate[0].rate == Decimal::from_int(20));
     CHECK(t.by_rate[0].base.to_string() == "250.00");
@@ -70,12 +74,16 @@ TEST_CASE("RESEARCH §7.3 vectors: half-up VAT, per-rate VAT, franchise") {
 }
 
 TEST_CASE("EUR conversion at an ECB rate is rounded once: 800.00 USD at 1.1225 is 712.69 EUR") {
-  CHECK(to_eur(Money::parse("800.00", currency("USD")), Decimal::parse("1.1225")).to_string() == "712.69");
-  CHECK(to_eur(Money::parse("10000", currency("JPY")), Decimal::parse("161.5")).to_string() == "61.92");
+  CHECK(to_eur(Money::parse("800.00", currency("USD")), Decimal::parse("1.1225")).to_string() ==
+        "712.69");
+  CHECK(to_eur(Money::parse("10000", currency("JPY")), Decimal::parse("161.5")).to_string() ==
+        "61.92");
   CHECK_THROWS_AS(to_eur(Money::parse("1", currency("USD")), Decimal::parse("0")), Error);
-  CHECK(convert(Money::parse("100", EUR), Decimal::parse("1.1225"), currency("USD")).to_string() == "112.25");
+  CHECK(convert(Money::parse("100", EUR), Decimal::parse("1.1225"), currency("USD")).to_string() ==
+        "112.25");
   // Cross rates go through EUR: 100 GBP at 0.85/EUR is 117.647… EUR, at 1.1225 USD/EUR 132.06 USD.
-  CHECK(cross_convert(Money::parse("100", currency("GBP")), Decimal::parse("0.85"), Decimal::parse("1.1225"), currency("USD"))
+  CHECK(cross_convert(Money::parse("100", currency("GBP")), Decimal::parse("0.85"),
+                      Decimal::parse("1.1225"), currency("USD"))
             .to_string() == "132.06");
 }
 
@@ -107,7 +115,8 @@ TEST_CASE("units and periods as users write them") {
   CHECK(normalize_unit("forfait") == "u");
   CHECK_THROWS_AS(normalize_unit("parsec"), Error);
   const Date today{std::chrono::year(2026), std::chrono::November, std::chrono::day(21)};
-  CHECK(ServicePeriod::parse("2026-11-01..2026-11-15", today).to_string() == "2026-11-01..2026-11-15");
+  CHECK(ServicePeriod::parse("2026-11-01..2026-11-15", today).to_string() ==
+        "2026-11-01..2026-11-15");
   CHECK(ServicePeriod::parse("2026-11-03", today).to_string() == "2026-11-03");
   CHECK(ServicePeriod::parse("yesterday", today).to_string() == "2026-11-20");
   CHECK_THROWS_AS(ServicePeriod::parse("2026-11-15..2026-11-01", today), Error);
@@ -143,8 +152,10 @@ TEST_CASE("property: random invoices reconcile to the cent") {
     for (int i = 0; i < n; ++i) {
       InvoiceLine l;
       l.description = "x";
-      l.quantity = Decimal(static_cast<std::int64_t>(1 + rng() % 1'000'000), static_cast<int>(rng() % 5));
-      l.unit_price = Decimal(static_cast<std::int64_t>(rng() % 100'000'000), static_cast<int>(rng() % 7));
+      l.quantity =
+          Decimal(static_cast<std::int64_t>(1 + rng() % 1'000'000), static_cast<int>(rng() % 5));
+      l.unit_price =
+          Decimal(static_cast<std::int64_t>(rng() % 100'000'000), static_cast<int>(rng() % 7));
       l.vat_rate = Decimal::parse(rates[rng() % 5]);
       l.discount = Decimal(static_cast<std::int64_t>(rng() % 9999), 2);
       check_line(l);
@@ -156,7 +167,8 @@ TEST_CASE("property: random invoices reconcile to the cent") {
     for (const auto& v : t.by_rate) {
       bases += v.base;
       vats += v.vat;
-      CHECK(v.vat == Money::from_decimal(v.base.amount() * Decimal(v.rate.mantissa(), v.rate.scale() + 2), cur));
+      CHECK(v.vat == Money::from_decimal(
+                         v.base.amount() * Decimal(v.rate.mantissa(), v.rate.scale() + 2), cur));
     }
     REQUIRE(sum == t.net);
     REQUIRE(bases == t.net);
@@ -164,10 +176,15 @@ TEST_CASE("property: random invoices reconcile to the cent") {
     REQUIRE(t.gross == t.net + t.vat);
 
     // Two credit notes and payments of random sizes: what is due is what is left.
-    const std::int64_t credit1 = t.gross.minor() > 0 ? static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(t.gross.minor() + 1)) : 0;
-    const std::int64_t paid = (t.gross.minor() - credit1) > 0
-                                  ? static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(t.gross.minor() - credit1 + 1))
-                                  : 0;
+    const std::int64_t credit1 =
+        t.gross.minor() > 0
+            ? static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(t.gross.minor() + 1))
+            : 0;
+    const std::int64_t paid =
+        (t.gross.minor() - credit1) > 0
+            ? static_cast<std::int64_t>(rng() %
+                                        static_cast<std::uint64_t>(t.gross.minor() - credit1 + 1))
+            : 0;
     const InvoiceBalance b{t.gross, Money(credit1, cur), Money(paid, cur)};
     REQUIRE(b.credited + b.paid + b.due() == t.gross);
     CHECK(b.due().minor() >= 0);

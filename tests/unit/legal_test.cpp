@@ -1,5 +1,6 @@
 // CHECKLIST.md §8.1-8.8 as tests, for the rules that are pure functions of seller, client and
-// invoice. Numbering, immutability and payments are tested end to end in tests/cli/test_invoice*.sh.
+// invoice. Numbering, immutability and payments are tested end to end in
+// tests/cli/test_invoice*.sh.
 #include "indie/core/legal.hpp"
 
 #include <doctest/doctest.h>
@@ -45,13 +46,16 @@ LegalFacts facts(VatCategory c, const char* net = "1000") {
 }
 
 bool has(const std::vector<std::string>& v, std::string_view needle) {
-  return std::any_of(v.begin(), v.end(), [&](const std::string& s) { return s.find(needle) != std::string::npos; });
+  return std::any_of(v.begin(), v.end(),
+                     [&](const std::string& s) { return s.find(needle) != std::string::npos; });
 }
 
 }  // namespace
 
 TEST_CASE("§8.1 an invoice cannot be issued without its mandatory parts") {
-  SUBCASE("complete: nothing missing") { CHECK(issue_problems(micro(), french_business(), facts(VatCategory::franchise)).empty()); }
+  SUBCASE("complete: nothing missing") {
+    CHECK(issue_problems(micro(), french_business(), facts(VatCategory::franchise)).empty());
+  }
   SUBCASE("no lines") {
     auto f = facts(VatCategory::franchise);
     f.lines = 0;
@@ -93,7 +97,8 @@ TEST_CASE("§8.2 an EI's name carries EI") {
   CHECK(seller_display_name(s) == "Martin Conseil");
   s = micro();
   s.rcs_city = "Auch";
-  CHECK(has(legal_mentions(s, french_business(), facts(VatCategory::franchise)), "RCS Auch 732829320"));
+  CHECK(has(legal_mentions(s, french_business(), facts(VatCategory::franchise)),
+            "RCS Auch 732829320"));
 }
 
 TEST_CASE("§8.3 franchise en base: the 293 B mention, category E, and no VAT rate above 0") {
@@ -101,8 +106,10 @@ TEST_CASE("§8.3 franchise en base: the 293 B mention, category E, and no VAT ra
   CHECK(vat_category(VatRegime::franchise, VatTreatment::consumer) == VatCategory::franchise);
   CHECK(category_code(VatCategory::franchise) == "E");
   CHECK(exemption_code(VatCategory::franchise) == "VATEX-FR-FRANCHISE");
-  CHECK(has(legal_mentions(micro(), french_business(), facts(VatCategory::franchise)), "TVA non applicable, art. 293 B du CGI"));
-  CHECK_THROWS_WITH_AS(check_vat_rate(VatCategory::franchise, Decimal::from_int(20)), doctest::Contains("franchise"), Error);
+  CHECK(has(legal_mentions(micro(), french_business(), facts(VatCategory::franchise)),
+            "TVA non applicable, art. 293 B du CGI"));
+  CHECK_THROWS_WITH_AS(check_vat_rate(VatCategory::franchise, Decimal::from_int(20)),
+                       doctest::Contains("franchise"), Error);
   CHECK_NOTHROW(check_vat_rate(VatCategory::franchise, Decimal::from_int(0)));
   auto f = facts(VatCategory::franchise);
   f.vat_rates = {Decimal::from_int(20)};
@@ -119,15 +126,19 @@ TEST_CASE("§8.4 a company shows its form, capital, RCS, and its VAT number abov
   CHECK(has(p, "RCS"));
   CHECK(has(p, "VAT number"));
   // Domestic and at most 150 EUR HT: the VAT number may be left out.
-  CHECK_FALSE(has(issue_problems(s, french_business(), facts(VatCategory::standard, "150")), "VAT number"));
+  CHECK_FALSE(
+      has(issue_problems(s, french_business(), facts(VatCategory::standard, "150")), "VAT number"));
   s.share_capital = "1000 EUR";
   s.rcs_city = "Paris";
   s.vat_number = "FR44732829320";
   CHECK(issue_problems(s, french_business(), facts(VatCategory::standard)).empty());
-  CHECK(has(legal_mentions(s, french_business(), facts(VatCategory::standard)), "SASU au capital de 1000 EUR – RCS Paris 732829320"));
+  CHECK(has(legal_mentions(s, french_business(), facts(VatCategory::standard)),
+            "SASU au capital de 1000 EUR – RCS Paris 732829320"));
 }
 
-TEST_CASE("§8.5 B2B mentions: penalties, the 40 EUR indemnity, no discount; none for consumers; terms at most 60 days") {
+TEST_CASE(
+    "§8.5 B2B mentions: penalties, the 40 EUR indemnity, no discount; none for consumers; terms at "
+    "most 60 days") {
   const auto m = legal_mentions(micro(), french_business(), facts(VatCategory::franchise));
   CHECK(has(m, "Pénalités de retard : taux de refinancement de la BCE majoré de 10 points"));
   CHECK(has(m, "Indemnité forfaitaire pour frais de recouvrement : 40 €"));
@@ -144,8 +155,10 @@ TEST_CASE("§8.5 B2B mentions: penalties, the 40 EUR indemnity, no discount; non
 }
 
 TEST_CASE("§8.6 EU reverse charge: no VAT, Autoliquidation, both VAT numbers") {
-  CHECK(vat_category(VatRegime::standard, VatTreatment::eu_business) == VatCategory::reverse_charge);
-  CHECK(vat_category(VatRegime::franchise, VatTreatment::eu_business) == VatCategory::reverse_charge);
+  CHECK(vat_category(VatRegime::standard, VatTreatment::eu_business) ==
+        VatCategory::reverse_charge);
+  CHECK(vat_category(VatRegime::franchise, VatTreatment::eu_business) ==
+        VatCategory::reverse_charge);
   CHECK(category_code(VatCategory::reverse_charge) == "AE");
   CHECK(exemption_code(VatCategory::reverse_charge) == "VATEX-EU-AE");
   auto c = french_business();
@@ -164,19 +177,24 @@ TEST_CASE("§8.6 EU reverse charge: no VAT, Autoliquidation, both VAT numbers") 
 }
 
 TEST_CASE("services to a business outside the EU: no French VAT, art. 259-1") {
-  CHECK(vat_category(VatRegime::standard, VatTreatment::non_eu_business) == VatCategory::outside_scope);
-  CHECK(has(legal_mentions(micro(), french_business(), facts(VatCategory::outside_scope)), "259-1"));
+  CHECK(vat_category(VatRegime::standard, VatTreatment::non_eu_business) ==
+        VatCategory::outside_scope);
+  CHECK(
+      has(legal_mentions(micro(), french_business(), facts(VatCategory::outside_scope)), "259-1"));
   CHECK_THROWS_AS(check_vat_rate(VatCategory::outside_scope, Decimal(55, 1)), Error);
 }
 
 TEST_CASE("standard regime: French rates only; consumers are charged VAT without B2B mentions") {
   CHECK(vat_category(VatRegime::standard, VatTreatment::consumer) == VatCategory::standard);
-  for (const char* r : {"20", "10", "5.5", "2.1"}) CHECK_NOTHROW(check_vat_rate(VatCategory::standard, Decimal::parse(r)));
-  CHECK_THROWS_WITH_AS(check_vat_rate(VatCategory::standard, Decimal::parse("19.6")), doctest::Contains("20, 10, 5.5, 2.1"), Error);
+  for (const char* r : {"20", "10", "5.5", "2.1"})
+    CHECK_NOTHROW(check_vat_rate(VatCategory::standard, Decimal::parse(r)));
+  CHECK_THROWS_WITH_AS(check_vat_rate(VatCategory::standard, Decimal::parse("19.6")),
+                       doctest::Contains("20, 10, 5.5, 2.1"), Error);
   CHECK(exemption_mention(VatCategory::standard).empty());
 }
 
-TEST_CASE("§8.7 foreign currency: a rate is required, printed with its date and source, and VAT in EUR") {
+TEST_CASE(
+    "§8.7 foreign currency: a rate is required, printed with its date and source, and VAT in EUR") {
   auto f = facts(VatCategory::standard);
   f.currency = &currency("USD");
   auto s = micro();
@@ -193,7 +211,8 @@ TEST_CASE("§8.7 foreign currency: a rate is required, printed with its date and
   CHECK(has(m, "712.69 EUR"));
 }
 
-TEST_CASE("§8.8 a credit note cites the original's number and date, without the B2B payment mentions") {
+TEST_CASE(
+    "§8.8 a credit note cites the original's number and date, without the B2B payment mentions") {
   auto f = facts(VatCategory::franchise);
   f.kind = InvoiceKind::credit_note;
   f.original_number = "F2026-0007";

@@ -13,7 +13,8 @@ TEST_CASE("quoted strings escape what JSON and TOML both require") {
 TEST_CASE("display width counts columns, not bytes") {
   CHECK(indie::display_width("acme") == 4);
   CHECK(indie::display_width("Zoé") == 3);
-  CHECK(indie::display_width("1\xE2\x80\xAF" "234,56\xC2\xA0€") == 10);
+  CHECK(indie::display_width("1\xE2\x80\xAF"
+                             "234,56\xC2\xA0€") == 10);
   CHECK(indie::display_width("e\xCC\x81") == 1);  // e + combining acute
   CHECK(indie::display_width("日本") == 4);
 }

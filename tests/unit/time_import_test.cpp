@@ -18,10 +18,13 @@ std::vector<ImportedEntry> read(std::string_view text, TimeSource format) {
 
 TEST_CASE("timewarrior: tags are the project candidates, UTC times, running intervals skipped") {
   const std::string text =
-      "[\n{\"id\":2,\"start\":\"20261116T080000Z\",\"end\":\"20261116T093000Z\",\"tags\":[\"acme/web\",\"fix login\"],"
-      "\"annotation\":\"note\"},\n{\"id\":1,\"start\":\"20261116T100000Z\",\"tags\":[\"web\"]}\n]\n";
+      "[\n{\"id\":2,\"start\":\"20261116T080000Z\",\"end\":\"20261116T093000Z\",\"tags\":[\"acme/"
+      "web\",\"fix login\"],"
+      "\"annotation\":\"note\"},\n{\"id\":1,\"start\":\"20261116T100000Z\",\"tags\":[\"web\"]}\n]"
+      "\n";
   std::vector<ImportedEntry> rows;
-  const auto summary = read_time_import(text, TimeSource::timewarrior, "f", [&](const ImportedEntry& e) { rows.push_back(e); });
+  const auto summary = read_time_import(text, TimeSource::timewarrior, "f",
+                                        [&](const ImportedEntry& e) { rows.push_back(e); });
   REQUIRE(rows.size() == 1);
   CHECK(summary.open_skipped == 1);
   // `timew export` sorts tags, so the importer, not the reader, decides which names the project.
@@ -34,10 +37,12 @@ TEST_CASE("timewarrior: tags are the project candidates, UTC times, running inte
 }
 
 TEST_CASE("timewarrior: errors name the line") {
-  CHECK_THROWS_WITH_AS(read("[\n{\"start\":\"20261116T080000Z\",\"end\":\"x\",\"tags\":[\"a\"]}\n]", TimeSource::timewarrior),
+  CHECK_THROWS_WITH_AS(read("[\n{\"start\":\"20261116T080000Z\",\"end\":\"x\",\"tags\":[\"a\"]}\n]",
+                            TimeSource::timewarrior),
                        doctest::Contains("f:2: 'x' is not a timewarrior time"), Error);
-  CHECK_THROWS_WITH_AS(read("[\n{\"start\":\"20261116T080000Z\",\n\"end\":", TimeSource::timewarrior),
-                       doctest::Contains("not valid JSON"), Error);
+  CHECK_THROWS_WITH_AS(
+      read("[\n{\"start\":\"20261116T080000Z\",\n\"end\":", TimeSource::timewarrior),
+      doctest::Contains("not valid JSON"), Error);
   CHECK_THROWS_WITH_AS(read("{}", TimeSource::timewarrior), doctest::Contains("JSON array"), Error);
 }
 
@@ -61,16 +66,19 @@ TEST_CASE("clockify: US dates and 12-hour clock") {
   CHECK(format_instant_utc(rows[0].end) == "2026-11-19T12:15:00Z");
   CHECK(rows[0].tags == "a,b");
   CHECK(rows[0].client == "ACME");
-  CHECK_THROWS_WITH_AS(read("Project,Description,Start Date,Start Time,End Date,End Time\nW,d,11/19/2026,13:00 PM,11/19/2026,14:00\n",
+  CHECK_THROWS_WITH_AS(read("Project,Description,Start Date,Start Time,End Date,End "
+                            "Time\nW,d,11/19/2026,13:00 PM,11/19/2026,14:00\n",
                             TimeSource::clockify),
-                       doctest::Contains("f:2 (Start Time): '13:00 PM' is not a 12-hour time"), Error);
+                       doctest::Contains("f:2 (Start Time): '13:00 PM' is not a 12-hour time"),
+                       Error);
   unsetenv("TZ");
   tzset();
 }
 
 TEST_CASE("a wrong header says which columns are missing and what was expected") {
   CHECK_THROWS_WITH_AS(read("Project,Start date\n", TimeSource::toggl),
-                       doctest::Contains("this is not toggl's CSV: the header has no Description, Start time, End date, End time columns"),
+                       doctest::Contains("this is not toggl's CSV: the header has no Description, "
+                                         "Start time, End date, End time columns"),
                        Error);
   CHECK_THROWS_WITH_AS(read("", TimeSource::indie), doctest::Contains("empty"), Error);
   CHECK_THROWS_AS(parse_time_source("excel"), Error);

@@ -23,14 +23,14 @@ TEST_CASE("one entry rounded by increment and mode") {
   const std::vector<RoundCase> cases = {
       {"1m nearest entry", 0, 0},
       {"1m nearest entry", 29, 0},
-      {"1m nearest entry", 30, 60},        // halves go up
+      {"1m nearest entry", 30, 60},  // halves go up
       {"1m up entry", 1, 60},
       {"1m down entry", 119, 60},
       {"5m up entry", 61 * M, 65 * M},
       {"6m nearest entry", 62 * M, 60 * M},
       {"6m nearest entry", 63 * M, 66 * M},  // 3 of 6 minutes: half, up
       {"10m down entry", 69 * M, 60 * M},
-      {"15m up entry", 60 * M, 60 * M},      // already a multiple: unchanged
+      {"15m up entry", 60 * M, 60 * M},  // already a multiple: unchanged
       {"15m up entry", 60 * M + 1, 75 * M},
       {"15m nearest entry", 67 * M, 60 * M},
       {"15m nearest entry", 67 * M + 30, 75 * M},
@@ -63,10 +63,10 @@ TEST_CASE("scope: per entry, per day, per invoice on the same entries") {
   const std::vector<std::pair<std::int64_t, std::int32_t>> entries = {
       {10 * M, 0}, {10 * M, 0}, {10 * M, 0}, {50 * M, 1}};
   const std::vector<ScopeCase> cases = {
-      {"15m up entry", 3 * 15 * M + 60 * M},       // 45m + 60m
-      {"15m up day", 30 * M + 60 * M},             // round(30m) + round(50m)
-      {"15m up invoice", 90 * M},                  // round(80m)
-      {"15m down entry", 45 * M},                  // 0 + 0 + 0 + 45m
+      {"15m up entry", 3 * 15 * M + 60 * M},  // 45m + 60m
+      {"15m up day", 30 * M + 60 * M},        // round(30m) + round(50m)
+      {"15m up invoice", 90 * M},             // round(80m)
+      {"15m down entry", 45 * M},             // 0 + 0 + 0 + 45m
       {"15m down day", 30 * M + 45 * M},
       {"15m down invoice", 75 * M},
       {"15m nearest day min 15m", 45 * M + 45 * M},  // day 0: 3 x 15m = 45m
@@ -108,7 +108,8 @@ TEST_CASE("policies parse in any order and print canonically") {
   CHECK(TimeRounding::parse("up 15m").to_string() == "15m up entry");
   CHECK(TimeRounding::parse("day,6m,nearest").to_string() == "6m nearest day");
   CHECK(TimeRounding::parse("15m up entry min=30m").to_string() == "15m up entry min 30m");
-  CHECK(TimeRounding::parse("per-invoice down 1h minimum 1h").to_string() == "1h down invoice min 1h");
+  CHECK(TimeRounding::parse("per-invoice down 1h minimum 1h").to_string() ==
+        "1h down invoice min 1h");
   CHECK(TimeRounding::parse("none").to_string() == "1m nearest entry");
   CHECK(TimeRounding::parse("60m").increment_minutes == 60);
   CHECK(TimeRounding::parse(TimeRounding::parse("10m down day min 45m").to_string()) ==
@@ -117,5 +118,6 @@ TEST_CASE("policies parse in any order and print canonically") {
 
 TEST_CASE("bad policies are refused with the syntax") {
   for (const char* bad : {"7m up", "15m sideways", "15m up week", "90s", "min", "15m up min", "2h"})
-    CHECK_THROWS_WITH_AS(TimeRounding::parse(bad), doctest::Contains("INCREMENT MODE SCOPE"), indie::Error);
+    CHECK_THROWS_WITH_AS(TimeRounding::parse(bad), doctest::Contains("INCREMENT MODE SCOPE"),
+                         indie::Error);
 }

@@ -21,8 +21,10 @@ class ZoneScope {
     tzset();
   }
   ~ZoneScope() {
-    if (old_.empty()) unsetenv("TZ");
-    else setenv("TZ", old_.c_str(), 1);
+    if (old_.empty())
+      unsetenv("TZ");
+    else
+      setenv("TZ", old_.c_str(), 1);
     tzset();
   }
 
@@ -31,15 +33,19 @@ class ZoneScope {
 };
 
 Instant at(const char* iso) { return parse_instant(iso); }
-std::int32_t days(Date d) { return static_cast<std::int32_t>(std::chrono::sys_days(d).time_since_epoch().count()); }
+std::int32_t days(Date d) {
+  return static_cast<std::int32_t>(std::chrono::sys_days(d).time_since_epoch().count());
+}
 
 }  // namespace
 
 TEST_CASE("DST in Europe/Paris: an entry across the change has its true duration") {
   ZoneScope zone("Europe/Paris");
   // 2026-03-29: clocks go from 02:00 to 03:00. 01:00-04:00 local is 2 hours.
-  const Instant spring_start = local_to_instant(Date{std::chrono::year(2026), std::chrono::March, std::chrono::day(29)}, 3600);
-  const Instant spring_end = local_to_instant(Date{std::chrono::year(2026), std::chrono::March, std::chrono::day(29)}, 4 * 3600);
+  const Instant spring_start = local_to_instant(
+      Date{std::chrono::year(2026), std::chrono::March, std::chrono::day(29)}, 3600);
+  const Instant spring_end = local_to_instant(
+      Date{std::chrono::year(2026), std::chrono::March, std::chrono::day(29)}, 4 * 3600);
   CHECK((spring_end - spring_start).count() == 2 * 3600);
   CHECK(format_instant_utc(spring_start) == "2026-03-29T00:00:00Z");
   // 2026-10-25: clocks go from 03:00 back to 02:00. 01:00-04:00 local is 4 hours.
@@ -51,17 +57,25 @@ TEST_CASE("DST in Europe/Paris: local days are counted in the user's zone") {
   ZoneScope zone("Europe/Paris");
   LocalCalendar cal;
   // 23:30 UTC on the 28th is 00:30 local on the 29th (UTC+1, before the change).
-  CHECK(cal.day(at("2026-03-28T23:30:00Z")) == days(Date{std::chrono::year(2026), std::chrono::March, std::chrono::day(29)}));
-  CHECK(cal.day(at("2026-03-28T22:59:59Z")) == days(Date{std::chrono::year(2026), std::chrono::March, std::chrono::day(28)}));
+  CHECK(cal.day(at("2026-03-28T23:30:00Z")) ==
+        days(Date{std::chrono::year(2026), std::chrono::March, std::chrono::day(29)}));
+  CHECK(cal.day(at("2026-03-28T22:59:59Z")) ==
+        days(Date{std::chrono::year(2026), std::chrono::March, std::chrono::day(28)}));
   // After the change (UTC+2): 22:30 UTC on the 29th is 00:30 on the 30th.
-  CHECK(cal.day(at("2026-03-29T22:30:00Z")) == days(Date{std::chrono::year(2026), std::chrono::March, std::chrono::day(30)}));
-  // The day of the change itself: 00:59 UTC (02:59 CEST... i.e. 03:59 after the jump) stays on the 29th.
-  CHECK(cal.day(at("2026-03-29T01:30:00Z")) == days(Date{std::chrono::year(2026), std::chrono::March, std::chrono::day(29)}));
+  CHECK(cal.day(at("2026-03-29T22:30:00Z")) ==
+        days(Date{std::chrono::year(2026), std::chrono::March, std::chrono::day(30)}));
+  // The day of the change itself: 00:59 UTC (02:59 CEST... i.e. 03:59 after the jump) stays on the
+  // 29th.
+  CHECK(cal.day(at("2026-03-29T01:30:00Z")) ==
+        days(Date{std::chrono::year(2026), std::chrono::March, std::chrono::day(29)}));
   // Autumn: 22:30 UTC on the 25th is 23:30 CET, still the 25th; 23:30 UTC is the 26th.
-  CHECK(cal.day(at("2026-10-25T22:30:00Z")) == days(Date{std::chrono::year(2026), std::chrono::October, std::chrono::day(25)}));
-  CHECK(cal.day(at("2026-10-25T23:30:00Z")) == days(Date{std::chrono::year(2026), std::chrono::October, std::chrono::day(26)}));
+  CHECK(cal.day(at("2026-10-25T22:30:00Z")) ==
+        days(Date{std::chrono::year(2026), std::chrono::October, std::chrono::day(25)}));
+  CHECK(cal.day(at("2026-10-25T23:30:00Z")) ==
+        days(Date{std::chrono::year(2026), std::chrono::October, std::chrono::day(26)}));
   // On the 24th (CEST, UTC+2) 22:30 UTC is already the 25th.
-  CHECK(cal.day(at("2026-10-24T22:30:00Z")) == days(Date{std::chrono::year(2026), std::chrono::October, std::chrono::day(25)}));
+  CHECK(cal.day(at("2026-10-24T22:30:00Z")) ==
+        days(Date{std::chrono::year(2026), std::chrono::October, std::chrono::day(25)}));
 }
 
 TEST_CASE("the calendar agrees with the C library hour by hour across both 2026 changes") {
@@ -79,7 +93,9 @@ TEST_CASE("the calendar agrees with the C library hour by hour across both 2026 
 TEST_CASE("week boundaries: Monday by default, Sunday when configured") {
   LocalCalendar monday(1);
   LocalCalendar sunday(0);
-  const auto d = [](unsigned day) { return days(Date{std::chrono::year(2026), std::chrono::November, std::chrono::day(day)}); };
+  const auto d = [](unsigned day) {
+    return days(Date{std::chrono::year(2026), std::chrono::November, std::chrono::day(day)});
+  };
   // 2026-11-16 is a Monday; 2026-11-22 a Sunday.
   CHECK(monday.week(d(16)) == d(16));
   CHECK(monday.week(d(22)) == d(16));
@@ -87,8 +103,9 @@ TEST_CASE("week boundaries: Monday by default, Sunday when configured") {
   CHECK(sunday.week(d(21)) == d(15));
   CHECK(sunday.week(d(22)) == d(22));
   // Across a year end: 2027-01-01 is a Friday; its Monday week starts 2026-12-28.
-  CHECK(monday.week(days(Date{std::chrono::year(2027), std::chrono::January, std::chrono::day(1)})) ==
-        days(Date{std::chrono::year(2026), std::chrono::December, std::chrono::day(28)}));
+  CHECK(
+      monday.week(days(Date{std::chrono::year(2027), std::chrono::January, std::chrono::day(1)})) ==
+      days(Date{std::chrono::year(2026), std::chrono::December, std::chrono::day(28)}));
   // Before 1970 the arithmetic still floors correctly: 1969-12-31 was a Wednesday.
   CHECK(monday.week(-1) == -3);
   CHECK(LocalCalendar::month_label(LocalCalendar::month(d(30))) == "2026-11");
@@ -104,9 +121,11 @@ TEST_CASE("billed quantities and amounts agree with each other") {
   CHECK(billed_quantity(7 * 3600, RateUnit::day, 7 * 3600).to_string() == "1.00");
   const Currency& eur = currency("EUR");
   const Rate rate = Rate::parse("80/h", eur);
-  CHECK(billed_amount(billed_quantity(80 * 60, RateUnit::hour, 0), rate, eur).to_string() == "106.40");
+  CHECK(billed_amount(billed_quantity(80 * 60, RateUnit::hour, 0), rate, eur).to_string() ==
+        "106.40");
   const Currency& jpy = currency("JPY");
-  CHECK(billed_amount(Decimal::parse("1.25"), Rate::parse("9999/h", jpy), jpy).to_string() == "12499");
+  CHECK(billed_amount(Decimal::parse("1.25"), Rate::parse("9999/h", jpy), jpy).to_string() ==
+        "12499");
 }
 
 TEST_CASE("tags are normalized and checked") {
@@ -119,8 +138,20 @@ TEST_CASE("tags are normalized and checked") {
 namespace {
 std::map<std::int64_t, ProjectBilling> two_currencies() {
   std::map<std::int64_t, ProjectBilling> p;
-  p[1] = {1, "acme", "acme/web", &currency("EUR"), Rate::parse("80/h", currency("EUR")), true, TimeRounding::parse("15m up entry")};
-  p[2] = {2, "initech", "initech/audit", &currency("USD"), Rate::parse("800/d", currency("USD")), true, TimeRounding::parse("30m up day")};
+  p[1] = {1,
+          "acme",
+          "acme/web",
+          &currency("EUR"),
+          Rate::parse("80/h", currency("EUR")),
+          true,
+          TimeRounding::parse("15m up entry")};
+  p[2] = {2,
+          "initech",
+          "initech/audit",
+          &currency("USD"),
+          Rate::parse("800/d", currency("USD")),
+          true,
+          TimeRounding::parse("30m up day")};
   p[3] = {1, "acme", "acme/internal", &currency("EUR"), std::nullopt, false, TimeRounding{}};
   return p;
 }

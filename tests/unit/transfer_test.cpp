@@ -1,7 +1,6 @@
-#include "indie/core/account.hpp"
-
 #include <doctest/doctest.h>
 
+#include "indie/core/account.hpp"
 #include "indie/core/error.hpp"
 
 using namespace indie;
@@ -19,8 +18,9 @@ const Date kDay = parse_date("2026-11-20", Date{});
 }  // namespace
 
 TEST_CASE("a transfer between currencies: two legs, the implied rate, the fee as its own expense") {
-  const TransferPlan p = plan_transfer(account(1, "Qonto", "EUR"), account(2, "Wise USD", "USD"), m("1000", "EUR"),
-                                       m("1080", "USD"), m("2.50", "EUR"), kDay, "float");
+  const TransferPlan p =
+      plan_transfer(account(1, "Qonto", "EUR"), account(2, "Wise USD", "USD"), m("1000", "EUR"),
+                    m("1080", "USD"), m("2.50", "EUR"), kDay, "float");
   CHECK(p.transfer.rate == "1.08");
   CHECK(p.transfer.sent_minor == 100000);
   CHECK(p.transfer.received_minor == 108000);
@@ -37,14 +37,16 @@ TEST_CASE("a transfer between currencies: two legs, the implied rate, the fee as
 }
 
 TEST_CASE("in one currency what arrives is what left; between two it must be said") {
-  const TransferPlan same = plan_transfer(account(1, "Qonto", "EUR"), account(3, "Cash", "EUR"), m("50", "EUR"),
-                                          std::nullopt, Money::zero(currency("EUR")), kDay, "");
+  const TransferPlan same =
+      plan_transfer(account(1, "Qonto", "EUR"), account(3, "Cash", "EUR"), m("50", "EUR"),
+                    std::nullopt, Money::zero(currency("EUR")), kDay, "");
   CHECK(same.legs.size() == 2);
   CHECK(same.transfer.received_minor == 5000);
   CHECK(same.transfer.rate == "1");
-  CHECK_THROWS_WITH_AS(plan_transfer(account(1, "Qonto", "EUR"), account(2, "Wise USD", "USD"), m("50", "EUR"),
-                                     std::nullopt, Money::zero(currency("EUR")), kDay, ""),
-                       doctest::Contains("say what arrived with --received AMOUNT (in USD)"), Error);
+  CHECK_THROWS_WITH_AS(
+      plan_transfer(account(1, "Qonto", "EUR"), account(2, "Wise USD", "USD"), m("50", "EUR"),
+                    std::nullopt, Money::zero(currency("EUR")), kDay, ""),
+      doctest::Contains("say what arrived with --received AMOUNT (in USD)"), Error);
 }
 
 TEST_CASE("refusals: one account twice, archived, nothing sent, a negative fee") {
@@ -54,9 +56,12 @@ TEST_CASE("refusals: one account twice, archived, nothing sent, a negative fee")
   const Money zero = Money::zero(currency("EUR"));
   CHECK_THROWS_WITH_AS(plan_transfer(q, q, m("1", "EUR"), std::nullopt, zero, kDay, ""),
                        "a transfer needs two different accounts (got \"Qonto\" twice)", Error);
-  CHECK_THROWS_WITH_AS(plan_transfer(q, old, m("1", "EUR"), std::nullopt, zero, kDay, ""), "account \"Old\" is archived",
-                       Error);
-  CHECK_THROWS_AS(plan_transfer(q, account(3, "Cash", "EUR"), m("0", "EUR"), std::nullopt, zero, kDay, ""), Error);
-  CHECK_THROWS_AS(plan_transfer(q, account(3, "Cash", "EUR"), m("1", "EUR"), std::nullopt, m("-1", "EUR"), kDay, ""),
+  CHECK_THROWS_WITH_AS(plan_transfer(q, old, m("1", "EUR"), std::nullopt, zero, kDay, ""),
+                       "account \"Old\" is archived", Error);
+  CHECK_THROWS_AS(
+      plan_transfer(q, account(3, "Cash", "EUR"), m("0", "EUR"), std::nullopt, zero, kDay, ""),
+      Error);
+  CHECK_THROWS_AS(plan_transfer(q, account(3, "Cash", "EUR"), m("1", "EUR"), std::nullopt,
+                                m("-1", "EUR"), kDay, ""),
                   Error);
 }

@@ -56,14 +56,15 @@ struct Transfer {
 /// account, what arrives in the second (both legs linked to the transfer), and the fee, taken
 /// from the first account as an expense of its own.
 struct TransferPlan {
-  Transfer transfer;             ///< with the rate the two amounts imply (8 decimals)
-  std::vector<AccountTx> legs;   ///< transfer_id is set by whoever stores the transfer
+  Transfer transfer;            ///< with the rate the two amounts imply (8 decimals)
+  std::vector<AccountTx> legs;  ///< transfer_id is set by whoever stores the transfer
 };
 /// Plans moving `sent` from `from` to `to` on `date`. `received` is what arrived, needed when
 /// the currencies differ (the same amount otherwise). Throws invalid_input or conflict, saying
 /// what to do, for one account twice, an archived account, an amount or a fee below zero.
 TransferPlan plan_transfer(const Account& from, const Account& to, const Money& sent,
-                           const std::optional<Money>& received, const Money& fee, Date date, const std::string& note);
+                           const std::optional<Money>& received, const Money& fee, Date date,
+                           const std::string& note);
 
 /// An account name as typed: trimmed, 1 to 64 printable characters. Throws invalid_input.
 std::string check_account_name(std::string_view name);

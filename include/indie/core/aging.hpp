@@ -20,7 +20,7 @@ std::size_t age_bucket(std::int64_t days_late);
 
 struct AgedReceivables {
   std::map<std::pair<std::string, std::string>, AgeBuckets> by_client;  ///< (client, currency)
-  std::map<std::string, AgeBuckets> totals;                              ///< by currency
+  std::map<std::string, AgeBuckets> totals;                             ///< by currency
 };
 AgedReceivables age_receivables(const std::vector<Receivable>& receivables, Date as_of);
 

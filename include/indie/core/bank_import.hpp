@@ -41,7 +41,7 @@ struct StatementRow {
 
 /// Reads a whole statement in the account's currency `cur`. Throws invalid_input naming the
 /// file, the line and the column for anything it cannot read (nothing is half-read).
-std::vector<StatementRow> read_statement(std::string_view text, std::string_view source, const BankRules& rules,
-                                         const Currency& cur);
+std::vector<StatementRow> read_statement(std::string_view text, std::string_view source,
+                                         const BankRules& rules, const Currency& cur);
 
 }  // namespace indie

@@ -2,13 +2,12 @@
 /// Clients and projects: who is billed, for what, at which rate.
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
-#include <span>
-
-#include "indie/core/settings.hpp"
 #include "indie/core/money.hpp"
+#include "indie/core/settings.hpp"
 #include "indie/core/time_rounding.hpp"
 
 namespace indie {
@@ -25,7 +24,8 @@ std::string_view to_string(VatTreatment t);
 /// The usual treatment for a business client in `client_country` when the seller is in
 /// `seller_country`: domestic at home (Monaco counts as France), eu-business in the EU, else
 /// non-eu-business. A consumer must be said explicitly.
-VatTreatment default_vat_treatment(std::string_view client_country, std::string_view seller_country);
+VatTreatment default_vat_treatment(std::string_view client_country,
+                                   std::string_view seller_country);
 
 struct Client {
   std::int64_t id = 0;
@@ -57,7 +57,8 @@ struct Rate {
   Decimal amount;  ///< in the project's currency, at most its minor units
   RateUnit unit = RateUnit::hour;
 
-  /// Parses `80/h`, `600/d`, `92.50/hour`, in `cur`. Refuses a negative amount or too many decimals.
+  /// Parses `80/h`, `600/d`, `92.50/hour`, in `cur`. Refuses a negative amount or too many
+  /// decimals.
   static Rate parse(std::string_view text, const Currency& cur);
   std::string to_string() const;  ///< "80.00/h"
 };

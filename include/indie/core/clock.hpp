@@ -38,7 +38,7 @@ Instant parse_instant(std::string_view text);
 /// as parse_instant reads them.
 Instant parse_moment(std::string_view text, Date today);
 
-std::string format_date(Date d);           ///< 2026-11-20
+std::string format_date(Date d);            ///< 2026-11-20
 std::string format_instant_utc(Instant t);  ///< 2026-11-20T08:00:00Z
 /// Local time for people: `2026-11-20 09:00`.
 std::string format_instant_local(Instant t);

@@ -13,8 +13,8 @@ namespace indie {
 /// An issued credit note of the invoice, as the plan needs it.
 struct EarlierCredit {
   std::string number;
-  std::int64_t gross_minor = 0;     ///< TTC it credited
-  std::vector<InvoiceLine> lines;   ///< their credits_line_id name the lines they credited
+  std::int64_t gross_minor = 0;    ///< TTC it credited
+  std::vector<InvoiceLine> lines;  ///< their credits_line_id name the lines they credited
 };
 
 /// What the user asked to credit: lines (as typed: "2"), an amount excluding VAT, or, with
@@ -28,8 +28,8 @@ struct CreditRequest {
 struct CreditPlan {
   std::vector<InvoiceLine> lines;  ///< the credit note's lines, positioned 1, 2, 3 …
   InvoiceTotals totals;
-  bool full = false;     ///< it credits all that remains: the invoice is then cancelled
-  Money left;            ///< TTC of the invoice left to credit after this note
+  bool full = false;  ///< it credits all that remains: the invoice is then cancelled
+  Money left;         ///< TTC of the invoice left to credit after this note
 };
 
 /// The next credit note of `original` (issued, with `original_lines`) after `earlier`. Throws

@@ -18,7 +18,8 @@ enum class ErrorKind {
 /// An error whose message says what went wrong and what to do next.
 class Error : public std::runtime_error {
  public:
-  Error(ErrorKind kind, std::string message) : std::runtime_error(std::move(message)), kind_(kind) {}
+  Error(ErrorKind kind, std::string message)
+      : std::runtime_error(std::move(message)), kind_(kind) {}
   ErrorKind kind() const { return kind_; }
   /// 2 for usage errors, 1 for everything else (documented in man/indie.1).
   int exit_code() const { return kind_ == ErrorKind::usage ? 2 : 1; }

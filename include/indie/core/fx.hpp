@@ -80,6 +80,7 @@ struct EcbRate {
 /// else: a missing Date column, an unknown currency, a bad date, a rate that is not a number
 /// or not more than zero, a row with the wrong number of fields.
 /// Returns the number of days read.
-std::size_t read_ecb_csv(std::string_view text, std::string_view source, const std::function<void(const EcbRate&)>& fn);
+std::size_t read_ecb_csv(std::string_view text, std::string_view source,
+                         const std::function<void(const EcbRate&)>& fn);
 
 }  // namespace indie

@@ -39,12 +39,14 @@ class Valuer {
   const FxConversion& conversion(const Currency& from, Date day, std::string_view what);
   /// What an invoice amount was booked at: its own rate, frozen at issue, when the report is in
   /// EUR; otherwise the reference rate of its issue day.
-  Money booked(const Money& amount, const std::string& eur_rate, Date issued, std::string_view what);
+  Money booked(const Money& amount, const std::string& eur_rate, Date issued,
+               std::string_view what);
 
  private:
   RatePaths paths_;
   const Currency& target_;
-  std::map<std::string_view, std::map<Date, FxConversion>> cache_;  // keys: the currency table's codes
+  std::map<std::string_view, std::map<Date, FxConversion>>
+      cache_;  // keys: the currency table's codes
 };
 
 struct FxRow {
@@ -64,13 +66,14 @@ struct FxReport {
 /// What the report reads from the store. Movements are streamed (an account may hold a
 /// million): `movements(account_id, to, fn)` calls fn(day, signed minor amount) in date order.
 struct FxHistory {
-  std::vector<SettledPayment> payments;     ///< between from and to
-  std::vector<Transfer> transfers;          ///< between from and to
+  std::vector<SettledPayment> payments;      ///< between from and to
+  std::vector<Transfer> transfers;           ///< between from and to
   std::map<std::int64_t, Account> accounts;  ///< every account, by id
   std::function<void(std::int64_t, Date, const std::function<void(Date, std::int64_t)>&)> movements;
-  std::vector<Receivable> receivables;      ///< open on as_of
+  std::vector<Receivable> receivables;  ///< open on as_of
 };
 
-FxReport fx_report(const FxHistory& history, const Currency& target, Date from, Date to, Date as_of, RatePaths paths);
+FxReport fx_report(const FxHistory& history, const Currency& target, Date from, Date to, Date as_of,
+                   RatePaths paths);
 
 }  // namespace indie

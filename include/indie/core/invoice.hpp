@@ -40,13 +40,13 @@ struct InvoiceLine {
   std::int64_t id = 0;
   int position = 0;  ///< 1, 2, 3 … as shown and as `line edit ID N` names it
   std::string description;
-  Decimal quantity;    ///< > 0, at most 4 decimals (French e-invoice rule BR-FR-DEC)
+  Decimal quantity;  ///< > 0, at most 4 decimals (French e-invoice rule BR-FR-DEC)
   std::string unit = "u";
   Decimal unit_price;  ///< excluding VAT, >= 0, at most 6 decimals
   Decimal vat_rate;    ///< percent: 20, 5.5, 0
   Decimal discount;    ///< percent, 0 <= d < 100, at most 2 decimals
   ServicePeriod period;
-  std::optional<std::int64_t> project_id;      ///< lines made from tracked time
+  std::optional<std::int64_t> project_id;       ///< lines made from tracked time
   std::optional<std::int64_t> credits_line_id;  ///< credit-note lines: the line they credit
   std::int64_t entries = 0;                     ///< time entries this line bills
 };
@@ -69,9 +69,9 @@ struct VatBreakdown {
 
 struct InvoiceTotals {
   std::vector<VatBreakdown> by_rate;  ///< highest rate first
-  Money net;    ///< HT: the sum of the line totals
-  Money vat;    ///< TVA: the sum of the per-rate VAT amounts
-  Money gross;  ///< TTC = HT + TVA, exactly
+  Money net;                          ///< HT: the sum of the line totals
+  Money vat;                          ///< TVA: the sum of the per-rate VAT amounts
+  Money gross;                        ///< TTC = HT + TVA, exactly
 };
 InvoiceTotals compute_totals(const std::vector<InvoiceLine>& lines, const Currency& cur);
 
@@ -84,7 +84,8 @@ Money convert(const Money& amount, const Decimal& rate, const Currency& target);
 
 /// `amount` converted through EUR with two ECB-style rates (units per 1 EUR; 1 for EUR itself):
 /// amount / from_per_eur x to_per_eur, rounded once.
-Money cross_convert(const Money& amount, const Decimal& from_per_eur, const Decimal& to_per_eur, const Currency& target);
+Money cross_convert(const Money& amount, const Decimal& from_per_eur, const Decimal& to_per_eur,
+                    const Currency& target);
 
 /// The money around one issued invoice, for its status and balance.
 struct InvoiceBalance {
@@ -122,8 +123,8 @@ struct Invoice {
   std::int64_t net_minor = 0, vat_minor = 0, gross_minor = 0;
   std::string eur_rate, eur_rate_date, eur_rate_source;
   std::optional<std::int64_t> vat_eur_minor;
-  std::string seller, buyer;           ///< JSON snapshots, frozen at issue
-  std::vector<std::string> mentions;   ///< frozen at issue
+  std::string seller, buyer;          ///< JSON snapshots, frozen at issue
+  std::vector<std::string> mentions;  ///< frozen at issue
   std::string created_at;
 
   const Currency& cur() const { return indie::currency(currency, true); }
@@ -137,9 +138,9 @@ struct InvoiceListing {
   std::int64_t id = 0;
   InvoiceKind kind = InvoiceKind::invoice;
   bool issued = false;
-  std::string_view number;                  ///< empty for a draft
+  std::string_view number;  ///< empty for a draft
   std::string_view client_handle, currency;
-  std::string_view issue_date, due_date;    ///< ISO 8601 as stored; empty when not set
+  std::string_view issue_date, due_date;  ///< ISO 8601 as stored; empty when not set
   std::int64_t net_minor = 0, vat_minor = 0, gross_minor = 0;
   std::int64_t credited_minor = 0;          ///< TTC of its issued credit notes
   std::int64_t paid_minor = 0;              ///< what its payments settled
@@ -188,8 +189,8 @@ struct SettledPayment {
   Date date{};
   std::string number, client, currency;  ///< the invoice's
   Date issue_date{};
-  std::string eur_rate;                  ///< the invoice's, frozen at issue
-  std::int64_t amount_minor = 0;         ///< what it settled, in the invoice's currency
+  std::string eur_rate;           ///< the invoice's, frozen at issue
+  std::int64_t amount_minor = 0;  ///< what it settled, in the invoice's currency
   std::int64_t received_minor = 0;
   std::string received_currency;
 };

@@ -24,18 +24,20 @@ struct DraftLine {
 };
 
 struct DraftPlan {
-  std::vector<DraftLine> lines;                     ///< by project name, then day; positioned 1, 2 …
+  std::vector<DraftLine> lines;  ///< by project name, then day; positioned 1, 2 …
   std::map<std::string, std::int64_t> other_currency;  ///< "acme/us (USD)" -> entries left out
-  std::int64_t rounded_away = 0;  ///< lines whose time rounds down to nothing (their entries stay unbilled)
+  std::int64_t rounded_away =
+      0;  ///< lines whose time rounds down to nothing (their entries stay unbilled)
 };
 
 /// Collects finished, billable, unbilled entries (in start order) into the lines of a draft in
 /// `currency`. `billing` and `names` describe every project the entries may belong to.
 class DraftBuilder {
  public:
-  DraftBuilder(const Currency& currency, LineGrouping grouping, const std::map<std::int64_t, ProjectBilling>& billing,
-               const std::map<std::int64_t, std::string>& names, LocalCalendar calendar, std::int64_t seconds_per_day,
-               Decimal vat_rate);
+  DraftBuilder(const Currency& currency, LineGrouping grouping,
+               const std::map<std::int64_t, ProjectBilling>& billing,
+               const std::map<std::int64_t, std::string>& names, LocalCalendar calendar,
+               std::int64_t seconds_per_day, Decimal vat_rate);
   void add(const TimeEntry& entry);
   /// The lines; throws invalid_input naming the projects that have time but no rate.
   DraftPlan finish();
@@ -56,7 +58,8 @@ class DraftBuilder {
   std::int64_t seconds_per_day_;
   Decimal vat_rate_;
   std::vector<Pending> pending_;
-  std::map<std::pair<std::int64_t, std::int64_t>, std::size_t> index_;  // (project, day or entry) -> line
+  std::map<std::pair<std::int64_t, std::int64_t>, std::size_t>
+      index_;  // (project, day or entry) -> line
   std::map<std::string, std::int64_t> other_currency_;
   std::vector<std::string> no_rate_;
 };

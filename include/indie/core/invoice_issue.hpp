@@ -30,25 +30,26 @@ std::string series_of(const InvoiceDefaults& defaults, InvoiceKind kind, Date da
 /// when `date` is before the series' last issue date.
 void check_issue_order(InvoiceKind kind, Date date, std::optional<Date> last_in_series);
 /// The number of the `seq`th document of its series, from the configured pattern.
-std::string number_for(const InvoiceDefaults& defaults, InvoiceKind kind, Date date, std::int64_t seq);
+std::string number_for(const InvoiceDefaults& defaults, InvoiceKind kind, Date date,
+                       std::int64_t seq);
 
 /// The seller and the client as frozen on an invoice at issue (JSON text).
 std::string seller_snapshot(const BusinessProfile& seller);
 std::string buyer_snapshot(const Client& client);
 
 /// What the legal checks and mentions need to know about an invoice.
-LegalFacts facts_of(const Invoice& invoice, const std::vector<InvoiceLine>& lines, const InvoiceTotals& totals,
-                    VatCategory category, const Client& client);
+LegalFacts facts_of(const Invoice& invoice, const std::vector<InvoiceLine>& lines,
+                    const InvoiceTotals& totals, VatCategory category, const Client& client);
 
 /// Everything that stops `invoice` from being issued, as one message listing each problem and
 /// what to do; empty when it may be issued.
-std::string issue_refusal(const Invoice& invoice, const BusinessProfile& seller, const Client& client,
-                          const LegalFacts& facts);
+std::string issue_refusal(const Invoice& invoice, const BusinessProfile& seller,
+                          const Client& client, const LegalFacts& facts);
 
 /// Freezes what an issued document keeps for good: its totals, its VAT in EUR (a foreign
 /// currency, at its frozen rate), the seller and client snapshots and the legal mentions.
 /// `facts` receives the EUR figures the mentions print.
-void freeze(Invoice& invoice, const InvoiceTotals& totals, const Config& config, const Client& client,
-            LegalFacts& facts);
+void freeze(Invoice& invoice, const InvoiceTotals& totals, const Config& config,
+            const Client& client, LegalFacts& facts);
 
 }  // namespace indie

@@ -11,6 +11,7 @@ namespace indie {
 /// CHECKLIST §8.1). Throws invalid_input saying what to change.
 void validate_number_pattern(std::string_view pattern);
 /// The number for sequence `seq` in `year`/`month`.
-std::string format_invoice_number(std::string_view pattern, int year, unsigned month, std::int64_t seq);
+std::string format_invoice_number(std::string_view pattern, int year, unsigned month,
+                                  std::int64_t seq);
 
 }  // namespace indie

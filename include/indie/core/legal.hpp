@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "indie/core/client.hpp"
-#include "indie/core/settings.hpp"
 #include "indie/core/invoice.hpp"
+#include "indie/core/settings.hpp"
 
 namespace indie {
 
@@ -49,7 +49,7 @@ struct LegalFacts {
   std::size_t lines = 0;
   std::vector<Decimal> vat_rates;  ///< the rates its lines carry
   int payment_terms = 30;
-  std::string original_number, original_date;  ///< credit notes
+  std::string original_number, original_date;            ///< credit notes
   std::string eur_rate, eur_rate_date, eur_rate_source;  ///< foreign currency, frozen at issue
   std::optional<Money> vat_eur;
   static const Currency& currency_eur();

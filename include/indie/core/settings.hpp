@@ -39,7 +39,7 @@ struct BusinessProfile {
 };
 
 struct InvoiceDefaults {
-  int payment_terms = 30;                           ///< days
+  int payment_terms = 30;  ///< days
   std::string number_pattern = "F{YYYY}-{SEQ:4}";
   std::string credit_pattern = "A{YYYY}-{SEQ:4}";  ///< credit notes have their own series
   bool yearly_reset = true;                        ///< sequences start again at 1 each year
@@ -49,9 +49,9 @@ struct InvoiceDefaults {
 };
 
 struct TimeDefaults {
-  TimeRounding rounding;           ///< for clients and projects that set none
-  std::string zone;                ///< e.g. Europe/Paris; empty: TZ or the system's
-  int week_start = 1;              ///< 0 Sunday .. 6 Saturday; Monday by default
+  TimeRounding rounding;                    ///< for clients and projects that set none
+  std::string zone;                         ///< e.g. Europe/Paris; empty: TZ or the system's
+  int week_start = 1;                       ///< 0 Sunday .. 6 Saturday; Monday by default
   std::int64_t seconds_per_day = 8 * 3600;  ///< what a day rate (600/d) counts as a day
 };
 
@@ -82,7 +82,9 @@ const ConfigKey& config_key(std::string_view name);
 /// Checks and normalizes a value for `key` (e.g. "eur" -> "EUR", SIREN Luhn check).
 std::string normalize_config_value(const ConfigKey& key, std::string_view value);
 /// The value of `key` in `config`, as text.
-inline std::string config_value(const Config& config, const ConfigKey& key) { return key.get(config); }
+inline std::string config_value(const Config& config, const ConfigKey& key) {
+  return key.get(config);
+}
 /// Sets `key` in `config` from an already normalized value.
 inline void assign_config_value(Config& config, const ConfigKey& key, const std::string& value) {
   key.set(config, value);

@@ -22,8 +22,9 @@ struct Settlement {
 /// Settles `settled` (in the invoice's currency) on `invoice`, which already has
 /// `credited_minor` of credit notes and `paid_minor` of payments; `received` is what the bank
 /// credited. More than is due is refused unless `allow_overpay`.
-Settlement settle_payment(const Invoice& invoice, std::int64_t credited_minor, std::int64_t paid_minor,
-                          const Money& settled, const Money& received, bool allow_overpay);
+Settlement settle_payment(const Invoice& invoice, std::int64_t credited_minor,
+                          std::int64_t paid_minor, const Money& settled, const Money& received,
+                          bool allow_overpay);
 
 /// The VAT franchise thresholds for services (CGI art. 293 B, 2026 figures): above the base
 /// one the franchise ends on 1 January; above the increased one VAT is due at once.

@@ -18,7 +18,8 @@ struct SpanRules {
 };
 /// Refuses an empty or negative span, one over 24 h without `force`, and one overlapping
 /// `overlapping` (the first other entry it overlaps, if any) without `allow_overlap`.
-void check_span(Instant start, Instant end, SpanRules rules, const std::optional<TimeEntry>& overlapping);
+void check_span(Instant start, Instant end, SpanRules rules,
+                const std::optional<TimeEntry>& overlapping);
 
 /// Refuses changing an entry that an invoice bills, naming the invoice and the way out.
 void require_unbilled(const TimeEntry& entry, std::string_view action);

@@ -49,8 +49,8 @@ class BilledTime {
   TimeRounding policy_;
   std::int64_t raw_ = 0;
   std::int64_t entries_ = 0;
-  std::int64_t closed_ = 0;      // billed time of finished days (day scope) or entries
-  std::int64_t open_ = 0;        // the open day's total (day) or the running total (invoice)
+  std::int64_t closed_ = 0;  // billed time of finished days (day scope) or entries
+  std::int64_t open_ = 0;    // the open day's total (day) or the running total (invoice)
   std::int32_t open_day_ = INT32_MIN;
 };
 

@@ -27,16 +27,14 @@ struct TimeEntry {
   std::optional<Instant> end;  ///< none while the timer runs
   std::string zone;            ///< the time zone it was recorded in (e.g. Europe/Paris)
   std::string note;
-  std::string tags;  ///< comma-separated, as stored: "bug,urgent"
-  std::optional<std::int64_t> invoice_id;      ///< set once on an invoice (draft or issued)
-  std::optional<std::string> invoice_number;   ///< set when that invoice is issued: then locked
-  std::optional<std::int64_t> source_key;      ///< imported rows: a fingerprint of the source row
+  std::string tags;                           ///< comma-separated, as stored: "bug,urgent"
+  std::optional<std::int64_t> invoice_id;     ///< set once on an invoice (draft or issued)
+  std::optional<std::string> invoice_number;  ///< set when that invoice is issued: then locked
+  std::optional<std::int64_t> source_key;     ///< imported rows: a fingerprint of the source row
 
   bool running() const { return !end.has_value(); }
   /// Its duration; a running entry counts up to `now`.
-  std::int64_t seconds(Instant now) const {
-    return ((end ? *end : now) - start).count();
-  }
+  std::int64_t seconds(Instant now) const { return ((end ? *end : now) - start).count(); }
   bool locked() const { return invoice_number.has_value(); }
   std::string billing_status() const;  ///< unbilled, draft, billed F2026-0012
 };

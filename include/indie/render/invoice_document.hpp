@@ -3,7 +3,6 @@
 /// dates and amounts both raw and pre-formatted in the document's language. `indie invoice
 /// render --to json` prints it; `man indie-template` documents it field by field.
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,8 +19,8 @@ struct DocumentInput {
   InvoiceTotals totals;
   std::int64_t credited_minor = 0, paid_minor = 0;  ///< invoices: after issue
   std::optional<Invoice> original{};                ///< credit notes: the invoice they correct
-  nlohmann::ordered_json seller{}, client{};        ///< the snapshots frozen at issue (a draft: today's)
-  std::vector<std::string> mentions{};              ///< frozen at issue (a draft: as they would be)
+  nlohmann::ordered_json seller{}, client{};  ///< the snapshots frozen at issue (a draft: today's)
+  std::vector<std::string> mentions{};        ///< frozen at issue (a draft: as they would be)
   std::optional<std::vector<TimesheetEntry>> timesheet{};
   bool has_logo = false;
 };

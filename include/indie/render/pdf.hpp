@@ -2,7 +2,6 @@
 /// Invoice documents as A4 PDF, laid out natively with pango and written by cairo (fonts are
 /// embedded as subsets; no browser, no LaTeX).
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 namespace indie {

@@ -1,7 +1,6 @@
 #pragma once
 /// Invoice templates: Mustache files, built in or the user's, rendered with the document model.
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,7 +22,8 @@ struct TemplateSource {
 /// The template for `format`. A name (`classic`) is looked up as NAME.EXT in `user_dir` first,
 /// then among the built-in templates; anything with a '/' or a dot is a path, read as is.
 /// Throws not_found listing the templates there are, or invalid_input for an unreadable file.
-TemplateSource find_template(std::string_view name_or_path, DocFormat format, const std::string& user_dir);
+TemplateSource find_template(std::string_view name_or_path, DocFormat format,
+                             const std::string& user_dir);
 
 struct TemplateInfo {
   std::string name;
@@ -38,6 +38,7 @@ const std::string_view* builtin_template(std::string_view name, DocFormat format
 /// Renders `t` with `data`. HTML templates escape every {{value}} for HTML, Markdown ones escape
 /// Markdown's punctuation, text ones nothing; {{{value}}} never escapes. Throws invalid_input as
 /// "FILE:LINE:COLUMN: what is wrong" on a syntax error.
-std::string render_template(const TemplateSource& t, DocFormat format, const nlohmann::ordered_json& data);
+std::string render_template(const TemplateSource& t, DocFormat format,
+                            const nlohmann::ordered_json& data);
 
 }  // namespace indie

@@ -49,7 +49,8 @@ class AccountRepo {
   Stats stats(std::int64_t account_id);
 
   /// Every movement of the account up to `to` (included), in date order: its day and amount.
-  void for_each_movement(std::int64_t account_id, Date to, const std::function<void(Date, std::int64_t)>& fn);
+  void for_each_movement(std::int64_t account_id, Date to,
+                         const std::function<void(Date, std::int64_t)>& fn);
 
   /// Transfers between two days (both included), in date order.
   std::vector<Transfer> transfers(Date from, Date to);

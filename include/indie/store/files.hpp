@@ -8,6 +8,7 @@ namespace indie {
 std::string read_file(const std::string& path);
 /// Replaces `path` atomically (temporary file, fsync, rename) with owner-only permissions,
 /// creating its directory if needed (unless told not to).
-void write_file_atomic(const std::string& path, const std::string& contents, bool create_directories = true);
+void write_file_atomic(const std::string& path, const std::string& contents,
+                       bool create_directories = true);
 
 }  // namespace indie

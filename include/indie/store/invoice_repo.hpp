@@ -30,12 +30,14 @@ class InvoiceRepo {
   Invoice get(std::string_view ref);
 
   std::vector<InvoiceLine> lines(std::int64_t invoice_id);
-  std::int64_t insert_line(std::int64_t invoice_id, const InvoiceLine& line, std::int64_t net_minor);
+  std::int64_t insert_line(std::int64_t invoice_id, const InvoiceLine& line,
+                           std::int64_t net_minor);
   void update_line(const InvoiceLine& line, std::int64_t net_minor);
   /// Removes a line (its time entries become unbilled) and renumbers the ones after it.
   void remove_line(std::int64_t invoice_id, const InvoiceLine& line);
   /// Links `entries` to `line_id` and marks them as on `invoice_id`.
-  void bill_entries(std::int64_t invoice_id, std::int64_t line_id, const std::vector<std::int64_t>& entries);
+  void bill_entries(std::int64_t invoice_id, std::int64_t line_id,
+                    const std::vector<std::int64_t>& entries);
   /// The time entries a line bills.
   std::vector<std::int64_t> line_entries(std::int64_t line_id);
   /// Issued: sets invoice_number on the entries of `invoice_id` (triggers then lock them).
@@ -60,7 +62,8 @@ class InvoiceRepo {
 
   /// Invoices with their credited and paid amounts, in issue order (drafts last), reading only
   /// what a listing shows.
-  void for_each_listing(const InvoiceFilter& filter, const std::function<void(const InvoiceListing&)>& fn);
+  void for_each_listing(const InvoiceFilter& filter,
+                        const std::function<void(const InvoiceListing&)>& fn);
 
   /// What each issued invoice still had due on `as_of`, for those with something due.
   std::vector<Receivable> receivables(Date as_of);
@@ -69,7 +72,6 @@ class InvoiceRepo {
 
   /// Payments between two days (both included), in date order.
   std::vector<SettledPayment> payments(Date from, Date to);
-
 
  private:
   Store& store_;

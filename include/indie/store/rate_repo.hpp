@@ -23,7 +23,8 @@ class RateRepo {
   /// Stores every rate of an ECB CSV file (see read_ecb_csv) as `source`; rates already stored
   /// for a currency and day are kept, so importing the same or an overlapping file again adds
   /// only the new days. The caller holds the transaction.
-  ImportResult import_ecb(std::string_view text, std::string_view file_name, std::string_view source);
+  ImportResult import_ecb(std::string_view text, std::string_view file_name,
+                          std::string_view source);
 
   /// Stores a rate unless one is already stored for that pair and day (a rate typed at issue
   /// does not overwrite an imported ECB rate); true when it was added.

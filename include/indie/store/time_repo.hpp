@@ -6,8 +6,8 @@
 #include <string>
 #include <unordered_map>
 
-#include "indie/store/store.hpp"
 #include "indie/core/timesheet.hpp"
+#include "indie/store/store.hpp"
 
 namespace indie {
 
@@ -41,7 +41,8 @@ class TimeRepo {
   /// The entry that started last, running or not.
   std::optional<TimeEntry> last();
   /// An entry other than `except` that overlaps [start, end); a running one lasts until `now`.
-  std::optional<TimeEntry> overlapping(Instant start, Instant end, Instant now, std::int64_t except = 0);
+  std::optional<TimeEntry> overlapping(Instant start, Instant end, Instant now,
+                                       std::int64_t except = 0);
   /// An entry imported from this source row before, or one of this project with exactly this
   /// start and end (an earlier import, or indie's own export read back).
   bool already_there(std::int64_t source_key, std::int64_t project_id, Instant start, Instant end);
@@ -52,8 +53,9 @@ class TimeRepo {
   void for_each(const TimeFilter& filter, const std::function<void(const TimeEntry&)>& fn);
   /// Only what reports need (project, start, end, and tags when `with_tags`), in start order;
   /// running entries are skipped.
-  void for_each_span(const TimeFilter& filter, bool with_tags,
-                     const std::function<void(std::int64_t, Instant, Instant, std::string_view)>& fn);
+  void for_each_span(
+      const TimeFilter& filter, bool with_tags,
+      const std::function<void(std::int64_t, Instant, Instant, std::string_view)>& fn);
 
   /// acme/website for a project id (all paths are read once per repository).
   const std::string& path_of(std::int64_t project_id);
