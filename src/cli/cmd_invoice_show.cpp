@@ -15,14 +15,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// A draft is a draft and a credit note is simply issued; an invoice's status follows its money.
-InvoiceStatus status_of(bool issued, InvoiceKind kind, const InvoiceBalance& balance,
-                        const std::optional<Date>& due_date, Date today) {
-  if (!issued) return InvoiceStatus::draft;
-  if (kind == InvoiceKind::credit_note) return InvoiceStatus::issued;
-  return invoice_status(balance, *due_date, today);
-}
-
 // A unit price with at least the currency's decimals: 80 -> 80.00, 12.3456 stays.
 std::string price_text(const Decimal& price, const Currency& cur) {
   const Decimal p = price.normalized();
@@ -77,13 +69,13 @@ void list(Context& ctx, const ListArgs& a) {
     const bool credit = r.kind == InvoiceKind::credit_note;
     std::optional<Date> due_date;
     if (!r.due_date.empty()) due_date = parse_date(r.due_date, today);
-    const InvoiceStatus s = status_of(
+    const InvoiceStatus s = document_status(
         r.issued, r.kind,
         {Money(r.gross_minor, *cur), Money(r.credited_minor, *cur), Money(r.paid_minor, *cur)},
         due_date, today);
     if (wanted && s != *wanted) return;
     const std::int64_t due =
-        !r.issued || credit ? 0 : r.gross_minor - r.credited_minor - r.paid_minor;
+        amount_due(r.issued, r.kind, r.gross_minor, r.credited_minor, r.paid_minor);
     const std::array<std::int64_t, 6> minor = {r.net_minor,      r.vat_minor,  r.gross_minor,
                                                r.credited_minor, r.paid_minor, due};
     for (std::size_t k = 0; k < minor.size(); ++k) {
@@ -152,10 +144,11 @@ ShowData load(Context& ctx, const std::string& ref) {
   } else if (inv.credited_id) {
     d.original = repo.find(*inv.credited_id);
   }
-  d.due = inv.issued && inv.kind == InvoiceKind::invoice ? d.totals.gross - d.credited - d.paid
-                                                         : Money::zero(cur);
-  d.status = status_of(inv.issued, inv.kind, {d.totals.gross, d.credited, d.paid}, inv.due_date,
-                       ctx.today());
+  d.due = Money(
+      amount_due(inv.issued, inv.kind, d.totals.gross.minor(), d.credited.minor(), d.paid.minor()),
+      cur);
+  d.status = document_status(inv.issued, inv.kind, {d.totals.gross, d.credited, d.paid},
+                             inv.due_date, ctx.today());
   return d;
 }
 

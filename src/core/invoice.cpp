@@ -238,4 +238,17 @@ void require_draft(const Invoice& i, std::string_view action) {
       *i.number, action, *i.number));
 }
 
+InvoiceStatus document_status(bool issued, InvoiceKind kind, const InvoiceBalance& balance,
+                              const std::optional<Date>& due_date, Date today) {
+  if (!issued) return InvoiceStatus::draft;
+  if (kind == InvoiceKind::credit_note) return InvoiceStatus::issued;
+  return invoice_status(balance, *due_date, today);
+}
+
+std::int64_t amount_due(bool issued, InvoiceKind kind, std::int64_t gross_minor,
+                        std::int64_t credited_minor, std::int64_t paid_minor) {
+  if (!issued || kind == InvoiceKind::credit_note) return 0;
+  return gross_minor - credited_minor - paid_minor;
+}
+
 }  // namespace indie

@@ -190,3 +190,16 @@ TEST_CASE("property: random invoices reconcile to the cent") {
     CHECK(b.due().minor() >= 0);
   }
 }
+
+TEST_CASE("a document's status and what is due on it") {
+  const Date due = parse_date("2026-11-30", Date{});
+  const Date before = parse_date("2026-11-20", Date{}), after = parse_date("2026-12-15", Date{});
+  const InvoiceBalance open{Money(12000, EUR), Money(0, EUR), Money(2000, EUR)};
+  CHECK(document_status(false, InvoiceKind::invoice, open, std::nullopt, before) == InvoiceStatus::draft);
+  CHECK(document_status(true, InvoiceKind::credit_note, open, due, after) == InvoiceStatus::issued);
+  CHECK(document_status(true, InvoiceKind::invoice, open, due, before) == InvoiceStatus::partly_paid);
+  CHECK(document_status(true, InvoiceKind::invoice, open, due, after) == InvoiceStatus::overdue);
+  CHECK(amount_due(true, InvoiceKind::invoice, 12000, 1000, 2000) == 9000);
+  CHECK(amount_due(false, InvoiceKind::invoice, 12000, 0, 0) == 0);
+  CHECK(amount_due(true, InvoiceKind::credit_note, 5000, 0, 0) == 0);
+}

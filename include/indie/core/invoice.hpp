@@ -206,6 +206,15 @@ struct TimesheetEntry {
 /// conflict, with the way out, when `invoice` is issued and someone tries to `action` it.
 void require_draft(const Invoice& invoice, std::string_view action);
 
+/// The status of any document: a draft is a draft, an issued credit note is issued, and an
+/// issued invoice's status follows its money (invoice_status).
+InvoiceStatus document_status(bool issued, InvoiceKind kind, const InvoiceBalance& balance,
+                              const std::optional<Date>& due_date, Date today);
+/// What is still due on a document: an issued invoice's TTC less its credit notes and payments;
+/// nothing on a draft or a credit note.
+std::int64_t amount_due(bool issued, InvoiceKind kind, std::int64_t gross_minor,
+                        std::int64_t credited_minor, std::int64_t paid_minor);
+
 /// Days from `a` to `b` (b - a).
 std::int64_t days_between(Date a, Date b);
 Date add_days(Date d, std::int64_t days);
