@@ -75,7 +75,7 @@ std::int64_t AccountRepo::insert(const Account& a) {
       .bind(4, a.notes)
       .bind(5, a.created_at);
   q.run();
-  return sqlite3_last_insert_rowid(handle(store_));
+  return last_insert_id(store_);
 }
 
 void AccountRepo::archive(std::int64_t id, const std::string& when) {
@@ -154,7 +154,7 @@ std::int64_t AccountRepo::insert_tx(const AccountTx& t) {
   Statement& q = reused(insert_tx_, handle(store_), "INSERT " + std::string(kInsertTx));
   bind_tx(q, t);
   q.run();
-  return sqlite3_last_insert_rowid(handle(store_));
+  return last_insert_id(store_);
 }
 
 bool AccountRepo::insert_imported(const AccountTx& t) {
@@ -163,7 +163,7 @@ bool AccountRepo::insert_imported(const AccountTx& t) {
       reused(insert_imported_, handle(store_), "INSERT OR IGNORE " + std::string(kInsertTx));
   bind_tx(q, t);
   q.run();
-  return sqlite3_changes(handle(store_)) == 1;
+  return changed_rows(store_) == 1;
 }
 
 std::optional<AccountTx> AccountRepo::find_tx(std::int64_t id) {
@@ -215,7 +215,7 @@ std::int64_t AccountRepo::insert_transfer(const Transfer& t) {
       .bind(7, t.rate)
       .bind(8, t.note);
   q.run();
-  return sqlite3_last_insert_rowid(handle(store_));
+  return last_insert_id(store_);
 }
 
 std::size_t AccountRepo::remove_transfer(std::int64_t transfer_id) {

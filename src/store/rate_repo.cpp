@@ -62,7 +62,7 @@ bool RateRepo::add(const FxQuote& quote) {
       .bind(4, quote.rate.normalized().to_string())
       .bind(5, quote.source);
   q.run();
-  return sqlite3_changes(handle(store_)) == 1;
+  return changed_rows(store_) == 1;
 }
 
 std::optional<FxQuote> RateRepo::set(const FxQuote& quote) {
