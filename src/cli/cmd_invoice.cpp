@@ -83,12 +83,18 @@ void new_invoice(Context& ctx, const NewArgs& a) {
   DraftBuilder builder(cur, grouping, billing, names, LocalCalendar(config.time.week_start),
                        config.time.seconds_per_day, default_rate(config, category));
   time.for_each(f, [&](const TimeEntry& e) { builder.add(e); });
-  const DraftPlan plan = builder.finish();
-  if (plan.lines.empty() && plan.rounded_away > 0)
+  // The draft is written line by line as the builder hands them over; an empty result throws
+  // below and the transaction takes the draft back.
+  inv.id = repo.insert(inv);
+  const DraftSummary plan = builder.finish([&](const DraftLine& d) {
+    const std::int64_t id = repo.insert_line(inv.id, d.line, line_net(d.line, cur).minor());
+    repo.bill_entries(inv.id, id, d.entries);
+  });
+  if (plan.lines == 0 && plan.rounded_away > 0)
     throw not_found(fmt::format(
         "{}'s unbilled time rounds down to nothing under its rounding policy; nothing to bill yet",
         client.handle));
-  if (plan.lines.empty()) {
+  if (plan.lines == 0) {
     std::string more;
     if (!plan.other_currency.empty())
       more =
@@ -100,15 +106,7 @@ void new_invoice(Context& ctx, const NewArgs& a) {
         client.handle, a.from.empty() && a.to.empty() ? "" : " in that period", more, client.handle,
         client.handle));
   }
-
-  inv.id = repo.insert(inv);
-  std::int64_t entries = 0;
-  for (const auto& [line, billed] : plan.lines) {
-    const std::int64_t id = repo.insert_line(inv.id, line, line_net(line, cur).minor());
-    repo.bill_entries(inv.id, id, billed);
-    entries += static_cast<std::int64_t>(billed.size());
-  }
-  const std::size_t position = plan.lines.size();
+  const std::int64_t position = plan.lines, entries = plan.entries;
   const InvoiceTotals totals = refresh_totals(repo, inv);
   tx.commit();
   for (const auto& [path, n] : plan.other_currency)

@@ -58,7 +58,7 @@ void DraftBuilder::add(const TimeEntry& e) {
   line.entries.push_back(e.id);
 }
 
-DraftPlan DraftBuilder::finish() {
+DraftSummary DraftBuilder::finish(const std::function<void(const DraftLine&)>& sink) {
   if (!no_rate_.empty())
     throw invalid_input(fmt::format(
         "{} {} no rate, so its time cannot be billed: indie project edit {} --rate 80/h",
@@ -67,28 +67,30 @@ DraftPlan DraftBuilder::finish() {
   std::stable_sort(pending_.begin(), pending_.end(), [&](const Pending& x, const Pending& y) {
     return names_.at(x.project_id) < names_.at(y.project_id);
   });
-  DraftPlan plan;
-  plan.other_currency = other_currency_;
-  int position = 0;
+  DraftSummary summary;
+  summary.other_currency = other_currency_;
+  DraftLine draft;
   for (auto& p : pending_) {
     const ProjectBilling& b = billing_.at(p.project_id);
-    InvoiceLine line;
-    line.description = p.description;
+    InvoiceLine& line = draft.line;
     line.quantity = billed_quantity(p.billed.billed(), b.rate->unit, seconds_per_day_);
     if (line.quantity.is_zero()) {  // rounded down to nothing: leave those entries unbilled
-      ++plan.rounded_away;
+      ++summary.rounded_away;
       continue;
     }
-    line.position = ++position;
+    line.position = static_cast<int>(++summary.lines);
+    line.description = p.description;
     line.unit = b.rate->unit == RateUnit::hour ? "h" : "d";
     line.unit_price = b.rate->amount;
     line.vat_rate = vat_rate_;
     line.period = {LocalCalendar::date(p.first_day), LocalCalendar::date(p.last_day)};
     line.project_id = p.project_id;
     line.entries = static_cast<std::int64_t>(p.entries.size());
-    plan.lines.push_back({std::move(line), std::move(p.entries)});
+    draft.entries = std::move(p.entries);
+    summary.entries += line.entries;
+    sink(draft);
   }
-  return plan;
+  return summary;
 }
 
 }  // namespace indie

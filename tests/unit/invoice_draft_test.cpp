@@ -64,6 +64,17 @@ struct Fixture {
   }
 };
 
+// The lines a builder hands over, and its summary.
+struct Collected {
+  std::vector<DraftLine> lines;
+  DraftSummary summary;
+};
+Collected collect(DraftBuilder& b) {
+  Collected c;
+  c.summary = b.finish([&](const DraftLine& d) { c.lines.push_back(d); });
+  return c;
+}
+
 }  // namespace
 
 TEST_CASE("one line per project, sorted by name, with its period, rounding and entries") {
@@ -73,7 +84,7 @@ TEST_CASE("one line per project, sorted by name, with its period, rounding and e
   b.add(f.entry(2, "2026-11-03T09:00:00Z", 240));  // 4 h of an 8 h day -> 0.5 d
   b.add(f.entry(1, "2026-11-04T09:00:00Z", 20));   // 20 min -> 30 min
   b.add(f.entry(3, "2026-11-04T12:00:00Z", 60));   // USD: left out
-  const DraftPlan plan = b.finish();
+  const Collected plan = collect(b);
   REQUIRE(plan.lines.size() == 2);
   const InvoiceLine& audit = plan.lines[0].line;
   const InvoiceLine& web = plan.lines[1].line;
@@ -86,7 +97,9 @@ TEST_CASE("one line per project, sorted by name, with its period, rounding and e
   CHECK(web.vat_rate == Decimal::from_int(20));
   CHECK(web.period.to_string() == "2026-11-02..2026-11-04");
   CHECK(plan.lines[1].entries == std::vector<std::int64_t>{1, 3});
-  CHECK(plan.other_currency.at("acme/us (USD)") == 1);
+  CHECK(plan.summary.other_currency.at("acme/us (USD)") == 1);
+  CHECK(plan.summary.lines == 2);
+  CHECK(plan.summary.entries == 3);
 }
 
 TEST_CASE("by day and by entry") {
@@ -95,7 +108,7 @@ TEST_CASE("by day and by entry") {
   days.add(f.entry(1, "2026-11-02T09:00:00Z", 60));
   days.add(f.entry(1, "2026-11-02T14:00:00Z", 60));
   days.add(f.entry(1, "2026-11-03T09:00:00Z", 60));
-  const DraftPlan by_day = days.finish();
+  const Collected by_day = collect(days);
   REQUIRE(by_day.lines.size() == 2);
   CHECK(by_day.lines[0].line.period.to_string() == "2026-11-02");
   CHECK(by_day.lines[0].line.quantity.normalized().to_string() == "2");
@@ -103,7 +116,7 @@ TEST_CASE("by day and by entry") {
   DraftBuilder each = f.builder(LineGrouping::entry);
   each.add(f.entry(1, "2026-11-02T09:00:00Z", 60, "maquettes"));
   each.add(f.entry(1, "2026-11-02T14:00:00Z", 60));
-  const DraftPlan by_entry = each.finish();
+  const Collected by_entry = collect(each);
   REQUIRE(by_entry.lines.size() == 2);
   CHECK(by_entry.lines[0].line.description == "Site web – maquettes");
   CHECK(by_entry.lines[1].line.description == "Site web");
@@ -115,7 +128,7 @@ TEST_CASE("time with no rate is refused by name; time that rounds to nothing sta
   Fixture f;
   DraftBuilder b = f.builder(LineGrouping::project);
   b.add(f.entry(4, "2026-11-02T09:00:00Z", 60));
-  CHECK_THROWS_WITH_AS(b.finish(),
+  CHECK_THROWS_WITH_AS(collect(b),
                        "acme/norate has no rate, so its time cannot be billed: indie project edit "
                        "acme/norate --rate 80/h",
                        Error);
@@ -123,7 +136,7 @@ TEST_CASE("time with no rate is refused by name; time that rounds to nothing sta
   f.billing[1].rounding = TimeRounding::parse("1h down entry");
   DraftBuilder down = f.builder(LineGrouping::project);
   down.add(f.entry(1, "2026-11-02T09:00:00Z", 50));
-  const DraftPlan plan = down.finish();
+  const Collected plan = collect(down);
   CHECK(plan.lines.empty());
-  CHECK(plan.rounded_away == 1);
+  CHECK(plan.summary.rounded_away == 1);
 }

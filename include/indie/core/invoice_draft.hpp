@@ -3,6 +3,7 @@
 /// per entry), billed time rounded by each project's policy, at its rate, with the period the
 /// line covers and the entries it bills. Raw entries are never changed: billed time is derived.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -23,11 +24,14 @@ struct DraftLine {
   std::vector<std::int64_t> entries;
 };
 
-struct DraftPlan {
-  std::vector<DraftLine> lines;  ///< by project name, then day; positioned 1, 2 …
-  std::map<std::string, std::int64_t> other_currency;  ///< "acme/us (USD)" -> entries left out
-  std::int64_t rounded_away =
-      0;  ///< lines whose time rounds down to nothing (their entries stay unbilled)
+/// What finish() did besides the lines it handed over.
+struct DraftSummary {
+  std::int64_t lines = 0;    ///< lines handed to the sink
+  std::int64_t entries = 0;  ///< time entries they bill
+  /// "acme/us (USD)" -> entries left out because they are in another currency.
+  std::map<std::string, std::int64_t> other_currency;
+  /// Lines whose time rounds down to nothing: their entries stay unbilled.
+  std::int64_t rounded_away = 0;
 };
 
 /// Collects finished, billable, unbilled entries (in start order) into the lines of a draft in
@@ -39,8 +43,10 @@ class DraftBuilder {
                const std::map<std::int64_t, std::string>& names, LocalCalendar calendar,
                std::int64_t seconds_per_day, Decimal vat_rate);
   void add(const TimeEntry& entry);
-  /// The lines; throws invalid_input naming the projects that have time but no rate.
-  DraftPlan finish();
+  /// Hands each line to `sink`, by project name then day, positioned 1, 2 … (one at a time, so
+  /// ten thousand lines are never held twice). Throws invalid_input naming the projects that
+  /// have time but no rate, before any line is handed over.
+  DraftSummary finish(const std::function<void(const DraftLine&)>& sink);
 
  private:
   struct Pending {
