@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "indie/core/error.hpp"
 #include "indie/core/suggest.hpp"
+#include "indie/core/text.hpp"
 
 namespace indie::cli {
 namespace {
@@ -100,6 +101,15 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     out << "indie " << INDIE_VERSION << "\n";
     return 0;
   }
+  // Every word typed is checked once here, so no command stores text that is not UTF-8.
+  for (std::size_t i = 0; i < args.size(); ++i)
+    if (const auto bad = invalid_utf8_at(args[i]))
+      return report(
+          err,
+          fmt::format("word {} of the command line is not UTF-8 (byte 0x{:02X} at position "
+                      "{}); type it again, or set your terminal to UTF-8",
+                      i + 1, static_cast<unsigned char>(args[i][*bad]), *bad + 1),
+          2);
   try {
     Context ctx(out, err, Clock::from_environment());
     CLI::App app("indie: clients, time, invoices and money for people who work for themselves",

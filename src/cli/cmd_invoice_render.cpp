@@ -99,7 +99,7 @@ void render(Context& ctx, const RenderArgs& a) {
 
   std::string bytes, what;
   if (format == DocFormat::json) {
-    bytes = model.dump(2) + "\n";
+    bytes = model.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   } else if (format == DocFormat::pdf) {
     PdfOptions options;
     options.logo = ctx.config_relative_path(config.business.logo);

@@ -240,7 +240,7 @@ void show_json(Context& ctx, const ShowData& d) {
       pj["fx_currency"] = p.fx_currency;
     j["payments"].push_back(pj);
   }
-  ctx.out << j.dump(2) << "\n";
+  ctx.out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 void show_table(Context& ctx, const ShowData& d) {

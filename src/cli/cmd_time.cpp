@@ -187,6 +187,9 @@ void add(Context& ctx, TimeArgs& a) {
   TimeEntry e = new_entry(ctx, a);
   const Date day = parse_date(a.date, ctx.today());
   if (!a.duration.empty()) {
+    if (!a.words.empty() && looks_like_time_range(a.words.front()))
+      throw usage_error(fmt::format("give either the range {} or --duration {}, not both",
+                                    a.words.front(), a.duration));
     const std::int64_t seconds = positive_duration(a.duration);
     if (!a.at.empty()) {
       e.start = local_to_instant(day, parse_time_of_day(a.at));

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "indie/core/error.hpp"
+#include "indie/core/text.hpp"
 
 namespace indie {
 
@@ -17,6 +18,12 @@ std::vector<CsvRecord> parse_csv(std::string_view text, std::string_view source,
 void for_each_csv_record(std::string_view text, std::string_view source, char sep,
                          const std::function<void(const CsvRecord&)>& fn) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  // A file that is not UTF-8 is refused whole, where it goes wrong, before any row is read.
+  if (const auto bad = invalid_utf8_at(text))
+    throw invalid_input(
+        fmt::format("{}:{}: byte 0x{:02X} is not UTF-8; save the file as UTF-8 (for a bank "
+                    "statement in Latin-1, set encoding = \"latin-1\" under [csv] in its rules)",
+                    source, line_column(text, *bad), static_cast<unsigned char>(text[*bad])));
   std::size_t header_fields = 0;
   CsvRecord rec;
   std::size_t line = 1, column = 1, i = 0;

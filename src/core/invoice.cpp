@@ -123,7 +123,9 @@ Money line_net(const InvoiceLine& l, const Currency& cur) {
   const int128 num = static_cast<int128>(q.mantissa()) * p.mantissa() * keep.mantissa() *
                      pow10_128(cur.minor_units);
   const int128 den = pow10_128(q.scale() + p.scale() + keep.scale() + 2);
-  return Money(checked(divide_rounded(num, den, default_rounding)), cur);
+  const Money net(checked(divide_rounded(num, den, default_rounding)), cur);
+  check_amount_limit(net, fmt::format("the line total {}", net.to_string()));
+  return net;
 }
 
 InvoiceTotals compute_totals(const std::vector<InvoiceLine>& lines, const Currency& cur) {

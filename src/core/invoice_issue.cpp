@@ -65,7 +65,7 @@ std::string seller_snapshot(const BusinessProfile& s) {
                     {"phone", s.phone},
                     {"iban", s.iban},
                     {"bic", s.bic}};
-  return j.dump();
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string buyer_snapshot(const Client& c) {
@@ -78,7 +78,7 @@ std::string buyer_snapshot(const Client& c) {
                     {"siren", c.siren},
                     {"vat_number", c.vat_number},
                     {"vat_treatment", to_string(c.vat_treatment)}};
-  return j.dump();
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 LegalFacts facts_of(const Invoice& inv, const std::vector<InvoiceLine>& lines,

@@ -56,7 +56,16 @@ Money Money::parse(std::string_view text, const Currency& cur, NumberLocale loca
             ? std::string("write a whole number")
             : fmt::format("write it with at most {} decimal{}", allowed, allowed == 1 ? "" : "s")));
   }
-  return Money(d.with_scale(cur.minor_units).mantissa(), cur);
+  const Money m(d.with_scale(cur.minor_units).mantissa(), cur);
+  check_amount_limit(m, text);
+  return m;
+}
+
+void check_amount_limit(const Money& m, std::string_view what) {
+  if (m.minor() > kMaxAmountMinor || m.minor() < -kMaxAmountMinor)
+    throw invalid_input(fmt::format(
+        "{} is more than indie accepts for one amount ({} {}); check it", trim(what),
+        Money(kMaxAmountMinor, m.currency()).amount().format(NumberLocale::en), m.currency().code));
 }
 
 Money Money::parse_with_code(std::string_view text) {

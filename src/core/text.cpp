@@ -90,10 +90,16 @@ void append_quoted_escaped(std::string& out, std::string_view s) {
 }
 
 namespace {
-// Decodes one code point at s[i], advancing i; returns -1 on malformed UTF-8.
+// Decodes one code point at s[i], advancing i; returns -1 on malformed UTF-8: a bad lead or
+// continuation byte, a truncated sequence, an overlong encoding (C0 80 for NUL), a UTF-16
+// surrogate (ED A0 80) or a code point above U+10FFFF (RFC 3629 §3).
 std::int32_t decode(std::string_view s, std::size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
-  int len = b0 < 0x80 ? 1 : (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xE ? 3 : (b0 >> 3) == 0x1E ? 4 : 0;
+  const int len = b0 < 0x80           ? 1
+                  : (b0 >> 5) == 0x6  ? 2
+                  : (b0 >> 4) == 0xE  ? 3
+                  : (b0 >> 3) == 0x1E ? 4
+                                      : 0;
   if (len == 0 || i + static_cast<std::size_t>(len) > s.size()) {
     ++i;
     return -1;
@@ -106,6 +112,11 @@ std::int32_t decode(std::string_view s, std::size_t& i) {
       return -1;
     }
     cp = (cp << 6) | (b & 0x3F);
+  }
+  constexpr std::int32_t kLeast[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kLeast[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+    ++i;
+    return -1;
   }
   i += static_cast<std::size_t>(len);
   return cp;
@@ -134,9 +145,34 @@ std::size_t display_width(std::string_view s) {
 bool is_printable_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const std::int32_t cp = decode(s, i);
-    if (cp < 0x20 || cp == 0x7F) return false;
+    // Malformed, C0 controls, DEL and the C1 controls (U+0080-U+009F: a Windows-1252 file
+    // read as Latin-1 turns "€" into one of them).
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) return false;
   }
   return true;
+}
+
+std::optional<std::size_t> invalid_utf8_at(std::string_view s) {
+  // ASCII runs are checked a byte at a time without decoding: most input is ASCII.
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t at = i;
+    if (decode(s, i) < 0) return at;
+  }
+  return std::nullopt;
+}
+
+std::string line_column(std::string_view text, std::size_t offset) {
+  std::size_t line = 1, start = 0;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i)
+    if (text[i] == '\n') {
+      ++line;
+      start = i + 1;
+    }
+  return std::to_string(line) + ":" + std::to_string(offset - start + 1);
 }
 
 }  // namespace indie

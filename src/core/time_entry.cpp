@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "indie/core/duration.hpp"
 #include "indie/core/error.hpp"
 #include "indie/core/text.hpp"
@@ -66,6 +68,20 @@ std::pair<Instant, Instant> parse_time_range(std::string_view range, Date day) {
   const Instant start = local_to_instant(day, parse_time_of_day(range.substr(0, dash)));
   const Date end_day(std::chrono::sys_days(day) + std::chrono::days(next_days));
   return {start, local_to_instant(end_day, parse_time_of_day(end))};
+}
+
+bool looks_like_time_range(std::string_view t) {
+  if (t.ends_with("+1")) t.remove_suffix(2);
+  const auto dash = t.find('-');
+  if (dash == std::string_view::npos) return false;
+  const auto clock = [](std::string_view part) {
+    const auto colon = part.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 2 || part.size() - colon - 1 != 2)
+      return false;
+    return std::all_of(part.begin(), part.end(),
+                       [](char c) { return c == ':' || (c >= '0' && c <= '9'); });
+  };
+  return clock(t.substr(0, dash)) && clock(t.substr(dash + 1));
 }
 
 Instant duration_start(Date day, std::optional<Instant> last_end) {

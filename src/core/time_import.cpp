@@ -92,16 +92,33 @@ std::vector<std::size_t> object_lines(std::string_view text) {
 
 ImportSummary read_timewarrior(std::string_view text, std::string_view source,
                                const std::function<void(const ImportedEntry&)>& fn) {
+  if (const auto bad = invalid_utf8_at(text))
+    throw invalid_input(
+        fmt::format("{}:{}: byte 0x{:02X} is not UTF-8; give the output of `timew export`", source,
+                    line_column(text, *bad), static_cast<unsigned char>(text[*bad])));
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
-    // Turn the byte offset into a line.
-    const std::size_t at = std::min<std::size_t>(e.byte, text.size());
-    const auto line = 1 + static_cast<std::size_t>(std::count(
-                              text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    // "[json.exception.parse_error.101] parse error at line 3, column 7: syntax error while
+    // parsing value - invalid literal; last read: 'tru,'": keep the plain words in the middle.
+    std::string what = e.what();
+    if (const auto colon = what.find(": "); colon != std::string::npos) what.erase(0, colon + 2);
+    if (const auto last = what.find("; last read"); last != std::string::npos) what.erase(last);
+    const std::size_t at = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
     throw invalid_input(fmt::format("{}:{}: not valid JSON ({}); give the output of `timew export`",
-                                    source, line, e.what()));
+                                    source, line_column(text, at), what));
+  } catch (const nlohmann::json::exception& e) {
+    // A number beyond what a double holds: "number overflow parsing '1e400'".
+    const std::string what = e.what();
+    const auto open = what.find('\''), close = what.rfind('\'');
+    const std::string number =
+        open != std::string::npos && close > open ? what.substr(open + 1, close - open - 1) : "";
+    const auto at = number.empty() ? std::string_view::npos : text.find(number);
+    throw invalid_input(
+        fmt::format("{}{}: the number {} is too large; give the output of `timew export`", source,
+                    at == std::string_view::npos ? "" : ":" + line_column(text, at),
+                    number.empty() ? "in the file" : number));
   }
   if (!doc.is_array())
     throw invalid_input(fmt::format(

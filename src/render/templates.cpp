@@ -12,6 +12,7 @@
 #include "builtin_templates.hpp"
 #include "indie/core/error.hpp"
 #include "indie/core/suggest.hpp"
+#include "indie/core/text.hpp"
 #include "indie/store/files.hpp"
 
 namespace indie {
@@ -43,7 +44,7 @@ data to_data(const nlohmann::ordered_json& j) {
     case nlohmann::json::value_t::null:
       return data(false);
     default:
-      return data(j.dump());
+      return data(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
 }
 
@@ -189,19 +190,32 @@ std::vector<TemplateInfo> list_templates(const std::string& user_dir) {
   return out;
 }
 
+namespace {
+// A user's template, refused whole when it is not UTF-8 (a document must never carry bytes
+// that are not text).
+std::string read_template(const std::string& path) {
+  std::string text = read_file(path);
+  if (const auto bad = invalid_utf8_at(text))
+    throw invalid_input(fmt::format("{}:{}: byte 0x{:02X} is not UTF-8; save the template as UTF-8",
+                                    path, line_column(text, *bad),
+                                    static_cast<unsigned char>(text[*bad])));
+  return text;
+}
+}  // namespace
+
 TemplateSource find_template(std::string_view name_or_path, DocFormat format,
                              const std::string& user_dir) {
   if (looks_like_path(name_or_path)) {
     const std::string path(name_or_path);
     std::error_code ec;
     if (!fs::exists(path, ec)) throw not_found(fmt::format("no template file {}", path));
-    return {fs::path(path).filename().string(), path, read_file(path)};
+    return {fs::path(path).filename().string(), path, read_template(path)};
   }
   const std::string name(name_or_path);
   const fs::path user = fs::path(user_dir) / fmt::format("{}.{}", name, extension(format));
   std::error_code ec;
   if (!user_dir.empty() && fs::exists(user, ec))
-    return {name, user.string(), read_file(user.string())};
+    return {name, user.string(), read_template(user.string())};
   if (const auto* text = builtin_template(name, format))
     return {name, "built-in", std::string(*text)};
 

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -42,8 +43,11 @@ void write_file_atomic(const std::string& path, const std::string& contents,
       throw storage_error(fmt::format("cannot create the directory {}: {}",
                                       p.parent_path().string(), ec.message()));
   }
-  const std::string tmp = path + ".tmp";
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  // A fresh temporary file beside the target (same file system, so rename is atomic), made
+  // with O_EXCL by mkostemp: a symlink or file planted at a predictable name is never followed
+  // or overwritten. Mode 0600: the file may hold client data.
+  std::string tmp = path + ".XXXXXX";
+  const int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
   if (fd < 0) throw storage_error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
   std::size_t done = 0;
   while (done < contents.size()) {

@@ -124,7 +124,8 @@ const std::array<Field<Invoice>, 29> kInvoiceFields{{
        if (i.mentions.empty() && !i.issued)
          q.bind_null(p);
        else
-         q.bind(p, nlohmann::json(i.mentions).dump());
+         q.bind(p, nlohmann::json(i.mentions)
+                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
      }},
     {"created_at", [](W q, int p, const Invoice& i) { q.bind(p, i.created_at); }},
 }};

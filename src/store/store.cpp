@@ -61,6 +61,15 @@ std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
         fmt::format("no indie database at {}. Create one with: indie init "
                     "(or point to yours with --db PATH or INDIE_DB)",
                     path));
+  // An empty file where the database should be is a mistake (a failed copy, a truncated
+  // backup): turning it silently into a new, empty database would hide the loss.
+  if (exists && std::filesystem::is_regular_file(path, ec) &&
+      std::filesystem::file_size(path, ec) == 0 && !ec)
+    throw storage_error(
+        fmt::format("{} is an empty file, not a database: was it truncated or copied badly? "
+                    "Nothing was changed. Restore it from a backup, remove it to start afresh "
+                    "(indie init), or {}",
+                    path, where_to_go()));
   if (exists && std::filesystem::is_directory(path, ec))
     throw storage_error(
         fmt::format("{} is a directory, not a database file; {}", path, where_to_go()));
@@ -128,6 +137,13 @@ void Store::migrate() {
   const std::string& path_ = connection_->path;
   const int version = schema_version();
   const int latest = latest_schema_version();
+  // A version this indie never wrote: a negative one (a damaged or hand-edited file) would
+  // index before the migration list, so it is refused like a newer one.
+  if (version < 0)
+    throw storage_error(
+        fmt::format("{} has schema version {}, which no indie writes: the file is damaged or "
+                    "not indie's; nothing was changed. Restore a backup, or {}",
+                    path_, version, where_to_go()));
   if (version > latest)
     throw storage_error(fmt::format(
         "{} was written by a newer indie (schema version {}; this indie knows up to {}). "

@@ -23,6 +23,15 @@ InvoiceLine line(const char* qty, const char* price, const char* vat = "0",
 
 const Currency& EUR = currency("EUR");
 
+bool line_net_within_limit(const InvoiceLine& l, const Currency& cur) {
+  try {
+    line_net(l, cur);
+    return true;
+  } catch (const Error&) {
+    return false;
+  }
+}
+
 }  // namespace
 
 TEST_CASE("a line total is quantity x price less the discount, rounded once half away from zero") {
@@ -159,7 +168,11 @@ TEST_CASE("property: random invoices reconcile to the cent") {
       l.vat_rate = Decimal::parse(rates[rng() % 5]);
       l.discount = Decimal(static_cast<std::int64_t>(rng() % 9999), 2);
       check_line(l);
-      lines.push_back(l);
+      // A line above kMaxAmountMinor is refused (see the limit test below): draw another.
+      if (line_net_within_limit(l, cur))
+        lines.push_back(l);
+      else
+        --i;
     }
     const InvoiceTotals t = compute_totals(lines, cur);
     Money sum = Money::zero(cur), bases = Money::zero(cur), vats = Money::zero(cur);
@@ -195,11 +208,27 @@ TEST_CASE("a document's status and what is due on it") {
   const Date due = parse_date("2026-11-30", Date{});
   const Date before = parse_date("2026-11-20", Date{}), after = parse_date("2026-12-15", Date{});
   const InvoiceBalance open{Money(12000, EUR), Money(0, EUR), Money(2000, EUR)};
-  CHECK(document_status(false, InvoiceKind::invoice, open, std::nullopt, before) == InvoiceStatus::draft);
+  CHECK(document_status(false, InvoiceKind::invoice, open, std::nullopt, before) ==
+        InvoiceStatus::draft);
   CHECK(document_status(true, InvoiceKind::credit_note, open, due, after) == InvoiceStatus::issued);
-  CHECK(document_status(true, InvoiceKind::invoice, open, due, before) == InvoiceStatus::partly_paid);
+  CHECK(document_status(true, InvoiceKind::invoice, open, due, before) ==
+        InvoiceStatus::partly_paid);
   CHECK(document_status(true, InvoiceKind::invoice, open, due, after) == InvoiceStatus::overdue);
   CHECK(amount_due(true, InvoiceKind::invoice, 12000, 1000, 2000) == 9000);
   CHECK(amount_due(false, InvoiceKind::invoice, 12000, 0, 0) == 0);
   CHECK(amount_due(true, InvoiceKind::credit_note, 5000, 0, 0) == 0);
+}
+
+TEST_CASE("one amount is at most kMaxAmountMinor, typed or as a line's total") {
+  CHECK(Money::parse("100000000000", EUR).minor() == kMaxAmountMinor);
+  CHECK_THROWS_WITH_AS(Money::parse("100000000000.01", EUR),
+                       "100000000000.01 is more than indie accepts for one amount "
+                       "(100,000,000,000.00 EUR); check it",
+                       Error);
+  CHECK_THROWS_AS(Money::parse("92233720368547758.07", EUR), Error);
+  CHECK_THROWS_AS(Money::parse("-100000000000.01", EUR), Error);
+  CHECK(Money::parse("10000000000000", currency("JPY")).minor() == kMaxAmountMinor);
+  InvoiceLine big = line("1000000", "1000000000");  // both within their own limits
+  CHECK_NOTHROW(check_line(big));
+  CHECK_THROWS_WITH_AS(line_net(big, EUR), doctest::Contains("is more than indie accepts"), Error);
 }

@@ -19,6 +19,12 @@ std::string_view currency_symbol(std::string_view code, Language lang);
 /// where that language puts it: "1 234,56 €", "-$1,234.56", "CHF 1.50".
 std::string with_currency_symbol(std::string number, std::string_view code, Language lang);
 
+/// The largest amount indie accepts where an amount enters (typed, imported, a line's total):
+/// 10^13 minor units (100,000,000,000.00 EUR, 10,000,000,000,000 JPY). Far above any
+/// freelancer's figure, and low enough that the sum of 900,000 of them still fits the
+/// 64-bit integers amounts are stored and added in.
+inline constexpr std::int64_t kMaxAmountMinor = 10'000'000'000'000;
+
 /// An amount of money. Arithmetic between two currencies throws currency_mismatch.
 class Money {
  public:
@@ -61,5 +67,8 @@ class Money {
   std::int64_t minor_;
   const Currency* currency_;
 };
+
+/// Throws invalid_input, naming `what` (the text typed), when `m` is beyond kMaxAmountMinor.
+void check_amount_limit(const Money& m, std::string_view what);
 
 }  // namespace indie

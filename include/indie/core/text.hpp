@@ -1,5 +1,6 @@
 #pragma once
 /// Small string helpers shared by every layer.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,7 +19,12 @@ std::string quoted_escaped(std::string_view s);
 void append_quoted_escaped(std::string& out, std::string_view s);
 /// Columns a UTF-8 string takes on a terminal (one per code point, combining marks zero).
 std::size_t display_width(std::string_view s);
-/// True when every byte is printable ASCII or part of valid UTF-8 (no control characters).
+/// True when `s` is valid UTF-8 with no control character (C0, DEL or C1).
 bool is_printable_utf8(std::string_view s);
+/// The offset of the first byte that is not valid UTF-8 (bad or truncated sequence, overlong
+/// form, surrogate, above U+10FFFF), or none.
+std::optional<std::size_t> invalid_utf8_at(std::string_view s);
+/// "line:column" (1-based, columns in bytes) of `offset` in `text`.
+std::string line_column(std::string_view text, std::size_t offset);
 
 }  // namespace indie

@@ -31,6 +31,9 @@ std::string describe(const TimeEntry& entry);
 /// `09:00-12:30` on `day`, with `+1` on the end for the next day (`22:00-01:30+1`), read in the
 /// local zone.
 std::pair<Instant, Instant> parse_time_range(std::string_view range, Date day);
+/// True for text shaped like a time range (`09:00-12:30`, `22:00-01:30+1`), so a range given
+/// together with --duration is refused instead of becoming the note.
+bool looks_like_time_range(std::string_view text);
 /// Where an entry given only as a duration starts on `day`: where the day's last entry ended,
 /// else at 09:00 local time.
 Instant duration_start(Date day, std::optional<Instant> last_end_that_day);
