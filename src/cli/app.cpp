@@ -88,8 +88,19 @@ std::optional<std::vector<std::string>> help_topic(const std::vector<std::string
   return std::vector<std::string>(args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
 }
 
+// Messages quote what was typed or read; a 1 MB name is cut so the message stays readable.
+constexpr std::size_t kMaxMessage = 2000;
+
 int report(std::ostream& err, const std::string& message, int code) {
-  err << "indie: error: " << message << "\n";
+  if (message.size() <= kMaxMessage) {
+    err << "indie: error: " << message << "\n";
+    return code;
+  }
+  std::size_t cut = kMaxMessage;
+  while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80)
+    --cut;  // whole UTF-8
+  err << "indie: error: " << std::string_view(message).substr(0, cut) << "… (message cut at "
+      << kMaxMessage << " bytes)\n";
   return code;
 }
 

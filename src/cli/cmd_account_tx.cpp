@@ -36,6 +36,7 @@ void tx_add(Context& ctx, const TxArgs& a) {
   t.note = a.note;
   if (!a.invoice.empty()) t.invoice_id = InvoiceRepo(store).get(a.invoice).id;
   t.created_at = ctx.now_iso();
+  check_tx_text(t);
   const auto id = repo.insert_tx(t);
   const Money bal(repo.balance(acc.id), currency(acc.currency, true));
   tx.commit();
@@ -83,6 +84,7 @@ void tx_edit(Context& ctx, const TxArgs& a, const CLI::App& cmd) {
   if (cmd.count("--invoice"))
     t.invoice_id =
         a.invoice.empty() ? std::nullopt : std::optional(InvoiceRepo(store).get(a.invoice).id);
+  check_tx_text(t);
   repo.update_tx(t);
   tx.commit();
   ctx.say(fmt::format("Changed transaction {} in \"{}\".", t.id, acc.name));

@@ -37,14 +37,34 @@ void append_human(std::string& out, const CellView& c) {
     out += c.text == "true" ? "yes" : "no";
     return;
   }
-  // One row per record on a terminal: show multi-line text (addresses) on one line.
+  // One row per record on a terminal: show multi-line text (addresses) on one line. Text from
+  // data never reaches the terminal as control characters: an ESC from an imported file would
+  // otherwise be a terminal escape sequence. Each C0, DEL or C1 control shows as U+FFFD.
   const std::string_view text = c.text;
-  for (std::size_t from = 0;;) {
-    const std::size_t nl = text.find('\n', from);
-    out += text.substr(from, nl == std::string_view::npos ? std::string_view::npos : nl - from);
-    if (nl == std::string_view::npos) break;
-    out += ", ";
-    from = nl + 1;
+  const bool plain = std::none_of(text.begin(), text.end(), [](char ch) {
+    const auto b = static_cast<unsigned char>(ch);
+    return b < 0x20 || b == 0x7F || b == 0xC2;
+  });
+  if (plain) {
+    out += text;
+    return;
+  }
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b == '\n') {
+      out += ", ";
+    } else if (b == '\r') {
+      // CRLF line ends print as one separator
+    } else if (b < 0x20 || b == 0x7F) {
+      out += "\xEF\xBF\xBD";
+    } else if (b == 0xC2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out += static_cast<char>(b);
+    }
   }
 }
 

@@ -93,4 +93,13 @@ TransferPlan plan_transfer(const Account& from, const Account& to, const Money& 
   return plan;
 }
 
+void check_tx_text(const AccountTx& t) {
+  for (const auto& [flag, text] :
+       {std::pair{"--payee", &t.payee}, std::pair{"--category", &t.category},
+        std::pair{"--note", &t.note}})
+    if (!is_printable_utf8(*text))
+      throw invalid_input(
+          fmt::format("{}: the text has control characters; keep it to one line of text", flag));
+}
+
 }  // namespace indie

@@ -24,6 +24,13 @@ void for_each_csv_record(std::string_view text, std::string_view source, char se
         fmt::format("{}:{}: byte 0x{:02X} is not UTF-8; save the file as UTF-8 (for a bank "
                     "statement in Latin-1, set encoding = \"latin-1\" under [csv] in its rules)",
                     source, line_column(text, *bad), static_cast<unsigned char>(text[*bad])));
+  // Control characters (NUL, ESC …, and the C1 controls a Windows-1252 file read as Latin-1
+  // produces) are no text: refused whole, where they are, before any row is read.
+  if (const auto bad = control_character_at(text))
+    throw invalid_input(
+        fmt::format("{}:{}: a control character (U+{:04X}) is in the file; remove it, or "
+                    "check the file's encoding",
+                    source, line_column(text, *bad), control_code_point(text, *bad)));
   std::size_t header_fields = 0;
   CsvRecord rec;
   std::size_t line = 1, column = 1, i = 0;

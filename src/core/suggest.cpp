@@ -25,10 +25,14 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 std::vector<std::string> closest_matches(std::string_view word,
                                          const std::vector<std::string>& candidates,
                                          std::size_t limit) {
+  // A long word is no typo of a name (and the distance is quadratic: a 1 MB cell took 48 s).
+  if (word.size() > kMaxSuggestedLength) return {};
   const std::string w = to_lower(word);
   const std::size_t max_distance = std::max<std::size_t>(1, (w.size() + 2) / 3);
   std::vector<std::pair<std::size_t, std::string>> scored;
   for (const auto& c : candidates) {
+    // Lengths further apart than the distance allowed cannot match (a prefix aside).
+    if (c.size() > kMaxSuggestedLength || (c.size() + max_distance < w.size())) continue;
     const std::string lc = to_lower(c);
     std::size_t dist = edit_distance(w, lc);
     if (w.size() >= 2 && lc.starts_with(w)) dist = std::min(dist, std::size_t{1});

@@ -165,6 +165,23 @@ std::optional<std::size_t> invalid_utf8_at(std::string_view s) {
   return std::nullopt;
 }
 
+std::optional<std::size_t> control_character_at(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F) return i;
+    if (b == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(s[i + 1]) <= 0x9F)
+      return i;
+  }
+  return std::nullopt;
+}
+
+std::uint32_t control_code_point(std::string_view s, std::size_t offset) {
+  const auto b = static_cast<unsigned char>(s[offset]);
+  if (b == 0xC2 && offset + 1 < s.size()) return static_cast<unsigned char>(s[offset + 1]);
+  return b;
+}
+
 std::string line_column(std::string_view text, std::size_t offset) {
   std::size_t line = 1, start = 0;
   for (std::size_t i = 0; i < offset && i < text.size(); ++i)

@@ -114,7 +114,9 @@ int Store::schema_version() {
 void Store::configure() {
   SQLite::Database& db_ = connection_->db;
   const std::string& path_ = connection_->path;
-  db_.exec("PRAGMA busy_timeout = 5000");  // wait for another indie rather than fail at once
+  // Wait for another indie (a long import) rather than fail at once; past 30 s the command
+  // stops saying another indie command is writing, and nothing was changed.
+  db_.exec("PRAGMA busy_timeout = 30000");
   const int app_id = db_.execAndGet("PRAGMA application_id").getInt();
   const int tables = db_.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
   if (app_id != kApplicationId && (app_id != 0 || tables != 0))

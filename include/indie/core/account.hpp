@@ -66,6 +66,10 @@ TransferPlan plan_transfer(const Account& from, const Account& to, const Money& 
                            const std::optional<Money>& received, const Money& fee, Date date,
                            const std::string& note);
 
+/// Payee, category and note are one line of text each: throws invalid_input naming the flag
+/// (--payee, --category, --note) when one holds a control character.
+void check_tx_text(const AccountTx& tx);
+
 /// An account name as typed: trimmed, 1 to 64 printable characters. Throws invalid_input.
 std::string check_account_name(std::string_view name);
 

@@ -6,6 +6,9 @@
 
 namespace indie {
 
+/// Words longer than this get no suggestion: names are short, and the distance is quadratic.
+inline constexpr std::size_t kMaxSuggestedLength = 64;
+
 /// Optimal-string-alignment edit distance (a swap of two letters counts as one edit).
 std::size_t edit_distance(std::string_view a, std::string_view b);
 

@@ -1,5 +1,6 @@
 #pragma once
 /// Small string helpers shared by every layer.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,11 @@ bool is_printable_utf8(std::string_view s);
 /// The offset of the first byte that is not valid UTF-8 (bad or truncated sequence, overlong
 /// form, surrogate, above U+10FFFF), or none.
 std::optional<std::size_t> invalid_utf8_at(std::string_view s);
+/// The offset of the first control character in valid UTF-8 text other than tab, CR and LF:
+/// C0, DEL or C1 (U+0080-U+009F). None when there is none.
+std::optional<std::size_t> control_character_at(std::string_view s);
+/// The code point of the control character at `offset` (as control_character_at found it).
+std::uint32_t control_code_point(std::string_view s, std::size_t offset);
 /// "line:column" (1-based, columns in bytes) of `offset` in `text`.
 std::string line_column(std::string_view text, std::size_t offset);
 
