@@ -360,7 +360,63 @@ DROP INDEX account_tx_register;
 CREATE INDEX account_tx_register ON account_tx (account_id, date, id, amount_minor);
 )sql";
 
-constexpr auto kMigrations = std::to_array<std::string_view>({kV1, kV2, kV3, kV4, kV5});
+// v6: REPLACE cannot get past the immutability triggers. `REPLACE INTO`, `INSERT OR REPLACE`
+// and `UPDATE OR REPLACE` delete the row whose key they collide with without firing its DELETE
+// trigger (unless recursive_triggers is on, which the sqlite3 shell does not set), so an issued
+// invoice could be turned back into a draft and a billed entry rewritten. These conditions
+// refuse any insert or update whose key is that of an issued invoice, one of its lines, or (by
+// update) a billed time entry, before the conflict is resolved. Where a table already had a
+// trigger for the same event, its condition is widened instead of adding a second trigger: each
+// trigger costs every row it fires on (about 2 us an insert), and lines are written by the
+// thousand. Inserting a time entry is not guarded here: an insert trigger on time_entry made a
+// million-entry import 25 % slower; the tamper-evident record covers billed time instead.
+constexpr std::string_view kV6 = R"sql(
+CREATE TRIGGER invoice_issued_replace_insert BEFORE INSERT ON invoice
+WHEN EXISTS (SELECT 1 FROM invoice WHERE state = 'issued'
+             AND (id = NEW.id OR number = NEW.number OR (series = NEW.series AND seq = NEW.seq)))
+BEGIN
+  SELECT RAISE(ABORT, 'issued invoices cannot be replaced; correct one with a credit note: indie invoice credit NUMBER');
+END;
+CREATE TRIGGER invoice_issued_replace_update BEFORE UPDATE ON invoice
+WHEN (NEW.id <> OLD.id OR NEW.number IS NOT OLD.number OR NEW.series IS NOT OLD.series OR NEW.seq IS NOT OLD.seq)
+  AND EXISTS (SELECT 1 FROM invoice WHERE state = 'issued' AND id <> OLD.id
+              AND (id = NEW.id OR number = NEW.number OR (series = NEW.series AND seq = NEW.seq)))
+BEGIN
+  SELECT RAISE(ABORT, 'issued invoices cannot be replaced; correct one with a credit note: indie invoice credit NUMBER');
+END;
+DROP TRIGGER invoice_line_issued_insert;
+CREATE TRIGGER invoice_line_issued_insert BEFORE INSERT ON invoice_line
+WHEN (SELECT state FROM invoice WHERE id = NEW.invoice_id) = 'issued'
+  OR (NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
+                                     WHERE l.id = NEW.id AND i.state = 'issued'))
+BEGIN
+  SELECT RAISE(ABORT, 'issued invoices cannot change; correct one with a credit note: indie invoice credit NUMBER');
+END;
+DROP TRIGGER invoice_line_issued_update;
+CREATE TRIGGER invoice_line_issued_update BEFORE UPDATE ON invoice_line
+WHEN (SELECT state FROM invoice WHERE id = OLD.invoice_id) = 'issued'
+  OR (SELECT state FROM invoice WHERE id = NEW.invoice_id) = 'issued'
+  OR (NEW.id <> OLD.id AND EXISTS (SELECT 1 FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
+                                   WHERE l.id = NEW.id AND i.state = 'issued'))
+BEGIN
+  SELECT RAISE(ABORT, 'issued invoices cannot change; correct one with a credit note: indie invoice credit NUMBER');
+END;
+DROP TRIGGER time_entry_locked_update;
+CREATE TRIGGER time_entry_locked_update BEFORE UPDATE ON time_entry
+WHEN (OLD.invoice_number IS NOT NULL AND NOT (
+  NEW.invoice_id IS NULL AND NEW.invoice_number IS NULL AND NEW.project_id = OLD.project_id
+  AND NEW.start_utc = OLD.start_utc AND NEW.end_utc IS OLD.end_utc AND NEW.zone = OLD.zone
+  AND NEW.note = OLD.note AND NEW.tags = OLD.tags
+  AND EXISTS (SELECT 1 FROM invoice WHERE credited_id = OLD.invoice_id AND releases_time = 1 AND state = 'issued')))
+  OR ((NEW.id <> OLD.id OR NEW.source_key IS NOT OLD.source_key)
+      AND EXISTS (SELECT 1 FROM time_entry WHERE invoice_number IS NOT NULL AND id <> OLD.id
+                  AND (id = NEW.id OR source_key = NEW.source_key)))
+BEGIN
+  SELECT RAISE(ABORT, 'this time entry is billed on an issued invoice and cannot change; correct the invoice with a credit note');
+END;
+)sql";
+
+constexpr auto kMigrations = std::to_array<std::string_view>({kV1, kV2, kV3, kV4, kV5, kV6});
 
 }  // namespace
 
