@@ -12,9 +12,13 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <functional>
+#include <iterator>
 #include <memory>
 #include <vector>
 
@@ -421,6 +425,57 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
   return CAIRO_STATUS_SUCCESS;
 }
 
+// A logo is decoded only after its file and header are checked: a FIFO would block for ever,
+// and a 49 KB PNG declaring 20000 x 20000 pixels takes 1.6 GB and seconds to decode.
+constexpr std::uintmax_t kMaxLogoBytes = 5 * 1024 * 1024;
+constexpr std::uint32_t kMaxLogoPixels = 4000;  // per side: 64 MB decoded at most
+
+struct LogoBytes {
+  std::string bytes;
+};
+
+template <class Fail>
+LogoBytes read_logo(const std::string& path, const Fail& fail) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec) throw fail(ec.message());
+  if (!std::filesystem::is_regular_file(status)) throw fail("it is not a regular file");
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) throw fail(ec.message());
+  if (size > kMaxLogoBytes)
+    throw fail(fmt::format("it is {} bytes; a logo may be at most 5 MB", size));
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw fail(std::strerror(errno));
+  LogoBytes out{std::string(std::istreambuf_iterator<char>(in), {})};
+  // The PNG signature, then the IHDR chunk: width and height, 4 bytes each, big-endian.
+  const std::string_view b = out.bytes;
+  if (b.size() < 24 || b.substr(0, 8) != "\x89PNG\r\n\x1A\n" || b.substr(12, 4) != "IHDR")
+    throw fail("it is not a PNG image");
+  const auto be32 = [&](std::size_t at) {
+    std::uint32_t v = 0;
+    for (std::size_t k = 0; k < 4; ++k) v = (v << 8) | static_cast<unsigned char>(b[at + k]);
+    return v;
+  };
+  const std::uint32_t width = be32(16), height = be32(20);
+  if (width == 0 || height == 0 || width > kMaxLogoPixels || height > kMaxLogoPixels)
+    throw fail(fmt::format("it is {} x {} pixels; a logo may be at most {} x {} (scale it down)",
+                           width, height, kMaxLogoPixels, kMaxLogoPixels));
+  return out;
+}
+
+struct PngReader {
+  const std::string& bytes;
+  std::size_t at;
+};
+
+cairo_status_t read_png_chunk(void* closure, unsigned char* data, unsigned int length) {
+  auto* r = static_cast<PngReader*>(closure);
+  if (r->bytes.size() - r->at < length) return CAIRO_STATUS_READ_ERROR;
+  std::memcpy(data, r->bytes.data() + r->at, length);
+  r->at += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
 }  // namespace
 
 PdfDocument render_pdf(const ordered_json& doc, const PdfOptions& options) {
@@ -433,11 +488,9 @@ PdfDocument render_pdf(const ordered_json& doc, const PdfOptions& options) {
           "FILE.png, or go without: indie config set business.logo \"\"",
           options.logo, why));
     };
-    if (FILE* f = std::fopen(options.logo.c_str(), "rb"))
-      std::fclose(f);
-    else
-      throw fail(std::strerror(errno));
-    logo.reset(cairo_image_surface_create_from_png(options.logo.c_str()));
+    const LogoBytes png = read_logo(options.logo, fail);
+    PngReader reader{png.bytes, 0};
+    logo.reset(cairo_image_surface_create_from_png_stream(read_png_chunk, &reader));
     // cairo says "out of memory" for a file that is not a PNG at all.
     if (cairo_surface_status(logo.get()) != CAIRO_STATUS_SUCCESS)
       throw fail("it is not a PNG image");
