@@ -67,7 +67,7 @@ std::optional<Date> parse_with_format(std::string_view text, std::string_view fo
       ++i;
     }
   }
-  if (i != text.size() || y < 0) return std::nullopt;
+  if (i != text.size() || y < kFirstYear || y > kLastYear) return std::nullopt;
   const Date date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
   if (!date.ok()) return std::nullopt;
   return date;

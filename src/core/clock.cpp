@@ -64,6 +64,10 @@ Date parse_date(std::string_view text, Date today) {
   const int m = parse_fixed_digits(s, 5, 2, ok);
   const int d = parse_fixed_digits(s, 8, 2, ok);
   if (!ok) bad_date(text);
+  // Years outside 1900-2200 are typing mistakes (0026, 20260), not a freelancer's business;
+  // refusing them also keeps every date within what the calendar arithmetic handles.
+  if (y < kFirstYear || y > kLastYear)
+    bad_date(text, fmt::format("indie keeps dates from {} to {}", kFirstYear, kLastYear));
   const Date date{std::chrono::year(y), std::chrono::month(static_cast<unsigned>(m)),
                   std::chrono::day(static_cast<unsigned>(d))};
   if (!date.month().ok()) bad_date(text, "there is no such month");

@@ -27,6 +27,8 @@ class Clock {
   std::optional<Instant> fixed_;
 };
 
+/// The years a date may have: 1900 to 2200.
+inline constexpr int kFirstYear = 1900, kLastYear = 2200;
 /// `2026-11-20`; also `today` and `yesterday` relative to `today`. Throws on `2026-02-30`.
 Date parse_date(std::string_view text, Date today);
 /// `09:00`, `9:05`, `09:00:30` as seconds since midnight; throws on `25:00` or `09:60`.
