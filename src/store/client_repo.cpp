@@ -234,7 +234,13 @@ std::string ClientRepo::history(std::int64_t client_id) {
   const auto drafts = count(
       store_, "SELECT count(*) FROM invoice WHERE client_id = ?1 AND state = 'draft'", client_id);
   const auto issued = count(
-      store_, "SELECT count(*) FROM invoice WHERE client_id = ?1 AND state = 'issued'", client_id);
+      store_,
+      "SELECT count(*) FROM invoice WHERE client_id = ?1 AND state = 'issued' AND kind = 'invoice'",
+      client_id);
+  const auto credits = count(store_,
+                             "SELECT count(*) FROM invoice WHERE client_id = ?1 AND state = "
+                             "'issued' AND kind = 'credit-note'",
+                             client_id);
   std::string out;
   const auto add = [&](std::int64_t n, std::string_view one, std::string_view many) {
     if (n == 0) return;
@@ -243,7 +249,8 @@ std::string ClientRepo::history(std::int64_t client_id) {
   };
   add(projects, "project", "projects");
   add(drafts, "draft invoice", "draft invoices");
-  add(issued, "issued invoice or credit note", "issued invoices and credit notes");
+  add(issued, "issued invoice", "issued invoices");
+  add(credits, "credit note", "credit notes");
   return out;
 }
 
