@@ -134,18 +134,18 @@ Instant parse_instant(std::string_view text) {
   const Instant as_utc(std::chrono::sys_days(date).time_since_epoch() + std::chrono::seconds(secs));
   if (utc) return as_utc;
   if (offset) return as_utc - std::chrono::seconds(*offset);
-  return local_to_instant(date, secs);
+  return typed_local_to_instant(date, secs);
 }
 
 Instant parse_moment(std::string_view text, Date today) {
   const std::string_view s = trim(text);
   if (s.size() <= 8 && s.find(':') != std::string_view::npos)
-    return local_to_instant(today, parse_time_of_day(s));
+    return typed_local_to_instant(today, parse_time_of_day(s));
   const std::string lower = to_lower(s);
   for (const std::string_view word : {"today ", "yesterday "})
     if (lower.starts_with(word))
-      return local_to_instant(parse_date(s.substr(0, word.size() - 1), today),
-                              parse_time_of_day(s.substr(word.size())));
+      return typed_local_to_instant(parse_date(s.substr(0, word.size() - 1), today),
+                                    parse_time_of_day(s.substr(word.size())));
   try {
     return parse_instant(s);
   } catch (const Error&) {
@@ -232,6 +232,26 @@ Instant local_to_instant(Date d, std::int64_t seconds_of_day) {
   tm.tm_sec = static_cast<int>(seconds_of_day % 60);
   tm.tm_isdst = -1;
   const std::time_t tt = mktime(&tm);
+  return Instant(std::chrono::seconds(tt));
+}
+
+Instant typed_local_to_instant(Date d, std::int64_t seconds_of_day) {
+  std::tm tm{};
+  tm.tm_year = static_cast<int>(d.year()) - 1900;
+  tm.tm_mon = static_cast<int>(static_cast<unsigned>(d.month())) - 1;
+  tm.tm_mday = static_cast<int>(static_cast<unsigned>(d.day()));
+  tm.tm_hour = static_cast<int>(seconds_of_day / 3600);
+  tm.tm_min = static_cast<int>((seconds_of_day % 3600) / 60);
+  tm.tm_sec = static_cast<int>(seconds_of_day % 60);
+  tm.tm_isdst = -1;
+  const std::time_t tt = mktime(&tm);
+  // mktime moves a time in the skipped hour forward; the fields it hands back then differ.
+  if (tm.tm_mday != static_cast<int>(static_cast<unsigned>(d.day())) ||
+      tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec != seconds_of_day)
+    throw invalid_input(
+        fmt::format("{} {:02}:{:02} does not exist in your time zone: the clocks go forward then "
+                    "(daylight saving time starts); give a time after the change",
+                    format_date(d), seconds_of_day / 3600, (seconds_of_day % 3600) / 60));
   return Instant(std::chrono::seconds(tt));
 }
 

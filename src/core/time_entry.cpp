@@ -65,9 +65,9 @@ std::pair<Instant, Instant> parse_time_range(std::string_view range, Date day) {
     next_days = 1;
     end.remove_suffix(2);
   }
-  const Instant start = local_to_instant(day, parse_time_of_day(range.substr(0, dash)));
+  const Instant start = typed_local_to_instant(day, parse_time_of_day(range.substr(0, dash)));
   const Date end_day(std::chrono::sys_days(day) + std::chrono::days(next_days));
-  return {start, local_to_instant(end_day, parse_time_of_day(end))};
+  return {start, typed_local_to_instant(end_day, parse_time_of_day(end))};
 }
 
 bool looks_like_time_range(std::string_view t) {

@@ -52,5 +52,9 @@ std::string format_time_of_day(Instant t);
 Date local_date(Instant t);
 /// The instant of a local date and time of day (TZ); the earlier one in a DST overlap.
 Instant local_to_instant(Date d, std::int64_t seconds_of_day);
+/// The same for a time someone typed or a file gave: a local time that does not exist (in the
+/// hour the clocks skip when daylight saving time starts) is refused, saying so, instead of
+/// being moved an hour later.
+Instant typed_local_to_instant(Date d, std::int64_t seconds_of_day);
 
 }  // namespace indie
