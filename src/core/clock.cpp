@@ -222,8 +222,11 @@ Date local_date(Instant t) {
               std::chrono::day(static_cast<unsigned>(tm.tm_mday))};
 }
 
-Instant local_to_instant(Date d, std::int64_t seconds_of_day) {
-  std::tm tm{};
+namespace {
+// mktime on a local date and time; `tm` receives the fields as mktime normalized them (a time
+// in the hour skipped when daylight saving starts comes back an hour later).
+std::time_t local_mktime(Date d, std::int64_t seconds_of_day, std::tm& tm) {
+  tm = {};
   tm.tm_year = static_cast<int>(d.year()) - 1900;
   tm.tm_mon = static_cast<int>(static_cast<unsigned>(d.month())) - 1;
   tm.tm_mday = static_cast<int>(static_cast<unsigned>(d.day()));
@@ -231,21 +234,18 @@ Instant local_to_instant(Date d, std::int64_t seconds_of_day) {
   tm.tm_min = static_cast<int>((seconds_of_day % 3600) / 60);
   tm.tm_sec = static_cast<int>(seconds_of_day % 60);
   tm.tm_isdst = -1;
-  const std::time_t tt = mktime(&tm);
-  return Instant(std::chrono::seconds(tt));
+  return mktime(&tm);
+}
+}  // namespace
+
+Instant local_to_instant(Date d, std::int64_t seconds_of_day) {
+  std::tm tm;
+  return Instant(std::chrono::seconds(local_mktime(d, seconds_of_day, tm)));
 }
 
 Instant typed_local_to_instant(Date d, std::int64_t seconds_of_day) {
-  std::tm tm{};
-  tm.tm_year = static_cast<int>(d.year()) - 1900;
-  tm.tm_mon = static_cast<int>(static_cast<unsigned>(d.month())) - 1;
-  tm.tm_mday = static_cast<int>(static_cast<unsigned>(d.day()));
-  tm.tm_hour = static_cast<int>(seconds_of_day / 3600);
-  tm.tm_min = static_cast<int>((seconds_of_day % 3600) / 60);
-  tm.tm_sec = static_cast<int>(seconds_of_day % 60);
-  tm.tm_isdst = -1;
-  const std::time_t tt = mktime(&tm);
-  // mktime moves a time in the skipped hour forward; the fields it hands back then differ.
+  std::tm tm;
+  const std::time_t tt = local_mktime(d, seconds_of_day, tm);
   if (tm.tm_mday != static_cast<int>(static_cast<unsigned>(d.day())) ||
       tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec != seconds_of_day)
     throw invalid_input(
