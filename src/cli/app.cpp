@@ -26,6 +26,8 @@ constexpr auto kGroups = std::to_array<CommandGroup>({
     {"rate", "Exchange rates: import the ECB's, set your own, convert", setup_rate, true},
     {"report", "Reports on money: receivables, exchange results", setup_report, true},
     {"template", "Invoice templates: list, show, export to customize", setup_template, false},
+    {"verify", "Check the tamper-evident record of what is final", setup_verify, false},
+    {"doctor", "Check the database file, its schema and the record", setup_doctor, false},
     {"demo", "Run a guided tour on a throw-away business", setup_demo, false},
 });
 

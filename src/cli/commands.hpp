@@ -34,6 +34,8 @@ void setup_account(CLI::App& app, Context& ctx);
 void setup_rate(CLI::App& app, Context& ctx);
 void setup_template(CLI::App& app, Context& ctx);
 void setup_demo(CLI::App& app, Context& ctx);
+void setup_verify(CLI::App& app, Context& ctx);
+void setup_doctor(CLI::App& app, Context& ctx);
 
 /// Runs indie with these arguments (argv[0] excluded) and returns the exit code: the whole
 /// program but the process. Tests and `indie demo` call it directly.

@@ -10,6 +10,7 @@
 #include "indie/core/error.hpp"
 #include "indie/core/suggest.hpp"
 #include "indie/core/text.hpp"
+#include "indie/store/record_repo.hpp"
 #include "statement.hpp"
 
 namespace indie {
@@ -185,6 +186,9 @@ void InvoiceRepo::update(const Invoice& i) {
   bind_fields(q, kInvoiceFields, i);
   q.bind(static_cast<int>(kInvoiceFields.size() + 1), i.id);
   q.run();
+  // Issuing is the only update that finds `issued` set (the triggers refuse any later one): the
+  // invoice, its lines and its billed time are sealed in the record in the same transaction.
+  if (i.issued) RecordRepo(store_).seal_invoice(i.id);
 }
 
 void InvoiceRepo::remove_draft(std::int64_t id) {
@@ -386,7 +390,9 @@ std::int64_t InvoiceRepo::insert_payment(const Payment& p) {
       .bind(8, opt(p.rate));
   q.bind(9, p.fx_gain_minor).bind(10, opt(p.fx_currency)).bind(11, p.note).bind(12, p.created_at);
   q.run();
-  return last_insert_id(store_);
+  const std::int64_t id = last_insert_id(store_);
+  RecordRepo(store_).seal_payment(id);
+  return id;
 }
 
 std::vector<Payment> InvoiceRepo::payments(std::int64_t invoice_id) {

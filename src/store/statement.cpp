@@ -20,6 +20,10 @@ void throw_sqlite_error(sqlite3* db, int rc) {
     case SQLITE_CONSTRAINT:
       throw conflict(
           fmt::format("the database refused the change ({}); nothing was changed", message));
+    case SQLITE_READONLY:
+      throw storage_error(
+          "the database cannot be written (the file or its directory is read-only); nothing was "
+          "changed. Make both writable, or use --db PATH");
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       throw storage_error(

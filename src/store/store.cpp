@@ -14,11 +14,14 @@
 
 #include "connection.hpp"
 #include "indie/core/error.hpp"
+#include "indie/store/record_repo.hpp"
 #include "migrations.hpp"
 #include "statement.hpp"
 
 namespace indie {
 namespace {
+
+constexpr int kFirstRecordSchema = 7;
 
 // 'INDI': marks the file as indie's so another program's SQLite file is not mistaken for ours.
 constexpr int kApplicationId = 0x494E4449;
@@ -42,6 +45,31 @@ void create_private_file(const std::string& path) {
     throw storage_error(fmt::format("cannot create the database {}: {}; {}", path,
                                     std::strerror(errno), where_to_go()));
   if (fd >= 0) ::close(fd);
+}
+
+// The file and its directory can be written (SQLite creates -wal and -shm files beside it).
+bool writable(const std::string& path) {
+  if (::access(path.c_str(), W_OK) != 0) return false;
+  const auto dir = std::filesystem::path(path).parent_path();
+  return ::access(dir.empty() ? "." : dir.c_str(), W_OK) == 0;
+}
+
+// A read-only connection to a WAL database needs the -shm file. When there is no -wal file
+// either (indie removes both when its last connection closes), the whole database is in the
+// main file and nothing can change it while it cannot be written: SQLite is told so
+// (immutable) and reads it without them. A -wal file left beside it (a copy taken while indie
+// ran) holds changes not yet in the main file, so it is read the usual way.
+std::string read_only_uri(const std::string& path) {
+  std::string uri = "file:";
+  for (const char c : std::filesystem::absolute(path).string()) {
+    if (c == '%' || c == '?' || c == '#')
+      uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    else
+      uri += c;
+  }
+  std::error_code ec;
+  if (!std::filesystem::exists(path + "-wal", ec)) uri += "?immutable=1";
+  return uri;
 }
 
 }  // namespace
@@ -77,9 +105,13 @@ std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
     create_parent_directory(path);
     create_private_file(path);
   }
-  if (::access(path.c_str(), R_OK | W_OK) != 0)
+  if (::access(path.c_str(), R_OK) != 0)
     throw storage_error(fmt::format("cannot open the database {}: {}; check its permissions or {}",
                                     path, std::strerror(errno), where_to_go()));
+  // A database that cannot be written (a read-only file, or a directory where SQLite cannot
+  // create its -wal and -shm files: a mounted backup, an archive) is still read: listings and
+  // reports work, and a command that writes is refused saying why.
+  const bool read_only = !writable(path);
   // indie is one thread: no mutexes at all, and no allocation statistics (whose global mutex
   // was 5 % of a bulk import). Must precede SQLite's initialization, hence once, here.
   static const bool single_threaded = [] {
@@ -92,8 +124,15 @@ std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
   try {
     // One connection used by one thread: SQLite's per-call mutex (Debian builds it serialized)
     // costs a fifth of a 10,000-row listing and protects nothing here.
-    store.reset(new Store(
-        std::make_unique<Connection>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX)));
+    if (read_only) {
+      store.reset(new Store(std::make_unique<Connection>(
+          read_only_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX)));
+      store->connection_->path = path;
+    } else {
+      store.reset(new Store(
+          std::make_unique<Connection>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX)));
+    }
+    store->read_only_ = read_only;
     store->configure();
     store->migrate();
   } catch (const SQLite::Exception& e) {
@@ -122,6 +161,11 @@ void Store::configure() {
   if (app_id != kApplicationId && (app_id != 0 || tables != 0))
     throw storage_error(fmt::format("{} is a SQLite database of another program, not indie's; {}",
                                     path_, where_to_go()));
+  if (read_only_) {
+    db_.exec("PRAGMA foreign_keys = ON");
+    db_.exec("PRAGMA cache_size = -65536");
+    return;
+  }
   if (tables == 0) db_.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
   db_.exec("PRAGMA journal_mode = WAL");
   db_.exec("PRAGMA synchronous = NORMAL");  // durable at each checkpoint; safe with WAL
@@ -152,16 +196,33 @@ void Store::migrate() {
         "Upgrade indie to use it; nothing was changed.",
         path_, version, latest));
   if (version == latest) return;
+  if (read_only_)
+    throw storage_error(fmt::format(
+        "{} must be upgraded to this indie's schema (version {} to {}), but it cannot be "
+        "written; nothing was changed. Make it and its directory writable once, or use the "
+        "indie that wrote it",
+        path_, version, latest));
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
   // Another process may have migrated while we waited for the lock.
-  for (int v = schema_version(); v < latest; ++v) {
+  const int from = schema_version();
+  for (int v = from; v < latest; ++v) {
     db_.exec(std::string(migrations()[static_cast<std::size_t>(v)]));
     db_.exec(fmt::format("PRAGMA user_version = {}", v + 1));
   }
+  // Schema 7 starts the tamper-evident record: what was already final is sealed at the upgrade
+  // (doc/storage.md says what the record proves about those).
+  if (from < kFirstRecordSchema && latest >= kFirstRecordSchema) RecordRepo(*this).seal_unsealed();
   tx.commit();
 }
 
 namespace {
+
+[[noreturn]] void throw_read_only(const std::string& path) {
+  throw storage_error(fmt::format(
+      "{} cannot be written (the file or its directory is read-only), so this command, which "
+      "changes it, was refused; nothing was changed. Make both writable, or use --db PATH",
+      path));
+}
 
 // SQLite's messages for a failed BEGIN/COMMIT, said in indie's words.
 [[noreturn]] void throw_transaction_error(sqlite3* db, const char* what) {
@@ -177,6 +238,7 @@ namespace {
 }  // namespace
 
 WriteTransaction::WriteTransaction(Store& store) : store_(store) {
+  if (store_.read_only()) throw_read_only(store_.path());
   if (sqlite3_exec(handle(store_), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
     throw_transaction_error(handle(store_), "begin");
 }

@@ -24,6 +24,8 @@ class Store {
 
   const std::string& path() const;
   int schema_version();
+  /// Opened read-only: the file or its directory cannot be written. Writes are refused.
+  bool read_only() const { return read_only_; }
 
   /// The connection, defined in src/store/connection.hpp: only repositories can use it.
   struct Connection;
@@ -35,6 +37,7 @@ class Store {
   void migrate();
 
   std::unique_ptr<Connection> connection_;
+  bool read_only_ = false;
 };
 
 /// One mutating command = one transaction. It takes the write lock up front (BEGIN IMMEDIATE) so
