@@ -4,10 +4,14 @@
 // the same way (seeded), so a failure reproduces. CI runs it on every build (and under ASan and
 // UBSan); a longer run by hand:
 //   INDIE_FUZZ_RUNS=200000 INDIE_FUZZ_SEED=7 build/tests/indie_unit_tests -tc='fuzz*'
-// An input that breaks a parser is printed escaped: keep it as a regression test in tests/regress.
+// Each parser's folder of tests/fuzz/ (hostile inputs found before) is run first and seeds the
+// mutations too. An input that breaks a parser is printed escaped: keep it there, and as a
+// regression test in tests/regress.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <random>
@@ -37,6 +41,18 @@ std::string example(const std::string& relative) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+// The example files, then every file of tests/fuzz/<folder> (in name order, so runs repeat).
+std::vector<std::string> seeds(std::vector<std::string> examples, const std::string& folder) {
+  const std::filesystem::path dir = std::filesystem::path(INDIE_SOURCE_DIR) / "tests/fuzz" / folder;
+  REQUIRE_MESSAGE(std::filesystem::is_directory(dir), "missing corpus folder ", dir.string());
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    files.push_back(std::filesystem::relative(entry.path(), INDIE_SOURCE_DIR).string());
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) examples.push_back(example(f));
+  return examples;
 }
 
 std::size_t env_number(const char* name, std::size_t fallback) {
@@ -156,7 +172,8 @@ void fuzz(const char* name, const std::vector<std::string>& seeds,
 }  // namespace
 
 TEST_CASE("fuzz: CSV reader") {
-  fuzz("csv", {example("examples/clients.csv"), example("examples/toggl-detailed.csv")},
+  fuzz("csv",
+       seeds({example("examples/clients.csv"), example("examples/toggl-detailed.csv")}, "csv"),
        [](const std::string& t) { parse_csv(t, "fuzz.csv"); });
 }
 
@@ -165,7 +182,7 @@ TEST_CASE("fuzz: bank statements and their rules") {
   const std::string fr_rules = example("examples/rules/banque-fr.toml");
   const BankRules wise = parse_bank_rules(wise_rules, "wise.toml");
   const BankRules fr = parse_bank_rules(fr_rules, "banque-fr.toml");
-  fuzz("statement (wise)", {example("examples/statements/wise-usd.csv")},
+  fuzz("statement (wise)", seeds({example("examples/statements/wise-usd.csv")}, "statement-wise"),
        [&](const std::string& t) { read_statement(t, "fuzz.csv", wise, currency("USD")); });
   fuzz("statement (banque-fr)", {example("examples/statements/releve-banque.csv")},
        [&](const std::string& t) { read_statement(t, "fuzz.csv", fr, currency("EUR")); });
@@ -175,14 +192,15 @@ TEST_CASE("fuzz: bank statements and their rules") {
 
 TEST_CASE("fuzz: time imports from timewarrior, Toggl, Clockify and indie") {
   const auto ignore = [](const ImportedEntry&) {};
-  fuzz("timewarrior", {example("examples/timew-export.json")}, [&](const std::string& t) {
-    read_time_import(t, TimeSource::timewarrior, "fuzz.json", ignore);
-  });
+  fuzz("timewarrior", seeds({example("examples/timew-export.json")}, "timewarrior"),
+       [&](const std::string& t) {
+         read_time_import(t, TimeSource::timewarrior, "fuzz.json", ignore);
+       });
   fuzz("toggl", {example("examples/toggl-detailed.csv")},
        [&](const std::string& t) { read_time_import(t, TimeSource::toggl, "fuzz.csv", ignore); });
-  fuzz("clockify", {example("examples/clockify-detailed.csv")}, [&](const std::string& t) {
-    read_time_import(t, TimeSource::clockify, "fuzz.csv", ignore);
-  });
+  fuzz(
+      "clockify", seeds({example("examples/clockify-detailed.csv")}, "clockify"),
+      [&](const std::string& t) { read_time_import(t, TimeSource::clockify, "fuzz.csv", ignore); });
   fuzz("indie csv",
        {"project,start,end,note,tags\nacme/web,2026-11-01T09:00:00Z,2026-11-01T10:00:00Z,x,a\n"},
        [&](const std::string& t) { read_time_import(t, TimeSource::indie, "fuzz.csv", ignore); });
@@ -190,13 +208,14 @@ TEST_CASE("fuzz: time imports from timewarrior, Toggl, Clockify and indie") {
 
 TEST_CASE("fuzz: ECB rates") {
   fuzz("ecb",
-       {example("tests/data/eurofxref.csv"),
-        example("tests/data/eurofxref-hist.csv").substr(0, 4000)},
+       seeds({example("tests/data/eurofxref.csv"),
+              example("tests/data/eurofxref-hist.csv").substr(0, 4000)},
+             "ecb"),
        [](const std::string& t) { read_ecb_csv(t, "fuzz.csv", [](const EcbRate&) {}); });
 }
 
 TEST_CASE("fuzz: the config file") {
-  fuzz("config", {example("examples/config.toml")},
+  fuzz("config", seeds({example("examples/config.toml")}, "config"),
        [](const std::string& t) { parse_config(t, "fuzz.toml"); });
 }
 
