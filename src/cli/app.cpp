@@ -43,6 +43,16 @@ std::string overview() {
   return s;
 }
 
+// CLI11 says "--name: At Most 1 required but received 2" of a flag given twice; in indie's
+// words, which value wins is not guessed.
+std::string plain_mismatch(const std::string& what) {
+  constexpr std::string_view kAtMostOne = ": At Most 1 required but received ";
+  const auto at = what.find(kAtMostOne);
+  if (at == std::string::npos) return what;
+  return fmt::format("{} is given {} times; give it once", what.substr(0, at),
+                     what.substr(at + kAtMostOne.size()));
+}
+
 // The deepest subcommand the user named, for "did you mean" and help.
 CLI::App* deepest(CLI::App* app) {
   for (;;) {
@@ -197,6 +207,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                       2);
       }
       return report(err, fmt::format("{}. See: {} --help", e.what(), where), 2);
+    } catch (const CLI::ArgumentMismatch& e) {
+      CLI::App* at = deepest(&app);
+      const std::string where = command_path(at);
+      return report(err, fmt::format("{}. See: {} --help", plain_mismatch(e.what()), where), 2);
     } catch (const CLI::ParseError& e) {
       CLI::App* at = deepest(&app);
       const std::string where = command_path(at);

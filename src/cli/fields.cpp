@@ -27,11 +27,10 @@ void add_field_flags(CLI::App* cmd, std::span<const FieldFlag> flags, FieldValue
              std::string(f.help))
           ->allow_extra_args(false);
     } else {
+      // Given twice, a one-value flag is refused (CLI11's default), not resolved silently.
       cmd->add_option_function<std::string>(
-             std::string(f.flag),
-             [&values, field](const std::string& v) { record(values, field, v); },
-             std::string(f.help))
-          ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+          std::string(f.flag), [&values, field](const std::string& v) { record(values, field, v); },
+          std::string(f.help));
     }
   }
 }
