@@ -12,7 +12,8 @@ struct PdfOptions {
   std::string creator = "indie";
 };
 
-/// The document model (invoice_document) as a PDF file: the seller (and logo) and the
+/// The document model (invoice_document) as a PDF file, by the PDF module (indie-pdf.so, loaded
+/// on first use; a storage error names it when it is missing): the seller (and logo) and the
 /// client, the invoice's facts, the lines with a header repeated on every page, VAT and totals,
 /// payment details, the legal mentions, "Page N/M" on every page, a DRAFT mark on drafts and,
 /// when the model has one, the timesheet as an annex. Throws invalid_input when the logo cannot

@@ -3,8 +3,6 @@
 //
 // The document is laid out twice with the same code: the first pass only measures, to learn
 // how many pages there are, so that the second can print "Page N/M" on every page.
-#include "indie/render/pdf.hpp"
-
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <fmt/format.h>
@@ -23,6 +21,7 @@
 #include <vector>
 
 #include "indie/core/error.hpp"
+#include "pdf_native.hpp"
 #include "pdf_pen.hpp"
 
 namespace indie {
@@ -478,7 +477,7 @@ cairo_status_t read_png_chunk(void* closure, unsigned char* data, unsigned int l
 
 }  // namespace
 
-PdfDocument render_pdf(const ordered_json& doc, const PdfOptions& options) {
+PdfDocument render_pdf_natively(const ordered_json& doc, const PdfOptions& options) {
   // The logo first: a bad one stops the render before anything is written.
   std::unique_ptr<cairo_surface_t, SurfaceDestroy> logo;
   if (!options.logo.empty()) {
