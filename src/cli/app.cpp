@@ -64,8 +64,12 @@ CLI::App* deepest(CLI::App* app) {
 
 std::string suggest_subcommand(CLI::App* at, const std::string& word) {
   std::vector<std::string> names;
-  for (const auto* sub : at->get_subcommands({})) names.push_back(sub->get_name());
-  if (at->get_parent() == nullptr) names.push_back("help");
+  if (at->get_parent() == nullptr) {  // only the group that runs is built: name them all
+    for (const auto& g : kGroups) names.emplace_back(g.name);
+    names.push_back("help");
+  } else {
+    for (const auto* sub : at->get_subcommands({})) names.push_back(sub->get_name());
+  }
   return did_you_mean(word, names);
 }
 
@@ -83,8 +87,8 @@ std::string help_for(CLI::App* at, CLI::App* root) {
   return at->help(command_path(at->get_parent()));
 }
 
-// The words after `help`, when the first word after the global options is `help`.
-std::optional<std::vector<std::string>> help_topic(const std::vector<std::string>& args) {
+// Where the command starts: the first word after the global options.
+std::size_t command_start(const std::vector<std::string>& args) {
   std::size_t i = 0;
   while (i < args.size()) {
     const std::string& a = args[i];
@@ -96,8 +100,26 @@ std::optional<std::vector<std::string>> help_topic(const std::vector<std::string
     else
       break;
   }
+  return i;
+}
+
+// The words after `help`, when the first word after the global options is `help`.
+std::optional<std::vector<std::string>> help_topic(const std::vector<std::string>& args) {
+  const std::size_t i = command_start(args);
   if (i >= args.size() || args[i] != "help") return std::nullopt;
   return std::vector<std::string>(args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
+}
+
+// The command group this command line runs (or asks help for), if it names one. Only that
+// group's commands are built: building all of them (some 130 commands and their options) was
+// nine tenths of the work of a short command such as `indie time status` (issue 19).
+const CommandGroup* group_named(const std::vector<std::string>& args) {
+  std::size_t i = command_start(args);
+  if (i < args.size() && args[i] == "help") ++i;
+  if (i >= args.size()) return nullptr;
+  for (const auto& g : kGroups)
+    if (g.name == args[i]) return &g;
+  return nullptr;
 }
 
 // Messages quote what was typed or read; a 1 MB name is cut so the message stays readable.
@@ -147,11 +169,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     app.add_option("--format", ctx.options.format, "Output of listings: table, csv, tsv or json")
         ->check(CLI::IsMember({"table", "csv", "tsv", "json"}));
     app.add_flag("-q,--quiet", ctx.options.quiet, "Print only data and errors, no confirmations");
-    for (const auto& g : kGroups) g.setup(app, ctx);
+    const CommandGroup* group = group_named(args);
+    if (group != nullptr) group->setup(app, ctx);
     // Once every option is read and before any command runs: the zone every date is read in.
-    app.parse_complete_callback([&ctx, &app] {
-      for (const auto& g : kGroups)
-        if (g.dated && app.got_subcommand(std::string(g.name))) ctx.set_time_zone();
+    app.parse_complete_callback([&ctx, &app, group] {
+      if (group != nullptr && group->dated && app.got_subcommand(std::string(group->name)))
+        ctx.set_time_zone();
     });
 
     // `indie help client add` is answered before parsing: CLI11 would take `client` for a command.
@@ -198,7 +221,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       auto extras = at->remaining();
       if (extras.empty()) extras = app.remaining(true);
       const std::string word = extras.empty() ? "" : extras.front();
-      const bool has_subs = !at->get_subcommands({}).empty();
+      const bool has_subs = at == &app || !at->get_subcommands({}).empty();
       const std::string where = command_path(at);
       if (has_subs && !word.empty() && word[0] != '-') {
         return report(err,
