@@ -83,15 +83,27 @@ void append_json_value(std::string& out, const CellView& c) {
     append_quoted_escaped(out, c.text);
 }
 
-void append_json_object(std::string& out, const std::vector<std::string>& columns,
+// What comes before each value of a JSON object: the separator, the indent and the quoted key.
+// Made once per listing, not once per row.
+std::vector<std::string> json_key_prefixes(const std::vector<std::string>& columns,
+                                           std::string_view indent) {
+  std::vector<std::string> prefixes;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    std::string p = i ? ",\n" : "\n";
+    p += indent;
+    p += "  ";
+    append_quoted_escaped(p, columns[i]);
+    p += ": ";
+    prefixes.push_back(std::move(p));
+  }
+  return prefixes;
+}
+
+void append_json_object(std::string& out, const std::vector<std::string>& key_prefixes,
                         std::span<const CellView> row, std::string_view indent) {
   out += "{";
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    out += i ? ",\n" : "\n";
-    out += indent;
-    out += "  ";
-    append_quoted_escaped(out, columns[i]);
-    out += ": ";
+  for (std::size_t i = 0; i < key_prefixes.size(); ++i) {
+    out += key_prefixes[i];
     append_json_value(out, row[i]);
   }
   out += "\n";
@@ -134,6 +146,7 @@ TableWriter::TableWriter(std::ostream& out, Format format, std::vector<std::stri
     return;
   }
   if (format_ == Format::json) {
+    json_keys_ = json_key_prefixes(columns_, "  ");
     out_ << "[";
     return;
   }
@@ -160,7 +173,7 @@ void TableWriter::row(std::span<const CellView> cells) {
       break;
     case Format::json:
       buffer_ += rows_ ? ",\n  " : "\n  ";
-      append_json_object(buffer_, columns_, cells, "  ");
+      append_json_object(buffer_, json_keys_, cells, "  ");
       break;
     case Format::table: {
       if (right_.empty())
@@ -246,7 +259,7 @@ void print_record(std::ostream& out, const Table& t, Format format) {
     std::string text;
     std::vector<CellView> views;
     for (const auto& c : t.rows.at(0)) views.push_back(CellView::of(c));
-    append_json_object(text, t.columns, views, "");
+    append_json_object(text, json_key_prefixes(t.columns, ""), views, "");
     out << text << "\n";
     return;
   }

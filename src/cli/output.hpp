@@ -73,7 +73,8 @@ class TableWriter {
   std::vector<Held> held_;          // table format only, row after row
   std::string arena_;
   std::string buffer_;
-  std::vector<CellView> views_;  // reused by row(const std::vector<Cell>&)
+  std::vector<CellView> views_;         // reused by row(const std::vector<Cell>&)
+  std::vector<std::string> json_keys_;  // JSON: separator, indent and quoted key of each column
   std::size_t rows_ = 0;
 };
 

@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 #include <ctime>
+#include <limits>
+#include <string>
 
 #include "indie/core/error.hpp"
 #include "indie/core/text.hpp"
@@ -183,43 +185,116 @@ std::string format_instant_utc(Instant t) {
 }
 
 namespace {
-std::tm local_tm(Instant t) {
-  const std::time_t tt = static_cast<std::time_t>(t.time_since_epoch().count());
+
+long system_offset(std::time_t t) {
   std::tm tm{};
-  localtime_r(&tt, &tm);
-  return tm;
+  localtime_r(&t, &tm);
+  return tm.tm_gmtoff;
 }
+
+// The zone's offset from UTC at `t`, in seconds. localtime_r reads TZ again and searches the
+// zone's transitions at every call: a third of the time of a 100,000-entry export (issue 19).
+// Offsets change a few times a year at most, so the offset of a whole UTC day is kept when it
+// is the same at both ends of the day (no zone changes twice within one day), and a day with a
+// change asks the C library for each instant. A change of TZ starts afresh.
+long local_offset(Instant t) {
+  struct Cache {
+    bool tz_set = false;
+    std::string tz;
+    std::int64_t day = std::numeric_limits<std::int64_t>::min();
+    long offset = 0;
+    bool uniform = false;
+  };
+  static Cache cache;
+  const char* tz = std::getenv("TZ");
+  if ((tz != nullptr) != cache.tz_set || (tz != nullptr && cache.tz != tz)) {
+    cache = Cache{};
+    cache.tz_set = tz != nullptr;
+    if (tz != nullptr) cache.tz = tz;
+  }
+  const std::int64_t secs = t.time_since_epoch().count();
+  const std::int64_t day = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
+  if (day != cache.day) {
+    cache.day = day;
+    cache.offset = system_offset(static_cast<std::time_t>(day * 86400));
+    cache.uniform = cache.offset == system_offset(static_cast<std::time_t>(day * 86400 + 86399));
+  }
+  return cache.uniform ? cache.offset : system_offset(static_cast<std::time_t>(secs));
+}
+
+struct LocalTime {
+  int year, month, day, hour, minute, second;
+  long offset;
+};
+
+LocalTime local_time(Instant t) {
+  const long offset = local_offset(t);
+  const auto local = t + std::chrono::seconds(offset);
+  const auto days = std::chrono::floor<std::chrono::days>(local);
+  const std::chrono::year_month_day ymd{days};
+  const auto s = static_cast<int>((local - days).count());
+  return {static_cast<int>(ymd.year()),
+          static_cast<int>(static_cast<unsigned>(ymd.month())),
+          static_cast<int>(static_cast<unsigned>(ymd.day())),
+          s / 3600,
+          s % 3600 / 60,
+          s % 60,
+          offset};
+}
+
+// Two digits of `v` (0..99) at p; four of `v` (0..9999).
+void put2(char* p, int v) {
+  p[0] = static_cast<char>('0' + v / 10);
+  p[1] = static_cast<char>('0' + v % 10);
+}
+void put4(char* p, int v) {
+  put2(p, v / 100);
+  put2(p + 2, v % 100);
+}
+
 }  // namespace
 
 std::string format_instant_local(Instant t) {
-  const std::tm tm = local_tm(t);
-  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                     tm.tm_hour, tm.tm_min);
+  const LocalTime lt = local_time(t);
+  std::string s = "0000-00-00 00:00";
+  put4(s.data(), lt.year);
+  put2(s.data() + 5, lt.month);
+  put2(s.data() + 8, lt.day);
+  put2(s.data() + 11, lt.hour);
+  put2(s.data() + 14, lt.minute);
+  return s;
 }
 
 std::string format_instant_iso(Instant t) {
-  const std::tm tm = local_tm(t);
-  const long off = tm.tm_gmtoff;
-  const long abs_off = off < 0 ? -off : off;
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}", tm.tm_year + 1900,
-                     tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                     off < 0 ? '-' : '+', abs_off / 3600, abs_off % 3600 / 60);
+  const LocalTime lt = local_time(t);
+  const long abs_off = lt.offset < 0 ? -lt.offset : lt.offset;
+  std::string s = "0000-00-00T00:00:00+00:00";
+  put4(s.data(), lt.year);
+  put2(s.data() + 5, lt.month);
+  put2(s.data() + 8, lt.day);
+  put2(s.data() + 11, lt.hour);
+  put2(s.data() + 14, lt.minute);
+  put2(s.data() + 17, lt.second);
+  s[19] = lt.offset < 0 ? '-' : '+';
+  put2(s.data() + 20, static_cast<int>(abs_off / 3600));
+  put2(s.data() + 23, static_cast<int>(abs_off % 3600 / 60));
+  return s;
 }
 
 std::string format_time_of_day(Instant t) {
-  const std::tm tm = local_tm(t);
-  return fmt::format("{:02}:{:02}", tm.tm_hour, tm.tm_min);
+  const LocalTime lt = local_time(t);
+  std::string s = "00:00";
+  put2(s.data(), lt.hour);
+  put2(s.data() + 3, lt.minute);
+  return s;
 }
 
 // The time zone rules come from the C library (TZ, /usr/share/zoneinfo): GCC 12's <chrono>
 // has no tzdb yet.
 Date local_date(Instant t) {
-  const std::time_t tt = static_cast<std::time_t>(t.time_since_epoch().count());
-  std::tm tm{};
-  localtime_r(&tt, &tm);
-  return Date{std::chrono::year(tm.tm_year + 1900),
-              std::chrono::month(static_cast<unsigned>(tm.tm_mon + 1)),
-              std::chrono::day(static_cast<unsigned>(tm.tm_mday))};
+  const LocalTime lt = local_time(t);
+  return Date{std::chrono::year(lt.year), std::chrono::month(static_cast<unsigned>(lt.month)),
+              std::chrono::day(static_cast<unsigned>(lt.day))};
 }
 
 namespace {

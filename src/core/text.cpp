@@ -1,6 +1,7 @@
 #include "indie/core/text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 
 namespace indie {
@@ -58,8 +59,22 @@ std::string quoted_escaped(std::string_view s) {
 
 void append_quoted_escaped(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
+  // Which bytes JSON escapes: C0 controls, the quote and the backslash.
+  static constexpr auto kEscaped = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 0x20; ++c) t[static_cast<std::size_t>(c)] = true;
+    t['"'] = t['\\'] = true;
+    return t;
+  }();
   out += '"';
-  for (char c : s) {
+  // Runs of characters that need no escape go in whole: most text has none to escape, and a
+  // character at a time was a fifth of a 100,000-entry JSON export.
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (!kEscaped[c]) continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -77,15 +92,12 @@ void append_quoted_escaped(std::string& out, std::string_view s) {
         out += "\\t";
         break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += "\\u00";
-          out += kHex[(c >> 4) & 0xF];
-          out += kHex[c & 0xF];
-        } else {
-          out += c;
-        }
+        out += "\\u00";
+        out += kHex[(c >> 4) & 0xF];
+        out += kHex[c & 0xF];
     }
   }
+  out.append(s.data() + run, s.size() - run);
   out += '"';
 }
 
