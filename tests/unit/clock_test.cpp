@@ -78,3 +78,46 @@ TEST_CASE("a fixed clock is what tests and INDIE_NOW use") {
   const indie::Clock c(indie::parse_instant("2026-11-21T10:00:00Z"));
   CHECK(indie::format_instant_utc(c.now()) == "2026-11-21T10:00:00Z");
 }
+
+// Local times come from a per-day cache of the zone's offset (issue 19); every instant must
+// still be exactly what localtime_r says, on the days the offset changes too.
+TEST_CASE("local times match the C library on every kind of day, and follow a change of TZ") {
+  const auto from_c_library = [](indie::Instant t) {
+    const std::time_t tt = static_cast<std::time_t>(t.time_since_epoch().count());
+    std::tm tm{};
+    localtime_r(&tt, &tm);
+    char buf[40];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+    const long off = tm.tm_gmtoff < 0 ? -tm.tm_gmtoff : tm.tm_gmtoff;
+    char zone[8];
+    std::snprintf(zone, sizeof zone, "%c%02ld:%02ld", tm.tm_gmtoff < 0 ? '-' : '+', off / 3600,
+                  off % 3600 / 60);
+    return std::string(buf) + zone;
+  };
+  // Paris (DST at 01:00 UTC), Lord Howe (a half-hour change), Kathmandu (+05:45), New York,
+  // and Amsterdam in 1937 (its offset was +00:19:32, then +00:20).
+  for (const char* tz : {"Europe/Paris", "Australia/Lord_Howe", "Asia/Kathmandu",
+                         "America/New_York", "Europe/Amsterdam"}) {
+    ZoneGuard zone(tz);
+    for (const char* day : {"2026-03-29T00:00:00Z", "2026-10-25T00:00:00Z", "2026-04-05T00:00:00Z",
+                            "2026-11-01T00:00:00Z", "2026-03-08T00:00:00Z", "1937-06-30T00:00:00Z",
+                            "1901-01-01T00:00:00Z"}) {
+      const indie::Instant start = indie::parse_instant(day);
+      for (int minutes = -60; minutes <= 24 * 60 + 60; minutes += 7) {
+        const indie::Instant t = start + std::chrono::minutes(minutes) + std::chrono::seconds(13);
+        INFO(tz, " ", indie::format_instant_utc(t));
+        CHECK(indie::format_instant_iso(t) == from_c_library(t));
+      }
+    }
+  }
+  const indie::Instant noon = indie::parse_instant("2026-07-01T12:00:00Z");
+  {
+    ZoneGuard zone("Europe/Paris");
+    CHECK(indie::format_instant_iso(noon) == "2026-07-01T14:00:00+02:00");
+  }
+  ZoneGuard zone("America/New_York");
+  CHECK(indie::format_instant_iso(noon) == "2026-07-01T08:00:00-04:00");
+  CHECK(indie::format_time_of_day(noon) == "08:00");
+  CHECK(indie::local_date(indie::parse_instant("2026-07-01T02:00:00Z")) ==
+        Date{year(2026), month(6), day(30)});
+}
