@@ -35,7 +35,7 @@ md version
 echo "== start and stop a timer"
 # Each measured command undoes itself in the next --prepare (not timed).
 printf 'timew cancel >/dev/null 2>&1 || true\n' >"$W/timew-cancel.sh"
-printf 'timew cancel >/dev/null 2>&1 || true\ntimew start bench >/dev/null\n' >"$W/timew-start.sh"
+printf 'timew cancel >/dev/null 2>&1 || true\ntimew start bench >/dev/null\nsleep 1  # timewarrior refuses an interval of 0 seconds\n' >"$W/timew-start.sh"
 printf '"%s" -q time cancel 2>/dev/null || true\n' "$INDIE" >"$W/indie-cancel.sh"
 printf '"%s" -q time cancel 2>/dev/null || true\nsqlite3 "%s" "DELETE FROM time_entry WHERE note = %s"\n"%s" -q time start client-01/project-001 bench --at 00:30\n' \
   "$INDIE" "$INDIE_DB" "'bench'" "$INDIE" >"$W/indie-start.sh"
