@@ -57,7 +57,7 @@ void demo(Context& ctx) {
       {"invoice", "new", "acme", "--from", "2026-11-01", "--to", "2026-11-30"},
       {"invoice", "line", "add", "1", "Audit technique", "--qty", "0.5", "--unit", "d", "--price",
        "650", "--period", "2026-11-18"},
-      {"invoice", "issue", "1", "--date", "2026-11-20"},
+      {"invoice", "issue", "1", "--date", "2026-11-24"},
       {"invoice", "show", "F2026-0001"},
       {"invoice", "pay", "F2026-0001", "--amount", "500", "--date", "2026-11-25", "--account",
        "Qonto"},
@@ -74,6 +74,9 @@ void demo(Context& ctx) {
       {"rate", "set", "USD", "EUR", "0.9180", "--date", "2026-11-02", "--source", "demo"},
       {"report", "fx", "--to", "2026-11-30"},
   };
+  // The story happens in November 2026, whenever the demo runs: its commands read this clock
+  // (an invoice is dated within a week of "today", payments and transfers follow it).
+  setenv("INDIE_NOW", "2026-11-30T17:00:00Z", 1);
   for (const auto& step : steps) {
     std::string shown = "indie";
     for (const auto& a : step)

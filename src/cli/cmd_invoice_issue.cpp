@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "indie/core/credit_plan.hpp"
 #include "indie/core/error.hpp"
+#include "indie/core/fx.hpp"
 #include "indie/core/invoice_issue.hpp"
 #include "indie/core/text.hpp"
 #include "indie/store/rate_repo.hpp"
@@ -30,6 +31,7 @@ void number(InvoiceRepo& repo, const Config& config, Invoice& inv, Date date) {
 
 struct IssueArgs {
   std::string invoice, date, eur_rate, rate_date, rate_source;
+  bool force = false;
 };
 
 // The EUR rate of a foreign-currency invoice: given, else the stored ECB rate of the date (or
@@ -49,12 +51,20 @@ void set_eur_rate(RateRepo& rates, Invoice& inv, Date date, const IssueArgs& a, 
     inv.eur_rate = r.normalized().to_string();
     inv.eur_rate_date =
         format_date(a.rate_date.empty() ? date : date_or_today(ctx, a.rate_date, "--rate-date"));
-    inv.eur_rate_source = a.rate_source.empty() ? "BCE" : a.rate_source;
+    // A typed rate is the user's, not the ECB's, unless --rate-source says where it comes from.
+    inv.eur_rate_source = a.rate_source.empty() ? "manual" : a.rate_source;
     rates.add({"EUR", inv.currency, parse_date(inv.eur_rate_date, date), r, inv.eur_rate_source});
   } else if (const auto known = rates.latest("EUR", inv.currency, date)) {
     inv.eur_rate = known->rate.normalized().to_string();
     inv.eur_rate_date = format_date(known->date);
     inv.eur_rate_source = known->source;
+    if (const auto days = stale_rate_days(known->date, date))
+      ctx.warn(fmt::format(
+          "the newest EUR/{} rate stored is of {}, {} days before {}: the rates were not "
+          "refreshed. Import the ECB's recent ones (indie rate import eurofxref.csv, from "
+          "https://www.ecb.europa.eu/stats/eurofxref/eurofxref.zip) and issue again, or give "
+          "the rate with --eur-rate",
+          inv.currency, inv.eur_rate_date, *days, format_date(date)));
   }
 }
 
@@ -70,6 +80,7 @@ void issue(Context& ctx, const IssueArgs& a) {
     throw conflict(
         fmt::format("{} is already issued (on {})", *inv.number, format_date(*inv.issue_date)));
   const Date date = date_or_today(ctx, a.date, "--date");
+  check_issue_date(InvoiceKind::invoice, date, ctx.today(), a.force);
   const Client client = ClientRepo(store).get(std::to_string(inv.client_id));
   const VatCategory category = category_for(config, client);
   inv.vat_category = category_code(category);
@@ -100,6 +111,7 @@ struct CreditArgs {
   std::string invoice, amount, reason, date;
   std::vector<std::string> lines;
   bool release_time = false;
+  bool force = false;
 };
 
 void credit(Context& ctx, const CreditArgs& a) {
@@ -145,6 +157,7 @@ void credit(Context& ctx, const CreditArgs& a) {
   note.eur_rate_date = orig.eur_rate_date;
   note.eur_rate_source = orig.eur_rate_source;
   const Date date = date_or_today(ctx, a.date, "--date");
+  check_issue_date(InvoiceKind::credit_note, date, ctx.today(), a.force);
   if (date < *orig.issue_date)
     throw invalid_input(fmt::format("a credit note cannot be dated {}, before {} of {}",
                                     format_date(date), *orig.number,
@@ -185,13 +198,16 @@ void setup_invoice_issue(CLI::App& group, Context& ctx) {
       group.add_subcommand("issue", "Check a draft, number it and freeze it for good");
   issue_cmd->add_option("id", a->invoice, "Draft id")->required();
   issue_cmd->add_option("--date", a->date,
-                        "Issue date (default: today); not before the series' last one");
+                        "Issue date (default: today); within 7 days of today, not before the "
+                        "series' last one");
+  issue_cmd->add_flag("--force", a->force,
+                      "Accept a --date more than 7 days from today (it really was issued then)");
   issue_cmd->add_option("--eur-rate", a->eur_rate,
                         "Foreign currency: units of it for 1 EUR (ECB rate), e.g. 1.1225");
   issue_cmd->add_option("--rate-date", a->rate_date,
                         "The date of that rate (default: the issue date)");
   issue_cmd->add_option("--rate-source", a->rate_source,
-                        "Where the rate comes from (default: BCE)");
+                        "Where a typed rate comes from (default: manual)");
   issue_cmd->footer(
       "Issuing checks the legal mentions (seller, client, VAT), gives the next number of the "
       "series\n"
@@ -214,6 +230,8 @@ void setup_invoice_issue(CLI::App& group, Context& ctx) {
       ->add_option("--amount", c->amount, "Credit this amount excluding VAT (single-rate invoices)")
       ->excludes(line_opt);
   credit_cmd->add_option("--date", c->date, "Issue date (default: today)");
+  credit_cmd->add_flag("--force", c->force,
+                       "Accept a --date more than 7 days from today (it really was issued then)");
   credit_cmd->add_flag("--release-time", c->release_time,
                        "With a full credit: its time entries become billable again");
   credit_cmd->footer(

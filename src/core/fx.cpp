@@ -205,4 +205,17 @@ std::size_t read_ecb_csv(std::string_view text, std::string_view source,
   return days;
 }
 
+std::optional<int> stale_rate_days(Date rate_date, Date used_on) {
+  const auto days = (std::chrono::sys_days(used_on) - std::chrono::sys_days(rate_date)).count();
+  if (days <= kStaleRateDays) return std::nullopt;
+  return static_cast<int>(days);
+}
+
+std::string rate_source_label(std::string_view source, std::string_view language) {
+  const bool fr = language == "fr";
+  if (source.empty() || source == "ECB" || source == "BCE") return fr ? "BCE" : "ECB";
+  if (source == "manual") return fr ? "manuel" : "manual";
+  return std::string(source);
+}
+
 }  // namespace indie

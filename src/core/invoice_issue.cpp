@@ -42,6 +42,26 @@ void check_issue_order(InvoiceKind kind, Date date, std::optional<Date> last) {
         format_date(*last), format_date(*last)));
 }
 
+void check_issue_date(InvoiceKind kind, Date date, Date today, bool force) {
+  const auto days = (std::chrono::sys_days(date) - std::chrono::sys_days(today)).count();
+  if (force || (days >= -kIssueDateWindowDays && days <= kIssueDateWindowDays)) return;
+  const char* what = kind == InvoiceKind::invoice ? "an invoice" : "a credit note";
+  if (days < 0)
+    throw invalid_input(fmt::format(
+        "--date {} is {} days before today ({}): {} is dated the day it is issued{}. Leave "
+        "--date out to issue it today, or add --force if it really was issued on {}",
+        format_date(date), -days, format_date(today), what,
+        date.year() != today.year() ? fmt::format(", and this one would open a series for {}",
+                                                  static_cast<int>(date.year()))
+                                    : "",
+        format_date(date)));
+  throw invalid_input(
+      fmt::format("--date {} is {} days after today ({}): {} cannot be dated in the future, and "
+                  "the series could take no other until then. Leave --date out to issue it "
+                  "today, or add --force",
+                  format_date(date), days, format_date(today), what));
+}
+
 std::string number_for(const InvoiceDefaults& defaults, InvoiceKind kind, Date date,
                        std::int64_t seq) {
   const std::string& pattern =

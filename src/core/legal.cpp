@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "indie/core/error.hpp"
+#include "indie/core/fx.hpp"
 #include "indie/core/text.hpp"
 
 namespace indie {
@@ -224,8 +225,7 @@ std::vector<std::string> legal_mentions(const BusinessProfile& seller, const Cli
   }
   if (!f.eur_rate.empty() && f.currency != nullptr) {
     m.push_back(fmt::format("Taux de change : 1 EUR = {} {} ({}, {})", f.eur_rate, f.currency->code,
-                            f.eur_rate_source.empty() ? "BCE" : f.eur_rate_source,
-                            f.eur_rate_date));
+                            rate_source_label(f.eur_rate_source, "fr"), f.eur_rate_date));
     if (f.vat_eur)
       m.push_back(fmt::format("Montant de la TVA en euros : {} EUR", f.vat_eur->to_string()));
   }

@@ -8,7 +8,7 @@ run time add acme/web 2026-11-02 09:00-12:00 "maquettes"
 run time add acme/web 2026-11-03 09:00-12:00 "intégration"
 run invoice new acme -q
 run invoice line add 1 "Audit" --qty 1 --unit d --price 600
-run invoice issue 1 --date 2026-11-05
+run invoice issue 1 --date 2026-11-05 --force
 expect_out "Issued F2026-0001 to acme: 1,080.00 EUR"
 
 # --- payments ----------------------------------------------------------------------------
@@ -135,8 +135,9 @@ run invoice issue "$US" --eur-rate 1.1225 --rate-date 2026-11-20
 expect_out "Issued F2026-0003 to us: 800.00 USD"
 run invoice show F2026-0003 --format json
 check "category O outside the EU" test "$(jq -r .vat_category <<<"$OUT")" = O
-check "the rate is frozen with date and source" test "$(jq -r '.eur_rate | "\(.rate) \(.date) \(.source)"' <<<"$OUT")" = "1.1225 2026-11-20 BCE"
-check "the rate is printed" test "$(jq -e '.mentions | map(select(test("1 EUR = 1.1225 USD"))) | length == 1' <<<"$OUT")" = true
+# Regression (issue 14.7): a typed rate was stored and printed as the ECB's ("BCE").
+check "the rate is frozen with its date and real source" test "$(jq -r '.eur_rate | "\(.rate) \(.date) \(.source)"' <<<"$OUT")" = "1.1225 2026-11-20 manual"
+check "the rate is printed as typed by hand" test "$(jq -e '.mentions | map(select(. == "Taux de change : 1 EUR = 1.1225 USD (manuel, 2026-11-20)")) | length == 1' <<<"$OUT")" = true
 run invoice pay F2026-0003 --amount 700 --received 620.50EUR
 expect_out "Exchange loss: -3.11 EUR"
 run invoice pay F2026-0003 --amount 50 --currency EUR --rate 1.2
@@ -190,4 +191,25 @@ run invoice line add "$US2" "Support" --qty 1 --price 10
 run invoice issue "$US2" --eur-rate 1.5
 check "a typed rate is frozen on the invoice" test "$("$INDIE" invoice show "$US2" --format json | jq -r .eur_rate.rate)" = 1.5
 check "but does not overwrite a stored ECB rate" test "$(sqlite3 "$DB" "SELECT rate || ' ' || source FROM rate WHERE base = 'EUR' AND quote = 'USD' AND date = '2026-11-21'")" = "1.2 ECB"
+
+# A stored ECB rate is printed as the BCE's; one older than five days is used with a warning
+# that says how to refresh the rates (issue 14.7).
+run client add ca --name "Maple Inc" --address "1 Bay St, Toronto" --country CA --currency CAD
+run invoice new ca --empty -q
+CA=$OUT
+run invoice line add "$CA" "Support" --qty 1 --price 10
+sqlite3 "$DB" "INSERT INTO rate VALUES ('EUR', 'CAD', '2026-11-13', '1.61', 'ECB')"
+run invoice issue "$CA"
+expect_rc 0 "issued with the stored rate"
+expect_err "warning: the newest EUR/CAD rate stored is of 2026-11-13, 8 days before 2026-11-21: the rates were not refreshed. Import the ECB's recent ones (indie rate import eurofxref.csv"
+run invoice show "$CA" --format json
+check "the ECB's rate is printed as the BCE's" test "$(jq -e '.mentions | map(select(. == "Taux de change : 1 EUR = 1.61 CAD (BCE, 2026-11-13)")) | length == 1' <<<"$OUT")" = true
+run client add ch --name "Swiss AG" --address "1 Bahnhofstrasse, Zürich" --country CH --currency CHF
+run invoice new ch --empty -q
+CH=$OUT
+run invoice line add "$CH" "Support" --qty 1 --price 10
+sqlite3 "$DB" "INSERT INTO rate VALUES ('EUR', 'CHF', '2026-11-17', '0.93', 'ECB')"
+run invoice issue "$CH"
+expect_rc 0 "a rate four days old"
+check "no warning for a recent rate" test -z "$ERR"
 finish

@@ -18,12 +18,12 @@ check "the opening balance revalued on --to" \
 
 run invoice new us --empty -q
 run invoice line add 1 "Dev" --qty 1 --price 1000
-run invoice issue 1 --date 2026-01-05 --eur-rate 1.25                      # booked at 800.00 EUR
+run invoice issue 1 --date 2026-01-05 --force --eur-rate 1.25                      # booked at 800.00 EUR
 run invoice pay F2026-0001 --amount 1000 --date 2026-03-02 --account "Wise USD"   # worth 1,000.00 EUR
 run account transfer "Wise USD" Qonto 800 --received 480 --fee 5 --date 2026-06-30
 run invoice new us --empty -q
 run invoice line add 2 "Dev" --qty 1 --price 500
-run invoice issue 2 --date 2026-09-01 --eur-rate 1.25                      # booked at 400.00 EUR, unpaid
+run invoice issue 2 --date 2026-09-01 --force --eur-rate 1.25                      # booked at 400.00 EUR, unpaid
 
 snapshot before
 run report fx --to 2026-12-31 --format csv

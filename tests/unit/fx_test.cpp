@@ -97,3 +97,23 @@ TEST_CASE("both ECB CSV layouts are read; N/A and the trailing comma are skipped
   CHECK_THROWS_WITH_AS(indie::read_ecb_csv("", "f", [](const indie::EcbRate&) {}),
                        doctest::Contains("empty file"), indie::Error);
 }
+
+TEST_CASE("a rate older than five days before its use is stale") {
+  const auto d = [](int y, unsigned m, unsigned day) {
+    return indie::Date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(day)};
+  };
+  // Good Friday and Easter Monday 2026: Thursday's rate serves until Tuesday, five days on.
+  CHECK_FALSE(indie::stale_rate_days(d(2026, 4, 2), d(2026, 4, 7)));
+  CHECK(indie::stale_rate_days(d(2026, 4, 2), d(2026, 4, 8)) == 6);
+  CHECK_FALSE(indie::stale_rate_days(d(2026, 11, 27), d(2026, 11, 27)));
+  CHECK(indie::stale_rate_days(d(2025, 12, 31), d(2026, 11, 30)) == 334);
+}
+
+TEST_CASE("a rate's source reads in the document's language") {
+  CHECK(indie::rate_source_label("ECB", "fr") == "BCE");
+  CHECK(indie::rate_source_label("ECB", "en") == "ECB");
+  CHECK(indie::rate_source_label("BCE", "en") == "ECB");
+  CHECK(indie::rate_source_label("manual", "fr") == "manuel");
+  CHECK(indie::rate_source_label("manual", "en") == "manual");
+  CHECK(indie::rate_source_label("Wise", "fr") == "Wise");
+}

@@ -39,6 +39,20 @@ TEST_CASE("numbers follow the order of dates within a series") {
       Error);
 }
 
+TEST_CASE("an issue date is within a week of today unless forced") {
+  const Date today = day("2026-12-01");
+  CHECK_NOTHROW(check_issue_date(InvoiceKind::invoice, today, today, false));
+  CHECK_NOTHROW(check_issue_date(InvoiceKind::invoice, day("2026-11-24"), today, false));
+  CHECK_NOTHROW(check_issue_date(InvoiceKind::invoice, day("2026-12-08"), today, false));
+  CHECK_THROWS_WITH_AS(check_issue_date(InvoiceKind::invoice, day("2026-11-23"), today, false),
+                       doctest::Contains("8 days before today (2026-12-01)"), Error);
+  CHECK_THROWS_WITH_AS(check_issue_date(InvoiceKind::credit_note, day("2026-12-09"), today, false),
+                       doctest::Contains("a credit note cannot be dated in the future"), Error);
+  CHECK_THROWS_WITH_AS(check_issue_date(InvoiceKind::invoice, day("2025-12-31"), today, false),
+                       doctest::Contains("would open a series for 2025"), Error);
+  CHECK_NOTHROW(check_issue_date(InvoiceKind::invoice, day("2025-12-31"), today, true));
+}
+
 TEST_CASE("the VAT category follows the regime and the client; stored codes read back") {
   Config config;
   Client home, eu;

@@ -1,6 +1,7 @@
 #pragma once
 /// Exchange rates: exact conversions along a path of published rates, and the ECB's files.
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,6 +67,17 @@ Decimal path_rate(const FxPath& path, int scale = 6);
 
 /// `received` / `sent` as a decimal rounded to `scale` decimals (1 unit sent = rate received).
 Decimal implied_rate(const Money& sent, const Money& received, int scale = 6);
+
+/// The ECB publishes its rates every business day; a rate more days than this before the day it
+/// is used for (a long weekend with Good Friday and Easter Monday is five) means the stored rates
+/// were not refreshed.
+inline constexpr int kStaleRateDays = 5;
+/// How many days `rate_date` is before `used_on` when that is more than kStaleRateDays.
+std::optional<int> stale_rate_days(Date rate_date, Date used_on);
+
+/// A rate's source as a document prints it: the ECB's is "BCE" in French, a rate typed by hand
+/// (source "manual") "manuel"; any other source as it was given.
+std::string rate_source_label(std::string_view source, std::string_view language);
 
 /// One rate read from an ECB file. `currency` borrows from the file's text.
 struct EcbRate {

@@ -29,6 +29,13 @@ std::string series_of(const InvoiceDefaults& defaults, InvoiceKind kind, Date da
 /// Numbers follow the order of dates within a series (CHECKLIST §8.1): throws invalid_input
 /// when `date` is before the series' last issue date.
 void check_issue_order(InvoiceKind kind, Date date, std::optional<Date> last_in_series);
+/// How far from today an issue date may be without --force: an invoice is dated the day it is
+/// issued; a week either way covers the end of a month and a late evening. Further, a typing
+/// slip would open another year's series (2025-12-31) or block issuing until a future date.
+inline constexpr int kIssueDateWindowDays = 7;
+/// Throws invalid_input, saying why and what to do, when `date` is more than
+/// kIssueDateWindowDays from `today` and `force` is not set.
+void check_issue_date(InvoiceKind kind, Date date, Date today, bool force);
 /// The number of the `seq`th document of its series, from the configured pattern.
 std::string number_for(const InvoiceDefaults& defaults, InvoiceKind kind, Date date,
                        std::int64_t seq);
