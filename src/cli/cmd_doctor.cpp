@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "indie/core/error.hpp"
+#include "indie/core/text.hpp"
 #include "indie/store/record_repo.hpp"
 
 namespace indie::cli {
@@ -53,19 +54,21 @@ void print_outcome(Context& ctx, const RecordVerifier& v, const std::string& exp
 }
 
 void verify(Context& ctx, const VerifyArgs& a) {
-  if (!a.expect.empty() && !is_hash(a.expect))
+  // Heads are printed in lower case; one copied in capitals is the same hash.
+  const std::string expect = to_lower(a.expect);
+  if (!expect.empty() && !is_hash(expect))
     throw usage_error(fmt::format(
         "--expect takes a head printed by indie verify: 64 hex digits, not '{}'", a.expect));
   RecordRepo records(ctx.store());
   const RecordVerifier v = records.verify();
   std::string expected_seen;
-  if (v.intact() && !a.expect.empty()) {
-    const auto seq = records.entry_with_hash(a.expect);
+  if (v.intact() && !expect.empty()) {
+    const auto seq = records.entry_with_hash(expect);
     if (!seq)
       throw conflict(fmt::format(
           "no entry of the record has the head you kept ({}…): the record was rewritten since "
           "you noted it, or it comes from another database",
-          a.expect.substr(0, 12)));
+          expect.substr(0, 12)));
     expected_seen = std::to_string(*seq);
   }
   print_outcome(ctx, v, expected_seen);

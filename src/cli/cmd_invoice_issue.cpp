@@ -203,7 +203,8 @@ void setup_invoice_issue(CLI::App& group, Context& ctx) {
   issue_cmd->add_flag("--force", a->force,
                       "Accept a --date more than 7 days from today (it really was issued then)");
   issue_cmd->add_option("--eur-rate", a->eur_rate,
-                        "Foreign currency: units of it for 1 EUR (ECB rate), e.g. 1.1225");
+                        "Foreign currency: units of it for 1 EUR, e.g. 1.1225 (printed as a "
+                        "manual rate unless --rate-source names it)");
   issue_cmd->add_option("--rate-date", a->rate_date,
                         "The date of that rate (default: the issue date)");
   issue_cmd->add_option("--rate-source", a->rate_source,

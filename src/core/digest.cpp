@@ -13,8 +13,8 @@ struct Sha256::State {
   sha256_ctx ctx;
 };
 
-Sha256::Sha256() : state_(new State) { sha256_init(&state_->ctx); }
-Sha256::~Sha256() { delete state_; }
+Sha256::Sha256() : state_(std::make_unique<State>()) { sha256_init(&state_->ctx); }
+Sha256::~Sha256() = default;
 
 void Sha256::update(std::string_view bytes) {
   sha256_update(&state_->ctx, bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()));

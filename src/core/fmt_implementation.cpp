@@ -8,6 +8,8 @@
 FMT_BEGIN_NAMESPACE
 namespace detail {
 
+// fmt's shortest-form printing of float and double (Dragonbox), part of the library as built;
+// no amount goes through it: money is printed from integer minor units (money.cpp).
 template auto dragonbox::to_decimal(float x) noexcept -> dragonbox::decimal_fp<float>;
 template auto dragonbox::to_decimal(double x) noexcept -> dragonbox::decimal_fp<double>;
 

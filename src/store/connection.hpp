@@ -11,7 +11,9 @@
 namespace indie {
 
 struct Store::Connection {
-  Connection(const std::string& file, int flags) : path(file), db(file, flags) {}
+  /// `target` is what SQLite opens: the path, or a file: URI naming it (read-only opening).
+  Connection(const std::string& file, const std::string& target, int flags)
+      : path(file), db(target, flags) {}
   std::string path;
   SQLite::Database db;
 };

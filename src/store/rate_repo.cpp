@@ -51,17 +51,24 @@ RateRepo::ImportResult RateRepo::import_ecb(std::string_view text, std::string_v
   return r;
 }
 
-bool RateRepo::add(const FxQuote& quote) {
-  check_rate(quote.rate);
-  Statement q(
-      handle(store_),
-      "INSERT OR IGNORE INTO rate (base, quote, date, rate, source) VALUES (?1, ?2, ?3, ?4, ?5)");
+namespace {
+// Writes one rate; `conflict` (IGNORE or REPLACE) says what a rate already there for the day does.
+void write_rate(Store& store, std::string_view conflict, const FxQuote& quote) {
+  Statement q(handle(store), fmt::format("INSERT OR {} INTO rate (base, quote, date, rate, source) "
+                                         "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                         conflict));
   q.bind(1, quote.base)
       .bind(2, quote.quote)
       .bind(3, format_date(quote.date))
       .bind(4, quote.rate.normalized().to_string())
       .bind(5, quote.source);
   q.run();
+}
+}  // namespace
+
+bool RateRepo::add(const FxQuote& quote) {
+  check_rate(quote.rate);
+  write_rate(store_, "IGNORE", quote);
   return changed_rows(store_) == 1;
 }
 
@@ -78,15 +85,7 @@ std::optional<FxQuote> RateRepo::set(const FxQuote& quote) {
     q.bind(1, quote.base).bind(2, quote.quote).bind(3, format_date(quote.date));
     if (q.step()) previous = read_quote(q);
   }
-  Statement q(
-      handle(store_),
-      "INSERT OR REPLACE INTO rate (base, quote, date, rate, source) VALUES (?1, ?2, ?3, ?4, ?5)");
-  q.bind(1, quote.base)
-      .bind(2, quote.quote)
-      .bind(3, format_date(quote.date))
-      .bind(4, quote.rate.normalized().to_string())
-      .bind(5, quote.source);
-  q.run();
+  write_rate(store_, "REPLACE", quote);
   return previous;
 }
 

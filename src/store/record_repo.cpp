@@ -48,14 +48,12 @@ constexpr std::string_view kPaymentRow =
     "p.created_at), i.number FROM payment p LEFT JOIN invoice i ON i.id = p.invoice_id "
     "WHERE p.id = ?";
 
-// Hashes the first column of every row of `q`, one row a line.
-std::string hash_rows(Statement& q) {
-  Sha256 h;
+// Feeds the first column of every row of `q` into `h`, one row a line.
+void hash_rows(Sha256& h, Statement& q) {
   while (q.step()) {
     h.update(q.text(0));
     h.update("\n");
   }
-  return h.hex();
 }
 
 }  // namespace
@@ -78,22 +76,11 @@ RecordedNow RecordRepo::invoice_now(std::int64_t invoice_id) {
   h.update("invoice\n");
   h.update(row.text(0));
   h.update("\n");
-  Statement& lines = reused(lines_, db, kInvoiceLines);
-  lines.bind(1, invoice_id);
-  while (lines.step()) {
-    h.update(lines.text(0));
-    h.update("\n");
-  }
-  Statement& links = reused(links_, db, kInvoiceLinks);
-  links.bind(1, invoice_id);
-  while (links.step()) {
-    h.update(links.text(0));
-    h.update("\n");
-  }
-  now.content = h.hex();
-  Statement& time = reused(time_, db, kBilledTime);
-  time.bind(1, invoice_id);
-  now.billed_time = hash_rows(time);
+  hash_rows(h, reused(lines_, db, kInvoiceLines).bind(1, invoice_id));
+  hash_rows(h, reused(links_, db, kInvoiceLinks).bind(1, invoice_id));
+  now.content = h.hex();  // hex() starts the hash afresh for the billed time
+  hash_rows(h, reused(time_, db, kBilledTime).bind(1, invoice_id));
+  now.billed_time = h.hex();
   Statement& released = reused(released_, db, kTimeReleased);
   released.bind(1, invoice_id);
   now.time_released = released.step() && released.integer(0) == 1;

@@ -4,6 +4,13 @@
 
 namespace indie {
 
+void throw_read_only(std::string_view what) {
+  throw storage_error(fmt::format(
+      "{} cannot be written (the file or its directory is read-only), so this command, which "
+      "changes it, was refused; nothing was changed. Make both writable, or use --db PATH",
+      what));
+}
+
 void throw_sqlite_error(sqlite3* db, int rc) {
   const std::string message = sqlite3_errmsg(db);
   switch (sqlite3_extended_errcode(db)) {
@@ -21,9 +28,7 @@ void throw_sqlite_error(sqlite3* db, int rc) {
       throw conflict(
           fmt::format("the database refused the change ({}); nothing was changed", message));
     case SQLITE_READONLY:
-      throw storage_error(
-          "the database cannot be written (the file or its directory is read-only); nothing was "
-          "changed. Make both writable, or use --db PATH");
+      throw_read_only("the database");
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       throw storage_error(

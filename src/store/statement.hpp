@@ -18,6 +18,8 @@ namespace indie {
 
 /// SQLite's refusal in indie's words: a constraint is a conflict that says nothing was changed.
 [[noreturn]] void throw_sqlite_error(sqlite3* db, int rc);
+/// A write to a database opened read-only (`what`: its path, or "the database"), in words.
+[[noreturn]] void throw_read_only(std::string_view what);
 
 class Statement {
  public:

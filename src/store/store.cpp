@@ -124,14 +124,12 @@ std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
   try {
     // One connection used by one thread: SQLite's per-call mutex (Debian builds it serialized)
     // costs a fifth of a 10,000-row listing and protects nothing here.
-    if (read_only) {
-      store.reset(new Store(std::make_unique<Connection>(
-          read_only_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX)));
-      store->connection_->path = path;
-    } else {
-      store.reset(new Store(
-          std::make_unique<Connection>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX)));
-    }
+    store.reset(new Store(read_only
+                              ? std::make_unique<Connection>(
+                                    path, read_only_uri(path),
+                                    SQLite::OPEN_READONLY | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX)
+                              : std::make_unique<Connection>(
+                                    path, path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX)));
     store->read_only_ = read_only;
     store->configure();
     store->migrate();
@@ -161,14 +159,11 @@ void Store::configure() {
   if (app_id != kApplicationId && (app_id != 0 || tables != 0))
     throw storage_error(fmt::format("{} is a SQLite database of another program, not indie's; {}",
                                     path_, where_to_go()));
-  if (read_only_) {
-    db_.exec("PRAGMA foreign_keys = ON");
-    db_.exec("PRAGMA cache_size = -65536");
-    return;
+  if (!read_only_) {  // what is written into the file: a read-only one keeps what it has
+    if (tables == 0) db_.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+    db_.exec("PRAGMA journal_mode = WAL");
+    db_.exec("PRAGMA synchronous = NORMAL");  // durable at each checkpoint; safe with WAL
   }
-  if (tables == 0) db_.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
-  db_.exec("PRAGMA journal_mode = WAL");
-  db_.exec("PRAGMA synchronous = NORMAL");  // durable at each checkpoint; safe with WAL
   db_.exec("PRAGMA foreign_keys = ON");
   // 64 MiB of page cache (the default is 2): a million time entries and their indexes stay in
   // memory during a report or an import. Only pages actually read are allocated.
@@ -211,18 +206,11 @@ void Store::migrate() {
   }
   // Schema 7 starts the tamper-evident record: what was already final is sealed at the upgrade
   // (doc/storage.md says what the record proves about those).
-  if (from < kFirstRecordSchema && latest >= kFirstRecordSchema) RecordRepo(*this).seal_unsealed();
+  if (from < kFirstRecordSchema) RecordRepo(*this).seal_unsealed();
   tx.commit();
 }
 
 namespace {
-
-[[noreturn]] void throw_read_only(const std::string& path) {
-  throw storage_error(fmt::format(
-      "{} cannot be written (the file or its directory is read-only), so this command, which "
-      "changes it, was refused; nothing was changed. Make both writable, or use --db PATH",
-      path));
-}
 
 // SQLite's messages for a failed BEGIN/COMMIT, said in indie's words.
 [[noreturn]] void throw_transaction_error(sqlite3* db, const char* what) {
@@ -238,7 +226,7 @@ namespace {
 }  // namespace
 
 WriteTransaction::WriteTransaction(Store& store) : store_(store) {
-  if (store_.read_only()) throw_read_only(store_.path());
+  if (store_.read_only()) throw_read_only(store_.path());  // before SQLite would say it
   if (sqlite3_exec(handle(store_), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
     throw_transaction_error(handle(store_), "begin");
 }

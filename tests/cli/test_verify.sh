@@ -37,6 +37,8 @@ check "three entries: invoice, payment, invoice (the credit note)" \
 run verify --expect "$HEAD1"
 expect_rc 0 "the head kept earlier is still in the record"
 expect_out "The head you kept is entry 2 of it"
+run verify --expect "$(tr a-f A-F <<<"$HEAD1")"
+expect_rc 0 "a head copied in capitals is the same hash"
 run verify --expect "$(printf '%064d' 7)"
 expect_rc 1 "a head the record never had"
 expect_err "no entry of the record has the head you kept"

@@ -1,6 +1,7 @@
 #pragma once
 /// SHA-256 digests, as lowercase hex: the tamper-evident record of what is final (issued
 /// invoices, credit notes, payments) chains them.
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -22,7 +23,7 @@ class Sha256 {
 
  private:
   struct State;
-  State* state_;
+  std::unique_ptr<State> state_;
 };
 
 }  // namespace indie
