@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <map>
+#include <tuple>
 
 #include "commands.hpp"
 #include "indie/core/duration.hpp"
@@ -19,6 +20,7 @@ struct ImportArgs {
   std::string file;
   std::string from;
   std::string client;  // for rows that name no client
+  TimeImportOptions options;
   bool create = false;
   bool dry_run = false;
   SpanRules rules;
@@ -181,21 +183,36 @@ void import(Context& ctx, ImportArgs& a) {
   const bool progress = isatty(STDERR_FILENO) != 0 && &ctx.err == &std::cerr;
   const Instant now = ctx.clock.now();
   std::size_t added = 0, already = 0, empty = 0;
+  // Entries that were there before this import and match a row by project, start, end and
+  // note (typed by hand, or imported by an older indie under another key): each such entry
+  // accounts for one row of the file, so a row twice in the file needs two.
+  const std::int64_t before = repo.max_id();
+  std::map<std::tuple<std::int64_t, std::int64_t, std::int64_t, std::string>, std::int64_t> matched;
   // A dry run lists what would be added.
   std::optional<TableWriter> preview;
   if (a.dry_run) preview.emplace(ctx.out, ctx.format(), entry_columns(), entry_table_columns());
   std::vector<Cell> cells;
   ImportSummary summary;
   try {
-    summary = read_time_import(text, format, source, [&](const ImportedEntry& row) {
+    summary = read_time_import(text, format, source, a.options, [&](const ImportedEntry& row) {
       try {
         TimeEntry e;
         e.tags = row.tags;
         e.project_id =
             row.project.empty() ? matcher.project_from_tags(row, e.tags) : matcher.project_id(row);
-        if (repo.already_there(row.source_key, e.project_id, row.start, row.end)) {
+        if (repo.has_source_key(row.source_key)) {
           ++already;
           return;
+        }
+        if (const auto n = repo.count_same(e.project_id, row.start, row.end, row.note, before);
+            n > 0) {
+          auto& used = matched[{e.project_id, row.start.time_since_epoch().count(),
+                                row.end.time_since_epoch().count(), row.note}];
+          if (used < n) {
+            ++used;
+            ++already;
+            return;
+          }
         }
         if (row.end == row.start) {
           ++empty;  // zero-length rows (a timer started and stopped at once) bill nothing
@@ -253,16 +270,27 @@ void setup_time_import(CLI::App& group, Context& ctx) {
       "-f,--from", a->from,
       "Who wrote it: indie, timewarrior (timew export), toggl or clockify (detailed CSV)");
   cmd->add_option("-c,--client", a->client, "Client of rows that name none (timewarrior)");
+  cmd->add_option("-p,--project", a->options.default_project,
+                  "CLIENT/PROJECT for rows that name no project (a Toggl row without one, a "
+                  "timewarrior interval without tags)");
+  cmd->add_option("--date-format", a->options.date_format,
+                  "How the CSV writes its dates, e.g. %d/%m/%Y (toggl, clockify); by default ISO, "
+                  "or the day/month order the whole file shows");
   cmd->add_flag("--create", a->create, "Create the clients and projects that do not exist yet");
   cmd->add_flag("-n,--dry-run", a->dry_run, "Show what would be added, write nothing");
   cmd->add_flag("--allow-overlap", a->rules.allow_overlap, "Accept entries that overlap others");
   cmd->add_flag("--force", a->rules.force, "Accept entries longer than 24 hours");
   cmd->footer(
       "Projects are matched by handle or name (within the row's client when it names one).\n"
-      "Importing the same file again adds nothing: each row has a stable fingerprint. The import\n"
-      "is all-or-nothing and names the failing line.\n\nExamples:\n"
+      "Every row of the file is kept, even two alike (two tasks logged in the same slot), and\n"
+      "importing the same file again adds nothing: each row has a stable fingerprint (its\n"
+      "fields, its user, its rank among identical rows). Slashed dates (03/11/2026) are read\n"
+      "day-first or month-first as the whole file shows; a file where every date could be\n"
+      "either is refused until --date-format says. The import is all-or-nothing and names the\n"
+      "failing line.\n\nExamples:\n"
       "  timew export | indie time import - --from timewarrior --client acme\n"
       "  indie time import Toggl_time_entries.csv --from toggl --create --dry-run\n"
+      "  indie time import Clockify_Detailed.csv --from clockify --date-format %d/%m/%Y\n"
       "  indie time list --format csv > all.csv && indie --db other.db time import all.csv --from "
       "indie");
   cmd->callback([&ctx, a] { import(ctx, *a); });

@@ -5,9 +5,11 @@
 #include <array>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 #include <vector>
 
 #include "indie/core/csv.hpp"
+#include "indie/core/date_format.hpp"
 #include "indie/core/error.hpp"
 #include "indie/core/suggest.hpp"
 #include "indie/core/text.hpp"
@@ -38,16 +40,39 @@ class Fingerprint {
 
 std::int64_t seconds(Instant t) { return t.time_since_epoch().count(); }
 
-void finish(ImportedEntry& e, TimeSource format) {
-  Fingerprint f;
-  for (const auto& c : e.project_candidates) f.add(c);
-  e.source_key = f.add(to_string(format))
-                     .add(e.client)
-                     .add(e.project)
-                     .add(seconds(e.start))
-                     .add(seconds(e.end))
-                     .add(e.note)
-                     .value();
+// Gives each row its key. The fields are those of the first versions (so a file imported then
+// gives the same keys now), then the user when the export names one, then the row's rank among
+// identical rows of the file: the second "09:00-10:00 acme/site Meeting" of a file is a row of
+// its own, not a copy of the first.
+class RowKeys {
+ public:
+  void finish(ImportedEntry& e, TimeSource format) {
+    Fingerprint f;
+    for (const auto& c : e.project_candidates) f.add(c);
+    f.add(to_string(format))
+        .add(e.client)
+        .add(e.project)
+        .add(seconds(e.start))
+        .add(seconds(e.end))
+        .add(e.note);
+    if (!e.user.empty()) f.add(e.user);
+    std::int64_t key = f.value();
+    if (const std::uint32_t rank = ++seen_[key]; rank > 1) key = f.add("#").add(rank).value();
+    e.source_key = key;
+  }
+
+ private:
+  std::unordered_map<std::int64_t, std::uint32_t> seen_;
+};
+
+// The project a row names by `--project CLIENT/PROJECT`.
+void use_default_project(ImportedEntry& e, std::string_view path) {
+  e.project = std::string(path);
+  e.client.clear();
+  if (const auto slash = e.project.find('/'); slash != std::string::npos) {
+    e.client = e.project.substr(0, slash);
+    e.project = e.project.substr(slash + 1);
+  }
 }
 
 // ---- timewarrior ---------------------------------------------------------------------------
@@ -91,6 +116,7 @@ std::vector<std::size_t> object_lines(std::string_view text) {
 }
 
 ImportSummary read_timewarrior(std::string_view text, std::string_view source,
+                               const TimeImportOptions& options,
                                const std::function<void(const ImportedEntry&)>& fn) {
   if (const auto bad = invalid_utf8_at(text))
     throw invalid_input(
@@ -126,6 +152,7 @@ ImportSummary read_timewarrior(std::string_view text, std::string_view source,
         source));
   const auto lines = object_lines(text);
   ImportSummary summary;
+  RowKeys keys;
   for (std::size_t i = 0; i < doc.size(); ++i) {
     const std::size_t line = i < lines.size() ? lines[i] : 0;
     const auto fail = [&](const std::string& what) -> Error {
@@ -147,19 +174,25 @@ ImportSummary read_timewarrior(std::string_view text, std::string_view source,
         tags.push_back(t.get<std::string>());
       }
     }
-    if (tags.empty()) throw fail("the interval has no tag; one of its tags must name the project");
+    if (tags.empty() && options.default_project.empty())
+      throw fail(
+          "the interval has no tag, so nothing names its project; tag it in timewarrior, or give "
+          "--project CLIENT/PROJECT for intervals without tags");
     ImportedEntry e;
     e.line = line;
     try {
       e.start = parse_timew_instant(item["start"].get<std::string>());
       e.end = parse_timew_instant(item["end"].is_string() ? item["end"].get<std::string>() : "");
-      e.project_candidates = tags;
+      if (tags.empty())
+        use_default_project(e, options.default_project);
+      else
+        e.project_candidates = tags;
       if (item.contains("annotation") && item["annotation"].is_string())
         e.note = item["annotation"].get<std::string>();
     } catch (const Error& err) {
       throw fail(err.what());
     }
-    finish(e, TimeSource::timewarrior);
+    keys.finish(e, TimeSource::timewarrior);
     ++summary.rows;
     fn(e);
   }
@@ -199,17 +232,101 @@ Columns read_header(const CsvRecord& header, TimeSource format, std::string_view
   return c;
 }
 
-// 11/20/2026, 20.11.2026 or 2026-11-20.
-Date parse_export_date(std::string_view s) {
-  s = trim(s);
-  if (s.size() == 10 && s[2] == '/' && s[5] == '/')
-    return parse_date(fmt::format("{}-{}-{}", s.substr(6, 4), s.substr(0, 2), s.substr(3, 2)),
-                      Date{});
-  if (s.size() == 10 && s[2] == '.' && s[5] == '.')
-    return parse_date(fmt::format("{}-{}-{}", s.substr(6, 4), s.substr(3, 2), s.substr(0, 2)),
-                      Date{});
-  return parse_date(s, Date{});
-}
+// The date columns of a Toggl or Clockify export: ISO (2026-11-20), dotted and day-first
+// (20.11.2026), or slashed in the order the user's locale gave (11/20/2026 or 20/11/2026), which
+// the file does not say. The order is found from every date of the file, the first time a
+// slashed date is met, so ISO files are read once only.
+class ExportDates {
+ public:
+  ExportDates(std::string_view text, std::string_view source, std::string_view format)
+      : text_(text), source_(source), format_(format) {}
+
+  Date read(std::string_view field) {
+    const std::string_view s = trim(field);
+    if (!format_.empty()) {
+      const auto d = parse_date_time(s, format_);
+      if (!d || d->seconds)
+        throw invalid_input(
+            fmt::format("'{}' is not a date written {} (--date-format)", s, format_));
+      return d->date;
+    }
+    if (s.size() == 10 && s[4] == '-') return checked(s, "%Y-%m-%d", "a date such as 2026-11-20");
+    if (s.find('.') != std::string_view::npos)
+      return checked(s, "%d.%m.%Y", "a date such as 20.11.2026");
+    const char sep = s.find('/') != std::string_view::npos ? '/' : '-';
+    if (!day_first_) day_first_ = decide_order();
+    const std::string f =
+        *day_first_ ? fmt::format("%d{0}%m{0}%Y", sep) : fmt::format("%m{0}%d{0}%Y", sep);
+    return checked(s, f,
+                   fmt::format("a {} date such as {}", *day_first_ ? "day-first" : "month-first",
+                               *day_first_ ? "20/11/2026" : "11/20/2026"));
+  }
+
+ private:
+  Date checked(std::string_view s, std::string_view f, std::string_view example) {
+    const auto d = parse_date_time(s, f);
+    if (!d)
+      throw invalid_input(fmt::format(
+          "'{}' is not {}; if the export writes its dates otherwise, give --date-format", s,
+          example));
+    return d->date;
+  }
+
+  bool decide_order() {
+    DateOrderDetector detector;
+    std::vector<std::size_t> columns;
+    for_each_csv_record(text_, source_, ',', [&](const CsvRecord& rec) {
+      if (columns.empty()) {
+        for (std::size_t i = 0; i < rec.fields.size(); ++i) {
+          const std::string name = to_lower(trim(rec.fields[i]));
+          if (name == "start date" || name == "end date") columns.push_back(i);
+        }
+        if (columns.empty()) columns.push_back(rec.fields.size());  // no date column: no row
+        return;
+      }
+      for (const std::size_t c : columns)
+        if (c < rec.fields.size()) detector.add(rec.fields[c]);
+    });
+    switch (detector.order()) {
+      case DateOrderDetector::Order::month_first:
+        return false;
+      case DateOrderDetector::Order::ambiguous:
+        throw invalid_input(fmt::format(
+            "the file's dates could be day-first or month-first ('{}' is {} or {}) and no day "
+            "above 12 tells which; give --date-format %d/%m/%Y or --date-format %m/%d/%Y",
+            detector.witness(), spelled(detector.witness(), true),
+            spelled(detector.witness(), false)));
+      case DateOrderDetector::Order::contradictory:
+        throw invalid_input(fmt::format(
+            "the file's dates are day-first in places ('{}') and month-first in others ('{}'); "
+            "export the file again with one date format, or give --date-format",
+            detector.witness(), detector.month_first_witness()));
+      default:
+        return true;  // day-first, or every date reads the same either way (01/01/2026)
+    }
+  }
+
+  // "3 April 2026" / "March 4, 2026" for the two readings of 03/04/2026.
+  static std::string spelled(std::string_view s, bool day_first) {
+    static constexpr std::array<std::string_view, 12> kMonths = {
+        "January", "February", "March",     "April",   "May",      "June",
+        "July",    "August",   "September", "October", "November", "December"};
+    const char sep = s.find('/') != std::string_view::npos ? '/' : '-';
+    const auto parts = split(s, sep);
+    if (parts.size() != 3) return std::string(s);
+    const int a = std::atoi(parts[0].c_str()), b = std::atoi(parts[1].c_str());
+    const int day = day_first ? a : b, month = day_first ? b : a;
+    if (month < 1 || month > 12) return std::string(s);
+    return day_first ? fmt::format("{} {} {}", day, kMonths[static_cast<std::size_t>(month - 1)],
+                                   parts[2])
+                     : fmt::format("{} {}, {}", kMonths[static_cast<std::size_t>(month - 1)], day,
+                                   parts[2]);
+  }
+
+  std::string_view text_, source_;
+  std::string format_;
+  std::optional<bool> day_first_;
+};
 
 // 09:05:00, 9:05, 09:05:00 PM.
 std::int64_t parse_export_time(std::string_view s) {
@@ -229,6 +346,7 @@ std::int64_t parse_export_time(std::string_view s) {
 }
 
 ImportSummary read_csv_format(std::string_view text, TimeSource format, std::string_view source,
+                              const TimeImportOptions& options,
                               const std::function<void(const ImportedEntry&)>& fn) {
   static constexpr std::array<std::string_view, 3> kIndie = {"start", "end", "project"};
   static constexpr std::array<std::string_view, 6> kToggl = {
@@ -244,6 +362,8 @@ ImportSummary read_csv_format(std::string_view text, TimeSource format, std::str
     required = kClockify;
 
   ImportSummary summary;
+  RowKeys keys;
+  ExportDates dates(text, source, options.date_format);
   std::optional<Columns> cols;
   std::vector<std::pair<std::string_view, std::optional<std::size_t>>> positions;
   for_each_csv_record(text, source, ',', [&](const CsvRecord& rec) {
@@ -296,25 +416,34 @@ ImportSummary read_csv_format(std::string_view text, TimeSource format, std::str
       } else {
         const bool toggl = format == TimeSource::toggl;
         current = toggl ? "Start date" : "Start Date";
-        const Date start_day = parse_export_date(field(current));
+        const Date start_day = dates.read(field(current));
         current = toggl ? "Start time" : "Start Time";
         e.start = local_to_instant(start_day, parse_export_time(field(current)));
         current = toggl ? "End date" : "End Date";
-        const Date end_day = parse_export_date(field(current));
+        const Date end_day = dates.read(field(current));
         current = toggl ? "End time" : "End Time";
         e.end = local_to_instant(end_day, parse_export_time(field(current)));
         e.client = std::string(trim(field("Client")));
         e.project = std::string(trim(field("Project")));
         e.note = std::string(field("Description"));
+        // A task is part of what was done: kept in the note rather than dropped.
+        if (const std::string_view task = trim(field("Task")); !task.empty())
+          e.note = e.note.empty() ? std::string(task) : fmt::format("{}: {}", task, e.note);
+        const std::string_view user = trim(field("User")), email = trim(field("Email"));
+        if (!user.empty() || !email.empty()) e.user = fmt::format("{} <{}>", user, email);
         current = "Tags";
         e.tags = tags_from_other_tool(split(field("Tags"), ','));
       }
       current = "Project";
-      if (e.project.empty()) throw invalid_input("the row has no project");
+      if (e.project.empty() && !options.default_project.empty())
+        use_default_project(e, options.default_project);
+      if (e.project.empty())
+        throw invalid_input(
+            "the row has no project; give --project CLIENT/PROJECT for rows without one");
     } catch (const Error& err) {
       throw invalid_input(fmt::format("{}:{} ({}): {}", source, rec.line, current, err.what()));
     }
-    finish(e, format);
+    keys.finish(e, format);
     ++summary.rows;
     fn(e);
   });
@@ -342,9 +471,18 @@ std::string_view to_string(TimeSource s) {
 }
 
 ImportSummary read_time_import(std::string_view text, TimeSource format, std::string_view source,
+                               const TimeImportOptions& options,
                                const std::function<void(const ImportedEntry&)>& fn) {
-  if (format == TimeSource::timewarrior) return read_timewarrior(text, source, fn);
-  return read_csv_format(text, format, source, fn);
+  if (!options.date_format.empty()) {
+    if (format == TimeSource::timewarrior || format == TimeSource::indie)
+      throw usage_error(fmt::format(
+          "--date-format is for CSV exports that write dates their own way (toggl, clockify); "
+          "{} files have ISO dates",
+          to_string(format)));
+    check_date_format(options.date_format);
+  }
+  if (format == TimeSource::timewarrior) return read_timewarrior(text, source, options, fn);
+  return read_csv_format(text, format, source, options, fn);
 }
 
 std::string tags_from_other_tool(const std::vector<std::string>& raw) {

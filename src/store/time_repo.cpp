@@ -210,17 +210,36 @@ std::optional<TimeEntry> TimeRepo::overlapping(Instant start, Instant end, Insta
   return find(id);
 }
 
-bool TimeRepo::already_there(std::int64_t source_key, std::int64_t project_id, Instant start,
-                             Instant end) {
-  // One statement, two index probes: the source index, then the covering start index.
-  Statement& q = reused(
-      same_, handle(store_),
-      "SELECT 1 FROM time_entry WHERE source_key = ?1 UNION ALL "
-      "SELECT 1 FROM time_entry WHERE start_utc = ?3 AND end_utc = ?4 AND project_id = ?2 LIMIT 1");
-  q.bind(1, source_key).bind(2, project_id).bind(3, seconds(start)).bind(4, seconds(end));
+bool TimeRepo::has_source_key(std::int64_t source_key) {
+  Statement& q =
+      reused(keyed_, handle(store_), "SELECT 1 FROM time_entry WHERE source_key = ?1 LIMIT 1");
+  q.bind(1, source_key);
   const bool found = q.step();
   q.reset();
   return found;
+}
+
+std::int64_t TimeRepo::count_same(std::int64_t project_id, Instant start, Instant end,
+                                  std::string_view note, std::int64_t up_to_id) {
+  // The covering start index finds the few entries of that start; the note is read from them.
+  Statement& q = reused(same_, handle(store_),
+                        "SELECT count(*) FROM time_entry WHERE start_utc = ?1 AND end_utc = ?2 "
+                        "AND project_id = ?3 AND note = ?4 AND id <= ?5");
+  q.bind(1, seconds(start))
+      .bind(2, seconds(end))
+      .bind(3, project_id)
+      .bind(4, note)
+      .bind(5, up_to_id);
+  q.step();
+  const std::int64_t n = q.integer(0);
+  q.reset();
+  return n;
+}
+
+std::int64_t TimeRepo::max_id() {
+  Statement q(handle(store_), "SELECT coalesce(max(id), 0) FROM time_entry");
+  q.step();
+  return q.integer(0);
 }
 
 std::map<std::int64_t, ProjectBilling> TimeRepo::project_billing(const TimeRounding& fallback) {

@@ -194,16 +194,20 @@ TEST_CASE("fuzz: time imports from timewarrior, Toggl, Clockify and indie") {
   const auto ignore = [](const ImportedEntry&) {};
   fuzz("timewarrior", seeds({example("examples/timew-export.json")}, "timewarrior"),
        [&](const std::string& t) {
-         read_time_import(t, TimeSource::timewarrior, "fuzz.json", ignore);
+         read_time_import(t, TimeSource::timewarrior, "fuzz.json", {}, ignore);
        });
-  fuzz("toggl", {example("examples/toggl-detailed.csv")},
-       [&](const std::string& t) { read_time_import(t, TimeSource::toggl, "fuzz.csv", ignore); });
-  fuzz(
-      "clockify", seeds({example("examples/clockify-detailed.csv")}, "clockify"),
-      [&](const std::string& t) { read_time_import(t, TimeSource::clockify, "fuzz.csv", ignore); });
+  fuzz("toggl", {example("examples/toggl-detailed.csv")}, [&](const std::string& t) {
+    read_time_import(t, TimeSource::toggl, "fuzz.csv", {}, ignore);
+  });
+  fuzz("clockify", seeds({example("examples/clockify-detailed.csv")}, "clockify"),
+       [&](const std::string& t) {
+         read_time_import(t, TimeSource::clockify, "fuzz.csv", {}, ignore);
+       });
   fuzz("indie csv",
        {"project,start,end,note,tags\nacme/web,2026-11-01T09:00:00Z,2026-11-01T10:00:00Z,x,a\n"},
-       [&](const std::string& t) { read_time_import(t, TimeSource::indie, "fuzz.csv", ignore); });
+       [&](const std::string& t) {
+         read_time_import(t, TimeSource::indie, "fuzz.csv", {}, ignore);
+       });
 }
 
 TEST_CASE("fuzz: ECB rates") {

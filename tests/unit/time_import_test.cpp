@@ -11,7 +11,7 @@ using namespace indie;
 namespace {
 std::vector<ImportedEntry> read(std::string_view text, TimeSource format) {
   std::vector<ImportedEntry> out;
-  read_time_import(text, format, "f", [&](const ImportedEntry& e) { out.push_back(e); });
+  read_time_import(text, format, "f", {}, [&](const ImportedEntry& e) { out.push_back(e); });
   return out;
 }
 }  // namespace
@@ -23,7 +23,7 @@ TEST_CASE("timewarrior: tags are the project candidates, UTC times, running inte
       "\"annotation\":\"note\"},\n{\"id\":1,\"start\":\"20261116T100000Z\",\"tags\":[\"web\"]}\n]"
       "\n";
   std::vector<ImportedEntry> rows;
-  const auto summary = read_time_import(text, TimeSource::timewarrior, "f",
+  const auto summary = read_time_import(text, TimeSource::timewarrior, "f", {},
                                         [&](const ImportedEntry& e) { rows.push_back(e); });
   REQUIRE(rows.size() == 1);
   CHECK(summary.open_skipped == 1);
@@ -91,4 +91,44 @@ TEST_CASE("handles made from names") {
   CHECK(handle_from_name("Café") == "caf");
   CHECK(handle_from_name("!!!") == "imported");
   CHECK(handle_from_name(std::string(40, 'a')).size() == 32);
+}
+
+TEST_CASE("row keys: identical rows differ by rank, a re-read gives the same keys") {
+  const std::string text =
+      "Project,Client,Description,User,Email,Start Date,Start Time,End Date,End Time\n"
+      "site,ACME,Call,Ann,a@x,2026-11-02,09:00,2026-11-02,10:00\n"
+      "site,ACME,Call,Ann,a@x,2026-11-02,09:00,2026-11-02,10:00\n"
+      "site,ACME,Call,Bob,b@x,2026-11-02,09:00,2026-11-02,10:00\n"
+      "site,ACME,Other,Ann,a@x,2026-11-02,09:00,2026-11-02,10:00\n";
+  const auto first = read(text, TimeSource::clockify);
+  const auto again = read(text, TimeSource::clockify);
+  REQUIRE(first.size() == 4);
+  for (std::size_t i = 0; i < first.size(); ++i) {
+    CHECK(first[i].source_key == again[i].source_key);
+    for (std::size_t j = 0; j < i; ++j) CHECK(first[i].source_key != first[j].source_key);
+  }
+}
+
+TEST_CASE("toggl/clockify: slashed dates in the order the file shows") {
+  const std::string head =
+      "Project,Client,Description,Start Date,Start Time,End Date,End Time\n"
+      "site,ACME,a,03/11/2026,09:00,03/11/2026,10:00\n";
+  auto rows = read(head + "site,ACME,b,25/11/2026,09:00,25/11/2026,10:00\n", TimeSource::clockify);
+  CHECK(format_date(local_date(rows[0].start)) == "2026-11-03");
+  rows = read(head + "site,ACME,b,11/25/2026,09:00,11/25/2026,10:00\n", TimeSource::clockify);
+  CHECK(format_date(local_date(rows[0].start)) == "2026-03-11");
+  CHECK_THROWS_WITH_AS(read(head, TimeSource::clockify),
+                       doctest::Contains("could be day-first or month-first"), Error);
+  std::vector<ImportedEntry> out;
+  TimeImportOptions o;
+  o.date_format = "%d/%m/%Y";
+  read_time_import(head, TimeSource::clockify, "f", o,
+                   [&](const ImportedEntry& e) { out.push_back(e); });
+  CHECK(format_date(local_date(out.at(0).start)) == "2026-11-03");
+  // Dotted dates are day-first: that is what they mean wherever they are written.
+  rows = read(
+      "Project,Client,Description,Start Date,Start Time,End Date,End Time\n"
+      "site,ACME,a,03.11.2026,09:00,03.11.2026,10:00\n",
+      TimeSource::clockify);
+  CHECK(format_date(local_date(rows[0].start)) == "2026-11-03");
 }

@@ -26,7 +26,22 @@ struct ImportedEntry {
   Instant end{};
   std::string note;
   std::string tags;             ///< normalized: "bug,urgent"
-  std::int64_t source_key = 0;  ///< the same row always gives the same key
+  std::string user;             ///< who logged it (team exports), part of the row's identity
+  /// The same row always gives the same key; rows that differ in any field the source writes
+  /// (description, user, task…) get different keys, and identical rows are told apart by
+  /// their rank in the file, so a first import keeps every row and a re-import adds nothing.
+  std::int64_t source_key = 0;
+};
+
+/// What the user tells the reader about a file.
+struct TimeImportOptions {
+  /// `--date-format` (%d %m %Y …): how the CSV's date columns are written. Empty: ISO dates as
+  /// they are, dotted dates day-first, slashed dates in the order the whole file shows (a day
+  /// above 12 settles it; a file where every date could be either is refused).
+  std::string date_format;
+  /// `--project CLIENT/PROJECT`: for rows that name no project (a Toggl row without one, a
+  /// timewarrior interval without tags).
+  std::string default_project;
 };
 
 struct ImportSummary {
@@ -42,8 +57,11 @@ struct ImportSummary {
 ///  - toggl: Toggl Track's detailed CSV (Client, Project, Description, Start date, Start time,
 ///    End date, End time, Tags).
 ///  - clockify: Clockify's detailed CSV (Project, Client, Description, Tags, Start Date, Start
-///    Time, End Date, End Time); dates MM/DD/YYYY or ISO, times 24-hour or with AM/PM.
+///    Time, End Date, End Time); times 24-hour or with AM/PM.
+/// Toggl's and Clockify's Task column goes into the note ("Task: description"); their User and
+/// Email columns into the row's identity.
 ImportSummary read_time_import(std::string_view text, TimeSource format, std::string_view source,
+                               const TimeImportOptions& options,
                                const std::function<void(const ImportedEntry&)>& fn);
 
 /// Tags as other tools write them ("fix login", " review") made into indie's single-word tags

@@ -39,8 +39,11 @@ struct TimeEntry {
   std::string billing_status() const;  ///< unbilled, draft, billed F2026-0012
 };
 
-/// Tags from `--tag bug --tag urgent` or "bug,urgent": trimmed, de-duplicated, each at most 32
-/// characters with no spaces or commas. Returns the stored form "bug,urgent".
+/// The longest tag, in bytes of UTF-8: room for the tags other tools allow (Toggl and Clockify
+/// take long names, which imports turn into tags), short enough to stay a tag.
+inline constexpr std::size_t kMaxTagBytes = 200;
+/// Tags from `--tag bug --tag urgent` or "bug,urgent": trimmed, de-duplicated, each at most
+/// kMaxTagBytes with no spaces or commas. Returns the stored form "bug,urgent".
 std::string normalize_tags(const std::vector<std::string>& given);
 /// "bug,urgent" -> {"bug", "urgent"}.
 std::vector<std::string> split_tags(std::string_view stored);

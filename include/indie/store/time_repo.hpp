@@ -43,9 +43,14 @@ class TimeRepo {
   /// An entry other than `except` that overlaps [start, end); a running one lasts until `now`.
   std::optional<TimeEntry> overlapping(Instant start, Instant end, Instant now,
                                        std::int64_t except = 0);
-  /// An entry imported from this source row before, or one of this project with exactly this
-  /// start and end (an earlier import, or indie's own export read back).
-  bool already_there(std::int64_t source_key, std::int64_t project_id, Instant start, Instant end);
+  /// Whether an entry was imported from this source row before.
+  bool has_source_key(std::int64_t source_key);
+  /// How many entries with an id up to `up_to_id` have this project, start, end and note: rows
+  /// entered by hand or imported by an older indie, which a re-import must not copy again.
+  std::int64_t count_same(std::int64_t project_id, Instant start, Instant end,
+                          std::string_view note, std::int64_t up_to_id);
+  /// The largest entry id so far (0 when none).
+  std::int64_t max_id();
   /// What the report needs of every project, with its effective rounding policy: the
   /// project's, else its client's, else `fallback` (the config's).
   std::map<std::int64_t, ProjectBilling> project_billing(const TimeRounding& fallback);
@@ -67,7 +72,7 @@ class TimeRepo {
 
   Store& store_;
   std::unordered_map<std::int64_t, std::string> paths_;
-  std::unique_ptr<Statement> insert_, same_, overlap_;
+  std::unique_ptr<Statement> insert_, keyed_, same_, overlap_;
   std::int64_t max_span_ = -1;  // time_stats.max_span once read
 };
 
