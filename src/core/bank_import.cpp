@@ -3,9 +3,12 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <algorithm>
+#include <array>
 #include <map>
 
 #include "indie/core/csv.hpp"
+#include "indie/core/date_format.hpp"
 #include "indie/core/error.hpp"
 #include "indie/core/money.hpp"
 #include "indie/core/suggest.hpp"
@@ -15,62 +18,71 @@ namespace indie {
 namespace {
 
 // Every key a rules file may hold, so a misspelt one is reported instead of ignored.
-const std::vector<std::string> kKeys = {"csv.separator",  "csv.skip_lines",   "csv.encoding",
-                                        "columns.date",   "columns.amount",   "columns.debit",
-                                        "columns.credit", "columns.payee",    "columns.memo",
-                                        "columns.id",     "columns.currency", "format.date",
-                                        "format.decimal", "format.thousands", "defaults.category"};
+const std::vector<std::string> kKeys = {
+    "csv.separator",    "csv.skip_lines",   "csv.encoding",     "columns.date",   "columns.amount",
+    "columns.debit",    "columns.credit",   "columns.payee",    "columns.memo",   "columns.id",
+    "columns.currency", "columns.fee",      "columns.sign",     "columns.state",  "sign.out",
+    "sign.in",          "rows.skip_if",     "rows.skip_states", "rows.keep_zero", "format.date",
+    "format.decimal",   "format.thousands", "defaults.category"};
 
-std::string latin1_to_utf8(std::string_view in) {
-  std::string out;
-  out.reserve(in.size() + in.size() / 8);
-  for (char ch : in) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x80) {
-      out += ch;
-    } else {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
+// Windows-1252's characters for 0x80-0x9F (0: no character there).
+constexpr std::array<char32_t, 32> kWindows1252High = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
   }
-  return out;
 }
 
-// A day in `format` (%Y %y %m %d; other characters must match as they are).
-std::optional<Date> parse_with_format(std::string_view text, std::string_view format) {
-  int y = -1;
-  unsigned m = 0, d = 0;
-  std::size_t i = 0;
-  const auto digits = [&](std::size_t min, std::size_t max, long& value) {
-    std::size_t n = 0;
-    value = 0;
-    while (n < max && i < text.size() && text[i] >= '0' && text[i] <= '9')
-      value = value * 10 + (text[i++] - '0'), ++n;
-    return n >= min;
-  };
-  for (std::size_t f = 0; f < format.size(); ++f) {
-    if (format[f] == '%' && f + 1 < format.size()) {
-      long v = 0;
-      const char spec = format[++f];
-      if (spec == 'Y' && digits(4, 4, v))
-        y = static_cast<int>(v);
-      else if (spec == 'y' && digits(2, 2, v))
-        y = 2000 + static_cast<int>(v);
-      else if (spec == 'm' && digits(1, 2, v))
-        m = static_cast<unsigned>(v);
-      else if (spec == 'd' && digits(1, 2, v))
-        d = static_cast<unsigned>(v);
-      else
-        return std::nullopt;
-    } else {
-      if (i >= text.size() || text[i] != format[f]) return std::nullopt;
-      ++i;
+// The UTF-8 character starting at `at` of valid UTF-8 text.
+std::string_view character_at(std::string_view s, std::size_t at) {
+  const auto lead = static_cast<unsigned char>(s[at]);
+  const std::size_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  return s.substr(at, n);
+}
+
+// The offset of the first multi-byte UTF-8 sequence of `s`, if `s` is valid UTF-8.
+std::optional<std::size_t> first_utf8_sequence(std::string_view s) {
+  if (invalid_utf8_at(s)) return std::nullopt;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (static_cast<unsigned char>(s[i]) >= 0x80) return i;
+  return std::nullopt;
+}
+
+// Windows-1252 to UTF-8. The five bytes it leaves undefined (and which latin-1 would turn into
+// invisible C1 control characters) are refused, as is a file that is in fact UTF-8.
+std::string windows1252_to_utf8(std::string_view in, std::string_view source) {
+  if (const auto at = first_utf8_sequence(in))
+    throw invalid_input(
+        fmt::format("{}:{}: the file is UTF-8 (it holds '{}'), but the rules say csv.encoding = "
+                    "\"windows-1252\"; set encoding = \"utf-8\" in [csv]",
+                    source, line_column(in, *at), character_at(in, *at)));
+  std::string out;
+  out.reserve(in.size() + in.size() / 8);
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const auto c = static_cast<unsigned char>(in[i]);
+    char32_t code = c;
+    if (c >= 0x80 && c < 0xA0) {
+      code = kWindows1252High[c - 0x80];
+      if (code == 0)
+        throw invalid_input(fmt::format(
+            "{}:{}: byte 0x{:02X} is no character in Windows-1252 (nor in latin-1, where it is "
+            "a control code); check csv.encoding in the rules, or the file",
+            source, line_column(in, i), c));
     }
+    append_utf8(out, code);
   }
-  if (i != text.size() || y < kFirstYear || y > kLastYear) return std::nullopt;
-  const Date date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
-  if (!date.ok()) return std::nullopt;
-  return date;
+  return out;
 }
 
 // "1 234,56", "-12.50", "+3", "12,50 €" as the bank writes it, in the currency's minor units.
@@ -109,6 +121,16 @@ std::string fnv1a_hex(std::string_view s) {
 
 }  // namespace
 
+std::vector<std::string> BankRules::named_columns() const {
+  std::vector<std::string> out;
+  for (const std::string* c :
+       {&columns.date, &columns.amount, &columns.debit, &columns.credit, &columns.payee,
+        &columns.memo, &columns.id, &columns.currency, &columns.fee, &columns.sign, &columns.state})
+    if (!c->empty()) out.push_back(*c);
+  for (const auto& [column, values] : skip_if) out.push_back(column);
+  return out;
+}
+
 BankRules parse_bank_rules(std::string_view text, std::string_view source) {
   toml::table root;
   try {
@@ -118,12 +140,14 @@ BankRules parse_bank_rules(std::string_view text, std::string_view source) {
                                     e.source().begin.column, e.description()));
   }
   BankRules r;
+  bool states_given = false;
   for (const auto& [table_key, table_node] : root) {
     const auto* table = table_node.as_table();
     if (table == nullptr) {
       const auto& at = table_node.source().begin;
       throw invalid_input(
-          fmt::format("{}:{}:{}: '{}' must be inside [csv], [columns], [format] or [defaults]",
+          fmt::format("{}:{}:{}: '{}' must be inside [csv], [columns], [sign], [rows], [format] or "
+                      "[defaults]",
                       source, at.line, at.column, table_key.str()));
     }
     for (const auto& [leaf_key, node] : *table) {
@@ -138,10 +162,53 @@ BankRules parse_bank_rules(std::string_view text, std::string_view source) {
         throw fail(near.empty() ? "unknown key; see man indie-account (IMPORT RULES)"
                                 : fmt::format("unknown key; did you mean {}?", near.front()));
       }
+      // A list of strings: ["S", "Af"].
+      const auto strings = [&](const toml::node& n, const std::string& example) {
+        const auto* array = n.as_array();
+        std::vector<std::string> out;
+        if (array != nullptr)
+          for (const auto& item : *array) {
+            const auto v = item.value<std::string>();
+            if (!v) {
+              out.clear();
+              break;
+            }
+            out.push_back(*v);
+          }
+        if (out.empty()) throw fail(fmt::format("a list of quoted values, such as {}", example));
+        return out;
+      };
       if (name == "csv.skip_lines") {
         const auto v = node.value<std::int64_t>();
         if (!v || *v < 0 || *v > 1000) throw fail("a whole number of lines, 0 to 1000");
         r.skip_lines = static_cast<std::size_t>(*v);
+        continue;
+      }
+      if (name == "rows.keep_zero") {
+        const auto v = node.value<bool>();
+        if (!v) throw fail("true or false");
+        r.keep_zero = *v;
+        continue;
+      }
+      if (name == "sign.out" || name == "sign.in") {
+        (name == "sign.out" ? r.sign_out : r.sign_in) =
+            strings(node, name == "sign.out" ? "[\"S\", \"DBIT\"]" : "[\"H\", \"CRDT\"]");
+        continue;
+      }
+      if (name == "rows.skip_states") {
+        r.skip_states = node.as_array() != nullptr && node.as_array()->empty()
+                            ? std::vector<std::string>{}
+                            : strings(node, "[\"PENDING\", \"DECLINED\"]");
+        states_given = true;
+        continue;
+      }
+      if (name == "rows.skip_if") {
+        const auto* filters = node.as_table();
+        if (filters == nullptr)
+          throw fail("a table of column = [values], such as { \"Libellé\" = [\"Solde\"] }");
+        for (const auto& [column, values] : *filters)
+          r.skip_if.emplace_back(std::string(column.str()),
+                                 strings(values, "[\"Anfangssaldo\", \"Endsaldo\"]"));
         continue;
       }
       const auto v = node.value<std::string>();
@@ -157,15 +224,18 @@ BankRules parse_bank_rules(std::string_view text, std::string_view source) {
       } else if (name == "csv.encoding") {
         const std::string e = to_lower(s);
         if (e == "utf-8" || e == "utf8")
-          r.latin1 = false;
-        else if (e == "latin-1" || e == "latin1" || e == "iso-8859-1" || e == "windows-1252")
-          r.latin1 = true;
+          r.windows1252 = false;
+        else if (e == "windows-1252" || e == "cp1252" || e == "latin-1" || e == "latin1" ||
+                 e == "iso-8859-1" || e == "iso-8859-15")
+          r.windows1252 = true;
         else
-          throw fail("use \"utf-8\" or \"latin-1\"");
+          throw fail("use \"utf-8\" or \"windows-1252\" (what files called latin-1 hold)");
       } else if (name == "format.date") {
-        if (s.find("%d") == std::string::npos || s.find("%m") == std::string::npos ||
-            (s.find("%Y") == std::string::npos && s.find("%y") == std::string::npos))
-          throw fail("a date format with %d, %m and %Y (or %y), such as \"%d/%m/%Y\"");
+        try {
+          check_date_format(s);
+        } catch (const Error& e) {
+          throw fail(e.what());
+        }
         r.date_format = s;
       } else if (name == "format.decimal") {
         if (s != "." && s != ",") throw fail("the decimal mark is \".\" or \",\"");
@@ -183,6 +253,9 @@ BankRules parse_bank_rules(std::string_view text, std::string_view source) {
                              : name == "columns.payee"  ? &c.payee
                              : name == "columns.memo"   ? &c.memo
                              : name == "columns.id"     ? &c.id
+                             : name == "columns.fee"    ? &c.fee
+                             : name == "columns.sign"   ? &c.sign
+                             : name == "columns.state"  ? &c.state
                                                         : &c.currency;
         if (s.empty()) throw fail("a column name from the statement's header row");
         *field = s;
@@ -200,27 +273,51 @@ BankRules parse_bank_rules(std::string_view text, std::string_view source) {
   if (one == two || (two && (r.columns.debit.empty() || r.columns.credit.empty())))
     throw invalid_input(fmt::format(
         "{}: [columns] needs either amount = \"…\" (signed) or both debit and credit", source));
+  if (!r.columns.sign.empty() && (r.sign_out.empty() || r.sign_in.empty() || !one))
+    throw invalid_input(fmt::format(
+        "{}: columns.sign needs an amount column and [sign] with out = [the markers of money "
+        "out] and in = [those of money in], such as out = [\"S\"] and in = [\"H\"]",
+        source));
+  if (r.columns.sign.empty() && (!r.sign_out.empty() || !r.sign_in.empty()))
+    throw invalid_input(fmt::format(
+        "{}: [sign] lists markers, but [columns] names no sign column (sign = \"…\")", source));
+  if (states_given && r.columns.state.empty())
+    throw invalid_input(fmt::format(
+        "{}: rows.skip_states needs the state column: state = \"…\" in [columns]", source));
   return r;
 }
 
-std::vector<StatementRow> read_statement(std::string_view raw, std::string_view source,
-                                         const BankRules& r, const Currency& cur) {
-  std::string text = r.latin1 ? latin1_to_utf8(raw) : std::string(raw);
-  // Lines before the header are emptied, not removed, so line numbers stay the file's own.
-  if (r.skip_lines > 0) {
-    std::string kept;
-    std::size_t pos = 0;
-    for (std::size_t i = 0; i < r.skip_lines && pos < text.size(); ++i) {
-      const std::size_t nl = text.find('\n', pos);
-      if (nl == std::string::npos) {
-        pos = text.size();
-        break;
-      }
-      kept += '\n';
-      pos = nl + 1;
+namespace {
+
+// The text after decoding, with the lines before the header emptied (not removed, so line
+// numbers stay the file's own).
+std::string prepared_text(std::string_view raw, std::string_view source, const BankRules& r) {
+  std::string text = r.windows1252 ? windows1252_to_utf8(raw, source) : std::string(raw);
+  if (r.skip_lines == 0) return text;
+  std::string kept;
+  std::size_t pos = 0;
+  for (std::size_t i = 0; i < r.skip_lines && pos < text.size(); ++i) {
+    const std::size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) {
+      pos = text.size();
+      break;
     }
-    text = kept + text.substr(pos);
+    kept += '\n';
+    pos = nl + 1;
   }
+  return kept + text.substr(pos);
+}
+
+bool listed(std::string_view value, const std::vector<std::string>& list) {
+  return std::any_of(list.begin(), list.end(),
+                     [&](const std::string& v) { return to_lower(trim(v)) == to_lower(value); });
+}
+
+}  // namespace
+
+Statement read_statement(std::string_view raw, std::string_view source, const BankRules& r,
+                         const Currency& cur) {
+  const std::string text = prepared_text(raw, source, r);
   std::map<std::string, std::size_t> index;
   std::size_t header_line = 0;
   const auto column = [&](const std::string& name) -> std::ptrdiff_t {
@@ -238,9 +335,11 @@ std::vector<StatementRow> read_statement(std::string_view raw, std::string_view 
     return static_cast<std::ptrdiff_t>(it->second);
   };
   std::ptrdiff_t c_date = -1, c_amount = -1, c_debit = -1, c_credit = -1, c_payee = -1, c_memo = -1,
-                 c_id = -1, c_cur = -1;
-  std::vector<StatementRow> rows;
-  std::map<std::string, int> seen;  // identical rows get #1, #2 …
+                 c_id = -1, c_cur = -1, c_fee = -1, c_sign = -1, c_state = -1;
+  std::vector<std::pair<std::ptrdiff_t, const std::pair<std::string, std::vector<std::string>>*>>
+      filters;
+  Statement out;
+  std::map<std::string, int> seen;  // identical rows (or rows sharing an id) get #1, #2 …
   for_each_csv_record(text, source, r.separator, [&](const CsvRecord& rec) {
     if (index.empty()) {
       header_line = rec.line;
@@ -254,6 +353,10 @@ std::vector<StatementRow> read_statement(std::string_view raw, std::string_view 
       c_memo = column(r.columns.memo);
       c_id = column(r.columns.id);
       c_cur = column(r.columns.currency);
+      c_fee = column(r.columns.fee);
+      c_sign = column(r.columns.sign);
+      c_state = column(r.columns.state);
+      for (const auto& f : r.skip_if) filters.emplace_back(column(f.first), &f);
       return;
     }
     const auto field = [&](std::ptrdiff_t c) {
@@ -262,13 +365,24 @@ std::vector<StatementRow> read_statement(std::string_view raw, std::string_view 
     const auto fail = [&](const std::string& name, const std::string& what) {
       return invalid_input(fmt::format("{}:{}: column '{}': {}", source, rec.line, name, what));
     };
+    // Rows that are not transactions: balance lines, pending or declined payments.
+    for (const auto& [c, filter] : filters)
+      if (listed(field(c), filter->second)) {
+        out.skipped.push_back({rec.line, fmt::format("{} is {}", filter->first, field(c))});
+        return;
+      }
+    if (c_state >= 0 && listed(field(c_state), r.skip_states)) {
+      out.skipped.push_back({rec.line, fmt::format("state {}", field(c_state))});
+      return;
+    }
     StatementRow row;
     row.line = rec.line;
-    const auto date = parse_with_format(field(c_date), r.date_format);
+    const auto date = parse_date_time(field(c_date), r.date_format);
     if (!date)
-      throw fail(r.columns.date,
-                 fmt::format("'{}' is not a date written {}", field(c_date), r.date_format));
-    row.date = *date;
+      throw fail(r.columns.date, fmt::format("'{}' is not a date written {}; fix format.date",
+                                             field(c_date), r.date_format));
+    row.date = date->date;
+    row.seconds = date->seconds;
     if (c_cur >= 0 && to_upper(field(c_cur)) != cur.code)
       throw fail(
           r.columns.currency,
@@ -283,6 +397,17 @@ std::vector<StatementRow> read_statement(std::string_view raw, std::string_view 
     };
     if (c_amount >= 0) {
       row.amount_minor = amount(c_amount, r.columns.amount);
+      if (c_sign >= 0) {
+        // Unsigned amounts with a marker beside them: S/H, Af/Bij, DBIT/CRDT…
+        const std::string_view marker = field(c_sign);
+        const bool out_marker = listed(marker, r.sign_out), in_marker = listed(marker, r.sign_in);
+        if (out_marker == in_marker)
+          throw fail(r.columns.sign,
+                     fmt::format("'{}' is neither a marker of money out ({}) nor of money in "
+                                 "({}); add it to [sign] in the rules",
+                                 marker, join(r.sign_out, ", "), join(r.sign_in, ", ")));
+        row.amount_minor = out_marker ? -std::abs(row.amount_minor) : std::abs(row.amount_minor);
+      }
     } else {
       const bool has_debit = !field(c_debit).empty(), has_credit = !field(c_credit).empty();
       if (has_debit == has_credit)
@@ -292,21 +417,76 @@ std::vector<StatementRow> read_statement(std::string_view raw, std::string_view 
       row.amount_minor = has_debit ? -std::abs(amount(c_debit, r.columns.debit))
                                    : std::abs(amount(c_credit, r.columns.credit));
     }
-    if (row.amount_minor == 0)
-      throw fail(c_amount >= 0 ? r.columns.amount : r.columns.debit, "an amount of 0");
+    const std::int64_t fee =
+        c_fee >= 0 && !field(c_fee).empty() ? std::abs(amount(c_fee, r.columns.fee)) : 0;
     row.payee = field(c_payee);
     row.memo = field(c_memo);
     if (c_id >= 0 && !field(c_id).empty()) {
-      row.fingerprint = "id:" + std::string(field(c_id));
+      // Wise gives a transfer and its fee one id: the rank among rows sharing it tells them
+      // apart (the first keeps the bare id, as earlier versions stored it).
+      const std::string id(field(c_id));
+      const int rank = ++seen["id:" + id];
+      row.fingerprint = rank == 1 ? "id:" + id : fmt::format("id:{}#{}", id, rank);
     } else {
       const std::string key =
           fmt::format("{}|{}|{}|{}", format_date(row.date), row.amount_minor, row.payee, row.memo);
       row.fingerprint = fmt::format("h:{}#{}", fnv1a_hex(key), ++seen[key]);
     }
-    rows.push_back(std::move(row));
+    if (row.amount_minor == 0 && !r.keep_zero)
+      out.skipped.push_back({rec.line, "amount 0"});
+    else
+      out.rows.push_back(row);
+    if (fee != 0) {
+      StatementRow f = row;
+      f.amount_minor = -fee;
+      f.fee = true;
+      f.memo = row.memo.empty() ? "Fee" : "Fee: " + row.memo;
+      f.fingerprint = row.fingerprint + "/fee";
+      out.rows.push_back(std::move(f));
+    }
   });
   if (index.empty()) throw invalid_input(fmt::format("{}: empty statement: no header row", source));
-  return rows;
+  // Oldest first, so the register's order within a day is the bank's: a newest-first file
+  // (Wise, most banks) is turned round, then rows with a time are put in order of it.
+  auto& rows = out.rows;
+  const auto moment = [](const StatementRow& x) {
+    return std::pair(std::chrono::sys_days(x.date).time_since_epoch().count(),
+                     x.seconds.value_or(0));
+  };
+  if (rows.size() > 1 && moment(rows.front()) > moment(rows.back())) {
+    // Reverse by group, keeping each fee after its row.
+    std::vector<StatementRow> turned;
+    turned.reserve(rows.size());
+    for (std::size_t end = rows.size(); end > 0;) {
+      std::size_t begin = end - 1;
+      while (begin > 0 && rows[begin].fee) --begin;
+      for (std::size_t i = begin; i < end; ++i) turned.push_back(std::move(rows[i]));
+      end = begin;
+    }
+    rows = std::move(turned);
+  }
+  std::stable_sort(rows.begin(), rows.end(), [&](const StatementRow& a, const StatementRow& b) {
+    return std::pair(a.date, a.seconds.value_or(0)) < std::pair(b.date, b.seconds.value_or(0));
+  });
+  return out;
+}
+
+std::vector<std::string> missing_columns(std::string_view raw, const BankRules& r) {
+  std::vector<std::string> header;
+  try {
+    const std::string text = prepared_text(raw, "file", r);
+    for_each_csv_record(text, "file", r.separator, [&](const CsvRecord& rec) {
+      if (!header.empty()) throw std::runtime_error("header read");
+      for (const auto& f : rec.fields) header.emplace_back(trim(f));
+      if (header.empty()) header.emplace_back();
+    });
+  } catch (const std::exception&) {
+    // Only the header matters; a later row's error, or a file the rules cannot decode, too.
+  }
+  std::vector<std::string> missing;
+  for (const auto& c : r.named_columns())
+    if (std::find(header.begin(), header.end(), c) == header.end()) missing.push_back(c);
+  return missing;
 }
 
 }  // namespace indie

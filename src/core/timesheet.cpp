@@ -45,9 +45,9 @@ std::string normalize_tags(const std::vector<std::string>& given) {
       const std::string tag(trim(piece));
       if (tag.empty()) continue;
       if (tag.size() > kMaxTagBytes)
-        throw invalid_input(fmt::format(
-            "tag '{}…' is longer than {} bytes, the limit for a tag; shorten it", tag.substr(0, 40),
-            kMaxTagBytes));
+        throw invalid_input(
+            fmt::format("tag '{}…' is longer than {} bytes, the limit for a tag; shorten it",
+                        tag.substr(0, 40), kMaxTagBytes));
       if (tag.find_first_of(" \t\r\n") != std::string::npos || !is_printable_utf8(tag))
         throw invalid_input(
             fmt::format("tag '{}' has a space or a control character; use - or _ instead", tag));

@@ -1,5 +1,5 @@
 #pragma once
-// The templates compiled into the binary (templates/, embedded by cmake/embed_templates.cmake).
+// The templates compiled into the binary (templates/, embedded by cmake/embed_files.cmake).
 #include <span>
 #include <string_view>
 

@@ -25,8 +25,8 @@ struct ImportedEntry {
   Instant start{};
   Instant end{};
   std::string note;
-  std::string tags;             ///< normalized: "bug,urgent"
-  std::string user;             ///< who logged it (team exports), part of the row's identity
+  std::string tags;  ///< normalized: "bug,urgent"
+  std::string user;  ///< who logged it (team exports), part of the row's identity
   /// The same row always gives the same key; rows that differ in any field the source writes
   /// (description, user, task…) get different keys, and identical rows are told apart by
   /// their rank in the file, so a first import keeps every row and a re-import adds nothing.
