@@ -115,6 +115,43 @@ std::vector<std::size_t> object_lines(std::string_view text) {
   return lines;
 }
 
+// nlohmann's parse errors ("[json.exception.parse_error.101] parse error at line 3, column 1:
+// syntax error while parsing array - unexpected '{'; expected ']'; last read: '{'") in the words
+// of someone who opened the file in an editor.
+std::string plain_json_error(std::string_view what) {
+  std::string s(what);
+  if (const auto colon = s.find(": "); colon != std::string::npos) s.erase(0, colon + 2);
+  if (const auto last = s.find("; last read"); last != std::string::npos) s.erase(last);
+  if (const auto dash = s.find(" - "); dash != std::string::npos) s.erase(0, dash + 3);
+  if (s.find("unexpected end of input") != std::string::npos)
+    return "the file ends too early (a [ or { is not closed, or the file was cut short)";
+  if (s.find("forbidden character after backslash") != std::string::npos)
+    return "a backslash in a string is followed by a character JSON does not allow (a "
+           "backslash itself is written \\\\)";
+  if (s.find("control character") != std::string::npos)
+    return "a string holds a raw control character such as a tab or a line break (JSON writes "
+           "them \\t and \\n)";
+  if (s.find("surrogate") != std::string::npos || s.find("\\u") != std::string::npos)
+    return "a string holds a broken \\u escape";
+  if (s.find("invalid literal") != std::string::npos)
+    return "a word JSON does not know (text must be in double quotes; true, false and null are "
+           "its only words)";
+  if (s.find("unexpected") != std::string::npos && s.find("expected") != std::string::npos) {
+    // "unexpected '{'; expected ']'": a missing comma or bracket.
+    const auto quote = s.find('\'');
+    const auto end = s.find('\'', quote + 1);
+    const std::string found = quote != std::string::npos && end != std::string::npos
+                                  ? s.substr(quote, end - quote + 1)
+                                  : "this";
+    return fmt::format(
+        "{} comes where a comma or a closing bracket was expected (is a comma "
+        "missing?)",
+        found);
+  }
+  if (s.find("syntax error") != std::string::npos || s.empty()) return "the text here is not JSON";
+  return s;
+}
+
 ImportSummary read_timewarrior(std::string_view text, std::string_view source,
                                const TimeImportOptions& options,
                                const std::function<void(const ImportedEntry&)>& fn) {
@@ -128,12 +165,11 @@ ImportSummary read_timewarrior(std::string_view text, std::string_view source,
   } catch (const nlohmann::json::parse_error& e) {
     // "[json.exception.parse_error.101] parse error at line 3, column 7: syntax error while
     // parsing value - invalid literal; last read: 'tru,'": keep the plain words in the middle.
-    std::string what = e.what();
-    if (const auto colon = what.find(": "); colon != std::string::npos) what.erase(0, colon + 2);
-    if (const auto last = what.find("; last read"); last != std::string::npos) what.erase(last);
     const std::size_t at = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
-    throw invalid_input(fmt::format("{}:{}: not valid JSON ({}); give the output of `timew export`",
-                                    source, line_column(text, at), what));
+    throw invalid_input(
+        fmt::format("{}:{}: this is not the JSON `timew export` writes: {}. Export again with "
+                    "`timew export > file.json`, or mend the file there",
+                    source, line_column(text, at), plain_json_error(e.what())));
   } catch (const nlohmann::json::exception& e) {
     // A number beyond what a double holds: "number overflow parsing '1e400'".
     const std::string what = e.what();

@@ -72,7 +72,7 @@ run time import "$SRC/examples/timew-export.json" --from clockify
 expect_rc 1; expect_err "this is not clockify's CSV"
 expect_unchanged_since before
 run time import "$SRC/examples/toggl-detailed.csv" --from timewarrior
-expect_rc 1; expect_err "toggl-detailed.csv:1:1: not valid JSON"
+expect_rc 1; expect_err 'toggl-detailed.csv:1:1: this is not the JSON `timew export` writes: a word JSON does not know'
 expect_unchanged_since before
 printf 'start,end,project,note\n2026-11-01T09:00:00+01:00,2026-11-01T10:00:00+01:00,acme/website,ok\n2026-11-01T11:00:00+01:00,2026-11-01T25:00:00+01:00,acme/website,bad\n' >"$T/bad.csv"
 run time import "$T/bad.csv" --from indie

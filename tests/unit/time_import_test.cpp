@@ -42,7 +42,7 @@ TEST_CASE("timewarrior: errors name the line") {
                        doctest::Contains("f:2: 'x' is not a timewarrior time"), Error);
   CHECK_THROWS_WITH_AS(
       read("[\n{\"start\":\"20261116T080000Z\",\n\"end\":", TimeSource::timewarrior),
-      doctest::Contains("not valid JSON"), Error);
+      doctest::Contains("not the JSON `timew export` writes"), Error);
   CHECK_THROWS_WITH_AS(read("{}", TimeSource::timewarrior), doctest::Contains("JSON array"), Error);
 }
 
