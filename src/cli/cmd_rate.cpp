@@ -5,6 +5,7 @@
 #include "indie/core/currency.hpp"
 #include "indie/core/error.hpp"
 #include "indie/core/text.hpp"
+#include "indie/render/ecb_xml.hpp"
 #include "indie/store/files.hpp"
 #include "indie/store/rate_repo.hpp"
 #include "invoice_common.hpp"
@@ -21,7 +22,16 @@ void import_rates(Context& ctx, const RateArgs& a) {
   const std::string text = read_file(a.file);
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  const auto r = RateRepo(store).import_ecb(text, name, a.source);
+  RateRepo repo(store);
+  RateRepo::ImportResult r;
+  if (looks_like_xml(text)) {
+    std::vector<EcbRate> rates;
+    const std::size_t days =
+        read_ecb_xml(text, name, [&](const EcbRate& e) { rates.push_back(e); });
+    r = repo.import_ecb_rates(std::move(rates), days, a.source);
+  } else {
+    r = repo.import_ecb(text, name, a.source);
+  }
   tx.commit();
   ctx.say(fmt::format("Imported {}: {} days, {} rates, {} new ({} already known).", name, r.days,
                       r.rates, r.added, r.rates - r.added));
@@ -120,12 +130,15 @@ void setup_rate(CLI::App& app, Context& ctx) {
   auto a = std::make_shared<RateArgs>();
 
   auto* imp = group->add_subcommand(
-      "import", "Import the ECB's reference rates (CSV, full history or one day)");
-  imp->add_option("file", a->file, "eurofxref-hist.csv, eurofxref.csv, or - for standard input")
+      "import", "Import the ECB's reference rates (CSV or XML, full history or one day)");
+  imp->add_option(
+         "file", a->file,
+         "eurofxref-hist.csv or .xml, eurofxref.csv, eurofxref-daily.xml, or - for standard input")
       ->required();
   imp->add_option("--source", a->source, "Name stored with each rate (default: ECB)");
   imp->footer(
-      "Download the files from the ECB (\"Euro foreign exchange reference rates\", CSV). "
+      "Download the files from the ECB (\"Euro foreign exchange reference rates\", CSV or XML:\n"
+      "eurofxref-hist.xml, eurofxref-daily.xml; an XML file is recognised by its first '<'). "
       "Importing\n"
       "again, or an overlapping file, adds only the days not stored yet; a rate set by hand for\n"
       "the same day is kept. A malformed file changes nothing and names its line.\n\n"

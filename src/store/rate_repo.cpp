@@ -20,17 +20,24 @@ FxQuote read_quote(const Statement& q) {
 
 RateRepo::ImportResult RateRepo::import_ecb(std::string_view text, std::string_view file_name,
                                             std::string_view source) {
+  std::vector<EcbRate> rates;
+  const std::size_t days = read_ecb_csv(text, file_name, [&](const EcbRate& e) {
+    if (e.currency != "EUR") rates.push_back(e);
+  });
+  return import_ecb_rates(std::move(rates), days, source);
+}
+
+RateRepo::ImportResult RateRepo::import_ecb_rates(std::vector<EcbRate> rates, std::size_t days,
+                                                  std::string_view source) {
   Statement insert(handle(store_),
                    "INSERT OR IGNORE INTO rate (base, quote, date, rate, source) VALUES ('EUR', "
                    "?1, ?2, ?3, ?4)");
   sqlite3* db = handle(store_);
   ImportResult r;
+  r.days = days;
   // Read everything first, then insert in key order (currency, date): the file is by day,
   // newest first, and inserting in the table's order makes every insert an append.
-  std::vector<EcbRate> rates;
-  r.days = read_ecb_csv(text, file_name, [&](const EcbRate& e) {
-    if (e.currency != "EUR") rates.push_back(e);
-  });
+  std::erase_if(rates, [](const EcbRate& e) { return e.currency == "EUR"; });
   std::sort(rates.begin(), rates.end(), [](const EcbRate& a, const EcbRate& b) {
     return a.currency != b.currency ? a.currency < b.currency : a.date < b.date;
   });

@@ -43,7 +43,7 @@ snapshot before
 "$T/lone/indie" invoice render F2026-0001 --to pdf -o "$T/lone.pdf" >"$T/out" 2>"$T/err"
 RC=$? OUT=$(cat "$T/out") ERR=$(cat "$T/err")
 expect_rc 1 "no module: a PDF is refused"
-expect_err "PDF output needs indie's PDF module, which is missing: no $T/lone/indie-pdf.so"
+expect_err "PDF output needs indie's module indie-pdf.so, which is missing: no $T/lone/indie-pdf.so"
 expect_err "meanwhile render to html, md or txt"
 check "no file written" test ! -e "$T/lone.pdf"
 expect_unchanged_since before

@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "indie/core/fx.hpp"
 #include "indie/store/store.hpp"
@@ -25,6 +26,9 @@ class RateRepo {
   /// only the new days. The caller holds the transaction.
   ImportResult import_ecb(std::string_view text, std::string_view file_name,
                           std::string_view source);
+  /// The same for rates already read (the ECB's XML, read by the render layer's XML module).
+  ImportResult import_ecb_rates(std::vector<EcbRate> rates, std::size_t days,
+                                std::string_view source);
 
   /// Stores a rate unless one is already stored for that pair and day (a rate typed at issue
   /// does not overwrite an imported ECB rate); true when it was added.
