@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Time tracking at ten years of scale (issue 3): 1,000,000 entries, 50 clients, 200 projects.
-# usage: bench/time.sh [path/to/indie] [entries]   (needs hyperfine and python3)
+# usage: [IMPORT_ONLY=1] bench/time.sh [path/to/indie] [entries]   (needs hyperfine and python3)
 # Prints the figures written in bench/README.md.
 set -euo pipefail
 export INDIE=$(realpath "${1:-build/indie}")
@@ -23,6 +23,7 @@ sqlite3 "$INDIE_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
 echo "database size: $(du -k "$INDIE_DB" | cut -f1) KiB"
 echo "re-import of the same file (adds nothing):"
 /usr/bin/time -f "  %e s" "$INDIE" time import "$W/entries.csv" --from indie
+[ "${IMPORT_ONLY:-0}" = 1 ] && exit 0  # IMPORT_ONLY=1: the import figures alone
 
 hyperfine -N --warmup 2 --runs 10 --export-markdown "$W/reports.md" \
   "$INDIE time report --by month" \
