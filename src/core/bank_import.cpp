@@ -308,6 +308,23 @@ std::string prepared_text(std::string_view raw, std::string_view source, const B
   return kept + text.substr(pos);
 }
 
+// Runs of spaces, tabs and line breaks inside a label made one space.
+std::string collapse_spaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (const char c : s) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
 bool listed(std::string_view value, const std::vector<std::string>& list) {
   return std::any_of(list.begin(), list.end(),
                      [&](const std::string& v) { return to_lower(trim(v)) == to_lower(value); });
@@ -340,23 +357,49 @@ Statement read_statement(std::string_view raw, std::string_view source, const Ba
       filters;
   Statement out;
   std::map<std::string, int> seen;  // identical rows (or rows sharing an id) get #1, #2 …
-  for_each_csv_record(text, source, r.separator, [&](const CsvRecord& rec) {
-    if (index.empty()) {
-      header_line = rec.line;
+  // The header is the first row naming every column of the rules, among the first 30: banks
+  // put a varying number of lines about the account before it (La Banque Postale's "Date ;
+  // 04/08/2026" among them, so one column's name is not enough).
+  constexpr std::size_t kHeaderSearch = 30;
+  const auto named = r.named_columns();
+  std::map<std::string, std::size_t> first_index;
+  std::size_t first_line = 0, preamble = 0;
+  bool header_found = false;
+  const auto use_header = [&]() {
+    c_date = column(r.columns.date);
+    c_amount = column(r.columns.amount);
+    c_debit = column(r.columns.debit);
+    c_credit = column(r.columns.credit);
+    c_payee = column(r.columns.payee);
+    c_memo = column(r.columns.memo);
+    c_id = column(r.columns.id);
+    c_cur = column(r.columns.currency);
+    c_fee = column(r.columns.fee);
+    c_sign = column(r.columns.sign);
+    c_state = column(r.columns.state);
+    for (const auto& f : r.skip_if) filters.emplace_back(column(f.first), &f);
+  };
+  const auto is_header = [&](const CsvRecord& rec) {
+    std::map<std::string, std::size_t> candidate;
+    for (std::size_t i = 0; i < rec.fields.size(); ++i)
+      candidate.emplace(std::string(trim(rec.fields[i])), i);
+    const bool fits = std::all_of(named.begin(), named.end(),
+                                  [&](const std::string& c) { return candidate.contains(c); });
+    if (fits) return true;
+    if (first_line == 0) first_line = rec.line, first_index = std::move(candidate);
+    if (++preamble < kHeaderSearch) return false;  // a line about the account, before the header
+    index = first_index;                           // no header: say what the first line lacks
+    header_line = first_line;
+    use_header();
+    return true;
+  };
+  const auto each_row = [&](const CsvRecord& rec) {
+    if (!header_found) {
+      header_found = true;
       for (std::size_t i = 0; i < rec.fields.size(); ++i)
         index.emplace(std::string(trim(rec.fields[i])), i);
-      c_date = column(r.columns.date);
-      c_amount = column(r.columns.amount);
-      c_debit = column(r.columns.debit);
-      c_credit = column(r.columns.credit);
-      c_payee = column(r.columns.payee);
-      c_memo = column(r.columns.memo);
-      c_id = column(r.columns.id);
-      c_cur = column(r.columns.currency);
-      c_fee = column(r.columns.fee);
-      c_sign = column(r.columns.sign);
-      c_state = column(r.columns.state);
-      for (const auto& f : r.skip_if) filters.emplace_back(column(f.first), &f);
+      header_line = rec.line;
+      use_header();
       return;
     }
     const auto field = [&](std::ptrdiff_t c) {
@@ -419,8 +462,9 @@ Statement read_statement(std::string_view raw, std::string_view source, const Ba
     }
     const std::int64_t fee =
         c_fee >= 0 && !field(c_fee).empty() ? std::abs(amount(c_fee, r.columns.fee)) : 0;
-    row.payee = field(c_payee);
-    row.memo = field(c_memo);
+    // Some banks (Crédit Agricole) write a label over several lines of one quoted field.
+    row.payee = collapse_spaces(field(c_payee));
+    row.memo = collapse_spaces(field(c_memo));
     if (c_id >= 0 && !field(c_id).empty()) {
       // Wise gives a transfer and its fee one id: the rank among rows sharing it tells them
       // apart (the first keeps the bare id, as earlier versions stored it).
@@ -428,8 +472,9 @@ Statement read_statement(std::string_view raw, std::string_view source, const Ba
       const int rank = ++seen["id:" + id];
       row.fingerprint = rank == 1 ? "id:" + id : fmt::format("id:{}#{}", id, rank);
     } else {
-      const std::string key =
-          fmt::format("{}|{}|{}|{}", format_date(row.date), row.amount_minor, row.payee, row.memo);
+      // From the fields as written (before spaces are collapsed), as earlier versions did.
+      const std::string key = fmt::format("{}|{}|{}|{}", format_date(row.date), row.amount_minor,
+                                          field(c_payee), field(c_memo));
       row.fingerprint = fmt::format("h:{}#{}", fnv1a_hex(key), ++seen[key]);
     }
     if (row.amount_minor == 0 && !r.keep_zero)
@@ -444,8 +489,14 @@ Statement read_statement(std::string_view raw, std::string_view source, const Ba
       f.fingerprint = row.fingerprint + "/fee";
       out.rows.push_back(std::move(f));
     }
-  });
-  if (index.empty()) throw invalid_input(fmt::format("{}: empty statement: no header row", source));
+  };
+  for_each_csv_record(text, source, r.separator, each_row, is_header);
+  if (!header_found && first_line != 0) {
+    index = first_index;  // no line names every column: say what the first one lacks
+    header_line = first_line;
+    use_header();
+  }
+  if (!header_found) throw invalid_input(fmt::format("{}: empty statement: no header row", source));
   // Oldest first, so the register's order within a day is the bank's: a newest-first file
   // (Wise, most banks) is turned round, then rows with a time are put in order of it.
   auto& rows = out.rows;

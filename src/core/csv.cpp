@@ -16,7 +16,8 @@ std::vector<CsvRecord> parse_csv(std::string_view text, std::string_view source,
 // One record is reused, its strings keeping their capacity: a million-row import reads
 // without a million allocations.
 void for_each_csv_record(std::string_view text, std::string_view source, char sep,
-                         const std::function<void(const CsvRecord&)>& fn) {
+                         const std::function<void(const CsvRecord&)>& fn,
+                         const std::function<bool(const CsvRecord&)>& is_header) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   // A file that is not UTF-8 is refused whole, where it goes wrong, before any row is read.
   if (const auto bad = invalid_utf8_at(text))
@@ -108,6 +109,7 @@ void for_each_csv_record(std::string_view text, std::string_view source, char se
       end_of_record = true;
     }
     rec.fields.resize(n);
+    if (header_fields == 0 && is_header && !is_header(rec)) continue;  // a line before it
     if (header_fields == 0)
       header_fields = n;
     else if (n != header_fields)

@@ -57,6 +57,30 @@ check_import "PayPal EUR" EUR paypal paypal.csv 3 \
 # Stripe: the sum of net.
 check_import "Stripe EUR" EUR stripe stripe.csv 4 "$(sum "$EX/statements/stripe.csv" 'num(r["net"])')"
 
+# French banks in Windows-1252 with lines about the account before the header (their number
+# varies, so indie finds the header by its columns), Crédit Agricole's labels over several lines.
+after_header() { # FILE HEADER_START EXPRESSION: Python sums EXPRESSION over rows after the header
+  python3 - "$@" <<'PY'
+import csv, io, sys
+from decimal import Decimal as D
+text = open(sys.argv[1], encoding="cp1252").read()
+body = text[text.index(sys.argv[2]):]
+num = lambda s: D((s or "0").replace(" ", "").replace("+", "").replace(",", "."))
+print(f'{sum((eval(sys.argv[3]) for r in csv.DictReader(io.StringIO(body), delimiter=";")), D(0)):.2f}')
+PY
+}
+check_import CA EUR credit-agricole credit-agricole.csv 3 \
+  "$(after_header "$EX/statements/credit-agricole.csv" "Date;Libellé" 'num(r["Crédit euros"]) - num(r["Débit euros"])')"
+run account register CA --format json
+check "a label over several lines is one line" test "$(jq -r '.[0].payee' <<<"$OUT")" = "PRELEVEMENT URSSAF COTISATIONS OCTOBRE"
+check_import LBP EUR la-banque-postale la-banque-postale.csv 3 \
+  "$(after_header "$EX/statements/la-banque-postale.csv" "Date;Libellé" 'num(r["Montant(EUROS)"])')"
+run account register LBP --format json
+check "LBP: 'Date ;02/12/2026' above the header is not taken for it" test "$(jq -r '.[0].date' <<<"$OUT")" = "2026-11-03"
+printf 'Relev\xe9\nDate;Libell\xe9\n' >"$T/no-header.csv"
+run account import LBP "$T/no-header.csv" --rules la-banque-postale
+expect_rc 1 "no line names the columns"; expect_err "no-header.csv:1: no column 'Date' in the header"
+
 # --detect: the rules that fit a header, and a clear word when none does.
 run account import --detect "$EX/statements/n26.csv" --format csv
 expect_rc 0 "--detect"

@@ -20,9 +20,13 @@ struct CsvRecord {
 std::vector<CsvRecord> parse_csv(std::string_view text, std::string_view source = "<stdin>",
                                  char separator = ',');
 
-/// Like parse_csv, but calls `fn` for each record as it is read, without keeping them.
+/// Like parse_csv, but calls `fn` for each record as it is read, without keeping them. With
+/// `is_header`, the records before the first one it accepts (a bank's lines about the account)
+/// are passed to it alone, whatever their number of fields; the header and what follows go to
+/// `fn` as usual.
 void for_each_csv_record(std::string_view text, std::string_view source, char separator,
-                         const std::function<void(const CsvRecord&)>& fn);
+                         const std::function<void(const CsvRecord&)>& fn,
+                         const std::function<bool(const CsvRecord&)>& is_header = {});
 
 /// A field quoted only when it must be (separator, quote, CR or LF inside, or edge spaces).
 std::string csv_field(std::string_view value, char separator = ',');
