@@ -57,6 +57,10 @@ check_import "PayPal EUR" EUR paypal paypal.csv 3 \
 # Stripe: the sum of net.
 check_import "Stripe EUR" EUR stripe stripe.csv 4 "$(sum "$EX/statements/stripe.csv" 'num(r["net"])')"
 
+# Qonto: settled rows only; its ids recognise a row imported before.
+check_import Qonto EUR qonto qonto.csv 2 \
+  "$(sum "$EX/statements/qonto.csv" 'num(r["Total amount (incl. VAT)"])' 'r["Status"] == "settled"')"
+
 # French banks in Windows-1252 with lines about the account before the header (their number
 # varies, so indie finds the header by its columns), Crédit Agricole's labels over several lines.
 after_header() { # FILE HEADER_START EXPRESSION: Python sums EXPRESSION over rows after the header
