@@ -140,7 +140,9 @@ void import_statement(Context& ctx, const ImportArgs& a) {
       fmt::format("{} \"{}\" from {}: {} rows, {} new, {} already imported.",
                   a.dry_run ? "Dry run, nothing written: would import into" : "Imported into",
                   acc.name, source, statement.rows.size(), added, skipped.size());
-  if (fees > 0) summary += fmt::format(" {} of the new rows are fees (category fees).", fees);
+  if (fees > 0)
+    summary += fees == 1 ? " One of the new rows is a fee (category fees)."
+                         : fmt::format(" {} of the new rows are fees (category fees).", fees);
   if (!a.dry_run)
     summary += fmt::format(" Balance {} {}.", amount_text(Money(balance, cur), true), acc.currency);
   ctx.say(summary);

@@ -19,11 +19,13 @@ namespace {
 
 // Every key a rules file may hold, so a misspelt one is reported instead of ignored.
 const std::vector<std::string> kKeys = {
-    "csv.separator",    "csv.skip_lines",   "csv.encoding",     "columns.date",   "columns.amount",
-    "columns.debit",    "columns.credit",   "columns.payee",    "columns.memo",   "columns.id",
-    "columns.currency", "columns.fee",      "columns.sign",     "columns.state",  "sign.out",
-    "sign.in",          "rows.skip_if",     "rows.skip_states", "rows.keep_zero", "format.date",
-    "format.decimal",   "format.thousands", "defaults.category"};
+    "csv.separator",    "csv.skip_lines",   "csv.encoding",   "columns.date",  "columns.amount",
+    "columns.debit",    "columns.credit",   "columns.payee",  "columns.memo",  "columns.id",
+    "columns.currency", "columns.fee",      "columns.sign",   "columns.state", "sign.out",
+    "sign.in",          "sign.both",        "out.amount",     "out.fee",       "out.currency",
+    "out.payee",        "in.amount",        "in.fee",         "in.currency",   "in.payee",
+    "rows.skip_if",     "rows.skip_states", "rows.keep_zero", "format.date",   "format.decimal",
+    "format.thousands", "defaults.category"};
 
 // Windows-1252's characters for 0x80-0x9F (0: no character there).
 constexpr std::array<char32_t, 32> kWindows1252High = {
@@ -127,6 +129,10 @@ std::vector<std::string> BankRules::named_columns() const {
        {&columns.date, &columns.amount, &columns.debit, &columns.credit, &columns.payee,
         &columns.memo, &columns.id, &columns.currency, &columns.fee, &columns.sign, &columns.state})
     if (!c->empty()) out.push_back(*c);
+  for (const auto& side : {out_side, in_side})
+    if (side)
+      for (const std::string* c : {&side->amount, &side->fee, &side->currency, &side->payee})
+        if (!c->empty()) out.push_back(*c);
   for (const auto& [column, values] : skip_if) out.push_back(column);
   return out;
 }
@@ -146,8 +152,8 @@ BankRules parse_bank_rules(std::string_view text, std::string_view source) {
     if (table == nullptr) {
       const auto& at = table_node.source().begin;
       throw invalid_input(
-          fmt::format("{}:{}:{}: '{}' must be inside [csv], [columns], [sign], [rows], [format] or "
-                      "[defaults]",
+          fmt::format("{}:{}:{}: '{}' must be inside [csv], [columns], [sign], [out], [in], "
+                      "[rows], [format] or [defaults]",
                       source, at.line, at.column, table_key.str()));
     }
     for (const auto& [leaf_key, node] : *table) {
@@ -190,9 +196,13 @@ BankRules parse_bank_rules(std::string_view text, std::string_view source) {
         r.keep_zero = *v;
         continue;
       }
-      if (name == "sign.out" || name == "sign.in") {
-        (name == "sign.out" ? r.sign_out : r.sign_in) =
-            strings(node, name == "sign.out" ? "[\"S\", \"DBIT\"]" : "[\"H\", \"CRDT\"]");
+      if (name == "sign.out" || name == "sign.in" || name == "sign.both") {
+        (name == "sign.out"  ? r.sign_out
+         : name == "sign.in" ? r.sign_in
+                             : r.sign_both) =
+            strings(node, name == "sign.out"  ? "[\"S\", \"DBIT\"]"
+                          : name == "sign.in" ? "[\"H\", \"CRDT\"]"
+                                              : "[\"NEUTRAL\"]");
         continue;
       }
       if (name == "rows.skip_states") {
@@ -244,6 +254,15 @@ BankRules parse_bank_rules(std::string_view text, std::string_view source) {
         r.thousands = s;
       } else if (name == "defaults.category") {
         r.category = s;
+      } else if (name.starts_with("out.") || name.starts_with("in.")) {
+        if (s.empty()) throw fail("a column name from the statement's header row");
+        auto& side = name.starts_with("out.") ? r.out_side : r.in_side;
+        if (!side) side.emplace();
+        const std::string_view leaf = std::string_view(name).substr(name.find('.') + 1);
+        (leaf == "amount"     ? side->amount
+         : leaf == "fee"      ? side->fee
+         : leaf == "currency" ? side->currency
+                              : side->payee) = s;
       } else {
         auto& c = r.columns;
         std::string* field = name == "columns.date"     ? &c.date
@@ -268,7 +287,16 @@ BankRules parse_bank_rules(std::string_view text, std::string_view source) {
   if (r.columns.date.empty())
     throw invalid_input(
         fmt::format("{}: [columns] needs date = \"…\", the header of the date column", source));
-  const bool one = !r.columns.amount.empty(),
+  const bool sides = r.out_side || r.in_side;
+  if (sides &&
+      (!r.out_side || !r.in_side || r.out_side->amount.empty() || r.in_side->amount.empty() ||
+       r.columns.sign.empty() || !r.columns.amount.empty() || !r.columns.debit.empty()))
+    throw invalid_input(fmt::format(
+        "{}: [out] and [in] go together, each with its amount = \"…\", with a sign column that "
+        "says which side a row is (columns.sign and [sign]), and without [columns] amount, debit "
+        "or credit",
+        source));
+  const bool one = !r.columns.amount.empty() || sides,
              two = !r.columns.debit.empty() || !r.columns.credit.empty();
   if (one == two || (two && (r.columns.debit.empty() || r.columns.credit.empty())))
     throw invalid_input(fmt::format(
@@ -365,7 +393,19 @@ Statement read_statement(std::string_view raw, std::string_view source, const Ba
   std::map<std::string, std::size_t> first_index;
   std::size_t first_line = 0, preamble = 0;
   bool header_found = false;
+  // The column positions of a side of a wallet history ([out] or [in]).
+  struct Columns {
+    std::ptrdiff_t amount = -1, fee = -1, currency = -1, payee = -1;
+  } out_cols, in_cols;
   const auto use_header = [&]() {
+    for (const auto& [side, cols] :
+         {std::pair(&r.out_side, &out_cols), std::pair(&r.in_side, &in_cols)})
+      if (*side) {
+        cols->amount = column((*side)->amount);
+        cols->fee = column((*side)->fee);
+        cols->currency = column((*side)->currency);
+        cols->payee = column((*side)->payee);
+      }
     c_date = column(r.columns.date);
     c_amount = column(r.columns.amount);
     c_debit = column(r.columns.debit);
@@ -438,7 +478,35 @@ Statement read_statement(std::string_view raw, std::string_view source, const Ba
         throw fail(name, e.what());
       }
     };
-    if (c_amount >= 0) {
+    std::int64_t fee = 0;
+    std::string_view payee = field(c_payee);
+    if (r.out_side) {
+      // A wallet history: the sign column says which side of the row is this account's.
+      const std::string_view marker = field(c_sign);
+      const bool out_marker = listed(marker, r.sign_out), in_marker = listed(marker, r.sign_in),
+                 both = listed(marker, r.sign_both);
+      if (out_marker + in_marker + both != 1)
+        throw fail(r.columns.sign,
+                   fmt::format("'{}' is no marker of [sign] (out: {}; in: {}{}); add it there",
+                               marker, join(r.sign_out, ", "), join(r.sign_in, ", "),
+                               r.sign_both.empty() ? "" : "; both: " + join(r.sign_both, ", ")));
+      const auto currency_of = [&](const std::optional<BankRules::Side>& side, const Columns& c) {
+        return side->currency.empty() ? std::string(cur.code) : to_upper(field(c.currency));
+      };
+      bool is_out = out_marker;
+      if (both) is_out = currency_of(r.out_side, out_cols) == cur.code;
+      const auto& side = is_out ? r.out_side : r.in_side;
+      const Columns& c = is_out ? out_cols : in_cols;
+      if (const std::string code = currency_of(side, c); code != cur.code) {
+        out.skipped.push_back(
+            {rec.line, fmt::format("{} {}: another balance", is_out ? "out of" : "into", code)});
+        return;
+      }
+      const std::int64_t value = std::abs(amount(c.amount, side->amount));
+      row.amount_minor = is_out ? -value : value;
+      if (c.fee >= 0 && !field(c.fee).empty()) fee = std::abs(amount(c.fee, side->fee));
+      if (c.payee >= 0) payee = field(c.payee);
+    } else if (c_amount >= 0) {
       row.amount_minor = amount(c_amount, r.columns.amount);
       if (c_sign >= 0) {
         // Unsigned amounts with a marker beside them: S/H, Af/Bij, DBIT/CRDT…
@@ -460,10 +528,9 @@ Statement read_statement(std::string_view raw, std::string_view source, const Ba
       row.amount_minor = has_debit ? -std::abs(amount(c_debit, r.columns.debit))
                                    : std::abs(amount(c_credit, r.columns.credit));
     }
-    const std::int64_t fee =
-        c_fee >= 0 && !field(c_fee).empty() ? std::abs(amount(c_fee, r.columns.fee)) : 0;
+    if (c_fee >= 0 && !field(c_fee).empty()) fee = std::abs(amount(c_fee, r.columns.fee));
     // Some banks (Crédit Agricole) write a label over several lines of one quoted field.
-    row.payee = collapse_spaces(field(c_payee));
+    row.payee = collapse_spaces(payee);
     row.memo = collapse_spaces(field(c_memo));
     if (c_id >= 0 && !field(c_id).empty()) {
       // Wise gives a transfer and its fee one id: the rank among rows sharing it tells them

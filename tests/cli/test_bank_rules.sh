@@ -57,6 +57,32 @@ check_import "PayPal EUR" EUR paypal paypal.csv 3 \
 # Stripe: the sum of net.
 check_import "Stripe EUR" EUR stripe stripe.csv 4 "$(sum "$EX/statements/stripe.csv" 'num(r["net"])')"
 
+# Wise's transaction history: one file for every balance; each account takes its side.
+WH="$EX/statements/wise-history.csv"
+side_sum() { # CURRENCY: what the rows moved in that balance, by the layout's meaning
+  python3 - "$WH" "$1" <<'PY'
+import csv, sys
+from decimal import Decimal as D
+total = D(0)
+for r in csv.DictReader(open(sys.argv[1])):
+    if r["Status"] != "COMPLETED": continue
+    if r["Source currency"] == sys.argv[2] and r["Direction"] in ("OUT", "NEUTRAL"):
+        total -= D(r["Source amount (after fees)"]) + D(r["Source fee amount"] or "0")
+    if r["Target currency"] == sys.argv[2] and r["Direction"] in ("IN", "NEUTRAL"):
+        total += D(r["Target amount (after fees)"])
+print(f"{total:.2f}")
+PY
+}
+check_import "Wise hist EUR" EUR wise-history wise-history.csv 4 "$(side_sum EUR)"
+check_import "Wise hist USD" USD wise-history wise-history.csv 3 "$(side_sum USD)"
+run account import "Wise hist EUR" "$WH" --rules wise-history
+expect_out "line 2: into USD: another balance"; expect_out "line 6: state CANCELLED"
+run account register "Wise hist USD" --format json
+check "the conversion's fee is its own row" test "$(jq -r '[.[] | select(.category == "fees") | .amount] | join(" ")' <<<"$OUT")" = "-4.14"
+printf '[columns]\ndate = "D"\nsign = "S"\n[sign]\nout = ["O"]\nin = ["I"]\n[out]\namount = "A"\n' >"$T/half.toml"
+run account import "Wise hist EUR" "$WH" --rules "$T/half.toml"
+expect_rc 1 "one side alone"; expect_err "[out] and [in] go together"
+
 # Qonto: settled rows only; its ids recognise a row imported before.
 check_import Qonto EUR qonto qonto.csv 2 \
   "$(sum "$EX/statements/qonto.csv" 'num(r["Total amount (incl. VAT)"])' 'r["Status"] == "settled"')"

@@ -26,6 +26,16 @@ struct BankRules {
     std::string state;  ///< a state column (COMPLETED, PENDING…): see skip_states
   } columns;
   std::vector<std::string> sign_out, sign_in;  ///< the markers meaning money out and in
+  /// Markers of a move between one's own balances (Wise's NEUTRAL conversions): the side whose
+  /// currency is the account's applies.
+  std::vector<std::string> sign_both;
+  /// Wallet histories with several currencies in one file (Wise's transaction history) give
+  /// each row a sending side and a receiving side: [out] and [in] name their columns, the sign
+  /// column says which side is the account's, and rows of other balances are left out.
+  struct Side {
+    std::string amount, fee, currency, payee;
+  };
+  std::optional<Side> out_side, in_side;
   /// Rows to leave out: a column's value in a list (balance lines such as "Anfangssaldo").
   std::vector<std::pair<std::string, std::vector<std::string>>> skip_if;
   /// States of rows that did not happen (yet): left out when the rules name a state column.
