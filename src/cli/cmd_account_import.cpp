@@ -95,7 +95,7 @@ void import_statement(Context& ctx, const ImportArgs& a) {
     throw conflict(fmt::format("account \"{}\" is archived; its history is closed", acc.name));
   const Currency& cur = currency(acc.currency, true);
   // Read and check every row first: a bad line stops the import before anything is written.
-  const Statement statement = read_statement(text, source, rules, cur);
+  const BankStatement statement = read_statement(text, source, rules, cur);
   const std::string now = ctx.now_iso();
   std::vector<const StatementRow*> skipped;
   std::size_t added = 0, fees = 0;

@@ -360,8 +360,8 @@ bool listed(std::string_view value, const std::vector<std::string>& list) {
 
 }  // namespace
 
-Statement read_statement(std::string_view raw, std::string_view source, const BankRules& r,
-                         const Currency& cur) {
+BankStatement read_statement(std::string_view raw, std::string_view source, const BankRules& r,
+                             const Currency& cur) {
   const std::string text = prepared_text(raw, source, r);
   std::map<std::string, std::size_t> index;
   std::size_t header_line = 0;
@@ -383,7 +383,7 @@ Statement read_statement(std::string_view raw, std::string_view source, const Ba
                  c_id = -1, c_cur = -1, c_fee = -1, c_sign = -1, c_state = -1;
   std::vector<std::pair<std::ptrdiff_t, const std::pair<std::string, std::vector<std::string>>*>>
       filters;
-  Statement out;
+  BankStatement out;
   std::map<std::string, int> seen;  // identical rows (or rows sharing an id) get #1, #2 …
   // The header is the first row naming every column of the rules, among the first 30: banks
   // put a varying number of lines about the account before it (La Banque Postale's "Date ;

@@ -77,15 +77,15 @@ struct SkippedRow {
   std::string why;
 };
 
-struct Statement {
+struct BankStatement {
   std::vector<StatementRow> rows;  ///< oldest first (a newest-first file is turned round)
   std::vector<SkippedRow> skipped;
 };
 
 /// Reads a whole statement in the account's currency `cur`. Throws invalid_input naming the
 /// file, the line and the column for anything it cannot read (nothing is half-read).
-Statement read_statement(std::string_view text, std::string_view source, const BankRules& rules,
-                         const Currency& cur);
+BankStatement read_statement(std::string_view text, std::string_view source, const BankRules& rules,
+                             const Currency& cur);
 
 /// The rules' columns missing from the header of `text` (after skip_lines), for --detect; empty
 /// when the rules fit. Throws nothing: a file the rules cannot even split misses everything.
