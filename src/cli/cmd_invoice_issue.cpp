@@ -108,7 +108,7 @@ void issue(Context& ctx, const IssueArgs& a) {
 // ---- credit notes -----------------------------------------------------------------------
 
 struct CreditArgs {
-  std::string invoice, amount, reason, date;
+  std::string invoice, amount, reason, date, quantity;
   std::vector<std::string> lines;
   bool release_time = false;
   bool force = false;
@@ -136,6 +136,13 @@ void credit(Context& ctx, const CreditArgs& a) {
     earlier.push_back({*c.number, c.gross_minor, repo.lines(c.id)});
   CreditRequest request{a.lines, std::nullopt, a.release_time};
   if (!a.amount.empty()) request.amount = amount_arg(a.amount, cur, "--amount");
+  if (!a.quantity.empty()) {
+    try {
+      request.quantity = Decimal::parse(a.quantity);
+    } catch (const Error& e) {
+      throw invalid_input(fmt::format("--qty: {}", e.what()));
+    }
+  }
   const CreditPlan plan = plan_credit(orig, orig_lines, earlier, request);
   const auto& lines = plan.lines;
   const InvoiceTotals& totals = plan.totals;
@@ -225,10 +232,14 @@ void setup_invoice_issue(CLI::App& group, Context& ctx) {
       "credit", "Issue a credit note (avoir) for an invoice, in full or in part");
   credit_cmd->add_option("invoice", c->invoice, "Number of the invoice to credit")->required();
   credit_cmd->add_option("-r,--reason", c->reason, "Why, printed on the credit note")->required();
-  auto* line_opt =
-      credit_cmd->add_option("-l,--line", c->lines, "Credit this line in full (repeatable)");
+  auto* line_opt = credit_cmd->add_option("-l,--line", c->lines,
+                                          "Credit this line, all that is left of it (repeatable)");
+  credit_cmd->add_option("--qty", c->quantity, "With one --line: credit this much of its quantity")
+      ->needs(line_opt);
   credit_cmd
-      ->add_option("--amount", c->amount, "Credit this amount excluding VAT (single-rate invoices)")
+      ->add_option("--amount", c->amount,
+                   "Credit this amount excluding VAT (several VAT rates: split pro rata of their "
+                   "bases)")
       ->excludes(line_opt);
   credit_cmd->add_option("--date", c->date, "Issue date (default: today)");
   credit_cmd->add_flag("--force", c->force,
@@ -240,9 +251,11 @@ void setup_invoice_issue(CLI::App& group, Context& ctx) {
       "and\n"
       "cite the invoice's number and date. Without --line or --amount, all that remains is "
       "credited\n"
-      "and the invoice is cancelled.\n\nExamples:\n"
+      "and the invoice is cancelled: the note carries exactly the base and the VAT left of each\n"
+      "rate, so the invoice closes to the cent whatever was credited before.\n\nExamples:\n"
       "  indie invoice credit F2026-0007 --reason \"Erreur de taux\" --release-time\n"
       "  indie invoice credit F2026-0007 --line 2 --reason \"Prestation annulée\"\n"
+      "  indie invoice credit F2026-0007 --line 1 --qty 2 --reason \"Deux jours non réalisés\"\n"
       "  indie invoice credit F2026-0007 --amount 100 --reason \"Geste commercial\"");
   credit_cmd->callback([&ctx, c] { credit(ctx, *c); });
 }

@@ -117,6 +117,7 @@ Money line_gross(const InvoiceLine& l, const Currency& cur) {
 }
 
 Money line_net(const InvoiceLine& l, const Currency& cur) {
+  if (l.fixed_net_minor) return Money(*l.fixed_net_minor, cur);
   // q × p × (100 − d) / 100, exact in 128 bits, then one rounding to minor units.
   const Decimal q = l.quantity.normalized(), p = l.unit_price.normalized();
   const Decimal keep = (Decimal::from_int(100) - l.discount).normalized();
@@ -129,17 +130,30 @@ Money line_net(const InvoiceLine& l, const Currency& cur) {
 }
 
 InvoiceTotals compute_totals(const std::vector<InvoiceLine>& lines, const Currency& cur) {
-  std::map<Decimal, Money, std::greater<>> bases;
+  // Per rate: the base of every line; the base of the lines whose VAT is computed; the VAT
+  // fixed on the others (a closing credit note's lines).
+  struct Rate {
+    Money base, computed_base, fixed_vat;
+  };
+  std::map<Decimal, Rate, std::greater<>> rates;
   for (const auto& l : lines) {
     const Decimal rate = l.vat_rate.normalized();
-    auto it = bases.find(rate);
-    if (it == bases.end()) it = bases.emplace(rate, Money::zero(cur)).first;
-    it->second += line_net(l, cur);
+    auto it = rates.find(rate);
+    if (it == rates.end())
+      it = rates.emplace(rate, Rate{Money::zero(cur), Money::zero(cur), Money::zero(cur)}).first;
+    const Money net = line_net(l, cur);
+    it->second.base += net;
+    if (l.fixed_vat_minor)
+      it->second.fixed_vat += Money(*l.fixed_vat_minor, cur);
+    else
+      it->second.computed_base += net;
   }
   InvoiceTotals t{{}, Money::zero(cur), Money::zero(cur), Money::zero(cur)};
-  for (const auto& [rate, base] : bases) {
+  for (const auto& [rate, r] : rates) {
     // VAT per rate on the summed base, rounded once (BR-CO-17).
-    const Money vat = base.times(Decimal(rate.mantissa(), rate.scale() + 2));
+    const Money vat =
+        r.computed_base.times(Decimal(rate.mantissa(), rate.scale() + 2)) + r.fixed_vat;
+    const Money& base = r.base;
     t.by_rate.push_back({rate, base, vat});
     t.net += base;
     t.vat += vat;

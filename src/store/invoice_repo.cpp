@@ -132,7 +132,7 @@ const std::array<Field<Invoice>, 29> kInvoiceFields{{
 }};
 
 // A line as read, with the number of time entries it bills.
-const std::array<Column<InvoiceLine>, 13> kLineColumns{{
+const std::array<Column<InvoiceLine>, 15> kLineColumns{{
     {"l.id", [](R q, int c, InvoiceLine& l) { l.id = q.integer(c); }},
     {"l.position", [](R q, int c, InvoiceLine& l) { l.position = static_cast<int>(q.integer(c)); }},
     {"l.description", [](R q, int c, InvoiceLine& l) { l.description = q.text(c); }},
@@ -146,12 +146,14 @@ const std::array<Column<InvoiceLine>, 13> kLineColumns{{
     {"l.project_id", [](R q, int c, InvoiceLine& l) { l.project_id = q.optional_integer(c); }},
     {"l.credits_line_id",
      [](R q, int c, InvoiceLine& l) { l.credits_line_id = q.optional_integer(c); }},
+    {"l.vat_fixed", [](R q, int c, InvoiceLine& l) { l.fixed_vat_minor = q.optional_integer(c); }},
+    {"l.net_fixed", [](R q, int c, InvoiceLine& l) { l.fixed_net_minor = q.optional_integer(c); }},
     {"(SELECT count(*) FROM invoice_line_time t WHERE t.line_id = l.id)",
      [](R q, int c, InvoiceLine& l) { l.entries = q.integer(c); }},
 }};
 
 // A line as written; its net amount, computed by the core, is bound after these.
-const std::array<Field<InvoiceLine>, 11> kLineFields{{
+const std::array<Field<InvoiceLine>, 13> kLineFields{{
     {"position", [](W q, int p, const InvoiceLine& l) { q.bind(p, std::int64_t{l.position}); }},
     {"description", [](W q, int p, const InvoiceLine& l) { q.bind(p, l.description); }},
     {"quantity",
@@ -167,6 +169,8 @@ const std::array<Field<InvoiceLine>, 11> kLineFields{{
     {"period_to", [](W q, int p, const InvoiceLine& l) { q.bind(p, date_text(l.period.to)); }},
     {"project_id", [](W q, int p, const InvoiceLine& l) { q.bind(p, l.project_id); }},
     {"credits_line_id", [](W q, int p, const InvoiceLine& l) { q.bind(p, l.credits_line_id); }},
+    {"vat_fixed", [](W q, int p, const InvoiceLine& l) { q.bind(p, l.fixed_vat_minor); }},
+    {"net_fixed", [](W q, int p, const InvoiceLine& l) { q.bind(p, l.fixed_net_minor); }},
 }};
 
 }  // namespace
@@ -254,28 +258,30 @@ std::vector<InvoiceLine> InvoiceRepo::lines(std::int64_t invoice_id) {
 
 std::int64_t InvoiceRepo::insert_line(std::int64_t invoice_id, const InvoiceLine& l,
                                       std::int64_t net_minor) {
-  // ?1..?11 the line's fields, then its invoice and net amount.
+  // ?1..?N the line's fields, then its invoice and net amount.
+  constexpr int n = static_cast<int>(kLineFields.size());
   static const std::string sql = [] {
     std::string s = insert_sql("invoice_line", kLineFields);
     s.replace(s.find(") VALUES ("), 10, ", invoice_id, net_minor) VALUES (");
-    return s.replace(s.size() - 1, 1, ", ?12, ?13)");
+    return s.replace(s.size() - 1, 1, fmt::format(", ?{}, ?{})", n + 1, n + 2));
   }();
   Statement& q = reused(insert_line_, handle(store_), sql);
   bind_fields(q, kLineFields, l);
-  q.bind(12, invoice_id).bind(13, net_minor);
+  q.bind(n + 1, invoice_id).bind(n + 2, net_minor);
   q.run();
   return last_insert_id(store_);
 }
 
 void InvoiceRepo::update_line(const InvoiceLine& l, std::int64_t net_minor) {
-  // ?1..?11 the line's fields, ?12 its id, ?13 its net amount.
+  // ?1..?N the line's fields, ?N+1 its id, ?N+2 its net amount.
+  constexpr int n = static_cast<int>(kLineFields.size());
   static const std::string sql = [] {
     std::string s = update_sql("invoice_line", kLineFields);
-    return s.replace(s.find(" WHERE id"), 0, ", net_minor = ?13");
+    return s.replace(s.find(" WHERE id"), 0, fmt::format(", net_minor = ?{}", n + 2));
   }();
   Statement q(store_, sql);
   bind_fields(q, kLineFields, l);
-  q.bind(12, l.id).bind(13, net_minor);
+  q.bind(n + 1, l.id).bind(n + 2, net_minor);
   q.run();
 }
 

@@ -465,7 +465,17 @@ END;
 -- record's billed_time hash makes such a rewrite of billed time show in `indie verify`.
 )sql";
 
-constexpr auto kMigrations = std::to_array<std::string_view>({kV1, kV2, kV3, kV4, kV5, kV6, kV7});
+// v8: credit notes that close to the cent (issue 14.4). A closing note fixes the VAT of its lines
+// to exactly what remains of each rate; a credit of part of a line's quantity fixes its total
+// so that the parts add up to the line. NULL: computed, as before (net_minor keeps the total
+// either way).
+constexpr std::string_view kV8 = R"sql(
+ALTER TABLE invoice_line ADD COLUMN vat_fixed INTEGER;
+ALTER TABLE invoice_line ADD COLUMN net_fixed INTEGER;
+)sql";
+
+constexpr auto kMigrations =
+    std::to_array<std::string_view>({kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8});
 
 }  // namespace
 

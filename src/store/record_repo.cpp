@@ -25,9 +25,14 @@ constexpr std::string_view kInvoiceRow =
     "releases_time, vat_category, net_minor, vat_minor, gross_minor, eur_rate, eur_rate_date, "
     "eur_rate_source, vat_eur_minor, seller, buyer, mentions, created_at), number, state "
     "FROM invoice WHERE id = ?";
+// vat_fixed and net_fixed (schema 8) join a line's content only when one is set, so what was
+// sealed before them keeps its content, and a fixed VAT or total is sealed like the rest.
 constexpr std::string_view kInvoiceLines =
-    "SELECT json_array(id, invoice_id, position, description, quantity, unit, unit_price, "
-    "vat_rate, discount, period_from, period_to, project_id, credits_line_id, net_minor) "
+    "SELECT CASE WHEN vat_fixed IS NULL AND net_fixed IS NULL THEN json_array(id, invoice_id, "
+    "position, description, quantity, unit, unit_price, vat_rate, discount, period_from, "
+    "period_to, project_id, credits_line_id, net_minor) ELSE json_array(id, invoice_id, "
+    "position, description, quantity, unit, unit_price, vat_rate, discount, period_from, "
+    "period_to, project_id, credits_line_id, net_minor, vat_fixed, net_fixed) END "
     "FROM invoice_line WHERE invoice_id = ? ORDER BY position, id";
 constexpr std::string_view kInvoiceLinks =
     "SELECT json_array(lt.line_id, lt.entry_id) FROM invoice_line_time lt "

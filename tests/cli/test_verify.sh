@@ -126,13 +126,14 @@ expect_out "its 4 entries"
 # A database from before the record (schema 6): what was final is sealed at the upgrade.
 tamper "DROP TRIGGER record_append_only; DROP TRIGGER record_no_update; DROP TRIGGER record_no_delete;
         DROP TRIGGER payment_no_update; DROP TRIGGER payment_no_delete; DROP TRIGGER payment_no_replace;
-        DROP TABLE record; PRAGMA user_version = 6"
+        DROP TABLE record; ALTER TABLE invoice_line DROP COLUMN vat_fixed;
+        ALTER TABLE invoice_line DROP COLUMN net_fixed; PRAGMA user_version = 6"
 run verify
 expect_rc 0 "the upgrade seals what was there"
 expect_out "its 3 entries"
 check "sealed in date order: invoice, payment, credit note" \
   test "$(sqlite3 "$DB" "SELECT group_concat(kind || ':' || ref_id, ' ') FROM (SELECT * FROM record ORDER BY seq)")" = "invoice:1 payment:1 invoice:2"
-check "schema 7" test "$(sqlite3 "$DB" 'PRAGMA user_version')" = 7
+check "upgraded to the latest schema (8)" test "$(sqlite3 "$DB" 'PRAGMA user_version')" = 8
 run doctor
 expect_rc 0 "and the upgraded file is sound"
 finish

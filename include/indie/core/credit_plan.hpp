@@ -22,7 +22,8 @@ struct EarlierCredit {
 struct CreditRequest {
   std::vector<std::string> lines;
   std::optional<Money> amount;
-  bool release_time = false;  ///< give the billed time back; only with a full credit
+  bool release_time = false;        ///< give the billed time back; only with a full credit
+  std::optional<Decimal> quantity;  ///< with one line: credit this much of its quantity
 };
 
 struct CreditPlan {
@@ -32,10 +33,16 @@ struct CreditPlan {
   Money left;         ///< TTC of the invoice left to credit after this note
 };
 
-/// The next credit note of `original` (issued, with `original_lines`) after `earlier`. Throws
-/// invalid_input, conflict or usage_error saying what to do when the request cannot be met: a
-/// line out of range or already credited, an amount on a multi-rate invoice, more than
-/// remains, nothing left, --release-time on a partial credit.
+/// The next credit note of `original` (issued, with `original_lines`) after `earlier`.
+///  - lines: each named line for the quantity not credited yet (or `quantity` of one line);
+///  - an amount excluding VAT: on a multi-rate invoice, split across the rates pro rata of the
+///    bases that remain (the usual way of a commercial discount), to the cent;
+///  - neither: all that remains, base and VAT of each rate exactly.
+/// A note that takes the last of a rate's base takes the last of its VAT, so any sequence of
+/// credits ends at exactly nothing due. Throws invalid_input, conflict or usage_error saying
+/// what to do when the request cannot be met: a line out of range or already credited, a
+/// quantity beyond what is left, more than remains, nothing left, --release-time on a partial
+/// credit.
 CreditPlan plan_credit(const Invoice& original, const std::vector<InvoiceLine>& original_lines,
                        const std::vector<EarlierCredit>& earlier, const CreditRequest& request);
 

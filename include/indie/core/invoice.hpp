@@ -48,7 +48,15 @@ struct InvoiceLine {
   ServicePeriod period;
   std::optional<std::int64_t> project_id;       ///< lines made from tracked time
   std::optional<std::int64_t> credits_line_id;  ///< credit-note lines: the line they credit
-  std::int64_t entries = 0;                     ///< time entries this line bills
+  /// The VAT of this line, in minor units, when it is fixed rather than computed: the credit
+  /// note that closes an invoice carries exactly the VAT that remains of each rate, which the
+  /// rate applied to the remaining base may miss by a cent (EN 16931 BR-CO-17 allows it).
+  std::optional<std::int64_t> fixed_vat_minor;
+  /// The line total, in minor units, when it is fixed rather than quantity x price: a credit of
+  /// part of a line's quantity credits the difference of the cumulated totals, so that the
+  /// parts of a line add up to the line (3 x 0.005 is 0.02, not 0.01 + 0.01 + 0.01).
+  std::optional<std::int64_t> fixed_net_minor;
+  std::int64_t entries = 0;  ///< time entries this line bills
 };
 
 /// Checks a line's numbers (ranges and decimals); throws invalid_input naming the field.
@@ -56,7 +64,8 @@ void check_line(const InvoiceLine& line);
 /// quantity x unit price, rounded once to the currency (before any discount).
 Money line_gross(const InvoiceLine& line, const Currency& cur);
 /// The line total excluding VAT: quantity x unit price x (1 - discount), computed exactly and
-/// rounded once, half away from zero, to the currency's minor units (discounts apply before VAT).
+/// rounded once, half away from zero, to the currency's minor units (discounts apply before VAT);
+/// or the total fixed on the line (fixed_net_minor).
 Money line_net(const InvoiceLine& line, const Currency& cur);
 
 /// One VAT rate's part of an invoice: the sum of the rounded line totals, and the VAT on that
