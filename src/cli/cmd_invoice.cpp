@@ -22,8 +22,13 @@ void setup_invoice_render(CLI::App& group, Context& ctx);
 namespace {
 
 struct NewArgs {
-  std::string client, from, to, group_by = "project", currency, po, notes;
+  std::string client, from, to, group_by = "project", currency, po, notes, service_date, period;
   bool empty = false;
+};
+
+struct EditArgs {
+  std::string invoice, po, notes, service_date, period;
+  bool no_period = false;
 };
 
 const Currency& currency_flag(const std::string& code, const Client& client) {
@@ -53,6 +58,10 @@ void new_invoice(Context& ctx, const NewArgs& a) {
   inv.po_number = a.po;
   inv.notes = a.notes;
   inv.created_at = ctx.now_iso();
+  if (const auto given = given_period_arg(ctx, a.service_date, a.period)) {
+    inv.given_period = *given;
+    inv.period = *given;
+  }
   InvoiceRepo repo(store);
 
   if (a.empty) {
@@ -122,6 +131,27 @@ void new_invoice(Context& ctx, const NewArgs& a) {
   if (ctx.options.quiet) ctx.out << inv.id << "\n";
 }
 
+void edit(Context& ctx, const EditArgs& a) {
+  Store& store = ctx.store();
+  WriteTransaction tx(store);
+  InvoiceRepo repo(store);
+  Invoice inv = repo.get(a.invoice);
+  require_draft(inv, "change");
+  const auto given = given_period_arg(ctx, a.service_date, a.period);
+  if (!given && !a.no_period && a.po.empty() && a.notes.empty())
+    throw usage_error(
+        "nothing to change: give --service-date, --period, --no-period, --po or --notes");
+  if (given && a.no_period) throw usage_error("--no-period removes the period; give one or other");
+  if (given) inv.given_period = *given;
+  if (a.no_period) inv.given_period = {};
+  if (!a.po.empty()) inv.po_number = a.po;
+  if (!a.notes.empty()) inv.notes = a.notes;
+  refresh_totals(repo, inv);
+  tx.commit();
+  ctx.say(fmt::format("Changed draft {}{}.", inv.id,
+                      inv.period.empty() ? "" : ": service " + inv.period.to_string()));
+}
+
 void remove(Context& ctx, const std::string& ref) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
@@ -159,12 +189,29 @@ void setup_invoice(CLI::App& app, Context& ctx) {
   new_cmd->add_option("--po", a->po, "The client's purchase order number, printed on the invoice");
   new_cmd->add_option("--notes", a->notes, "A note printed on the invoice");
   new_cmd->add_flag("--empty", a->empty, "An empty draft, for manual lines");
+  add_period_options(*new_cmd, a->service_date, a->period);
   new_cmd->footer(
       "Time is billed as the rounding policy says (see man indie-time), at each project's rate;\n"
       "each line states its service period and knows the entries it bills.\n\nExamples:\n"
       "  indie invoice new acme --from 2026-11-01 --to 2026-11-30\n"
-      "  indie invoice new acme --group-by day\n  indie invoice new acme --empty --po PO-4471");
+      "  indie invoice new acme --group-by day\n"
+      "  indie invoice new acme --empty --po PO-4471 --period 2026-11-01..2026-11-30");
   new_cmd->callback([&ctx, a] { new_invoice(ctx, *a); });
+
+  auto e = std::make_shared<EditArgs>();
+  auto* edit_cmd =
+      group->add_subcommand("edit", "Change a draft's service date or period, PO, notes");
+  edit_cmd->add_option("id", e->invoice, "Draft id")->required();
+  add_period_options(*edit_cmd, e->service_date, e->period);
+  edit_cmd->add_flag("--no-period", e->no_period, "Remove the invoice's own service period");
+  edit_cmd->add_option("--po", e->po, "The client's purchase order number");
+  edit_cmd->add_option("--notes", e->notes, "A note printed on the invoice");
+  edit_cmd->footer(
+      "Every invoice states when the service was done: each line's period (lines from time have\n"
+      "one), or the invoice's, for the lines without. Lines: indie invoice line edit.\n\n"
+      "Examples:\n  indie invoice edit 12 --period 2026-11-01..2026-11-30\n"
+      "  indie invoice edit 12 --service-date 2026-11-28 --po PO-4471");
+  edit_cmd->callback([&ctx, e] { edit(ctx, *e); });
 
   auto rm_ref = std::make_shared<std::string>();
   auto* rm_cmd =

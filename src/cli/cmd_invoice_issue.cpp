@@ -30,7 +30,7 @@ void number(InvoiceRepo& repo, const Config& config, Invoice& inv, Date date) {
 }
 
 struct IssueArgs {
-  std::string invoice, date, eur_rate, rate_date, rate_source;
+  std::string invoice, date, eur_rate, rate_date, rate_source, service_date, period;
   bool force = false;
 };
 
@@ -84,6 +84,10 @@ void issue(Context& ctx, const IssueArgs& a) {
   const Client client = ClientRepo(store).get(std::to_string(inv.client_id));
   const VatCategory category = category_for(config, client);
   inv.vat_category = category_code(category);
+  if (const auto given = given_period_arg(ctx, a.service_date, a.period)) {
+    inv.given_period = *given;
+    refresh_totals(repo, inv);
+  }
   const auto lines = repo.lines(inv.id);
   const InvoiceTotals totals = compute_totals(lines, inv.cur());
   RateRepo rates(store);
@@ -216,6 +220,7 @@ void setup_invoice_issue(CLI::App& group, Context& ctx) {
                         "The date of that rate (default: the issue date)");
   issue_cmd->add_option("--rate-source", a->rate_source,
                         "Where a typed rate comes from (default: manual)");
+  add_period_options(*issue_cmd, a->service_date, a->period);
   issue_cmd->footer(
       "Issuing checks the legal mentions (seller, client, VAT), gives the next number of the "
       "series\n"

@@ -10,10 +10,21 @@
 #include "indie/store/client_repo.hpp"
 #include "indie/store/invoice_repo.hpp"
 
+namespace CLI {
+class App;
+}
+
 namespace indie::cli {
 
 /// Recomputes and saves a draft's totals from its lines.
 InvoiceTotals refresh_totals(InvoiceRepo& repo, Invoice& draft);
+
+/// --service-date D and --period A..B, as given (at most one): the invoice's own service period,
+/// or nothing when neither is.
+std::optional<ServicePeriod> given_period_arg(Context& ctx, const std::string& service_date,
+                                              const std::string& period);
+/// Adds --service-date and --period to a command.
+void add_period_options(CLI::App& cmd, std::string& service_date, std::string& period);
 /// The invoice's amounts as Money.
 Money money(std::int64_t minor, const Invoice& invoice);
 /// Exact decimal text for machines, grouped text for people.

@@ -242,6 +242,12 @@ ServicePeriod service_period(const std::vector<InvoiceLine>& lines) {
   return period;
 }
 
+ServicePeriod span(const ServicePeriod& a, const ServicePeriod& b) {
+  if (a.empty()) return b;
+  if (b.empty()) return a;
+  return {std::min(*a.from, *b.from), std::max(*a.to, *b.to)};
+}
+
 void require_draft(const Invoice& i, std::string_view action) {
   if (!i.issued) return;
   if (i.kind == InvoiceKind::credit_note)

@@ -109,6 +109,10 @@ LegalFacts facts_of(const Invoice& inv, const std::vector<InvoiceLine>& lines,
   f.currency = &inv.cur();
   f.net = t.net;
   f.lines = lines.size();
+  f.draft_id = inv.id;
+  f.has_given_period = !inv.given_period.empty();
+  for (const auto& l : lines)
+    if (l.period.empty()) f.lines_without_period.push_back(l.position);
   for (const auto& l : lines)
     if (std::find(f.vat_rates.begin(), f.vat_rates.end(), l.vat_rate) == f.vat_rates.end())
       f.vat_rates.push_back(l.vat_rate);

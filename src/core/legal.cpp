@@ -136,6 +136,20 @@ std::vector<std::string> issue_problems(const BusinessProfile& seller, const Cli
   std::vector<std::string> p;
   const bool french_seller = seller.country == "FR";
   if (f.lines == 0) p.push_back("the invoice has no lines: add one with indie invoice line add");
+  // The date of the service (or its period) is on every invoice (CGI art. 242 nonies A, I-7°;
+  // CHECKLIST §8.1): every line has one, or the invoice has one for those that do not.
+  if (f.kind == InvoiceKind::invoice && !f.lines_without_period.empty() && !f.has_given_period) {
+    std::vector<std::string> positions;
+    for (const int n : f.lines_without_period) positions.push_back(std::to_string(n));
+    p.push_back(fmt::format(
+        "{} {} no service date, and the invoice has none: give the invoice one (indie invoice "
+        "edit {} --period 2026-11-01..2026-11-30, or --service-date 2026-11-30), or each line "
+        "its own (indie invoice line edit {} {} --period …); if the service was done on the day "
+        "of issue, say so: indie invoice issue {} --service-date DATE",
+        positions.size() == 1 ? "line" : "lines",
+        join(positions, ", ") + (positions.size() == 1 ? " has" : " have"), f.draft_id, f.draft_id,
+        positions.front(), f.draft_id));
+  }
   if (trim(seller.name).empty())
     p.push_back("your business has no name: indie config set business.name \"…\"");
   if (trim(seller.address).empty())

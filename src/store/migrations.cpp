@@ -472,6 +472,10 @@ END;
 constexpr std::string_view kV8 = R"sql(
 ALTER TABLE invoice_line ADD COLUMN vat_fixed INTEGER;
 ALTER TABLE invoice_line ADD COLUMN net_fixed INTEGER;
+-- The service date or period given for the whole invoice (issue 14.2): lines without their own
+-- were done then. The printed period (period_from, period_to) spans it and the lines'.
+ALTER TABLE invoice ADD COLUMN service_from TEXT CHECK (service_from IS NULL OR length(service_from) = 10);
+ALTER TABLE invoice ADD COLUMN service_to TEXT CHECK (service_to IS NULL OR length(service_to) = 10);
 )sql";
 
 constexpr auto kMigrations =

@@ -62,7 +62,7 @@ check "both legs and the fee went" test "$("$INDIE" account show "Wise USD" --fo
 
 # An invoice payment lands in the account, in the account's currency.
 run client add acme --name "ACME SAS" --address "1 rue de la Paix, 75002 Paris" --country FR --siren 552100554
-run invoice new acme --empty -q
+run invoice new acme --empty --service-date 2026-11-02 -q
 run invoice line add 1 "Audit" --qty 1 --unit d --price 600
 run invoice issue 1 --date 2026-11-05 --force
 run invoice pay F2026-0001 --amount 600 --date 2026-11-20 --account "Wise USD"

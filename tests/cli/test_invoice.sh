@@ -95,7 +95,7 @@ check "csv lists the lines" test "$(printf '%s\n' "$OUT" | wc -l)" = 4
 check "csv has a header" test "$(printf '%s\n' "$OUT" | head -1 | cut -d, -f1-3)" = "invoice,position,description"
 
 # --- issue -------------------------------------------------------------------------------
-run invoice new acme --empty
+run invoice new acme --empty --service-date 2026-11-02
 expect_out "Created draft 3"
 snapshot before
 run invoice issue 3
@@ -105,7 +105,7 @@ expect_err "Nothing was changed"
 expect_unchanged_since before
 
 run client add bob --name "Bob" --country FR
-run invoice new bob --empty -q
+run invoice new bob --empty --service-date 2026-11-02 -q
 run invoice line add 4 "Conseil" --qty 1 --price 100
 snapshot before
 run invoice issue 4
@@ -169,7 +169,7 @@ done
 expect_unchanged_since before
 
 # Numbers: the next in the series, in date order.
-run invoice new acme --empty -q
+run invoice new acme --empty --service-date 2026-11-02 -q
 run invoice line add 5 "Conseil" --qty 1 --price 100
 snapshot before
 run invoice issue 5 --date 2026-11-20
@@ -178,7 +178,7 @@ expect_err "numbers must follow the order of dates"
 expect_unchanged_since before
 run invoice issue 5 --date 2026-11-21
 expect_out "Issued F2026-0002"
-run invoice new acme --empty -q
+run invoice new acme --empty --service-date 2026-11-02 -q
 run invoice line add 6 "Conseil" --qty 1 --price 100
 INDIE_NOW=2027-01-05T10:00:00Z run invoice issue 6
 expect_out "Issued F2027-0001"

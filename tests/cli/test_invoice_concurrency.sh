@@ -6,7 +6,7 @@
 setup_business
 run client add acme --name "ACME SAS" --address "1 rue de la Paix, 75002 Paris" --country FR --siren 552100554
 for i in $(seq 1 20); do
-  "$INDIE" invoice new acme --empty -q >/dev/null
+  "$INDIE" invoice new acme --empty --service-date 2026-11-02 -q >/dev/null
   "$INDIE" invoice line add "$i" "Conseil $i" --qty 1 --price 100 -q
 done
 pids=()

@@ -7,12 +7,12 @@ run project add acme/web --name "Site web" --rate 80/h
 run time add acme/web 2026-11-02 09:00-12:00 "maquettes"
 run time add acme/web 2026-11-03 09:00-12:00 "intégration"
 run invoice new acme -q
-run invoice line add 1 "Audit" --qty 1 --unit d --price 600
+run invoice line add 1 "Audit" --qty 1 --unit d --price 600 --period 2026-11-04
 run invoice issue 1 --date 2026-11-05 --force
 expect_out "Issued F2026-0001 to acme: 1,080.00 EUR"
 
 # --- payments ----------------------------------------------------------------------------
-run invoice new acme --empty -q
+run invoice new acme --empty --service-date 2026-11-02 -q
 snapshot before
 run invoice pay 2 --amount 10
 expect_rc 1 "a payment on a draft"
@@ -54,7 +54,7 @@ expect_rc 0 "overpay allowed"
 expect_out "overpaid by 5.00 EUR"
 
 # --- credit notes ------------------------------------------------------------------------
-run invoice new acme --empty -q
+run invoice new acme --empty --service-date 2026-11-02 -q
 run invoice line add 3 "Dév" --qty 10 --unit h --price 80
 run invoice line add 3 "Audit" --qty 1 --unit d --price 600
 run invoice issue 3
@@ -150,7 +150,7 @@ check "receivables in the invoice's currency" test "$(printf '%s\n' "$OUT" | tr 
 
 # --- EU reverse charge -------------------------------------------------------------------
 run client add gmbh --name "Muster GmbH" --address "Hauptstr. 1, Berlin" --country DE
-run invoice new gmbh --empty -q
+run invoice new gmbh --empty --service-date 2026-11-02 -q
 DE=$OUT
 run invoice line add "$DE" "Beratung" --qty 1 --price 1000
 snapshot before
@@ -170,7 +170,7 @@ check "both VAT numbers" test "$(jq -r '"\(.seller.vat_number) \(.buyer.vat_numb
 
 # --- standard regime: VAT per rate -------------------------------------------------------
 run config set business.vat_regime standard
-run invoice new acme --empty -q
+run invoice new acme --empty --service-date 2026-11-02 -q
 STD=$OUT
 run invoice line add "$STD" "A" --qty 1 --price 0.03
 run invoice line add "$STD" "B" --qty 1 --price 0.03
@@ -185,7 +185,7 @@ check "TTC = HT + TVA" test "$(jq -r '"\(.net) \(.vat_total) \(.total)"' <<<"$OU
 
 # --- a rate typed at issue is frozen on the invoice, not written over a stored one ---------
 sqlite3 "$DB" "INSERT OR REPLACE INTO rate VALUES ('EUR', 'USD', '2026-11-21', '1.2', 'ECB')"
-run invoice new us --empty -q
+run invoice new us --empty --service-date 2026-11-02 -q
 US2=$OUT
 run invoice line add "$US2" "Support" --qty 1 --price 10
 run invoice issue "$US2" --eur-rate 1.5
@@ -195,7 +195,7 @@ check "but does not overwrite a stored ECB rate" test "$(sqlite3 "$DB" "SELECT r
 # A stored ECB rate is printed as the BCE's; one older than five days is used with a warning
 # that says how to refresh the rates (issue 14.7).
 run client add ca --name "Maple Inc" --address "1 Bay St, Toronto" --country CA --currency CAD
-run invoice new ca --empty -q
+run invoice new ca --empty --service-date 2026-11-02 -q
 CA=$OUT
 run invoice line add "$CA" "Support" --qty 1 --price 10
 sqlite3 "$DB" "INSERT INTO rate VALUES ('EUR', 'CAD', '2026-11-13', '1.61', 'ECB')"
@@ -205,7 +205,7 @@ expect_err "warning: the newest EUR/CAD rate stored is of 2026-11-13, 8 days bef
 run invoice show "$CA" --format json
 check "the ECB's rate is printed as the BCE's" test "$(jq -e '.mentions | map(select(. == "Taux de change : 1 EUR = 1.61 CAD (BCE, 2026-11-13)")) | length == 1' <<<"$OUT")" = true
 run client add ch --name "Swiss AG" --address "1 Bahnhofstrasse, Zürich" --country CH --currency CHF
-run invoice new ch --empty -q
+run invoice new ch --empty --service-date 2026-11-02 -q
 CH=$OUT
 run invoice line add "$CH" "Support" --qty 1 --price 10
 sqlite3 "$DB" "INSERT INTO rate VALUES ('EUR', 'CHF', '2026-11-17', '0.93', 'ECB')"

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 setup_business
 run client add acme --name "ACME SAS" --address "1 rue de la Paix, 75002 Paris" --country FR --siren 552100554
-run invoice new acme --empty
+run invoice new acme --empty --service-date 2026-11-02
 run invoice line add 1 "Audit" --qty 1 --price 1000
 run invoice issue 1
 expect_rc 0 "issued"

@@ -14,7 +14,7 @@ run project add acme/web --name "Site web" --rate 80/h
 run time add acme/web 2026-11-02 09:00-12:00 "maquettes"
 run time add acme/web 2026-11-03 14:00-17:30 "intégration"
 run invoice new acme --po PO-7781 -q
-run invoice line add 1 "Audit de sécurité, rapport détaillé et recommandations" --qty 1 --unit d --price 650
+run invoice line add 1 "Audit de sécurité, rapport détaillé et recommandations" --qty 1 --unit d --price 650 --period 2026-11-04
 run invoice issue 1 --date 2026-11-20
 expect_out "F2026-0001"
 
@@ -67,7 +67,7 @@ check "text: no blank line where an optional field is missing" test "$(grep -c '
 expect_out "Net à payer: 1"
 
 # --- a draft ---------------------------------------------------------------------------------
-run invoice new acme --empty -q
+run invoice new acme --empty --service-date 2026-11-02 -q
 run invoice line add 2 "Maintenance" --qty 2 --unit h --price 80
 run invoice render 2
 expect_rc 0 "render a draft"
@@ -83,7 +83,7 @@ check "draft: mentions as issuing would print them" test "$(jq '.mentions | leng
 
 # --- English, HTML escaping ------------------------------------------------------------------
 run client add evil --name "<script>alert(1)</script>" --address "1 Main St, Springfield" --country US --currency USD
-run invoice new evil --empty -q
+run invoice new evil --empty --service-date 2026-11-02 -q
 run invoice line add 3 "Consulting <b>&</b>" --qty 1 --price 1234.5
 run invoice issue 3 --date 2026-11-21 --eur-rate 1.05
 run invoice render F2026-0002 --to html -o -
@@ -108,7 +108,7 @@ check "its total" grep -q "6:30" <<<"$TEXT"
 check "on its own page" grep -q "Page 2/2" <<<"$TEXT"
 
 # --- a long invoice breaks pages and repeats the table header ---------------------------------
-run invoice new acme --empty -q
+run invoice new acme --empty --service-date 2026-11-02 -q
 for i in $(seq 1 200); do echo "line $i"; done >/dev/null
 sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)
   INSERT INTO invoice_line (invoice_id, position, description, quantity, unit, unit_price, vat_rate, discount, net_minor)

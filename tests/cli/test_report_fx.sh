@@ -16,12 +16,12 @@ expect_rc 0 "a report with nothing realized yet"
 check "the opening balance revalued on --to" \
   test "$(printf '%s\n' "$OUT" | grep '^unrealized  account' | tr -s ' ')" = "unrealized account 2026-12-31 Wise USD 1,000.00 USD 800.00 1,000.00 +200.00 EUR"
 
-run invoice new us --empty -q
+run invoice new us --empty --service-date 2026-11-02 -q
 run invoice line add 1 "Dev" --qty 1 --price 1000
 run invoice issue 1 --date 2026-01-05 --force --eur-rate 1.25                      # booked at 800.00 EUR
 run invoice pay F2026-0001 --amount 1000 --date 2026-03-02 --account "Wise USD"   # worth 1,000.00 EUR
 run account transfer "Wise USD" Qonto 800 --received 480 --fee 5 --date 2026-06-30
-run invoice new us --empty -q
+run invoice new us --empty --service-date 2026-11-02 -q
 run invoice line add 2 "Dev" --qty 1 --price 500
 run invoice issue 2 --date 2026-09-01 --force --eur-rate 1.25                      # booked at 400.00 EUR, unpaid
 

@@ -127,7 +127,8 @@ expect_out "its 4 entries"
 tamper "DROP TRIGGER record_append_only; DROP TRIGGER record_no_update; DROP TRIGGER record_no_delete;
         DROP TRIGGER payment_no_update; DROP TRIGGER payment_no_delete; DROP TRIGGER payment_no_replace;
         DROP TABLE record; ALTER TABLE invoice_line DROP COLUMN vat_fixed;
-        ALTER TABLE invoice_line DROP COLUMN net_fixed; PRAGMA user_version = 6"
+        ALTER TABLE invoice_line DROP COLUMN net_fixed; ALTER TABLE invoice DROP COLUMN service_from;
+        ALTER TABLE invoice DROP COLUMN service_to; PRAGMA user_version = 6"
 run verify
 expect_rc 0 "the upgrade seals what was there"
 expect_out "its 3 entries"

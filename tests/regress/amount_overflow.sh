@@ -4,7 +4,7 @@
 . "$(dirname "$0")/../cli/lib.sh"
 setup_business
 run client add acme --name "ACME SAS" --address "1 rue de la Paix, 75002 Paris" --country FR --siren 552100554
-run invoice new acme --empty
+run invoice new acme --empty --service-date 2026-11-02
 run invoice line add 1 "Audit" --qty 1 --price 1000
 run invoice issue 1
 expect_rc 0 "issued"
@@ -19,7 +19,7 @@ expect_unchanged_since before
 run project add acme/web --rate 92233720368547758.07/h
 expect_rc 1 "a project rate at the int64 limit is refused"
 expect_unchanged_since before
-run invoice new acme --empty
+run invoice new acme --empty --service-date 2026-11-02
 run invoice line add 2 "Huge" --qty 1000000 --price 1000000000
 expect_rc 1 "a line whose total is beyond the limit is refused"
 expect_err "the line total"

@@ -9,7 +9,7 @@ setup_business
 run config set business.vat_regime standard
 run config set business.vat_number FR40303265045
 run client add acme --name "ACME SAS" --address "1 rue de la Paix, 75002 Paris" --country FR --siren 552100554
-run invoice new acme --empty -q
+run invoice new acme --empty --service-date 2026-11-02 -q
 # Two lines of 100.03: each line's VAT is 20.006, but the invoice's is 20 % of 200.06, 40.01.
 run invoice line add 1 "Audit" --qty 1 --unit d --price 100.03
 run invoice line add 1 "Atelier" --qty 1 --unit d --price 100.03
@@ -28,7 +28,7 @@ run verify
 expect_rc 0 "the notes are sealed with their fixed VAT"
 
 # The same invoice closed by "all that remains" after line 1.
-run invoice new acme --empty -q
+run invoice new acme --empty --service-date 2026-11-02 -q
 run invoice line add 4 "Audit" --qty 1 --unit d --price 100.03
 run invoice line add 4 "Atelier" --qty 1 --unit d --price 100.03
 run invoice issue 4 --date 2026-11-22
@@ -39,7 +39,7 @@ run invoice credit F2026-0002 --reason "Encore" --date 2026-11-22
 expect_rc 1 "nothing left"; expect_err "already fully credited"
 
 # Two rates and an amount: split pro rata of the bases (1000 at 20 %, 500 at 10 %).
-run invoice new acme --empty -q
+run invoice new acme --empty --service-date 2026-11-02 -q
 run invoice line add 7 "Développement" --qty 10 --unit d --price 100
 run invoice line add 7 "Formation" --qty 5 --unit d --price 100 --vat 10
 run invoice issue 7 --date 2026-11-23

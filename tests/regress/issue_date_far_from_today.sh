@@ -4,7 +4,7 @@
 . "$(dirname "$0")/../cli/lib.sh"
 setup_business
 run client add acme --name "ACME SAS" --address "1 rue de la Paix, 75002 Paris" --country FR --siren 552100554
-run invoice new acme --empty
+run invoice new acme --empty --service-date 2026-11-02
 run invoice line add 1 "Audit" --qty 1 --price 1000
 snapshot before
 run invoice issue 1 --date 2025-12-31
@@ -21,7 +21,7 @@ expect_out "Issued F2026-0001"
 run invoice credit F2026-0001 --amount 10 --reason "Geste" --date 2026-12-01
 expect_rc 1 "a credit note ten days ahead is refused too"
 expect_err "a credit note cannot be dated in the future"
-run invoice new acme --empty
+run invoice new acme --empty --service-date 2026-11-02
 run invoice line add 2 "Conseil" --qty 1 --price 100
 run invoice issue 2 --date 2026-11-14
 expect_rc 0 "a week back is fine"

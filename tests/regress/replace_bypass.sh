@@ -14,7 +14,7 @@ run invoice issue 1
 expect_rc 0 "F2026-0001 issued"
 run invoice pay F2026-0001 --amount 100 --date 2026-11-20
 expect_rc 0 "a payment"
-run invoice new acme --empty
+run invoice new acme --empty --service-date 2026-11-02
 expect_rc 0 "draft 2"
 snapshot before
 

@@ -106,6 +106,8 @@ struct InvoiceBalance {
 /// The service period of an invoice: the span of its lines' periods (CHECKLIST §8.1: the date
 /// of the service), empty when no line has one.
 ServicePeriod service_period(const std::vector<InvoiceLine>& lines);
+/// The span of two periods (either may be empty).
+ServicePeriod span(const ServicePeriod& a, const ServicePeriod& b);
 
 /// The status of an issued invoice on `today`: cancelled when fully credited, paid when nothing
 /// is due, overdue after the due date, partly-paid after a payment, else issued.
@@ -123,7 +125,10 @@ struct Invoice {
   std::string series;
   std::int64_t seq = 0;
   std::optional<Date> issue_date, due_date;
-  ServicePeriod period;
+  ServicePeriod period;  ///< printed: the lines' periods and the given one, together
+  /// The date or period of the service given for the whole invoice (--service-date, --period):
+  /// what lines without a period of their own were done in.
+  ServicePeriod given_period;
   std::string po_number, notes;
   std::optional<std::int64_t> credited_id;  ///< credit notes: the invoice they credit
   std::string reason;                       ///< credit notes: why

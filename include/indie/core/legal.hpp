@@ -48,6 +48,11 @@ struct LegalFacts {
   Money net = Money::zero(currency_eur());
   std::size_t lines = 0;
   std::vector<Decimal> vat_rates;  ///< the rates its lines carry
+  std::int64_t draft_id = 0;       ///< for the commands a refusal suggests
+  /// The service date (CGI art. 242 nonies A, 7°): the positions of the lines without a period
+  /// of their own, and whether the invoice has one for them.
+  std::vector<int> lines_without_period;
+  bool has_given_period = false;
   int payment_terms = 30;
   std::string original_number, original_date;            ///< credit notes
   std::string eur_rate, eur_rate_date, eur_rate_source;  ///< foreign currency, frozen at issue
