@@ -138,7 +138,7 @@ void credit(Context& ctx, const CreditArgs& a) {
   std::vector<EarlierCredit> earlier;
   for (const auto& c : repo.credit_notes(orig.id))
     earlier.push_back({*c.number, c.gross_minor, repo.lines(c.id)});
-  CreditRequest request{a.lines, std::nullopt, a.release_time};
+  CreditRequest request{a.lines, std::nullopt, a.release_time, std::nullopt};
   if (!a.amount.empty()) request.amount = amount_arg(a.amount, cur, "--amount");
   if (!a.quantity.empty()) {
     try {

@@ -53,10 +53,6 @@ DocumentInput load(Context& ctx, const RenderArgs& a) {
   auto lines = repo.lines(inv.id);
   InvoiceTotals totals = compute_totals(lines, inv.cur());
   DocumentInput in{.invoice = inv, .lines = std::move(lines), .totals = std::move(totals)};
-  if (inv.kind == InvoiceKind::invoice && inv.issued) {
-    in.credited_minor = repo.credited_minor(inv.id);
-    in.paid_minor = repo.paid_minor(inv.id);
-  }
   if (inv.credited_id) in.original = repo.find(*inv.credited_id);
   if (inv.issued) {
     // An issued invoice prints what was frozen at issue, whatever changed since.

@@ -28,6 +28,13 @@ std::string rate_list(const std::vector<Decimal>& rates) {
 
 const Currency& LegalFacts::currency_eur() { return indie::currency("EUR"); }
 
+VatCategory category_of_code(std::string_view code) {
+  for (const auto c : {VatCategory::standard, VatCategory::franchise, VatCategory::reverse_charge,
+                       VatCategory::outside_scope})
+    if (category_code(c) == code) return c;
+  throw invalid_input(fmt::format("unknown VAT category '{}': S, E, AE or O", code));
+}
+
 std::string_view category_code(VatCategory c) {
   switch (c) {
     case VatCategory::standard:
@@ -63,8 +70,10 @@ std::string_view exemption_mention(VatCategory c) {
     case VatCategory::franchise:
       return "TVA non applicable, art. 293 B du CGI";
     case VatCategory::reverse_charge:
-      return "Autoliquidation (reverse charge) : TVA due par le preneur, art. 283-2 du CGI et art. "
-             "196 de la directive 2006/112/CE";
+      // The place of supply is the client's (art. 259-1 du CGI, art. 44 and 196 of the VAT
+      // directive); art. 283-2 is for French buyers of foreign sellers (issue 14.9).
+      return "Autoliquidation (reverse charge) : TVA due par le preneur, art. 259-1 du CGI et "
+             "art. 196 de la directive 2006/112/CE";
     case VatCategory::outside_scope:
       return "TVA non applicable, art. 259-1 du CGI : prestation de services à un preneur établi "
              "hors de l'Union européenne";

@@ -52,8 +52,6 @@ constexpr Label kLabels[] = {
     {"net", "Total HT", "Total excl. VAT"},
     {"vat", "TVA", "VAT"},
     {"gross", "Total TTC", "Total incl. VAT"},
-    {"credited", "Avoirs", "Credited"},
-    {"paid", "Déjà réglé", "Paid"},
     {"due", "Net à payer", "Amount due"},
     {"vat_eur", "Montant de la TVA en euros", "VAT in euros"},
     {"payment", "Règlement", "Payment"},
@@ -263,22 +261,26 @@ ordered_json invoice_document(const DocumentInput& in) {
   j["vat"] = std::move(vat);
   j["vat_charged"] = vat_charged;
 
+  // Without VAT (franchise en base, services outside the EU, reverse charge) there is no VAT
+  // row of 0.00 and no "Total TTC": the reason stands right under "Total HT" (issue 14.9).
+  const std::string_view category = inv.vat_category;
+  ordered_json vat_note = nullptr;
+  if (!vat_charged) {
+    if (category == "AE")
+      vat_note = std::string(lang == Language::fr ? "TVA : Autoliquidation"
+                                                  : "VAT: reverse charge (Autoliquidation)");
+    else if (category == "E" || category == "O")
+      vat_note = std::string(exemption_mention(category_of_code(category)));
+  }
+  j["vat_note"] = vat_note;
+
   ordered_json totals;
   totals["net"] = money_value(in.totals.net, lang);
   totals["vat"] = money_value(in.totals.vat, lang);
   totals["gross"] = money_value(in.totals.gross, lang);
-  const bool settled_any = !credit && inv.issued && (in.credited_minor != 0 || in.paid_minor != 0);
-  totals["credited"] = settled_any && in.credited_minor != 0
-                           ? money_value(Money(in.credited_minor, cur), lang)
-                           : ordered_json(nullptr);
-  totals["paid"] = settled_any && in.paid_minor != 0 ? money_value(Money(in.paid_minor, cur), lang)
-                                                     : ordered_json(nullptr);
-  totals["due"] = credit
-                      ? ordered_json(nullptr)
-                      : money_value(Money(in.totals.gross.minor() -
-                                              (inv.issued ? in.credited_minor + in.paid_minor : 0),
-                                          cur),
-                                    lang);
+  // The document is the invoice as issued: "Net à payer" is its total, whatever was paid or
+  // credited since (those go on the client's statement, never on the invoice, issue 14.1).
+  totals["due"] = credit ? ordered_json(nullptr) : money_value(in.totals.gross, lang);
   totals["vat_eur"] = inv.vat_eur_minor && *inv.vat_eur_minor != 0
                           ? money_value(Money(*inv.vat_eur_minor, currency("EUR")), lang)
                           : ordered_json(nullptr);
@@ -292,7 +294,11 @@ ordered_json invoice_document(const DocumentInput& in) {
       iban.empty() ? ordered_json(nullptr) : ordered_json(label("bank_transfer", lang));
   j["payment"] = credit ? ordered_json(nullptr) : std::move(payment);
 
-  j["mentions"] = in.mentions;
+  // The exemption printed under the totals is not repeated at the foot.
+  ordered_json mentions = ordered_json::array();
+  for (const auto& m : in.mentions)
+    if (!vat_note.is_string() || m != vat_note.get<std::string>()) mentions.push_back(m);
+  j["mentions"] = std::move(mentions);
 
   if (in.timesheet) {
     ordered_json entries = ordered_json::array();

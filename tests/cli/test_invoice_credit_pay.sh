@@ -167,6 +167,11 @@ run invoice show F2026-0004 --format json
 check "category AE" test "$(jq -r '"\(.vat_category) \(.vat_exemption_code) \(.vat_total)"' <<<"$OUT")" = "AE VATEX-EU-AE 0.00"
 check "Autoliquidation" test "$(jq -e '.mentions | map(select(test("Autoliquidation"))) | length == 1' <<<"$OUT")" = true
 check "both VAT numbers" test "$(jq -r '"\(.seller.vat_number) \(.buyer.vat_number)"' <<<"$OUT")" = "FR44732829320 DE136695976"
+check "the mention cites art. 259-1 du CGI and art. 196 of the directive, not 283-2 (issue 14.9)" \
+  test "$(jq -e '.mentions | map(select(test("art. 259-1 du CGI et art. 196 de la directive"))) | length == 1' <<<"$OUT")" = true
+run invoice render F2026-0004 --to txt -o -
+expect_out "VAT: reverse charge (Autoliquidation)"
+expect_out_not "Total TTC"
 
 # --- standard regime: VAT per rate -------------------------------------------------------
 run config set business.vat_regime standard

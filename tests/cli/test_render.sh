@@ -26,11 +26,12 @@ check "the default file is NUMBER.pdf here" test -s F2026-0001.pdf
 TEXT=$(pdf_text F2026-0001.pdf)
 for want in "Facture" "F2026-0001" "Camille Martin EI" "12 rue des Lilas" "SIREN 732829320" "ACME SAS" "3 rue de la Paix" \
   "75002 Paris" "SIREN 552100554" "20 novembre 2026" "20 décembre 2026" "du 2 novembre 2026" "PO-7781" \
-  "Audit de sécurité" "Site web" "650,00 €" "1 170,00 €" "Total HT" "Total TTC" "Net à payer" \
+  "Audit de sécurité" "Site web" "650,00 €" "1 170,00 €" "Total HT" "TVA non applicable, art. 293 B du CGI" "Net à payer" \
   "TVA non applicable, art. 293 B du CGI" "Indemnité forfaitaire pour frais de recouvrement : 40 €" \
   "Pénalités de retard" "Pas d'escompte" "FR7630006000011234567890189" "AGRIFRPP" "Page 1/1"; do
   if [[ "$TEXT" == *"$want"* ]]; then pass; else fail "the PDF shows: $want"; fi
 done
+check "franchise: no Total TTC and no VAT row of 0.00" test "${TEXT#*Total TTC}" = "$TEXT"
 check "the PDF embeds its fonts" test "$(pdffonts F2026-0001.pdf | tail -n +3 | awk '$(NF-4) != "yes"' | wc -l)" = 0
 INFO=$(pdfinfo F2026-0001.pdf)
 check "PDF title" grep -q "^Title: *Facture F2026-0001$" <<<"$INFO"
@@ -51,7 +52,9 @@ check "dates raw and in words" test "$(jq -r '.document.issue_date | "\(.iso) \(
 check "labels in the document's language" test "$(jq -r .labels.due <<<"$OUT")" = "Net à payer"
 check "absent fields are null" test "$(jq -r '.document.notes' <<<"$OUT")" = null
 check "two lines" test "$(jq '.lines | length' <<<"$OUT")" = 2
-check "the mentions frozen at issue" test "$(jq '.mentions | index("TVA non applicable, art. 293 B du CGI")' <<<"$OUT")" != null
+check "franchise: the exemption under the totals (issue 14.9)" test "$(jq -r .vat_note <<<"$OUT")" = "TVA non applicable, art. 293 B du CGI"
+check "and not repeated at the foot" test "$(jq '.mentions | index("TVA non applicable, art. 293 B du CGI")' <<<"$OUT")" = null
+check "the other mentions frozen at issue" test "$(jq '.mentions | index("Indemnité forfaitaire pour frais de recouvrement : 40 €")' <<<"$OUT")" != null
 
 # --- HTML, Markdown, text ------------------------------------------------------------------
 run invoice render F2026-0001 --to html -o -

@@ -18,7 +18,9 @@ enum class VatCategory {
   reverse_charge,  ///< AE + VATEX-EU-AE: services to an EU business, "Autoliquidation"
   outside_scope,   ///< O + VATEX-EU-O: services to a business outside the EU (CGI art. 259-1)
 };
-std::string_view category_code(VatCategory c);   ///< S, E, AE, O
+std::string_view category_code(VatCategory c);  ///< S, E, AE, O
+/// The category of a code (S, E, AE, O); throws invalid_input for another.
+VatCategory category_of_code(std::string_view code);
 std::string_view exemption_code(VatCategory c);  ///< VATEX-…, empty for S
 /// The legal mention that explains why no VAT is charged (empty for S).
 std::string_view exemption_mention(VatCategory c);

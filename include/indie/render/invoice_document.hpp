@@ -17,8 +17,7 @@ struct DocumentInput {
   Invoice invoice;
   std::vector<InvoiceLine> lines;
   InvoiceTotals totals;
-  std::int64_t credited_minor = 0, paid_minor = 0;  ///< invoices: after issue
-  std::optional<Invoice> original{};                ///< credit notes: the invoice they correct
+  std::optional<Invoice> original{};          ///< credit notes: the invoice they correct
   nlohmann::ordered_json seller{}, client{};  ///< the snapshots frozen at issue (a draft: today's)
   std::vector<std::string> mentions{};        ///< frozen at issue (a draft: as they would be)
   std::optional<std::vector<TimesheetEntry>> timesheet{};

@@ -208,19 +208,20 @@ void totals_block(Pen& pen, const ordered_json& doc) {
     bool shaded = false;
   };
   std::vector<Row> rows;
-  if (doc.value("vat_charged", false))
+  rows.push_back({str(labels, "net"), str(totals, "net", "text"), {9}});
+  // With VAT: its rates, its total and "Total TTC"; without (franchise, reverse charge, outside
+  // the EU): the reason, right under "Total HT", and no VAT row of 0.00 (issue 14.9).
+  if (doc.value("vat_charged", false)) {
     for (const auto& v : doc["vat"])
       rows.push_back({fmt::format("{} {} % ({} {})", str(labels, "vat"), str(v, "rate", "text"),
                                   str(labels, "vat_base"), str(v, "base", "text")),
                       str(v, "amount", "text"),
                       {8.5, false, kMuted}});
-  rows.push_back({str(labels, "net"), str(totals, "net", "text"), {9}});
-  rows.push_back({str(labels, "vat"), str(totals, "vat", "text"), {9}});
-  rows.push_back({str(labels, "gross"), str(totals, "gross", "text"), {10, true}});
-  if (truthy(totals, "credited"))
-    rows.push_back({str(labels, "credited"), "− " + str(totals, "credited", "text"), {9}});
-  if (truthy(totals, "paid"))
-    rows.push_back({str(labels, "paid"), "− " + str(totals, "paid", "text"), {9}});
+    rows.push_back({str(labels, "vat"), str(totals, "vat", "text"), {9}});
+    rows.push_back({str(labels, "gross"), str(totals, "gross", "text"), {10, true}});
+  } else if (doc.contains("vat_note") && doc["vat_note"].is_string()) {
+    rows.push_back({doc["vat_note"].get<std::string>(), "", {8.5, false, kMuted}});
+  }
   if (truthy(totals, "due"))
     rows.push_back({str(labels, "due"), str(totals, "due", "text"), {11, true, kAccent}, true});
   if (truthy(totals, "vat_eur"))
@@ -233,7 +234,8 @@ void totals_block(Pen& pen, const ordered_json& doc) {
   for (const auto& r : rows) {
     Style right = r.style;
     right.align = Align::right;
-    cells.emplace_back(pen.layout(w * 0.62 - pad, r.name, r.style),
+    // A row without a value (the reason there is no VAT) takes the block's whole width.
+    cells.emplace_back(pen.layout((r.value.empty() ? w : w * 0.62) - pad, r.name, r.style),
                        pen.layout(w * 0.38 - pad, r.value, right));
     h += std::max(Pen::height(cells.back().first.get()), Pen::height(cells.back().second.get())) +
          2 * pad;
