@@ -10,6 +10,7 @@
 #include "indie/core/identifiers.hpp"
 #include "indie/core/invoice_number.hpp"
 #include "indie/core/legal.hpp"
+#include "indie/core/money.hpp"
 #include "indie/core/suggest.hpp"
 #include "indie/core/text.hpp"
 #include "indie/core/timesheet.hpp"
@@ -20,6 +21,36 @@ namespace {
 // ---- how each key's text is checked -------------------------------------------------------
 
 std::string any_text(std::string_view v) { return std::string(v); }
+
+// "1000 EUR", "1 000 €", "5000.50 USD": an amount and its currency, kept as "1000 EUR". The
+// capital is printed with its currency on every page (Code de commerce R123-238).
+std::string share_capital(std::string_view v) {
+  const std::string text(trim(v));
+  if (text.empty()) return text;
+  std::string amount = text, code;
+  if (text.ends_with("€")) {
+    code = "EUR";
+    amount = text.substr(0, text.size() - std::string_view("€").size());
+  } else if (const auto space = text.find_last_of(' '); space != std::string::npos) {
+    code = to_upper(trim(text.substr(space + 1)));
+    amount = text.substr(0, space);
+  }
+  if (code == "EUROS" || code == "EURO") code = "EUR";
+  for (const std::string_view space : {"\xC2\xA0", "\xE2\x80\xAF"})  // no-break spaces
+    for (auto at = amount.find(space); at != std::string::npos; at = amount.find(space))
+      amount.erase(at, space.size());
+  std::string digits;
+  for (const char c : amount)
+    if (c != ' ') digits += c == ',' ? '.' : c;
+  try {
+    const Money m = Money::parse(digits, currency(code));
+    if (m.is_negative() || m.is_zero()) throw invalid_input("");
+    return fmt::format("{} {}", m.amount().normalized().to_string(), m.currency().code);
+  } catch (const Error&) {
+    throw invalid_input(
+        fmt::format("'{}' is not an amount with its currency; write it like \"1000 EUR\"", text));
+  }
+}
 
 // An empty value clears an optional identifier; anything else must be valid.
 template <std::string (*Normalize)(std::string_view)>
@@ -126,8 +157,8 @@ const auto kKeys = std::to_array<ConfigKey>({
      [](Config& c, const std::string& v) { c.business.vat_regime = parse_vat_regime(v); }},
     {"business.currency", false, "EUR", "Base currency (ISO 4217) for reports and conversions",
      currency_code, INDIE_BUSINESS_TEXT(currency)},
-    {"business.share_capital", false, "", "Share capital for companies, e.g. 1000 EUR", any_text,
-     INDIE_BUSINESS_TEXT(share_capital)},
+    {"business.share_capital", false, "", "Share capital for companies, e.g. 1000 EUR",
+     share_capital, INDIE_BUSINESS_TEXT(share_capital)},
     {"business.rcs_city", false, "", "City of RCS registration (traders and companies)", any_text,
      INDIE_BUSINESS_TEXT(rcs_city)},
     {"business.email", false, "", "Contact e-mail printed on invoices",

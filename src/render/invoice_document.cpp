@@ -10,6 +10,7 @@
 #include "indie/core/currency.hpp"
 #include "indie/core/duration.hpp"
 #include "indie/core/legal.hpp"
+#include "indie/core/text.hpp"
 
 namespace indie {
 namespace {
@@ -170,6 +171,49 @@ ordered_json party(const ordered_json& snapshot, const std::string& own_country)
   return p;
 }
 
+// SIREN 732829320 as it is printed: 732 829 320.
+std::string in_threes(std::string_view digits) {
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && i % 3 == 0) out += ' ';
+    out += digits[i];
+  }
+  return out;
+}
+
+// The seller's legal identity, printed at the foot of every page (issue 14.13; Code de
+// commerce R123-237 and R123-238): name and legal form, the share capital with its currency,
+// the registered office, the RCS registration (or the SIREN), the VAT number.
+std::string identity_line(const ordered_json& seller, Language lang) {
+  const bool fr = lang == Language::fr;
+  std::vector<std::string> parts;
+  std::string name = seller.value("name", "");
+  const std::string form = to_upper(seller.value("legal_form", ""));
+  if (!form.empty() && form != "EI" && name.find(form) == std::string::npos) name += " " + form;
+  if (const std::string capital = seller.value("share_capital", ""); !capital.empty()) {
+    std::string shown = capital;
+    try {  // "1000 EUR", as config set stores it; earlier free text is printed as it is
+      const auto space = capital.find(' ');
+      const Currency& cur = currency(capital.substr(space + 1));
+      shown = money_value(Money::parse(capital.substr(0, space), cur), lang)["text"];
+    } catch (const std::exception&) {
+    }
+    name += fr ? " au capital de " + shown : ", share capital " + shown;
+  }
+  parts.push_back(name);
+  std::string address = seller.value("address", "");
+  std::replace(address.begin(), address.end(), '\n', ',');
+  if (!address.empty()) parts.push_back(address);
+  const std::string siren = in_threes(seller.value("siren", ""));
+  if (const std::string rcs = seller.value("rcs_city", ""); !rcs.empty() && !siren.empty())
+    parts.push_back(fmt::format("RCS {} {}", rcs, siren));
+  else if (!siren.empty())
+    parts.push_back("SIREN " + siren);
+  if (const std::string vat = seller.value("vat_number", ""); !vat.empty())
+    parts.push_back((fr ? "TVA " : "VAT ") + vat);
+  return join(parts, " · ");
+}
+
 std::string terms_text(const std::optional<Date>& issue, const std::optional<Date>& due,
                        Language lang) {
   if (!issue || !due) return "";
@@ -228,6 +272,7 @@ ordered_json invoice_document(const DocumentInput& in) {
   const std::string own_country = in.seller.value("country", "FR");
   j["seller"] = party(in.seller, own_country);
   j["seller"]["logo"] = in.has_logo;
+  j["seller"]["identity"] = identity_line(in.seller, lang);
   j["client"] = party(in.client, own_country);
 
   bool any_discount = false;

@@ -379,10 +379,8 @@ void draft_mark(Pen& pen, const std::string& mark) {
 // Every page ends with who issued it and "Page N/M", then the draft mark.
 void footer(Pen& pen, const ordered_json& doc, int pages) {
   if (pen.cr() == nullptr) return;  // the measuring pass: nothing of it moves the flow
-  const ordered_json& seller = doc["seller"];
-  std::string left = str(seller, "name");
-  if (const auto siren = str(seller, "siren"); !siren.empty())
-    left += fmt::format(" · SIREN {}", siren);
+  // The seller's legal identity on every page (issue 14.13), then the number and the page.
+  const std::string identity = str(doc["seller"], "identity");
   std::string right = str(doc["document"], "number");
   if (!right.empty()) right += " · ";
   right += fmt::format("{} {}/{}", str(doc["labels"], "page"), pen.page(), pages);
@@ -390,9 +388,10 @@ void footer(Pen& pen, const ordered_json& doc, int pages) {
   pen.y = kFooterTop - 4;
   pen.rule(kMargin, kContentWidth, kRule, 0.5);
   pen.y = saved;
-  pen.text(kMargin, kFooterTop, kContentWidth * 0.7, left, {7.5, false, kMuted});
-  pen.text(kMargin + kContentWidth * 0.5, kFooterTop, kContentWidth * 0.5, right,
-           {7.5, false, kMuted, Align::right});
+  // A long identity wraps onto a second line; the page number keeps the first line's end.
+  pen.text(kMargin, kFooterTop, kContentWidth * 0.78, identity, {7, false, kMuted});
+  pen.text(kMargin + kContentWidth * 0.78, kFooterTop, kContentWidth * 0.22, right,
+           {7, false, kMuted, Align::right});
   draft_mark(pen, str(doc["document"], "draft_mark"));
 }
 
