@@ -48,7 +48,9 @@ std::string share_capital(std::string_view v) {
     return fmt::format("{} {}", m.amount().normalized().to_string(), m.currency().code);
   } catch (const Error&) {
     throw invalid_input(
-        fmt::format("'{}' is not an amount with its currency; write it like \"1000 EUR\"", text));
+        fmt::format("'{}' is not an amount with its currency; write it like \"1000 EUR\": "
+                    "indie config set business.share_capital \"1000 EUR\"",
+                    text));
   }
 }
 
