@@ -1,4 +1,4 @@
-# The ECB's rates in XML (issue 17.11, CHECKLIST §8.11): eurofxref-daily.xml and the whole
+# The ECB's rates in XML (issue 17.11, CHECKLIST §8.11): eurofxref-daily.xml and part of the
 # history in eurofxref-hist.xml's layout (namespaced Cube elements, single-quoted attributes)
 # store exactly what the CSV files of the same days store; malformed or hostile XML is refused
 # with its line and column, and changes nothing.
@@ -17,18 +17,23 @@ expect_rc 0 "daily XML"; expect_out "1 days, 30 rates, 30 new"
 INDIE_DB="$T/csv.db" "$INDIE" rate import "$DATA/eurofxref.csv" >/dev/null || fail "csv import"
 check "the XML stores what the CSV stores" test "$(rates "$DB")" = "$(rates "$T/csv.db")"
 
-# The whole history, written in the ECB's XML layout from eurofxref-hist.csv by Python.
-python3 - "$DATA/eurofxref-hist.csv" >"$T/eurofxref-hist.xml" <<'PY'
+# Six hundred days of the history (the newest 300 and the oldest 300, with their N/A cells and
+# the currencies of 1999), written by Python as the ECB's CSV and in its XML layout. (The whole
+# history takes 40 s under the sanitizers for no more proof.)
+python3 - "$DATA/eurofxref-hist.csv" "$T/eurofxref-hist.csv" >"$T/eurofxref-hist.xml" <<'PY'
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1])))
-head = rows[0]
+head, body = rows[0], rows[1:]
+days = body[:300] + body[-300:]
+with open(sys.argv[2], "w", newline="") as out:
+    csv.writer(out, lineterminator="\n").writerows([head] + days)
 print('<?xml version="1.0" encoding="UTF-8"?>')
 print('<gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" '
       'xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">')
 print('\t<gesmes:subject>Reference rates</gesmes:subject>')
 print('\t<gesmes:Sender>\n\t\t<gesmes:name>European Central Bank</gesmes:name>\n\t</gesmes:Sender>')
 print('\t<Cube>')
-for r in rows[1:]:
+for r in days:
     print(f"\t\t<Cube time='{r[0]}'>")
     for c, v in zip(head[1:], r[1:]):
         if c and v and v != 'N/A':
@@ -38,8 +43,9 @@ print('\t</Cube>\n</gesmes:Envelope>')
 PY
 run --db "$T/hist-xml.db" rate import "$T/eurofxref-hist.xml"
 expect_rc 0 "history XML"
-INDIE_DB="$T/hist-csv.db" "$INDIE" rate import "$DATA/eurofxref-hist.csv" >"$T/csv-out" || fail "hist csv"
-check "same days and rates as the CSV history" test "$OUT" = "$(sed 's/eurofxref-hist.csv/eurofxref-hist.xml/; s|'"$DATA"'|'"$T"'|' "$T/csv-out")"
+INDIE_DB="$T/hist-csv.db" "$INDIE" rate import "$T/eurofxref-hist.csv" >"$T/csv-out" || fail "hist csv"
+check "600 days" grep -q ": 600 days" <<<"$OUT"
+check "same days and rates as the CSV" test "$OUT" = "$(sed 's/eurofxref-hist.csv/eurofxref-hist.xml/' "$T/csv-out")"
 check "the history XML stores what the CSV stores" test "$(rates "$T/hist-xml.db" | md5sum)" = "$(rates "$T/hist-csv.db" | md5sum)"
 run --db "$T/hist-xml.db" rate import "$T/eurofxref-hist.xml"
 expect_out "0 new"
