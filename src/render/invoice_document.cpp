@@ -137,13 +137,42 @@ ordered_json period_value(const ServicePeriod& p, Language lang) {
           {"text", std::move(text)}};
 }
 
-std::string unit_text(const std::string& unit, Language lang) {
-  if (unit == "d") return lang == Language::fr ? "j" : "d";
-  return unit;
-}
-
 ordered_json text_or_null(const std::string& s) {
   return s.empty() ? ordered_json(nullptr) : ordered_json(s);
+}
+
+// SIREN 732829320 as it is printed: 732 829 320.
+std::string in_groups(std::string_view digits, std::size_t size) {
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && i % size == 0) out += ' ';
+    out += digits[i];
+  }
+  return out;
+}
+std::string in_threes(std::string_view digits) { return in_groups(digits, 3); }
+
+// As printed (issue 14.11): SIRET 732 829 320 00074, IBAN FR76 3000 6000 0112 3456 7890 189.
+std::string siret_text(std::string_view s) {
+  return s.size() == 14 ? in_threes(s.substr(0, 9)) + " " + std::string(s.substr(9))
+                        : std::string(s);
+}
+
+// The words of a line's unit in the document's language (issue 14.11): "jour", not "j".
+std::string unit_words(const std::string& unit, Language lang) {
+  static const std::array<std::array<const char*, 3>, 9> kUnits = {
+      {{"h", "heure", "hour"},
+       {"d", "jour", "day"},
+       {"u", "unité", "unit"},
+       {"month", "mois", "month"},
+       {"week", "semaine", "week"},
+       {"km", "km", "km"},
+       {"page", "page", "page"},
+       {"word", "mot", "word"},
+       {"flat", "forfait", "flat fee"}}};
+  for (const auto& u : kUnits)
+    if (unit == u[0]) return lang == Language::fr ? u[1] : u[2];
+  return unit;
 }
 
 // A party (seller or client) from its snapshot: every field, empty ones null, and the address
@@ -168,17 +197,10 @@ ordered_json party(const ordered_json& snapshot, const std::string& own_country)
   const std::string country = snapshot.value("country", "");
   if (!country.empty() && country != own_country) lines.push_back(country);
   p["address_lines"] = std::move(lines);
+  const std::string siren = snapshot.value("siren", ""), siret = snapshot.value("siret", "");
+  p["siren_text"] = siren.empty() ? ordered_json(nullptr) : ordered_json(in_threes(siren));
+  p["siret_text"] = siret.empty() ? ordered_json(nullptr) : ordered_json(siret_text(siret));
   return p;
-}
-
-// SIREN 732829320 as it is printed: 732 829 320.
-std::string in_threes(std::string_view digits) {
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && i % 3 == 0) out += ' ';
-    out += digits[i];
-  }
-  return out;
 }
 
 // The seller's legal identity, printed at the foot of every page (issue 14.13; Code de
@@ -277,19 +299,26 @@ ordered_json invoice_document(const DocumentInput& in) {
 
   bool any_discount = false;
   ordered_json lines = ordered_json::array();
+  // Quantities with one number of decimals for the whole column (0,50 and 5,67; 1,0 and 2,5).
+  int quantity_scale = 0;
+  for (const auto& l : in.lines)
+    quantity_scale = std::max(quantity_scale, l.quantity.normalized().scale());
   for (const auto& l : in.lines) {
     const Money net = line_net(l, cur);
     any_discount = any_discount || !l.discount.is_zero();
-    lines.push_back({{"position", l.position},
-                     {"description", l.description},
-                     {"period", period_value(l.period, lang)},
-                     {"quantity", decimal_value(l.quantity, lang)},
-                     {"unit", unit_text(l.unit, lang)},
-                     {"unit_price", price_value(l.unit_price, cur, lang)},
-                     {"vat_rate", decimal_value(l.vat_rate, lang)},
-                     {"discount", l.discount.is_zero() ? ordered_json(nullptr)
-                                                       : decimal_value(l.discount, lang)},
-                     {"net", money_value(net, lang)}});
+    lines.push_back(
+        {{"position", l.position},
+         {"description", l.description},
+         {"period", period_value(l.period, lang)},
+         {"quantity",
+          {{"raw", l.quantity.normalized().to_string()},
+           {"text", l.quantity.normalized().with_scale(quantity_scale).format(locale_of(lang))}}},
+         {"unit", unit_words(l.unit, lang)},
+         {"unit_price", price_value(l.unit_price, cur, lang)},
+         {"vat_rate", decimal_value(l.vat_rate, lang)},
+         {"discount",
+          l.discount.is_zero() ? ordered_json(nullptr) : decimal_value(l.discount, lang)},
+         {"net", money_value(net, lang)}});
   }
   j["lines"] = std::move(lines);
   j["has_discount"] = any_discount;
@@ -334,6 +363,7 @@ ordered_json invoice_document(const DocumentInput& in) {
   ordered_json payment;
   const std::string iban = in.seller.value("iban", ""), bic = in.seller.value("bic", "");
   payment["iban"] = text_or_null(iban);
+  payment["iban_text"] = text_or_null(in_groups(iban, 4));
   payment["bic"] = text_or_null(bic);
   payment["method"] =
       iban.empty() ? ordered_json(nullptr) : ordered_json(label("bank_transfer", lang));

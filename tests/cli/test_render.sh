@@ -24,11 +24,11 @@ expect_rc 0 "render a PDF"
 expect_out "Wrote F2026-0001.pdf"
 check "the default file is NUMBER.pdf here" test -s F2026-0001.pdf
 TEXT=$(pdf_text F2026-0001.pdf)
-for want in "Facture" "F2026-0001" "Camille Martin EI" "12 rue des Lilas" "SIREN 732829320" "ACME SAS" "3 rue de la Paix" \
-  "75002 Paris" "SIREN 552100554" "20 novembre 2026" "20 décembre 2026" "du 2 novembre 2026" "PO-7781" \
+for want in "Facture" "F2026-0001" "Camille Martin EI" "12 rue des Lilas" "SIREN 732 829 320" "ACME SAS" "3 rue de la Paix" \
+  "75002 Paris" "SIREN 552 100 554" "20 novembre 2026" "20 décembre 2026" "du 2 novembre 2026" "PO-7781" \
   "Audit de sécurité" "Site web" "650,00 €" "1 170,00 €" "Total HT" "TVA non applicable, art. 293 B du CGI" "Net à payer" \
   "TVA non applicable, art. 293 B du CGI" "Indemnité forfaitaire pour frais de recouvrement : 40 €" \
-  "Pénalités de retard" "Pas d'escompte" "FR7630006000011234567890189" "AGRIFRPP" "Page 1/1"; do
+  "Pénalités de retard" "Pas d'escompte" "FR76 3000 6000 0112 3456 7890 189" "AGRIFRPP" "Page 1/1"; do
   if [[ "$TEXT" == *"$want"* ]]; then pass; else fail "the PDF shows: $want"; fi
 done
 check "franchise: no Total TTC and no VAT row of 0.00" test "${TEXT#*Total TTC}" = "$TEXT"

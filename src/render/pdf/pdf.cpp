@@ -75,9 +75,9 @@ void seller_and_facts(Pen& pen, const ordered_json& doc, cairo_surface_t* logo) 
   put(str(seller, "name"), {11, true});
   for (const auto& l : seller["address_lines"]) put(l.get<std::string>(), {9});
   std::string ids;
-  if (const auto siren = str(seller, "siren"); !siren.empty())
+  if (const auto siren = str(seller, "siren_text"); !siren.empty())
     ids = fmt::format("{} {}", str(labels, "siren"), siren);
-  if (const auto siret = str(seller, "siret"); !siret.empty())
+  if (const auto siret = str(seller, "siret_text"); !siret.empty())
     ids += fmt::format(" · {} {}", str(labels, "siret"), siret);
   put(ids, {8.5, false, kMuted});
   if (const auto vat = str(seller, "vat_number"); !vat.empty())
@@ -122,7 +122,7 @@ void client_block(Pen& pen, const ordered_json& doc) {
   rows.emplace_back(str(labels, "client"), Style{7.5, true, kMuted});
   rows.emplace_back(str(client, "name"), Style{10.5, true});
   for (const auto& l : client["address_lines"]) rows.emplace_back(l.get<std::string>(), Style{9});
-  if (const auto siren = str(client, "siren"); !siren.empty())
+  if (const auto siren = str(client, "siren_text"); !siren.empty())
     rows.emplace_back(fmt::format("{} {}", str(labels, "siren"), siren), Style{8.5, false, kMuted});
   if (const auto vat = str(client, "vat_number"); !vat.empty())
     rows.emplace_back(fmt::format("{} {}", str(labels, "vat_number"), vat),
@@ -265,7 +265,7 @@ void payment_block(Pen& pen, const ordered_json& doc) {
       s += fmt::format(" — {} {}", str(labels, "due_date"), due);
     lines.push_back(s);
   }
-  if (const auto iban = str(p, "iban"); !iban.empty()) {
+  if (const auto iban = str(p, "iban_text"); !iban.empty()) {
     std::string s = fmt::format("{} — {} {}", str(p, "method"), str(labels, "iban"), iban);
     if (const auto bic = str(p, "bic"); !bic.empty())
       s += fmt::format(" · {} {}", str(labels, "bic"), bic);
