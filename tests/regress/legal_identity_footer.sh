@@ -20,7 +20,7 @@ run config set business.vat_regime standard
 run config set business.vat_number FR44732829320
 run client add acme --name "ACME SAS" --address "1 rue de la Paix, 75002 Paris" --country FR --siren 552100554
 run invoice new acme --empty -q --period 2026-11-01..2026-11-30
-for i in $(seq 1 45); do "$INDIE" invoice line add 1 "Prestation $i" --qty 1 --unit d --price 100 >/dev/null; done
+for i in $(seq 1 36); do "$INDIE" invoice line add 1 "Prestation $i" --qty 1 --unit d --price 100 >/dev/null; done
 run invoice issue 1 --date 2026-11-20
 expect_rc 0 "issued"
 run invoice render F2026-0001 -o "$T/f.pdf"

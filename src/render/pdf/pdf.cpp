@@ -30,6 +30,13 @@ namespace {
 using nlohmann::ordered_json;
 using namespace pdf;
 
+// A label's colon as the document's language writes it: a no-break space before it in French
+// ("Motif : …"), none in English ("Reason: …").
+std::string colon(const ordered_json& doc) {
+  return doc.value("language", "fr") == "fr" ? "\u00A0: " : ": ";
+}
+
+
 std::string str(const ordered_json& j, const char* key) {
   const auto it = j.find(key);
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -147,7 +154,8 @@ void client_block(Pen& pen, const ordered_json& doc) {
                          str(c, "issue_date", "text")),
              {9.5, true});
     if (const auto reason = str(d, "reason"); !reason.empty())
-      pen.line(kMargin, kContentWidth, fmt::format("{} : {}", str(labels, "reason"), reason), {9});
+      pen.line(kMargin, kContentWidth,
+               fmt::format("{}{}{}", str(labels, "reason"), colon(doc), reason), {9});
     pen.y += 6;
   }
 }
@@ -260,7 +268,7 @@ void payment_block(Pen& pen, const ordered_json& doc) {
   const auto& d = doc["document"];
   std::vector<std::string> lines;
   if (const auto terms = str(d, "payment_terms"); !terms.empty()) {
-    std::string s = fmt::format("{} : {}", str(labels, "payment_terms"), terms);
+    std::string s = fmt::format("{}{}{}", str(labels, "payment_terms"), colon(doc), terms);
     if (const auto due = str(d, "due_date", "text"); !due.empty())
       s += fmt::format(" — {} {}", str(labels, "due_date"), due);
     lines.push_back(s);
