@@ -36,7 +36,6 @@ std::string colon(const ordered_json& doc) {
   return doc.value("language", "fr") == "fr" ? "\u00A0: " : ": ";
 }
 
-
 std::string str(const ordered_json& j, const char* key) {
   const auto it = j.find(key);
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
