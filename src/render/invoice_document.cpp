@@ -54,6 +54,8 @@ constexpr Label kLabels[] = {
     {"vat", "TVA", "VAT"},
     {"gross", "Total TTC", "Total incl. VAT"},
     {"due", "Net à payer", "Amount due"},
+    // A label's colon: a no-break space before it in French, none in English (issue 14.11).
+    {"colon", "\u00A0: ", ": "},
     {"vat_eur", "Montant de la TVA en euros", "VAT in euros"},
     {"payment", "Règlement", "Payment"},
     {"payment_terms", "Conditions de paiement", "Payment terms"},

@@ -67,7 +67,7 @@ expect_rc 0 "the format follows -o's extension"
 check "markdown table" grep -q "^| Audit de sécurité" facture.md
 run invoice render F2026-0001 --to txt -o -
 check "text: no blank line where an optional field is missing" test "$(grep -c '^$' <<<"$OUT")" -le 9
-expect_out "Net à payer: 1"
+expect_out "Net à payer : 1"
 
 # --- a draft ---------------------------------------------------------------------------------
 run invoice new acme --empty --service-date 2026-11-02 -q

@@ -20,7 +20,7 @@ for f in txt md html json; do
   check "the $f document is the same after a payment and a credit note" cmp -s "$T/before.$f" "$T/after.$f"
 done
 run invoice render F2026-0001 --to txt -o -
-check "Net à payer is the total as issued" grep -q "^Net à payer: 2.200,00.€$" <<<"$OUT"
+check "Net à payer is the total as issued" grep -q "^Net à payer.: 2.200,00.€$" <<<"$OUT"
 expect_out_not "Déjà réglé"; expect_out_not "Avoirs"
 # What was paid and credited is still known, where it belongs: the invoice's listing.
 run invoice list --format json

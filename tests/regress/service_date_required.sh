@@ -27,7 +27,7 @@ expect_rc 0 "the invoice's own period"; expect_out "service 2026-11-02..2026-11-
 run invoice issue 1 --date 2026-11-20
 expect_rc 0 "issued with the invoice's period"
 run invoice render F2026-0001 --to txt -o -
-expect_out "Période de prestation: du 2 novembre 2026 au 13 novembre 2026"
+expect_out "Période de prestation : du 2 novembre 2026 au 13 novembre 2026"
 run invoice show F2026-0001 --format json
 check "the period is the invoice's" test "$(jq -r .period <<<"$OUT")" = "2026-11-02..2026-11-13"
 
