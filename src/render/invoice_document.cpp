@@ -50,6 +50,7 @@ constexpr Label kLabels[] = {
     {"discount", "Remise", "Discount"},
     {"line_total", "Total HT", "Amount"},
     {"vat_base", "Base HT", "Taxable amount"},
+    {"rate", "Taux", "Rate"},
     {"net", "Total HT", "Total excl. VAT"},
     {"vat", "TVA", "VAT"},
     {"gross", "Total TTC", "Total incl. VAT"},

@@ -11,7 +11,7 @@ done
 EI=$(pdftotext "$T/out/franchise-ei.pdf" -)
 check "franchise: the exemption, no Total TTC" test "${EI#*TVA non applicable, art. 293 B du CGI}" != "$EI" -a "${EI#*Total TTC}" = "$EI"
 SASU=$(pdftotext "$T/out/sasu-three-rates.pdf" -)
-for want in "TVA 20 %" "TVA 10 %" "TVA 5,5 %" "Total TTC" "RCS Toulouse 732 829 320"; do
+for want in "Taux" "Base HT" "127,50" "7,01" "5,5" "Total TTC" "RCS Toulouse 732 829 320"; do
   if [[ "$SASU" == *"$want"* ]]; then pass; else fail "the SASU invoice shows: $want"; fi
 done
 USD=$(pdftotext "$T/out/usd-outside-eu.pdf" -)

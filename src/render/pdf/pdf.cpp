@@ -209,53 +209,65 @@ void lines_table(Pen& pen, const ordered_json& doc) {
 void totals_block(Pen& pen, const ordered_json& doc) {
   const auto& labels = doc["labels"];
   const auto& totals = doc["totals"];
+  // A row is a name and a value, or (the VAT table) three cells: rate, base, VAT.
   struct Row {
     std::string name, value;
     Style style;
     bool shaded = false;
+    std::string middle = {};
   };
+  const Style small{8.5, false, kMuted};
   std::vector<Row> rows;
   rows.push_back({str(labels, "net"), str(totals, "net", "text"), {9}});
-  // With VAT: its rates, its total and "Total TTC"; without (franchise, reverse charge, outside
-  // the EU): the reason, right under "Total HT", and no VAT row of 0.00 (issue 14.9).
+  // With VAT: a small table of its rates (Taux | Base HT | TVA) under "Total HT", its total,
+  // then "Total TTC" (issue 14.10); without (franchise, reverse charge, outside the EU): the
+  // reason, right under "Total HT", and no VAT row of 0.00 (issue 14.9).
   if (doc.value("vat_charged", false)) {
+    rows.push_back(
+        {str(labels, "rate"), str(labels, "vat"), small, false, str(labels, "vat_base")});
     for (const auto& v : doc["vat"])
-      rows.push_back({fmt::format("{} {} % ({} {})", str(labels, "vat"), str(v, "rate", "text"),
-                                  str(labels, "vat_base"), str(v, "base", "text")),
-                      str(v, "amount", "text"),
-                      {8.5, false, kMuted}});
+      rows.push_back({str(v, "rate", "text") + " %", str(v, "amount", "text"), small, false,
+                      str(v, "base", "text")});
     rows.push_back({str(labels, "vat"), str(totals, "vat", "text"), {9}});
     rows.push_back({str(labels, "gross"), str(totals, "gross", "text"), {10, true}});
   } else if (doc.contains("vat_note") && doc["vat_note"].is_string()) {
-    rows.push_back({doc["vat_note"].get<std::string>(), "", {8.5, false, kMuted}});
+    rows.push_back({doc["vat_note"].get<std::string>(), "", small});
   }
   if (truthy(totals, "due"))
     rows.push_back({str(labels, "due"), str(totals, "due", "text"), {11, true, kAccent}, true});
   if (truthy(totals, "vat_eur"))
-    rows.push_back({str(labels, "vat_eur"), str(totals, "vat_eur", "text"), {8.5, false, kMuted}});
+    rows.push_back({str(labels, "vat_eur"), str(totals, "vat_eur", "text"), small});
 
   const double w = kContentWidth * 0.5, x = kMargin + kContentWidth - w, pad = 3.5;
   // Each row laid out once: the block is measured whole (it never splits), then drawn.
-  std::vector<std::pair<LayoutPtr, LayoutPtr>> cells;
+  struct Cells {
+    LayoutPtr name, middle, value;
+    double height;
+  };
+  std::vector<Cells> cells;
   double h = 0;
   for (const auto& r : rows) {
     Style right = r.style;
     right.align = Align::right;
+    const bool three = !r.middle.empty();
     // A row without a value (the reason there is no VAT) takes the block's whole width.
-    cells.emplace_back(pen.layout((r.value.empty() ? w : w * 0.62) - pad, r.name, r.style),
-                       pen.layout(w * 0.38 - pad, r.value, right));
-    h += std::max(Pen::height(cells.back().first.get()), Pen::height(cells.back().second.get())) +
-         2 * pad;
+    const double name_width = r.value.empty() ? w : three ? w * 0.24 : w * 0.62;
+    Cells c{pen.layout(name_width - pad, r.name, r.style),
+            three ? pen.layout(w * 0.38 - pad, r.middle, right) : nullptr,
+            pen.layout(w * 0.38 - pad, r.value, right), 0};
+    c.height = std::max(Pen::height(c.name.get()), Pen::height(c.value.get())) + 2 * pad;
+    h += c.height;
+    cells.push_back(std::move(c));
   }
   pen.need(h);
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    const auto& [name, value] = cells[i];
-    const double rh = std::max(Pen::height(name.get()), Pen::height(value.get())) + 2 * pad;
-    if (rows[i].shaded) pen.shade(x, pen.y, w, rh, kShade);
+    const Cells& c = cells[i];
+    if (rows[i].shaded) pen.shade(x, pen.y, w, c.height, kShade);
     if (rows[i].name == str(labels, "gross")) pen.rule(x, w, kAccent, 1);
-    pen.draw(name.get(), x + pad, pen.y + pad, rows[i].style.color);
-    pen.draw(value.get(), x + w * 0.62, pen.y + pad, rows[i].style.color);
-    pen.y += rh;
+    pen.draw(c.name.get(), x + pad, pen.y + pad, rows[i].style.color);
+    if (c.middle) pen.draw(c.middle.get(), x + w * 0.24, pen.y + pad, rows[i].style.color);
+    pen.draw(c.value.get(), x + w * 0.62, pen.y + pad, rows[i].style.color);
+    pen.y += c.height;
   }
   pen.y += 14;
 }
