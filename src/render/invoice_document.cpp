@@ -51,6 +51,8 @@ constexpr Label kLabels[] = {
     {"line_total", "Total HT", "Amount"},
     {"vat_base", "Base HT", "Taxable amount"},
     {"rate", "Taux", "Rate"},
+    {"reference", "Référence à rappeler", "Payment reference"},
+    {"scan_to_pay", "Scanner pour payer", "Scan to pay"},
     {"net", "Total HT", "Total excl. VAT"},
     {"vat", "TVA", "VAT"},
     {"gross", "Total TTC", "Total incl. VAT"},
@@ -204,6 +206,32 @@ ordered_json party(const ordered_json& snapshot, const std::string& own_country)
   p["siren_text"] = siren.empty() ? ordered_json(nullptr) : ordered_json(in_threes(siren));
   p["siret_text"] = siret.empty() ? ordered_json(nullptr) : ordered_json(siret_text(siret));
   return p;
+}
+
+// The EPC QR code's text (European Payments Council, EPC069-12 version 002, "GiroCode"): a
+// SEPA credit transfer of `amount` euros to the IBAN, the invoice number as remittance
+// information, so a banking app fills the transfer in. Only in EUR, with an IBAN, for at most
+// 999,999,999.99 EUR; the name is cut to the 70 characters the standard allows.
+std::string epc_qr_payload(const std::string& name, const std::string& iban, const std::string& bic,
+                           const Money& amount, const std::string& reference) {
+  if (amount.currency().code != "EUR" || iban.empty() || amount.minor() <= 0 ||
+      amount.minor() > 99999999999)
+    return "";
+  std::string beneficiary;
+  for (std::size_t i = 0, n = 0; i < name.size() && n < 70; ++n) {  // 70 characters, not bytes
+    std::size_t len = 1;
+    const auto c = static_cast<unsigned char>(name[i]);
+    if (c >= 0xF0)
+      len = 4;
+    else if (c >= 0xE0)
+      len = 3;
+    else if (c >= 0xC0)
+      len = 2;
+    beneficiary += name.substr(i, len);
+    i += len;
+  }
+  return fmt::format("BCD\n002\n1\nSCT\n{}\n{}\n{}\nEUR{}\n\n\n{}", bic, beneficiary, iban,
+                     amount.to_string(), reference.substr(0, 140));
 }
 
 // The seller's legal identity, printed at the foot of every page (issue 14.13; Code de
@@ -367,6 +395,13 @@ ordered_json invoice_document(const DocumentInput& in) {
   const std::string iban = in.seller.value("iban", ""), bic = in.seller.value("bic", "");
   payment["iban"] = text_or_null(iban);
   payment["iban_text"] = text_or_null(in_groups(iban, 4));
+  // The number to quote with the transfer, and the EPC QR code of an issued invoice in euros.
+  payment["reference"] = inv.number ? ordered_json(*inv.number) : ordered_json(nullptr);
+  const std::string qr =
+      inv.issued && inv.number
+          ? epc_qr_payload(in.seller.value("name", ""), iban, bic, in.totals.gross, *inv.number)
+          : std::string();
+  payment["epc_qr"] = text_or_null(qr);
   payment["bic"] = text_or_null(bic);
   payment["method"] =
       iban.empty() ? ordered_json(nullptr) : ordered_json(label("bank_transfer", lang));

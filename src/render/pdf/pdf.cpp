@@ -7,6 +7,7 @@
 #include <cairo.h>
 #include <fmt/format.h>
 #include <pango/pangocairo.h>
+#include <qrencode.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -272,28 +273,64 @@ void totals_block(Pen& pen, const ordered_json& doc) {
   pen.y += 14;
 }
 
+// The EPC QR code ("GiroCode") of `payload`, `size` points wide, at (x, top): dark modules as
+// filled squares, error correction M as the standard asks. Returns false if it cannot encode.
+bool draw_qr(Pen& pen, const std::string& payload, double x, double top, double size) {
+  QRcode* code = QRcode_encodeString(payload.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+  if (code == nullptr) return false;
+  if (cairo_t* cr = pen.cr(); cr != nullptr) {
+    const double module = size / code->width;
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    for (int row = 0; row < code->width; ++row)
+      for (int col = 0; col < code->width; ++col)
+        if ((code->data[row * code->width + col] & 1) != 0)
+          cairo_rectangle(cr, x + col * module, top + row * module, module, module);
+    cairo_fill(cr);
+  }
+  QRcode_free(code);
+  return true;
+}
+
+// How to pay (issue 14.14): the due date in bold, the reference to quote, the IBAN by fours and
+// the BIC, and, for an issued invoice in euros, the EPC QR code a banking app reads.
 void payment_block(Pen& pen, const ordered_json& doc) {
   if (!truthy(doc, "payment")) return;
   const auto& labels = doc["labels"];
   const auto& p = doc["payment"];
   const auto& d = doc["document"];
-  std::vector<std::string> lines;
-  if (const auto terms = str(d, "payment_terms"); !terms.empty()) {
-    std::string s = fmt::format("{}{}{}", str(labels, "payment_terms"), colon(doc), terms);
-    if (const auto due = str(d, "due_date", "text"); !due.empty())
-      s += fmt::format(" — {} {}", str(labels, "due_date"), due);
-    lines.push_back(s);
-  }
+  struct Line {
+    std::string text;
+    Style style;
+  };
+  std::vector<Line> lines;
+  if (const auto due = str(d, "due_date", "text"); !due.empty())
+    lines.push_back({fmt::format("{}{}{}", str(labels, "due_date"), colon(doc), due), {9.5, true}});
+  if (const auto terms = str(d, "payment_terms"); !terms.empty())
+    lines.push_back({fmt::format("{}{}{}", str(labels, "payment_terms"), colon(doc), terms), {9}});
+  if (const auto ref = str(p, "reference"); !ref.empty())
+    lines.push_back({fmt::format("{}{}{}", str(labels, "reference"), colon(doc), ref), {9}});
   if (const auto iban = str(p, "iban_text"); !iban.empty()) {
     std::string s = fmt::format("{} — {} {}", str(p, "method"), str(labels, "iban"), iban);
     if (const auto bic = str(p, "bic"); !bic.empty())
       s += fmt::format(" · {} {}", str(labels, "bic"), bic);
-    lines.push_back(s);
+    lines.push_back({s, {9}});
   }
   if (lines.empty()) return;
-  pen.need(40);
-  pen.line(kMargin, kContentWidth, str(labels, "payment"), {7.5, true, kMuted}, 2);
-  for (const auto& l : lines) pen.line(kMargin, kContentWidth, l, {9});
+  const std::string qr = str(p, "epc_qr");
+  constexpr double kQr = 64;
+  pen.need(qr.empty() ? 40 : kQr + 24);
+  const double top = pen.y;
+  const double text_width = qr.empty() ? kContentWidth : kContentWidth - kQr - 16;
+  pen.line(kMargin, text_width, str(labels, "payment"), {7.5, true, kMuted}, 2);
+  for (const auto& l : lines) pen.line(kMargin, text_width, l.text, l.style);
+  if (!qr.empty()) {
+    const double x = kMargin + kContentWidth - kQr;
+    if (draw_qr(pen, qr, x, top, kQr)) {
+      pen.text(x - 20, top + kQr + 2, kQr + 20, str(labels, "scan_to_pay"),
+               {7, false, kMuted, Align::right});
+      pen.y = std::max(pen.y, top + kQr + 14);
+    }
+  }
   pen.y += 8;
 }
 
