@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 
 #include "indie/core/error.hpp"
 #include "indie/core/fx.hpp"
@@ -130,6 +131,25 @@ void check_vat_rate(VatCategory c, const Decimal& rate) {
   }
 }
 
+namespace {
+
+// 2026-11-27 as French writes it in a sentence: "27 novembre 2026", "1er novembre 2026".
+std::string french_long_date(const std::string& iso) {
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "janvier", "février", "mars",      "avril",   "mai",      "juin",
+      "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+  try {
+    const Date d = parse_date(iso, Date{});
+    const unsigned day = static_cast<unsigned>(d.day());
+    return fmt::format("{}{} {} {}", day, day == 1 ? "er" : "",
+                       kMonths[static_cast<unsigned>(d.month()) - 1], static_cast<int>(d.year()));
+  } catch (const Error&) {
+    return iso;
+  }
+}
+
+}  // namespace
+
 std::string seller_display_name(const BusinessProfile& s) {
   if (s.legal_form != LegalForm::ei) return s.name;
   const std::string lower = to_lower(s.name);
@@ -247,10 +267,17 @@ std::vector<std::string> legal_mentions(const BusinessProfile& seller, const Cli
     m.emplace_back("Pas d'escompte pour paiement anticipé");
   }
   if (!f.eur_rate.empty() && f.currency != nullptr) {
-    m.push_back(fmt::format("Taux de change : 1 EUR = {} {} ({}, {})", f.eur_rate, f.currency->code,
-                            rate_source_label(f.eur_rate_source, "fr"), f.eur_rate_date));
+    // In French, as the rest of the mentions (issue 14.11): "1,1225" and "27 novembre 2026".
+    std::string rate = f.eur_rate;
+    try {
+      rate = Decimal::parse(f.eur_rate).normalized().format(NumberLocale::fr);
+    } catch (const Error&) {
+    }
+    m.push_back(fmt::format("Taux de change : 1 EUR = {} {} ({}, {})", rate, f.currency->code,
+                            rate_source_label(f.eur_rate_source, "fr"),
+                            french_long_date(f.eur_rate_date)));
     if (f.vat_eur)
-      m.push_back(fmt::format("Montant de la TVA en euros : {} EUR", f.vat_eur->to_string()));
+      m.push_back(fmt::format("Montant de la TVA en euros : {}", f.vat_eur->format(Language::fr)));
   }
   return m;
 }

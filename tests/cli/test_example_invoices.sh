@@ -15,7 +15,7 @@ for want in "Taux" "Base HT" "127,50" "7,01" "5,5" "Total TTC" "RCS Toulouse 732
   if [[ "$SASU" == *"$want"* ]]; then pass; else fail "the SASU invoice shows: $want"; fi
 done
 USD=$(pdftotext "$T/out/usd-outside-eu.pdf" -)
-for want in "Invoice" "\$3,600.00" "art. 259-1 du CGI" "1 EUR = 1.0512 USD" "Payment terms: 30 days"; do
+for want in "Invoice" "\$3,600.00" "art. 259-1 du CGI" "1 EUR = 1,0512 USD (manuel, 30 novembre 2026)" "Payment terms: 30 days"; do
   if [[ "$USD" == *"$want"* ]]; then pass; else fail "the USD invoice shows: $want"; fi
 done
 finish

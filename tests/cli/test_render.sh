@@ -96,7 +96,7 @@ expect_out "Consulting &lt;b&gt;&amp;&lt;/b&gt;"
 expect_out "Invoice"
 expect_out "21 November 2026"
 expect_out '$1,234.50'
-expect_out "Taux de change : 1 EUR = 1.05 USD"
+expect_out "Taux de change : 1 EUR = 1,05 USD"
 run invoice render F2026-0002 --lang fr --to txt -o -
 expect_out "21 novembre 2026"
 check "--lang fr: French amounts" grep -q "1 234,50 \$US" <<<"$(plain <<<"$OUT")"

@@ -207,8 +207,9 @@ TEST_CASE(
   f.vat_eur = Money::parse("712.69", currency("EUR"));
   CHECK(issue_problems(s, french_business(), f).empty());
   const auto m = legal_mentions(s, french_business(), f);
-  CHECK(has(m, "1 EUR = 1.1225 USD (BCE, 2026-11-20)"));
-  CHECK(has(m, "712.69 EUR"));
+  // In French, as the other mentions (issue 14.11): a decimal comma and the date in words.
+  CHECK(has(m, "1 EUR = 1,1225 USD (BCE, 20 novembre 2026)"));
+  CHECK(has(m, "Montant de la TVA en euros : 712,69"));
 }
 
 TEST_CASE(
