@@ -2,12 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <cstdlib>
 #include <ctime>
 #include <limits>
 #include <string>
 
 #include "indie/core/error.hpp"
+#include "indie/core/money.hpp"
 #include "indie/core/text.hpp"
 
 namespace indie {
@@ -154,6 +156,21 @@ Instant parse_moment(std::string_view text, Date today) {
     throw invalid_input(
         fmt::format("'{}' is not a time: write 09:30, yesterday 17:00 or 2026-11-20T09:30", text));
   }
+}
+
+std::string long_date(Date d, Language lang) {
+  static constexpr std::array<std::string_view, 12> kFr = {
+      "janvier", "février", "mars",      "avril",   "mai",      "juin",
+      "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+  static constexpr std::array<std::string_view, 12> kEn = {
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  const unsigned day = static_cast<unsigned>(d.day());
+  const auto month = static_cast<unsigned>(d.month()) - 1;
+  const int year = static_cast<int>(d.year());
+  if (lang == Language::fr)
+    return fmt::format("{}{} {} {}", day, day == 1 ? "er" : "", kFr[month], year);
+  return fmt::format("{} {} {}", day, kEn[month], year);
 }
 
 std::string format_date(Date d) {

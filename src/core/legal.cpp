@@ -133,16 +133,10 @@ void check_vat_rate(VatCategory c, const Decimal& rate) {
 
 namespace {
 
-// 2026-11-27 as French writes it in a sentence: "27 novembre 2026", "1er novembre 2026".
+// 2026-11-27 as a French sentence writes it ("27 novembre 2026"); left as it is otherwise.
 std::string french_long_date(const std::string& iso) {
-  static constexpr std::array<std::string_view, 12> kMonths = {
-      "janvier", "février", "mars",      "avril",   "mai",      "juin",
-      "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
   try {
-    const Date d = parse_date(iso, Date{});
-    const unsigned day = static_cast<unsigned>(d.day());
-    return fmt::format("{}{} {} {}", day, day == 1 ? "er" : "",
-                       kMonths[static_cast<unsigned>(d.month()) - 1], static_cast<int>(d.year()));
+    return long_date(parse_date(iso, Date{}), Language::fr);
   } catch (const Error&) {
     return iso;
   }

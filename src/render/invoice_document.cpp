@@ -92,13 +92,6 @@ ordered_json labels(Language lang) {
   return j;
 }
 
-constexpr std::array<const char*, 12> kMonthsFr = {"janvier",   "février", "mars",     "avril",
-                                                   "mai",       "juin",    "juillet",  "août",
-                                                   "septembre", "octobre", "novembre", "décembre"};
-constexpr std::array<const char*, 12> kMonthsEn = {"January",   "February", "March",    "April",
-                                                   "May",       "June",     "July",     "August",
-                                                   "September", "October",  "November", "December"};
-
 NumberLocale locale_of(Language lang) {
   return lang == Language::fr ? NumberLocale::fr : NumberLocale::en;
 }
@@ -276,15 +269,6 @@ std::string terms_text(const std::optional<Date>& issue, const std::optional<Dat
 }
 
 }  // namespace
-
-std::string long_date(Date d, Language lang) {
-  const unsigned day = static_cast<unsigned>(d.day());
-  const auto month = static_cast<unsigned>(d.month()) - 1;
-  const int year = static_cast<int>(d.year());
-  if (lang == Language::fr)
-    return fmt::format("{}{} {} {}", day, day == 1 ? "er" : "", kMonthsFr[month], year);
-  return fmt::format("{} {} {}", day, kMonthsEn[month], year);
-}
 
 ordered_json invoice_document(const DocumentInput& in) {
   const Invoice& inv = in.invoice;

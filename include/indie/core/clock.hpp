@@ -40,7 +40,10 @@ Instant parse_instant(std::string_view text);
 /// as parse_instant reads them.
 Instant parse_moment(std::string_view text, Date today);
 
-std::string format_date(Date d);            ///< 2026-11-20
+std::string format_date(Date d);  ///< 2026-11-20
+enum class Language;              // money.hpp
+/// A date in words, as a document in `lang` writes it: "1er novembre 2026", "1 November 2026".
+std::string long_date(Date d, Language lang);
 std::string format_instant_utc(Instant t);  ///< 2026-11-20T08:00:00Z
 /// Local time for people: `2026-11-20 09:00`.
 std::string format_instant_local(Instant t);

@@ -30,7 +30,4 @@ inline constexpr int kDocumentModelVersion = 1;
 /// The model. Optional fields are null when absent, so a Mustache section skips them.
 nlohmann::ordered_json invoice_document(const DocumentInput& in);
 
-/// "21 novembre 2026", "1er novembre 2026", "21 November 2026".
-std::string long_date(Date d, Language lang);
-
 }  // namespace indie
