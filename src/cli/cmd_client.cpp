@@ -88,7 +88,7 @@ void edit(Context& ctx, ClientArgs& a, const std::string& new_handle) {
               : fmt::format("Updated client {} (was {}).", c.handle, old_handle));
 }
 
-void set_archived(Context& ctx, const std::string& handle, bool archived) {
+void set_client_archived(Context& ctx, const std::string& handle, bool archived) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
   ClientRepo repo(store);
@@ -108,7 +108,7 @@ void set_archived(Context& ctx, const std::string& handle, bool archived) {
                    : fmt::format("Client {} is active again.", c.handle));
 }
 
-void remove(Context& ctx, const std::string& handle) {
+void remove_client(Context& ctx, const std::string& handle) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
   ClientRepo repo(store);
@@ -279,18 +279,18 @@ void setup_client(CLI::App& app, Context& ctx) {
       group->add_subcommand("archive", "Hide a client from lists, keeping its history");
   archive_cmd->add_option("client", args->handle, "Handle or id")->required();
   archive_cmd->footer("Example:\n  indie client archive acme");
-  archive_cmd->callback([&ctx, args] { set_archived(ctx, args->handle, true); });
+  archive_cmd->callback([&ctx, args] { set_client_archived(ctx, args->handle, true); });
 
   auto* unarchive_cmd = group->add_subcommand("unarchive", "Make an archived client active again");
   unarchive_cmd->add_option("client", args->handle, "Handle or id")->required();
-  unarchive_cmd->callback([&ctx, args] { set_archived(ctx, args->handle, false); });
+  unarchive_cmd->callback([&ctx, args] { set_client_archived(ctx, args->handle, false); });
 
   auto* rm_cmd = group->add_subcommand("rm", "Remove a client that has no history");
   rm_cmd->add_option("client", args->handle, "Handle or id")->required();
   rm_cmd->footer(
       "A client with projects, time or invoices cannot be removed: archive it.\n\n"
       "Example:\n  indie client rm typo-client");
-  rm_cmd->callback([&ctx, args] { remove(ctx, args->handle); });
+  rm_cmd->callback([&ctx, args] { remove_client(ctx, args->handle); });
 
   auto* import_cmd = group->add_subcommand("import", "Import clients from CSV (all or nothing)");
   import_cmd->add_option("file", args->file, "CSV file, or - for standard input")->required();

@@ -152,7 +152,7 @@ void edit(Context& ctx, const EditArgs& a) {
                       inv.period.empty() ? "" : ": service " + inv.period.to_string()));
 }
 
-void remove(Context& ctx, const std::string& ref) {
+void remove_draft(Context& ctx, const std::string& ref) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
   InvoiceRepo repo(store);
@@ -221,7 +221,7 @@ void setup_invoice(CLI::App& app, Context& ctx) {
       "Issued invoices are never deleted: cancel one with indie invoice credit "
       "NUMBER.\n\nExample:\n"
       "  indie invoice rm 12");
-  rm_cmd->callback([&ctx, rm_ref] { remove(ctx, *rm_ref); });
+  rm_cmd->callback([&ctx, rm_ref] { remove_draft(ctx, *rm_ref); });
 
   setup_invoice_show(*group, ctx);
   setup_invoice_line(*group, ctx);

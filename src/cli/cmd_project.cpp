@@ -77,7 +77,7 @@ void edit(Context& ctx, ProjectArgs& a, const std::string& new_handle) {
   ctx.say(fmt::format("Updated project {}.", p.path()));
 }
 
-void set_archived(Context& ctx, const std::string& ref, bool archived) {
+void set_project_archived(Context& ctx, const std::string& ref, bool archived) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
   ProjectRepo repo(store);
@@ -95,7 +95,7 @@ void set_archived(Context& ctx, const std::string& ref, bool archived) {
   ctx.say(fmt::format("{} project {}.", archived ? "Archived" : "Reactivated", p.path()));
 }
 
-void remove(Context& ctx, const std::string& ref) {
+void remove_project(Context& ctx, const std::string& ref) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
   ProjectRepo repo(store);
@@ -164,15 +164,15 @@ void setup_project(CLI::App& app, Context& ctx) {
 
   auto* archive_cmd = group->add_subcommand("archive", "Hide a finished project from lists");
   archive_cmd->add_option("project", args->ref, "CLIENT/PROJECT or id")->required();
-  archive_cmd->callback([&ctx, args] { set_archived(ctx, args->ref, true); });
+  archive_cmd->callback([&ctx, args] { set_project_archived(ctx, args->ref, true); });
 
   auto* unarchive_cmd = group->add_subcommand("unarchive", "Make an archived project active again");
   unarchive_cmd->add_option("project", args->ref, "CLIENT/PROJECT or id")->required();
-  unarchive_cmd->callback([&ctx, args] { set_archived(ctx, args->ref, false); });
+  unarchive_cmd->callback([&ctx, args] { set_project_archived(ctx, args->ref, false); });
 
   auto* rm_cmd = group->add_subcommand("rm", "Remove a project that has no history");
   rm_cmd->add_option("project", args->ref, "CLIENT/PROJECT or id")->required();
-  rm_cmd->callback([&ctx, args] { remove(ctx, args->ref); });
+  rm_cmd->callback([&ctx, args] { remove_project(ctx, args->ref); });
 }
 
 }  // namespace indie::cli

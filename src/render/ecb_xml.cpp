@@ -13,20 +13,20 @@
 namespace indie {
 namespace {
 
-constexpr const char* kModuleName = "indie-xml.so";
+constexpr const char* kXmlModuleName = "indie-xml.so";
 
-struct Module {
+struct XmlModule {
   IndieXmlEcb ecb = nullptr;
   IndieXmlFree free = nullptr;
 };
 
-const Module& module() {
-  static const Module loaded = [] {
-    void* handle = load_module(kModuleName, "Reading XML",
+const XmlModule& xml_module() {
+  static const XmlModule loaded = [] {
+    void* handle = load_module(kXmlModuleName, "Reading XML",
                                "import the ECB's CSV files (eurofxref-hist.csv, eurofxref.csv)");
-    Module m;
-    m.ecb = reinterpret_cast<IndieXmlEcb>(module_symbol(handle, kModuleName, INDIE_XML_ECB));
-    m.free = reinterpret_cast<IndieXmlFree>(module_symbol(handle, kModuleName, INDIE_XML_FREE));
+    XmlModule m;
+    m.ecb = reinterpret_cast<IndieXmlEcb>(module_symbol(handle, kXmlModuleName, INDIE_XML_ECB));
+    m.free = reinterpret_cast<IndieXmlFree>(module_symbol(handle, kXmlModuleName, INDIE_XML_FREE));
     return m;
   }();
   return loaded;
@@ -42,7 +42,7 @@ bool looks_like_xml(std::string_view text) {
 
 std::size_t read_ecb_xml(std::string_view text, std::string_view source,
                          const std::function<void(const EcbRate&)>& fn) {
-  const Module& m = module();
+  const XmlModule& m = xml_module();
   IndieXmlResult result;
   const int rc = m.ecb(text.data(), text.size(), &result);
   std::string rows, message;

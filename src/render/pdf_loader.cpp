@@ -12,20 +12,20 @@
 namespace indie {
 namespace {
 
-constexpr const char* kModuleName = "indie-pdf.so";
+constexpr const char* kPdfModuleName = "indie-pdf.so";
 
-struct Module {
+struct PdfModule {
   IndiePdfRender render = nullptr;
   IndiePdfFree free = nullptr;
 };
 
-const Module& module() {
-  static const Module loaded = [] {
-    void* handle = load_module(kModuleName, "PDF output", "render to html, md or txt");
-    Module m;
+const PdfModule& pdf_module() {
+  static const PdfModule loaded = [] {
+    void* handle = load_module(kPdfModuleName, "PDF output", "render to html, md or txt");
+    PdfModule m;
     m.render =
-        reinterpret_cast<IndiePdfRender>(module_symbol(handle, kModuleName, INDIE_PDF_ENTRY));
-    m.free = reinterpret_cast<IndiePdfFree>(module_symbol(handle, kModuleName, INDIE_PDF_FREE));
+        reinterpret_cast<IndiePdfRender>(module_symbol(handle, kPdfModuleName, INDIE_PDF_ENTRY));
+    m.free = reinterpret_cast<IndiePdfFree>(module_symbol(handle, kPdfModuleName, INDIE_PDF_FREE));
     return m;
   }();
   return loaded;
@@ -34,7 +34,7 @@ const Module& module() {
 }  // namespace
 
 PdfDocument render_pdf(const nlohmann::ordered_json& doc, const PdfOptions& options) {
-  const Module& m = module();
+  const PdfModule& m = pdf_module();
   const std::string json = doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   const IndiePdfRequest request{json.data(), json.size(), options.logo.c_str(),
                                 options.created_at.c_str(), options.creator.c_str()};
