@@ -229,12 +229,16 @@ void show_json(Context& ctx, const ShowData& d) {
   j["payments"] = ordered_json::array();
   for (const auto& p : d.payments) {
     ordered_json pj = {
+        {"id", p.id},
+        {"kind", to_string(p.kind)},
+        {"reverses", p.reverses ? ordered_json(*p.reverses) : ordered_json(nullptr)},
         {"date", format_date(p.date)},
         {"amount", amount(money(p.amount_minor, i))},
         {"method", to_string(p.method)},
         {"account", p.account.empty() ? ordered_json(nullptr) : ordered_json(p.account)},
         {"received", Money(p.received_minor, currency(p.received_currency, true)).to_string()},
-        {"received_currency", p.received_currency}};
+        {"received_currency", p.received_currency},
+        {"note", p.note}};
     if (p.fx_gain_minor)
       pj["fx_gain"] = Money(*p.fx_gain_minor, currency(p.fx_currency, true)).to_string(),
       pj["fx_currency"] = p.fx_currency;
@@ -324,9 +328,23 @@ void show_table(Context& ctx, const ShowData& d) {
                            (*p.fx_gain_minor > 0 ? "+" : "") +
                                amt(Money(*p.fx_gain_minor, currency(p.fx_currency, true))),
                            p.fx_currency);
-    ctx.out << fmt::format("\n  Paid {} {} on {} by {}{}{}", amt(money(p.amount_minor, i)),
-                           i.currency, format_date(p.date), to_string(p.method),
-                           p.account.empty() ? "" : " into " + p.account, extra);
+    const Money m = money(p.amount_minor, i);
+    switch (p.kind) {
+      case PaymentKind::payment:
+        ctx.out << fmt::format("\n  Payment {}: {} {} on {} by {}{}{}", p.id, amt(m), i.currency,
+                               format_date(p.date), to_string(p.method),
+                               p.account.empty() ? "" : " into " + p.account, extra);
+        break;
+      case PaymentKind::refund:
+        ctx.out << fmt::format("\n  Refund {}: {} {} on {} by {}{}{}", p.id, amt(-m), i.currency,
+                               format_date(p.date), to_string(p.method),
+                               p.account.empty() ? "" : " from " + p.account, extra);
+        break;
+      case PaymentKind::reversal:
+        ctx.out << fmt::format("\n  Reversal {} of {}: {} {} on {}{}", p.id, *p.reverses, amt(m),
+                               i.currency, format_date(p.date), extra);
+        break;
+    }
   }
   if (!d.payments.empty()) ctx.out << "\n";
   if (!i.mentions.empty()) {

@@ -228,6 +228,18 @@ PaymentMethod parse_payment_method(std::string_view text) {
 
 std::string_view to_string(PaymentMethod m) { return kMethods[static_cast<std::size_t>(m)]; }
 
+namespace {
+constexpr std::array<std::string_view, 3> kPaymentKinds{"payment", "refund", "reversal"};
+}
+
+PaymentKind parse_payment_kind(std::string_view text) {
+  for (std::size_t i = 0; i < kPaymentKinds.size(); ++i)
+    if (text == kPaymentKinds[i]) return static_cast<PaymentKind>(i);
+  throw invalid_input(fmt::format("unknown kind of payment '{}'", text));
+}
+
+std::string_view to_string(PaymentKind k) { return kPaymentKinds[static_cast<std::size_t>(k)]; }
+
 ServicePeriod service_period(const std::vector<InvoiceLine>& lines) {
   ServicePeriod period;
   for (const auto& l : lines) {

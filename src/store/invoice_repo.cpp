@@ -386,8 +386,8 @@ std::int64_t InvoiceRepo::insert_payment(const Payment& p) {
   Statement q(handle(store_),
               "INSERT INTO payment (invoice_id, date, amount_minor, method, account, "
               "received_minor, received_currency, "
-              "rate, fx_gain_minor, fx_currency, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-              "?7, ?8, ?9, ?10, ?11, ?12)");
+              "rate, fx_gain_minor, fx_currency, note, created_at, kind, reverses) VALUES (?1, ?2, "
+              "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
   const auto opt = [](const std::string& s) {
     return s.empty() ? std::optional<std::string>() : std::optional<std::string>(s);
   };
@@ -400,39 +400,63 @@ std::int64_t InvoiceRepo::insert_payment(const Payment& p) {
       .bind(7, p.received_currency)
       .bind(8, opt(p.rate));
   q.bind(9, p.fx_gain_minor).bind(10, opt(p.fx_currency)).bind(11, p.note).bind(12, p.created_at);
+  q.bind(13, to_string(p.kind)).bind(14, p.reverses);
   q.run();
   const std::int64_t id = last_insert_id(store_);
   RecordRepo(store_).seal_payment(id);
   return id;
 }
 
+namespace {
+
+constexpr std::string_view kPaymentColumns =
+    "SELECT id, invoice_id, date, amount_minor, method, coalesce(account, ''), received_minor, "
+    "received_currency, coalesce(rate, ''), fx_gain_minor, coalesce(fx_currency, ''), note, "
+    "created_at, kind, reverses FROM payment ";
+
+Payment payment_row(Statement& q) {
+  Payment p;
+  p.id = q.integer(0);
+  p.invoice_id = q.integer(1);
+  p.date = *date_or_none(q, 2);
+  p.amount_minor = q.integer(3);
+  p.method = parse_payment_method(q.text(4));
+  p.account = q.text(5);
+  p.received_minor = q.integer(6);
+  p.received_currency = q.text(7);
+  p.rate = q.text(8);
+  if (!q.is_null(9)) p.fx_gain_minor = q.integer(9);
+  p.fx_currency = q.text(10);
+  p.note = q.text(11);
+  p.created_at = q.text(12);
+  p.kind = parse_payment_kind(q.text(13));
+  if (!q.is_null(14)) p.reverses = q.integer(14);
+  return p;
+}
+
+}  // namespace
+
 std::vector<Payment> InvoiceRepo::payments(std::int64_t invoice_id) {
-  Statement q(
-      handle(store_),
-      "SELECT id, invoice_id, date, amount_minor, method, coalesce(account, ''), received_minor, "
-      "received_currency, coalesce(rate, ''), fx_gain_minor, coalesce(fx_currency, ''), note, "
-      "created_at "
-      "FROM payment WHERE invoice_id = ?1 ORDER BY date, id");
+  Statement q(handle(store_),
+              std::string(kPaymentColumns) + "WHERE invoice_id = ?1 ORDER BY date, id");
   q.bind(1, invoice_id);
   std::vector<Payment> out;
-  while (q.step()) {
-    Payment p;
-    p.id = q.integer(0);
-    p.invoice_id = q.integer(1);
-    p.date = *date_or_none(q, 2);
-    p.amount_minor = q.integer(3);
-    p.method = parse_payment_method(q.text(4));
-    p.account = q.text(5);
-    p.received_minor = q.integer(6);
-    p.received_currency = q.text(7);
-    p.rate = q.text(8);
-    if (!q.is_null(9)) p.fx_gain_minor = q.integer(9);
-    p.fx_currency = q.text(10);
-    p.note = q.text(11);
-    p.created_at = q.text(12);
-    out.push_back(std::move(p));
-  }
+  while (q.step()) out.push_back(payment_row(q));
   return out;
+}
+
+std::optional<Payment> InvoiceRepo::payment(std::int64_t id) {
+  Statement q(handle(store_), std::string(kPaymentColumns) + "WHERE id = ?1");
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  return payment_row(q);
+}
+
+std::optional<std::int64_t> InvoiceRepo::reversed_by(std::int64_t payment_id) {
+  Statement q(handle(store_), "SELECT id FROM payment WHERE reverses = ?1");
+  q.bind(1, payment_id);
+  if (!q.step()) return std::nullopt;
+  return q.integer(0);
 }
 
 std::int64_t InvoiceRepo::received_eur_minor(Date from, Date to) {

@@ -478,8 +478,74 @@ ALTER TABLE invoice ADD COLUMN service_from TEXT CHECK (service_from IS NULL OR 
 ALTER TABLE invoice ADD COLUMN service_to TEXT CHECK (service_to IS NULL OR length(service_to) = 10);
 )sql";
 
+// v9: money going back (issue 14.5, 14.8). A payment row is now one of three kinds: a payment
+// received (amount > 0), a refund paid back to the client after a credit note (amount < 0), or
+// the reversal of a payment or refund recorded by mistake (the exact opposite of the row it
+// names, once). Nothing is ever updated or deleted: a correction is a new row. SQLite cannot
+// change a CHECK constraint in place, so the table is rebuilt
+// (https://sqlite.org/lang_altertable.html, "Making Other Kinds Of Table Schema Changes";
+// Store::migrate turns foreign keys off around it and checks them before committing). Rows keep
+// their ids, so the record's seals still match.
+constexpr std::string_view kV9 = R"sql(
+CREATE TABLE payment_v9 (
+  id                INTEGER PRIMARY KEY,
+  invoice_id        INTEGER NOT NULL REFERENCES invoice (id) ON DELETE RESTRICT,
+  kind              TEXT    NOT NULL DEFAULT 'payment' CHECK (kind IN ('payment', 'refund', 'reversal')),
+  reverses          INTEGER UNIQUE REFERENCES payment (id) ON DELETE RESTRICT,
+  date              TEXT    NOT NULL,
+  amount_minor      INTEGER NOT NULL CHECK (amount_minor <> 0),
+  method            TEXT    NOT NULL CHECK (method IN ('transfer', 'card', 'cash', 'check', 'paypal', 'other')),
+  account           TEXT,
+  received_minor    INTEGER NOT NULL CHECK (received_minor <> 0),
+  received_currency TEXT    NOT NULL CHECK (length(received_currency) = 3),
+  rate              TEXT,
+  fx_gain_minor     INTEGER,
+  fx_currency       TEXT,
+  note              TEXT    NOT NULL DEFAULT '',
+  created_at        TEXT    NOT NULL,
+  CHECK ((received_minor > 0) = (amount_minor > 0)),
+  CHECK (kind <> 'payment' OR amount_minor > 0),
+  CHECK (kind <> 'refund' OR amount_minor < 0),
+  CHECK ((kind = 'reversal') = (reverses IS NOT NULL))
+) STRICT;
+INSERT INTO payment_v9 (id, invoice_id, date, amount_minor, method, account, received_minor,
+                        received_currency, rate, fx_gain_minor, fx_currency, note, created_at)
+  SELECT id, invoice_id, date, amount_minor, method, account, received_minor, received_currency,
+         rate, fx_gain_minor, fx_currency, note, created_at FROM payment;
+DROP TABLE payment;
+ALTER TABLE payment_v9 RENAME TO payment;
+CREATE INDEX payment_invoice ON payment (invoice_id);
+CREATE TRIGGER payment_on_issued BEFORE INSERT ON payment
+WHEN (SELECT state = 'issued' AND kind = 'invoice' FROM invoice WHERE id = NEW.invoice_id) IS NOT 1
+BEGIN
+  SELECT RAISE(ABORT, 'payments are recorded on issued invoices only; issue the draft first: indie invoice issue ID');
+END;
+-- A reversal is the exact opposite of one payment or refund of the same invoice.
+CREATE TRIGGER payment_reversal_exact BEFORE INSERT ON payment
+WHEN NEW.kind = 'reversal' AND NOT EXISTS (
+  SELECT 1 FROM payment r WHERE r.id = NEW.reverses AND r.kind <> 'reversal'
+    AND r.invoice_id = NEW.invoice_id AND r.amount_minor = -NEW.amount_minor
+    AND r.received_minor = -NEW.received_minor AND r.received_currency = NEW.received_currency)
+BEGIN
+  SELECT RAISE(ABORT, 'a reversal is the exact opposite of one payment or refund of the same invoice');
+END;
+CREATE TRIGGER payment_no_update BEFORE UPDATE ON payment
+BEGIN
+  SELECT RAISE(ABORT, 'a recorded payment is final and cannot change');
+END;
+CREATE TRIGGER payment_no_delete BEFORE DELETE ON payment
+BEGIN
+  SELECT RAISE(ABORT, 'a recorded payment is final and cannot be removed');
+END;
+CREATE TRIGGER payment_no_replace BEFORE INSERT ON payment
+WHEN NEW.id <> -1 AND EXISTS (SELECT 1 FROM payment WHERE id = NEW.id)
+BEGIN
+  SELECT RAISE(ABORT, 'a recorded payment is final and cannot be replaced');
+END;
+)sql";
+
 constexpr auto kMigrations =
-    std::to_array<std::string_view>({kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8});
+    std::to_array<std::string_view>({kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9});
 
 }  // namespace
 

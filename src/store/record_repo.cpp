@@ -47,11 +47,16 @@ constexpr std::string_view kBilledTime =
 constexpr std::string_view kTimeReleased =
     "SELECT EXISTS (SELECT 1 FROM invoice WHERE credited_id = ? AND releases_time = 1 "
     "AND state = 'issued')";
+// A refund or a reversal (schema 9) adds its kind and what it reverses; a payment's row reads as
+// it did before, so the seals made earlier still match.
 constexpr std::string_view kPaymentRow =
-    "SELECT json_array(p.id, p.invoice_id, p.date, p.amount_minor, p.method, p.account, "
+    "SELECT CASE WHEN p.kind = 'payment' THEN json_array(p.id, p.invoice_id, p.date, "
+    "p.amount_minor, p.method, p.account, p.received_minor, p.received_currency, p.rate, "
+    "p.fx_gain_minor, p.fx_currency, p.note, p.created_at) "
+    "ELSE json_array(p.id, p.invoice_id, p.date, p.amount_minor, p.method, p.account, "
     "p.received_minor, p.received_currency, p.rate, p.fx_gain_minor, p.fx_currency, p.note, "
-    "p.created_at), i.number FROM payment p LEFT JOIN invoice i ON i.id = p.invoice_id "
-    "WHERE p.id = ?";
+    "p.created_at, p.kind, p.reverses) END, "
+    "i.number FROM payment p LEFT JOIN invoice i ON i.id = p.invoice_id WHERE p.id = ?";
 
 // Feeds the first column of every row of `q` into `h`, one row a line.
 void hash_rows(Sha256& h, Statement& q) {

@@ -197,6 +197,19 @@ void Store::migrate() {
         "written; nothing was changed. Make it and its directory writable once, or use the "
         "indie that wrote it",
         path_, version, latest));
+  // A migration that rebuilds a table (v9) drops the old one while other tables still point at
+  // it: foreign keys are off while migrating, as SQLite's procedure asks, and checked whole
+  // before the commit. The pragma is a no-op inside a transaction, hence out here.
+  db_.exec("PRAGMA foreign_keys = OFF");
+  struct ForeignKeysBackOn {
+    SQLite::Database& db;
+    ~ForeignKeysBackOn() {
+      try {
+        db.exec("PRAGMA foreign_keys = ON");
+      } catch (...) {  // a destructor must not throw; the next open turns them on again
+      }
+    }
+  } back_on{db_};
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
   // Another process may have migrated while we waited for the lock.
   const int from = schema_version();
@@ -204,6 +217,11 @@ void Store::migrate() {
     db_.exec(std::string(migrations()[static_cast<std::size_t>(v)]));
     db_.exec(fmt::format("PRAGMA user_version = {}", v + 1));
   }
+  if (db_.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt() != 0)
+    throw storage_error(fmt::format(
+        "{}: upgrading the schema to version {} would leave rows pointing at nothing; nothing "
+        "was changed. Run indie doctor on it with the indie that wrote it",
+        path_, latest));
   // Schema 7 starts the tamper-evident record: what was already final is sealed at the upgrade
   // (doc/storage.md says what the record proves about those).
   if (from < kFirstRecordSchema) RecordRepo(*this).seal_unsealed();

@@ -67,7 +67,7 @@ run invoice line add 1 "Audit" --qty 1 --unit d --price 600
 run invoice issue 1 --date 2026-11-05 --force
 run invoice pay F2026-0001 --amount 600 --date 2026-11-20 --account "Wise USD"
 expect_rc 1 "a EUR payment into a USD account"
-expect_err "account Wise USD is in USD, but the payment arrived in EUR"
+expect_err "account Wise USD is in USD, but the money is in EUR"
 run invoice pay F2026-0001 --amount 600 --date 2026-11-20 --account qonto
 expect_out "into Qonto"
 run account register Qonto --from 2026-11-20 --format json

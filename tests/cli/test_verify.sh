@@ -126,6 +126,21 @@ expect_out "its 4 entries"
 # A database from before the record (schema 6): what was final is sealed at the upgrade.
 tamper "DROP TRIGGER record_append_only; DROP TRIGGER record_no_update; DROP TRIGGER record_no_delete;
         DROP TRIGGER payment_no_update; DROP TRIGGER payment_no_delete; DROP TRIGGER payment_no_replace;
+        CREATE TABLE p6 (id INTEGER PRIMARY KEY,
+          invoice_id INTEGER NOT NULL REFERENCES invoice (id) ON DELETE RESTRICT,
+          date TEXT NOT NULL, amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+          method TEXT NOT NULL CHECK (method IN ('transfer', 'card', 'cash', 'check', 'paypal', 'other')),
+          account TEXT, received_minor INTEGER NOT NULL CHECK (received_minor > 0),
+          received_currency TEXT NOT NULL CHECK (length(received_currency) = 3), rate TEXT,
+          fx_gain_minor INTEGER, fx_currency TEXT, note TEXT NOT NULL DEFAULT '',
+          created_at TEXT NOT NULL) STRICT;
+        INSERT INTO p6 SELECT id, invoice_id, date, amount_minor, method, account, received_minor,
+          received_currency, rate, fx_gain_minor, fx_currency, note, created_at FROM payment;
+        DROP TABLE payment; ALTER TABLE p6 RENAME TO payment;
+        CREATE INDEX payment_invoice ON payment (invoice_id);
+        CREATE TRIGGER payment_on_issued BEFORE INSERT ON payment
+        WHEN (SELECT state = 'issued' AND kind = 'invoice' FROM invoice WHERE id = NEW.invoice_id) IS NOT 1
+        BEGIN SELECT RAISE(ABORT, 'payments are recorded on issued invoices only'); END;
         DROP TABLE record; ALTER TABLE invoice_line DROP COLUMN vat_fixed;
         ALTER TABLE invoice_line DROP COLUMN net_fixed; ALTER TABLE invoice DROP COLUMN service_from;
         ALTER TABLE invoice DROP COLUMN service_to; PRAGMA user_version = 6"
@@ -134,7 +149,9 @@ expect_rc 0 "the upgrade seals what was there"
 expect_out "its 3 entries"
 check "sealed in date order: invoice, payment, credit note" \
   test "$(sqlite3 "$DB" "SELECT group_concat(kind || ':' || ref_id, ' ') FROM (SELECT * FROM record ORDER BY seq)")" = "invoice:1 payment:1 invoice:2"
-check "upgraded to the latest schema (8)" test "$(sqlite3 "$DB" 'PRAGMA user_version')" = 8
+check "upgraded to the latest schema (9)" test "$(sqlite3 "$DB" 'PRAGMA user_version')" = 9
+check "the payment kept its id and amount" \
+  test "$(sqlite3 "$DB" "SELECT id || ' ' || kind || ' ' || amount_minor FROM payment")" = "1 payment 10000"
 run doctor
 expect_rc 0 "and the upgraded file is sound"
 finish

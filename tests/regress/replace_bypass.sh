@@ -51,8 +51,8 @@ attempt "UPDATE OR REPLACE an unbilled entry onto a billed one's id" \
 attempt "UPDATE a payment" "UPDATE payment SET amount_minor = 1"
 attempt "DELETE a payment" "DELETE FROM payment"
 attempt "REPLACE INTO a payment" \
-  "REPLACE INTO payment SELECT id, invoice_id, date, 1, method, account, 1, received_currency,
-   rate, fx_gain_minor, fx_currency, note, created_at FROM payment"
+  "REPLACE INTO payment SELECT id, invoice_id, kind, reverses, date, 1, method, account, 1,
+   received_currency, rate, fx_gain_minor, fx_currency, note, created_at FROM payment"
 attempt "UPDATE OR REPLACE a payment" "UPDATE OR REPLACE payment SET amount_minor = 1"
 attempt "REPLACE INTO the record" "REPLACE INTO record SELECT * FROM record WHERE seq = 1"
 attempt "UPDATE the record" "UPDATE record SET hash = content"

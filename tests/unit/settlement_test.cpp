@@ -74,3 +74,55 @@ TEST_CASE("franchise thresholds are crossed once, the higher one winning") {
         FranchiseThreshold::none);  // already above
   CHECK(crossed_franchise_threshold(3'700'000, 4'200'000) == FranchiseThreshold::increased);
 }
+
+TEST_CASE("a refund pays back at most what the client is owed back") {
+  // 1,200.00 paid, 120.00 credited: 120.00 owed back.
+  const Settlement s =
+      settle_refund(issued("EUR", 120000), 12000, 120000, m("100", "EUR"), m("100", "EUR"));
+  CHECK(s.due.to_string() == "-120.00");
+  CHECK(s.left.to_string() == "-20.00");
+  CHECK_THROWS_WITH_AS(
+      settle_refund(issued("EUR", 120000), 12000, 120000, m("120.01", "EUR"), m("120.01", "EUR")),
+      "120.01 EUR is more than the 120.00 EUR that F2026-0003 owes back to the client; refund at "
+      "most that",
+      Error);
+  CHECK_THROWS_WITH_AS(
+      settle_refund(issued("EUR", 120000), 0, 50000, m("1", "EUR"), m("1", "EUR")),
+      doctest::Contains("nothing was paid on F2026-0003 beyond what it is owed (700.00 EUR still "
+                        "due)"),
+      Error);
+}
+
+TEST_CASE("a refund of a foreign-currency invoice books its exchange result") {
+  // Booked at 1 EUR = 1.25 USD: 100 USD were 80.00 EUR. Sending them back cost 82.50: -2.50.
+  const Settlement loss = settle_refund(issued("USD", 100000, "1.25"), 10000, 100000,
+                                        m("100", "USD"), m("82.50", "EUR"));
+  REQUIRE(loss.fx_gain.has_value());
+  CHECK(loss.fx_gain->to_string() == "-2.50");
+  const Settlement gain =
+      settle_refund(issued("USD", 100000, "1.25"), 10000, 100000, m("100", "USD"), m("79", "EUR"));
+  CHECK(gain.fx_gain->to_string() == "1.00");
+}
+
+TEST_CASE("a reversal is the exact opposite of what it undoes") {
+  Payment p;
+  p.id = 7;
+  p.invoice_id = 3;
+  p.amount_minor = 80000;
+  p.received_minor = 72000;
+  p.received_currency = "EUR";
+  p.account = "Qonto";
+  p.fx_gain_minor = 731;
+  p.note = "virement";
+  const Payment r = reversal_of(
+      p, Date{std::chrono::year(2026), std::chrono::November, std::chrono::day(30)}, "now");
+  CHECK(r.kind == PaymentKind::reversal);
+  CHECK(r.reverses == 7);
+  CHECK(r.amount_minor == -80000);
+  CHECK(r.received_minor == -72000);
+  CHECK(r.fx_gain_minor == -731);
+  CHECK(r.account == "Qonto");
+  CHECK(r.note.empty());
+  CHECK_THROWS_WITH_AS(reversal_of(r, r.date, "now"), doctest::Contains("is itself a reversal"),
+                       Error);
+}

@@ -165,11 +165,19 @@ enum class PaymentMethod { transfer, card, cash, check, paypal, other };
 PaymentMethod parse_payment_method(std::string_view text);
 std::string_view to_string(PaymentMethod m);
 
+/// A payment received; a refund paid back to the client (negative amounts); the reversal of a
+/// payment or refund recorded by mistake (its exact opposite). Rows are never changed.
+enum class PaymentKind { payment, refund, reversal };
+PaymentKind parse_payment_kind(std::string_view text);
+std::string_view to_string(PaymentKind k);
+
 struct Payment {
   std::int64_t id = 0;
   std::int64_t invoice_id = 0;
+  PaymentKind kind = PaymentKind::payment;
+  std::optional<std::int64_t> reverses;  ///< a reversal: the payment or refund it undoes
   Date date{};
-  std::int64_t amount_minor = 0;  ///< in the invoice's currency
+  std::int64_t amount_minor = 0;  ///< in the invoice's currency; < 0 when money went back
   PaymentMethod method = PaymentMethod::transfer;
   std::string account;
   std::int64_t received_minor = 0;

@@ -26,6 +26,19 @@ Settlement settle_payment(const Invoice& invoice, std::int64_t credited_minor,
                           std::int64_t paid_minor, const Money& settled, const Money& received,
                           bool allow_overpay);
 
+/// A refund of `refunded` (in the invoice's currency, > 0) on `invoice`: money paid back to the
+/// client when its payments exceed its TTC less its credit notes (after a credit note, or an
+/// overpayment). Throws, saying what may be refunded, for more than that. `sent` is what left
+/// the account (> 0); the exchange result is that of the money going back. `due` and `left` are
+/// negative: what is owed to the client before and after.
+Settlement settle_refund(const Invoice& invoice, std::int64_t credited_minor,
+                         std::int64_t paid_minor, const Money& refunded, const Money& sent);
+
+/// The reversal of `original` (a payment or refund recorded by mistake) on `date`: its exact
+/// opposite, same invoice, method and account. Throws for a reversal, which is not reversed
+/// (record the payment again instead).
+Payment reversal_of(const Payment& original, Date date, std::string created_at);
+
 /// The VAT franchise thresholds for services (CGI art. 293 B, 2026 figures): above the base
 /// one the franchise ends on 1 January; above the increased one VAT is due at once.
 enum class FranchiseThreshold { none, base, increased };

@@ -56,7 +56,11 @@ class InvoiceRepo {
   std::int64_t paid_minor(std::int64_t invoice_id);
 
   std::int64_t insert_payment(const Payment& payment);
+  /// An invoice's payments, refunds and reversals, in date order.
   std::vector<Payment> payments(std::int64_t invoice_id);
+  std::optional<Payment> payment(std::int64_t id);
+  /// The reversal that undid payment `payment_id`, if any.
+  std::optional<std::int64_t> reversed_by(std::int64_t payment_id);
   /// Received EUR (payments credited in EUR, or their EUR value) between two dates, included.
   std::int64_t received_eur_minor(Date from, Date to);
 
