@@ -17,6 +17,7 @@ void setup_invoice_show(CLI::App& group, Context& ctx);
 void setup_invoice_line(CLI::App& group, Context& ctx);
 void setup_invoice_issue(CLI::App& group, Context& ctx);
 void setup_invoice_pay(CLI::App& group, Context& ctx);
+void setup_invoice_verify(CLI::App& group, Context& ctx);
 void setup_invoice_render(CLI::App& group, Context& ctx);
 
 namespace {
@@ -228,6 +229,7 @@ void setup_invoice(CLI::App& app, Context& ctx) {
   setup_invoice_issue(*group, ctx);
   setup_invoice_pay(*group, ctx);
   setup_invoice_render(*group, ctx);
+  setup_invoice_verify(*group, ctx);
 }
 
 }  // namespace indie::cli

@@ -9,6 +9,7 @@
 #include "indie/core/text.hpp"
 #include "indie/store/rate_repo.hpp"
 #include "invoice_common.hpp"
+#include "issued_document.hpp"
 
 namespace indie::cli {
 namespace {
@@ -99,7 +100,9 @@ void issue(Context& ctx, const IssueArgs& a) {
   number(repo, config, inv, date);
   inv.due_date = add_days(date, client.payment_terms);
   freeze(inv, totals, config, client, facts);
-  repo.update(inv);
+  // The document as issued, kept with the invoice and sealed with it (issue 14.1).
+  const IssuedDocument document = issued_pdf(ctx, frozen_document_input(repo, inv, config));
+  repo.update(inv, &document);
   repo.lock_entries(inv.id, *inv.number);
   tx.commit();
   ctx.say(
@@ -183,7 +186,8 @@ void credit(Context& ctx, const CreditArgs& a) {
   note.due_date = date;
   freeze(note, totals, config, client, facts);
   note.buyer = orig.buyer;  // the same client as the invoice it corrects
-  repo.update(note);
+  const IssuedDocument document = issued_pdf(ctx, frozen_document_input(repo, note, config));
+  repo.update(note, &document);
   std::int64_t released = 0;
   if (a.release_time) {
     for (const auto& l : orig_lines) released += l.entries;

@@ -1,16 +1,19 @@
-// indie invoice render: an invoice as a document (PDF, HTML, Markdown, text) or its model (JSON).
+// indie invoice render: an invoice as a document (PDF, HTML, Markdown, text) or its model (JSON);
+// indie invoice verify: whether a file is the document an invoice was issued as.
 #include <fmt/format.h>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "indie/core/digest.hpp"
 #include "indie/core/error.hpp"
 #include "indie/render/invoice_document.hpp"
 #include "indie/render/pdf.hpp"
 #include "indie/render/templates.hpp"
 #include "indie/store/files.hpp"
 #include "invoice_common.hpp"
+#include "issued_document.hpp"
 
 namespace indie::cli {
 namespace {
@@ -20,7 +23,7 @@ using nlohmann::ordered_json;
 
 struct RenderArgs {
   std::string invoice, template_name, to, output, lang;
-  bool with_timesheet = false;
+  bool with_timesheet = false, duplicate = false;
 };
 
 // The format: --to, else what -o or --template end with, else PDF.
@@ -50,27 +53,30 @@ DocumentInput load(Context& ctx, const RenderArgs& a) {
       throw invalid_input(fmt::format("--lang: {}", e.what()));
     }
   }
+  if (a.duplicate && !inv.issued)
+    throw usage_error(
+        fmt::format("draft {} is not issued: a duplicate is a copy of an issued invoice", inv.id));
+  // An issued invoice prints what was frozen at issue, whatever changed since.
+  if (inv.issued) {
+    DocumentInput in = frozen_document_input(repo, inv, config);
+    if (a.with_timesheet) in.timesheet = repo.billed_time(inv.id);
+    in.duplicate = a.duplicate;
+    return in;
+  }
   auto lines = repo.lines(inv.id);
   InvoiceTotals totals = compute_totals(lines, inv.cur());
   DocumentInput in{.invoice = inv, .lines = std::move(lines), .totals = std::move(totals)};
   if (inv.credited_id) in.original = repo.find(*inv.credited_id);
-  if (inv.issued) {
-    // An issued invoice prints what was frozen at issue, whatever changed since.
-    in.seller = inv.seller.empty() ? ordered_json::object() : ordered_json::parse(inv.seller);
-    in.client = inv.buyer.empty() ? ordered_json::object() : ordered_json::parse(inv.buyer);
-    in.mentions = inv.mentions;
-  } else {
-    // A draft shows what issuing it today would print.
-    const Client client = ClientRepo(store).get(std::to_string(inv.client_id));
-    in.seller = ordered_json::parse(seller_snapshot(config.business));
-    in.client = ordered_json::parse(buyer_snapshot(client));
-    LegalFacts facts = facts_of(inv, in.lines, in.totals, category_for(config, client), client);
-    if (in.original && in.original->number) {
-      facts.original_number = *in.original->number;
-      facts.original_date = in.original->issue_date ? format_date(*in.original->issue_date) : "";
-    }
-    in.mentions = legal_mentions(config.business, client, facts);
+  // A draft shows what issuing it today would print.
+  const Client client = ClientRepo(store).get(std::to_string(inv.client_id));
+  in.seller = ordered_json::parse(seller_snapshot(config.business));
+  in.client = ordered_json::parse(buyer_snapshot(client));
+  LegalFacts facts = facts_of(inv, in.lines, in.totals, category_for(config, client), client);
+  if (in.original && in.original->number) {
+    facts.original_number = *in.original->number;
+    facts.original_date = in.original->issue_date ? format_date(*in.original->issue_date) : "";
   }
+  in.mentions = legal_mentions(config.business, client, facts);
   if (a.with_timesheet) in.timesheet = repo.billed_time(inv.id);
   in.has_logo = !config.business.logo.empty();
   return in;
@@ -91,10 +97,23 @@ void render(Context& ctx, const RenderArgs& a) {
         "indie-template)");
   const Config& config = ctx.config();
   const DocumentInput in = load(ctx, a);
-  const ordered_json model = invoice_document(in);
+  const Invoice& inv = in.invoice;
 
   std::string bytes, what;
-  if (format == DocFormat::json) {
+  // The PDF of an issued invoice is the document it was issued as, byte for byte; any other
+  // rendering is made afresh from what was frozen at issue.
+  std::optional<IssuedDocument> stored;
+  if (inv.issued && format == DocFormat::pdf && !a.duplicate && !a.with_timesheet &&
+      a.lang.empty()) {
+    InvoiceRepo repo(ctx.store());
+    stored = repo.document(inv.id);
+  }
+  const ordered_json model = stored ? ordered_json() : invoice_document(in);
+  if (stored) {
+    bytes = stored->bytes;
+    what = fmt::format("the document issued on {}, SHA-256 {}", format_date(*inv.issue_date),
+                       stored->sha256.substr(0, 12));
+  } else if (format == DocFormat::json) {
     bytes = model.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   } else if (format == DocFormat::pdf) {
     PdfOptions options;
@@ -118,23 +137,103 @@ void render(Context& ctx, const RenderArgs& a) {
     ctx.out << bytes << std::flush;
     return;
   }
-  const std::string path = a.output.empty() ? default_output(in.invoice, format) : a.output;
+  const std::string path = a.output.empty() ? default_output(inv, format) : a.output;
   try {
     write_file_atomic(path, bytes, false);
   } catch (const Error& e) {
     throw invalid_input(
         fmt::format("{}. Choose another file with -o FILE, or -o - for standard output", e.what()));
   }
-  ctx.say(
-      fmt::format("Wrote {} ({}{}, {} KB){}", path, extension(format),
-                  what.empty() ? "" : ", " + what, (bytes.size() + 1023) / 1024,
-                  in.invoice.issued
-                      ? "."
-                      : fmt::format(": a draft, marked {}.",
-                                    in.invoice.language == Language::fr ? "BROUILLON" : "DRAFT")));
+  std::string after = ".";
+  if (!inv.issued)
+    after =
+        fmt::format(": a draft, marked {}.", inv.language == Language::fr ? "BROUILLON" : "DRAFT");
+  else if (a.duplicate)
+    after = fmt::format(": a copy, marked {}.",
+                        inv.language == Language::fr ? "DUPLICATA" : "DUPLICATE");
+  else if (format == DocFormat::pdf && !stored)
+    after = a.with_timesheet || !a.lang.empty()
+                ? fmt::format(
+                      ": rendered afresh from what was frozen at issue; the document "
+                      "issued is what indie invoice render {} writes.",
+                      *inv.number)
+                : ": rendered afresh from what was frozen at issue (issued before indie kept "
+                  "the documents it issues).";
+  ctx.say(fmt::format("Wrote {} ({}{}, {} KB){}", path, extension(format),
+                      what.empty() ? "" : ", " + what, (bytes.size() + 1023) / 1024, after));
+}
+
+struct DocumentVerifyArgs {
+  std::vector<std::string> operands;  // [NUMBER] FILE
+};
+
+void verify_document(Context& ctx, const DocumentVerifyArgs& a) {
+  if (a.operands.empty() || a.operands.size() > 2)
+    throw usage_error(
+        "give the file, and the invoice number if you know it: indie invoice verify "
+        "[NUMBER] FILE.pdf");
+  const std::string& file = a.operands.back();
+  const std::string bytes = read_file(file);
+  const std::string sha = sha256_hex(bytes);
+  InvoiceRepo repo(ctx.store());
+  std::optional<Invoice> named;
+  if (a.operands.size() == 2) named = repo.get(a.operands.front());
+  const std::optional<std::int64_t> holder = repo.invoice_with_document(sha);
+  const std::optional<Invoice> match = holder ? repo.find(*holder) : std::nullopt;
+  const bool ok = match && (!named || named->id == match->id);
+  if (named && !ok && !repo.document(named->id))
+    throw not_found(fmt::format(
+        "{} was {}: indie keeps the document of invoices issued since schema 10 only, so there is "
+        "nothing to compare {} with",
+        named->label(), named->issued ? "issued before indie kept its documents" : "never issued",
+        file));
+
+  if (ctx.format() == Format::table) {
+    if (ok)
+      ctx.out << fmt::format("{} is {} as issued on {}, byte for byte (SHA-256 {}).\n", file,
+                             *match->number, format_date(*match->issue_date), sha);
+  } else {
+    Table t;
+    t.columns = {"file", "sha256", "issued_as", "invoice", "issue_date"};
+    t.rows.push_back({Cell::str(file), Cell::str(sha), Cell::boolean(ok),
+                      match ? Cell::str(*match->number) : Cell::none(),
+                      match ? Cell::str(format_date(*match->issue_date)) : Cell::none()});
+    print_record(ctx.out, t, ctx.format());
+  }
+  if (ok) return;
+  if (named && match)
+    throw conflict(fmt::format("{} is not the document issued as {}: it is {}'s", file,
+                               *named->number, *match->number));
+  if (named)
+    throw conflict(fmt::format(
+        "{} is not the document issued as {}: its SHA-256 is {}, the document's is {}. It was "
+        "changed, or made by another render (indie invoice render {} writes the original)",
+        file, *named->number, sha, repo.document(named->id)->sha256, *named->number));
+  throw conflict(fmt::format(
+      "{} is not a document indie issued: no invoice or credit note was issued as a file with "
+      "its SHA-256 ({})",
+      file, sha));
 }
 
 }  // namespace
+
+void setup_invoice_verify(CLI::App& group, Context& ctx) {
+  auto a = std::make_shared<DocumentVerifyArgs>();
+  auto* cmd = group.add_subcommand("verify",
+                                   "Tell whether a file is the document an invoice was issued as");
+  cmd->add_option("operands", a->operands, "[NUMBER] FILE (- reads standard input)")
+      ->required()
+      ->expected(1, 2);
+  cmd->footer(
+      "Issuing an invoice or a credit note keeps its PDF and the SHA-256 of its bytes. Exit\n"
+      "status 0 when FILE is that document, byte for byte; 1 when it is not (another document,\n"
+      "a changed one) or, without NUMBER, when no document issued has its SHA-256.\n\n"
+      "Examples:\n"
+      "  indie invoice verify F2026-0007 ~/Documents/F2026-0007.pdf\n"
+      "  indie invoice verify facture-recue.pdf          # which invoice is it?\n"
+      "  indie invoice verify F2026-0007 scan.pdf --format json | jq .issued_as");
+  cmd->callback([&ctx, a] { verify_document(ctx, *a); });
+}
 
 void setup_invoice_render(CLI::App& group, Context& ctx) {
   auto a = std::make_shared<RenderArgs>();
@@ -153,10 +252,14 @@ void setup_invoice_render(CLI::App& group, Context& ctx) {
                 "Append the billed time entries as an annex");
   cmd->add_option("--lang", a->lang,
                   "fr or en (default: the language frozen on the invoice, from the client)");
+  cmd->add_flag("--duplicate", a->duplicate,
+                "A copy of an issued invoice, marked DUPLICATA (DUPLICATE in English)");
   cmd->footer(
-      "An issued invoice prints what was frozen at issue; a draft prints what issuing it today "
-      "would,\n"
-      "with no number and a BROUILLON / DRAFT mark. Labels, dates and amounts follow the "
+      "The PDF of an issued invoice is the document kept when it was issued, byte for byte\n"
+      "(indie invoice verify tells whether a file is it); other formats, --lang and\n"
+      "--with-timesheet print afresh what was frozen at issue, never later payments or credits.\n"
+      "A draft prints what issuing it today would, with no number and a BROUILLON / DRAFT mark. "
+      "Labels, dates and amounts follow the "
       "invoice's\n"
       "language; the legal mentions stay in French. The PDF is A4, laid out by indie itself (cairo "
       "and\n"

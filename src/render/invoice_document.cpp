@@ -29,6 +29,7 @@ constexpr Label kLabels[] = {
     {"credit_note", "Avoir", "Credit note"},
     {"number", "N°", "No."},
     {"draft", "BROUILLON", "DRAFT"},
+    {"duplicate", "DUPLICATA", "DUPLICATE"},
     {"draft_notice", "Brouillon : ce document n'est pas une facture",
      "Draft: this document is not an invoice"},
     {"issue_date", "Date d'émission", "Issue date"},
@@ -285,7 +286,11 @@ ordered_json invoice_document(const DocumentInput& in) {
   doc["type_code"] = type_code(inv.kind);
   doc["title"] = label(credit ? "credit_note" : "invoice", lang);
   doc["draft"] = !inv.issued;
-  doc["draft_mark"] = inv.issued ? ordered_json(nullptr) : ordered_json(label("draft", lang));
+  doc["duplicate"] = inv.issued && in.duplicate;
+  // The mark across the page: BROUILLON on a draft, DUPLICATA on a copy asked for as such.
+  doc["draft_mark"] = !inv.issued    ? ordered_json(label("draft", lang))
+                      : in.duplicate ? ordered_json(label("duplicate", lang))
+                                     : ordered_json(nullptr);
   doc["number"] = inv.number ? ordered_json(*inv.number) : ordered_json(nullptr);
   doc["currency"] = inv.currency;
   doc["issue_date"] = date_value(inv.issue_date, lang);

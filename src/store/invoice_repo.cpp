@@ -190,14 +190,39 @@ std::int64_t InvoiceRepo::insert(const Invoice& i) {
   return last_insert_id(store_);
 }
 
-void InvoiceRepo::update(const Invoice& i) {
+void InvoiceRepo::update(const Invoice& i, const IssuedDocument* document) {
   Statement q(store_, update_sql("invoice", kInvoiceFields));
   bind_fields(q, kInvoiceFields, i);
   q.bind(static_cast<int>(kInvoiceFields.size() + 1), i.id);
   q.run();
+  if (document) {
+    Statement d(store_,
+                "INSERT INTO invoice_document (invoice_id, format, bytes, sha256, created_at) "
+                "VALUES (?1, ?2, ?3, ?4, ?5)");
+    d.bind(1, i.id).bind(2, document->format);
+    d.bind_blob(3, document->bytes);
+    d.bind(4, document->sha256).bind(5, document->created_at);
+    d.run();
+  }
   // Issuing is the only update that finds `issued` set (the triggers refuse any later one): the
   // invoice, its lines and its billed time are sealed in the record in the same transaction.
   if (i.issued) RecordRepo(store_).seal_invoice(i.id);
+}
+
+std::optional<IssuedDocument> InvoiceRepo::document(std::int64_t invoice_id) {
+  Statement q(
+      store_,
+      "SELECT format, bytes, sha256, created_at FROM invoice_document WHERE invoice_id = ?1");
+  q.bind(1, invoice_id);
+  if (!q.step()) return std::nullopt;
+  return IssuedDocument{q.string(0), q.blob(1), q.string(2), q.string(3)};
+}
+
+std::optional<std::int64_t> InvoiceRepo::invoice_with_document(std::string_view sha256) {
+  Statement q(store_, "SELECT invoice_id FROM invoice_document WHERE sha256 = ?1");
+  q.bind(1, std::string(sha256));
+  if (!q.step()) return std::nullopt;
+  return q.integer(0);
 }
 
 void InvoiceRepo::remove_draft(std::int64_t id) {

@@ -544,8 +544,38 @@ BEGIN
 END;
 )sql";
 
+// v10: the document as issued (issue 14.1). Issuing an invoice or a credit note renders its PDF
+// once and keeps the bytes here; `indie invoice render NUMBER` gives them back, byte for byte,
+// and `indie invoice verify` tells whether a file is that document. Like the invoice, the row
+// is final: added once, in the issuing transaction, never changed or removed. The record's seal
+// of the invoice covers the bytes' SHA-256 (src/store/record_repo.cpp).
+constexpr std::string_view kV10 = R"sql(
+CREATE TABLE invoice_document (
+  invoice_id INTEGER PRIMARY KEY REFERENCES invoice (id) ON DELETE RESTRICT,
+  format     TEXT    NOT NULL CHECK (format IN ('pdf', 'facturx')),
+  bytes      BLOB    NOT NULL,
+  sha256     TEXT    NOT NULL CHECK (length(sha256) = 64),
+  created_at TEXT    NOT NULL
+) STRICT;
+CREATE INDEX invoice_document_sha256 ON invoice_document (sha256);
+CREATE TRIGGER invoice_document_once BEFORE INSERT ON invoice_document
+WHEN (SELECT state FROM invoice WHERE id = NEW.invoice_id) IS NOT 'issued'
+  OR EXISTS (SELECT 1 FROM invoice_document WHERE invoice_id = NEW.invoice_id)
+BEGIN
+  SELECT RAISE(ABORT, 'the document of an issued invoice is stored once, when it is issued');
+END;
+CREATE TRIGGER invoice_document_no_update BEFORE UPDATE ON invoice_document
+BEGIN
+  SELECT RAISE(ABORT, 'the document of an issued invoice is final and cannot change');
+END;
+CREATE TRIGGER invoice_document_no_delete BEFORE DELETE ON invoice_document
+BEGIN
+  SELECT RAISE(ABORT, 'the document of an issued invoice is final and cannot be removed');
+END;
+)sql";
+
 constexpr auto kMigrations =
-    std::to_array<std::string_view>({kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9});
+    std::to_array<std::string_view>({kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10});
 
 }  // namespace
 

@@ -44,6 +44,11 @@ constexpr std::string_view kBilledTime =
     "SELECT json_array(t.id, t.project_id, t.start_utc, t.end_utc, t.zone, t.note, t.tags) "
     "FROM invoice_line_time lt JOIN invoice_line l ON l.id = lt.line_id "
     "JOIN time_entry t ON t.id = lt.entry_id WHERE l.invoice_id = ? ORDER BY t.id";
+// The document an invoice was issued as (schema 10): its format and the SHA-256 of its bytes,
+// computed here rather than read from the sha256 column, so that bytes changed behind indie's
+// back show. Invoices issued before have none, and their content reads as it did.
+constexpr std::string_view kInvoiceDocument =
+    "SELECT format, bytes FROM invoice_document WHERE invoice_id = ?";
 constexpr std::string_view kTimeReleased =
     "SELECT EXISTS (SELECT 1 FROM invoice WHERE credited_id = ? AND releases_time = 1 "
     "AND state = 'issued')";
@@ -88,6 +93,11 @@ RecordedNow RecordRepo::invoice_now(std::int64_t invoice_id) {
   h.update("\n");
   hash_rows(h, reused(lines_, db, kInvoiceLines).bind(1, invoice_id));
   hash_rows(h, reused(links_, db, kInvoiceLinks).bind(1, invoice_id));
+  Statement& document = reused(document_, db, kInvoiceDocument).bind(1, invoice_id);
+  if (document.step()) {
+    h.update(fmt::format("document {} {}\n", document.text(0), sha256_hex(document.blob(1))));
+    document.run();  // done with the statement
+  }
   now.content = h.hex();  // hex() starts the hash afresh for the billed time
   hash_rows(h, reused(time_, db, kBilledTime).bind(1, invoice_id));
   now.billed_time = h.hex();

@@ -48,6 +48,11 @@ class Statement {
   }
   Statement& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
   Statement& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
+  /// Bytes, stored as a BLOB (a document), never read as text.
+  Statement& bind_blob(int i, std::string_view bytes) {
+    sqlite3_bind_blob64(st_, i, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+    return *this;
+  }
   Statement& bind_null(int i) {
     sqlite3_bind_null(st_, i);
     return *this;
@@ -87,6 +92,12 @@ class Statement {
                : std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, col)));
   }
   std::string string(int col) const { return std::string(text(col)); }
+  /// A BLOB's bytes (copied).
+  std::string blob(int col) const {
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(st_, col));
+    return p == nullptr ? std::string()
+                        : std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, col)));
+  }
   std::optional<std::string> optional_string(int col) const {
     if (is_null(col)) return std::nullopt;
     return string(col);

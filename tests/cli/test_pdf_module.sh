@@ -24,29 +24,45 @@ check "indie --version initialises at most 12 libraries (got $n)" test "$n" -le 
 n=$(libs time status)
 check "indie time status initialises at most 12 libraries (got $n)" test "$n" -le 12
 check "no pango for time status" bash -c "! LD_DEBUG=libs '$INDIE' time status 2>&1 | grep -q libpango"
-check "pango for a PDF" bash -c "LD_DEBUG=libs '$INDIE' invoice render F2026-0001 --to pdf -o '$T/again.pdf' 2>&1 | grep -q libpango"
+# The issued document is kept in the database: a duplicate is rendered afresh, through pango.
+check "pango for a PDF" bash -c "LD_DEBUG=libs '$INDIE' invoice render F2026-0001 --duplicate -o '$T/again.pdf' 2>&1 | grep -q libpango"
 
 # An installed tree: the binary finds the module in <libdir>/indie.
 if command -v cmake >/dev/null; then
   cmake --install "$BUILD" --prefix "$T/inst" >/dev/null 2>&1
   check "installed: the module is under lib" bash -c "ls '$T'/inst/lib*/indie/indie-pdf.so '$T'/inst/lib/*/indie/indie-pdf.so 2>/dev/null | grep -q ."
-  "$T/inst/bin/indie" invoice render F2026-0001 --to pdf -o "$T/installed.pdf" >/dev/null 2>"$T/err"
+  "$INDIE" invoice render F2026-0001 --duplicate -o "$T/build-copy.pdf" >/dev/null 2>&1
+  "$T/inst/bin/indie" invoice render F2026-0001 --duplicate -o "$T/installed.pdf" >/dev/null 2>"$T/err"
   RC=$? ERR=$(cat "$T/err")
   expect_rc 0 "a PDF from the installed tree"
-  check "the same document from both trees" cmp -s "$T/build.pdf" "$T/installed.pdf"
+  check "the same document from both trees" cmp -s "$T/build-copy.pdf" "$T/installed.pdf"
 fi
 
 # The binary alone, without its module.
 mkdir -p "$T/lone"
 cp "$INDIE" "$T/lone/indie"
 snapshot before
-"$T/lone/indie" invoice render F2026-0001 --to pdf -o "$T/lone.pdf" >"$T/out" 2>"$T/err"
+"$T/lone/indie" invoice render F2026-0001 --duplicate -o "$T/lone.pdf" >"$T/out" 2>"$T/err"
 RC=$? OUT=$(cat "$T/out") ERR=$(cat "$T/err")
 expect_rc 1 "no module: a PDF is refused"
 expect_err "PDF output needs indie's module indie-pdf.so, which is missing: no $T/lone/indie-pdf.so"
 expect_err "meanwhile render to html, md or txt"
 check "no file written" test ! -e "$T/lone.pdf"
 expect_unchanged_since before
+# Issuing keeps the invoice's PDF: without the module nothing is issued.
+run invoice new acme --empty --service-date 2026-11-03 -q
+D=$OUT
+run invoice line add "$D" "Recette" --qty 1 --price 500
+snapshot draft
+"$T/lone/indie" invoice issue "$D" >"$T/out" 2>"$T/err"
+RC=$? ERR=$(cat "$T/err")
+expect_rc 1 "no module: issuing is refused"
+expect_err "cannot be issued without its PDF"
+expect_err "indie-pdf.so, which is missing"
+expect_unchanged_since draft
+# The document kept at issue needs no module to be given back.
+"$T/lone/indie" invoice render F2026-0001 -o "$T/kept.pdf" >/dev/null 2>&1
+check "the kept PDF, without the module" cmp -s "$T/build.pdf" "$T/kept.pdf"
 "$T/lone/indie" invoice render F2026-0001 --to txt -o - >"$T/out" 2>"$T/err"
 RC=$? OUT=$(cat "$T/out")
 expect_rc 0 "text still renders without the module"

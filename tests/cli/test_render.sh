@@ -172,15 +172,16 @@ run invoice render F2026-0001 --template broken.html -o broken-out.html
 expect_rc 1 "a Mustache syntax error"
 expect_err "broken.html:2:1: Unclosed section \"lines\""
 check "no file for a broken template" test ! -e broken-out.html
+# A logo is read when a PDF is made: at issue, or for a duplicate.
 run config set business.logo missing-logo.png
-run invoice render F2026-0001 -o logo.pdf
+run invoice render F2026-0001 --duplicate -o logo.pdf
 expect_rc 1 "a missing logo"
 expect_err "business.logo: cannot read"
 expect_err "missing-logo.png"
 check "no file when the logo is missing" test ! -e logo.pdf
 echo "not an image" >"$XDG_CONFIG_HOME/indie/fake.png"
 run config set business.logo fake.png
-run invoice render F2026-0001 -o logo.pdf
+run invoice render F2026-0001 --duplicate -o logo.pdf
 expect_rc 1 "a logo that is not a PNG"
 expect_err "it is not a PNG image"
 run config set business.logo ""
@@ -210,8 +211,10 @@ png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 
 open(sys.argv[1], "wb").write(png)
 PY
 run config set business.logo logo.png
-run invoice render F2026-0001 -o with-logo.pdf
+run invoice render F2026-0001 --duplicate -o with-logo.pdf
 expect_rc 0 "a logo beside the config file"
 check "the logo is in the PDF" test "$(pdfimages -list with-logo.pdf | tail -n +3 | wc -l)" = 1
+run invoice render F2026-0001 -o issued-without.pdf
+check "the document issued before the logo was set keeps none" test "$(pdfimages -list issued-without.pdf | tail -n +3 | wc -l)" = 0
 
 finish

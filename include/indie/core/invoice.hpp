@@ -165,6 +165,15 @@ enum class PaymentMethod { transfer, card, cash, check, paypal, other };
 PaymentMethod parse_payment_method(std::string_view text);
 std::string_view to_string(PaymentMethod m);
 
+/// The document of an issued invoice or credit note, rendered once at issue and kept: what the
+/// client received, byte for byte (issue 14.1).
+struct IssuedDocument {
+  std::string format = "pdf";  ///< pdf; facturx once e-invoices arrive
+  std::string bytes;
+  std::string sha256;  ///< of the bytes, lowercase hex
+  std::string created_at;
+};
+
 /// A payment received; a refund paid back to the client (negative amounts); the reversal of a
 /// payment or refund recorded by mistake (its exact opposite). Rows are never changed.
 enum class PaymentKind { payment, refund, reversal };

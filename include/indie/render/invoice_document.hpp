@@ -22,6 +22,7 @@ struct DocumentInput {
   std::vector<std::string> mentions{};        ///< frozen at issue (a draft: as they would be)
   std::optional<std::vector<TimesheetEntry>> timesheet{};
   bool has_logo = false;
+  bool duplicate = false;  ///< a copy of an issued invoice, marked DUPLICATA / DUPLICATE
 };
 
 /// Version of the model's shape; a template can check it. Bumped when a field changes meaning.

@@ -20,8 +20,13 @@ class InvoiceRepo {
   ~InvoiceRepo();
 
   std::int64_t insert(const Invoice& invoice);
-  /// Saves a draft's fields, or issues it (the triggers refuse anything on an issued one).
-  void update(const Invoice& invoice);
+  /// Saves a draft's fields, or issues it (the triggers refuse anything on an issued one),
+  /// with the document it was issued as, sealed with it in the record.
+  void update(const Invoice& invoice, const IssuedDocument* document = nullptr);
+  /// The document an invoice was issued as; none for a draft or one issued before schema 10.
+  std::optional<IssuedDocument> document(std::int64_t invoice_id);
+  /// The issued invoice whose document has this SHA-256, if any.
+  std::optional<std::int64_t> invoice_with_document(std::string_view sha256);
   /// Deletes a draft, its lines and links, and gives its time entries back.
   void remove_draft(std::int64_t id);
   std::optional<Invoice> find(std::int64_t id);

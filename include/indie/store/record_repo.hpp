@@ -39,7 +39,7 @@ class RecordRepo {
   RecordedNow payment_now(std::int64_t payment_id);
 
   Store& store_;
-  std::unique_ptr<Statement> invoice_, lines_, links_, time_, released_, payment_;
+  std::unique_ptr<Statement> invoice_, lines_, links_, document_, time_, released_, payment_;
 };
 
 /// What `PRAGMA integrity_check` and `PRAGMA foreign_key_check` find, in words; empty when the
