@@ -200,6 +200,8 @@ void import(Context& ctx, ClientArgs& a) {
 
 }  // namespace
 
+void setup_client_statement(CLI::App& group, Context& ctx);
+
 void setup_client(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<ClientArgs>();
   auto* group = app.add_subcommand("client", "Add, list, change and import clients");
@@ -208,6 +210,7 @@ void setup_client(CLI::App& app, Context& ctx) {
       "  indie client add acme --name \"ACME SAS\" --country FR --siren 732829320\n"
       "  indie client add globex --name Globex --country DE --vat-number DE123456789\n"
       "  indie client list --format csv > clients.csv\n"
+      "  indie client statement acme --to pdf\n"
       "See also: man indie-client");
 
   auto* add_cmd = group->add_subcommand("add", "Add a client");
@@ -303,6 +306,7 @@ void setup_client(CLI::App& app, Context& ctx) {
       "Examples:\n  indie client import clients.csv\n  indie --db other.db client list --format "
       "csv | indie client import -");
   import_cmd->callback([&ctx, args] { import(ctx, *args); });
+  setup_client_statement(*group, ctx);
 }
 
 }  // namespace indie::cli

@@ -7,6 +7,7 @@
 #include <array>
 #include <utility>
 
+#include "document_parts.hpp"
 #include "indie/core/currency.hpp"
 #include "indie/core/duration.hpp"
 #include "indie/core/legal.hpp"
@@ -79,6 +80,32 @@ constexpr Label kLabels[] = {
     {"time", "Horaires", "Time"},
     {"duration", "Durée", "Duration"},
     {"total", "Total", "Total"},
+    // The statement of account (issue 14.1).
+    {"statement", "Relevé de compte", "Statement of account"},
+    {"as_of", "Au", "As of"},
+    {"since", "Depuis le", "Since"},
+    {"document", "Pièce", "Document"},
+    {"detail", "Libellé", "Description"},
+    {"debit", "Débit", "Debit"},
+    {"credit", "Crédit", "Credit"},
+    {"balance", "Solde", "Balance"},
+    {"opening_balance", "Solde antérieur", "Opening balance"},
+    {"balance_due", "Reste dû", "Balance due"},
+    {"balance_in_favour", "Solde en votre faveur", "Balance in your favour"},
+    {"overdue", "Dont échu", "Of which overdue"},
+    {"nothing_to_state", "Aucune opération", "Nothing recorded"},
+    {"kind_invoice", "Facture", "Invoice"},
+    {"kind_credit_note", "Avoir sur", "Credit note on"},
+    {"kind_payment", "Règlement", "Payment"},
+    {"kind_refund", "Remboursement", "Refund"},
+    {"kind_reversal", "Annulation d'écriture", "Reversal"},
+    {"due_short", "Échéance", "Due"},
+    {"method_transfer", "virement", "transfer"},
+    {"method_card", "carte", "card"},
+    {"method_cash", "espèces", "cash"},
+    {"method_check", "chèque", "cheque"},
+    {"method_paypal", "PayPal", "PayPal"},
+    {"method_other", "autre", "other"},
 };
 
 const char* label(std::string_view key, Language lang) {
@@ -270,6 +297,20 @@ std::string terms_text(const std::optional<Date>& issue, const std::optional<Dat
 }
 
 }  // namespace
+
+// The parts other documents share (document_parts.hpp).
+ordered_json document_labels(Language lang) { return labels(lang); }
+std::string document_label(std::string_view key, Language lang) { return label(key, lang); }
+ordered_json document_date(const std::optional<Date>& d, Language lang) {
+  return date_value(d, lang);
+}
+ordered_json document_money(const Money& m, Language lang) { return money_value(m, lang); }
+ordered_json document_party(const ordered_json& snapshot, const std::string& own_country) {
+  return party(snapshot, own_country);
+}
+std::string document_identity(const ordered_json& seller, Language lang) {
+  return identity_line(seller, lang);
+}
 
 ordered_json invoice_document(const DocumentInput& in) {
   const Invoice& inv = in.invoice;

@@ -470,6 +470,40 @@ std::vector<Payment> InvoiceRepo::payments(std::int64_t invoice_id) {
   return out;
 }
 
+std::vector<StatementItem> InvoiceRepo::statement_items(std::int64_t client_id, Date as_of) {
+  Statement q(store_,
+              "SELECT i.issue_date, i.kind, i.number, coalesce(o.number, i.number), i.currency, "
+              "CASE i.kind WHEN 'invoice' THEN i.due_date END, "
+              "CASE i.kind WHEN 'invoice' THEN i.gross_minor ELSE -i.gross_minor END, 0, '' "
+              "FROM invoice i LEFT JOIN invoice o ON o.id = i.credited_id "
+              "WHERE i.client_id = ?1 AND i.state = 'issued' AND i.issue_date <= ?2 "
+              "UNION ALL "
+              "SELECT p.date, p.kind, i.number, i.number, i.currency, NULL, -p.amount_minor, p.id, "
+              "p.method FROM payment p JOIN invoice i ON i.id = p.invoice_id "
+              "WHERE i.client_id = ?1 AND p.date <= ?2");
+  q.bind(1, client_id).bind(2, format_date(as_of));
+  std::vector<StatementItem> out;
+  while (q.step()) {
+    StatementItem item;
+    item.date = *date_or_none(q, 0);
+    const std::string_view kind = q.text(1);
+    item.kind = kind == "invoice"       ? StatementItemKind::invoice
+                : kind == "credit-note" ? StatementItemKind::credit_note
+                : kind == "payment"     ? StatementItemKind::payment
+                : kind == "refund"      ? StatementItemKind::refund
+                                        : StatementItemKind::reversal;
+    item.document = q.string(2);
+    item.invoice = q.string(3);
+    item.currency = q.string(4);
+    item.due_date = date_or_none(q, 5);
+    item.amount_minor = q.integer(6);
+    item.payment_id = q.integer(7);
+    item.method = q.string(8);
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
 std::optional<Payment> InvoiceRepo::payment(std::int64_t id) {
   Statement q(handle(store_), std::string(kPaymentColumns) + "WHERE id = ?1");
   q.bind(1, id);

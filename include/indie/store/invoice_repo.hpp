@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "indie/core/invoice.hpp"
+#include "indie/core/statement.hpp"
 #include "indie/store/store.hpp"
 
 namespace indie {
@@ -61,6 +62,9 @@ class InvoiceRepo {
   std::int64_t paid_minor(std::int64_t invoice_id);
 
   std::int64_t insert_payment(const Payment& payment);
+  /// What a client's statement of account lists: its issued invoices and credit notes and the
+  /// money recorded on them, up to `as_of` (build_statement orders them).
+  std::vector<StatementItem> statement_items(std::int64_t client_id, Date as_of);
   /// An invoice's payments, refunds and reversals, in date order.
   std::vector<Payment> payments(std::int64_t invoice_id);
   std::optional<Payment> payment(std::int64_t id);

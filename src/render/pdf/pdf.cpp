@@ -98,10 +98,16 @@ void seller_and_facts(Pen& pen, const ordered_json& doc, cairo_surface_t* logo) 
   y_right +=
       pen.text(right_x, y_right, right_w, str(d, "title"), {22, true, kAccent, Align::right}) + 6;
   std::vector<std::pair<std::string, std::string>> facts;
+  const bool statement = str(d, "kind") == "statement";
   if (const auto number = str(d, "number"); !number.empty())
     facts.emplace_back(str(labels, "number"), number);
-  else
+  else if (!statement)
     facts.emplace_back("", str(labels, "draft_notice"));
+  if (statement) {
+    facts.emplace_back(str(labels, "as_of"), str(d, "as_of", "text"));
+    if (const auto v = str(d, "since", "text"); !v.empty())
+      facts.emplace_back(str(labels, "since"), v);
+  }
   if (const auto v = str(d, "issue_date", "text"); !v.empty())
     facts.emplace_back(str(labels, "issue_date"), v);
   if (const auto v = str(d, "period", "text"); !v.empty())
@@ -412,6 +418,69 @@ void timesheet_annex(Pen& pen, const ordered_json& doc) {
   totals.row(total, true);
 }
 
+// A statement of account: for each currency, its movements with the running balance, their
+// totals, then what is still due (or owed back) and what of it is overdue.
+void statement_tables(Pen& pen, const ordered_json& doc) {
+  const auto& labels = doc["labels"];
+  if (doc.value("empty", false)) {
+    pen.line(kMargin, kContentWidth, str(labels, "nothing_to_state"), {10});
+    return;
+  }
+  const auto num = [](const char* key) {
+    return [key](const ordered_json& r) { return str(r, key, "number"); };
+  };
+  for (const auto& c : doc["currencies"]) {
+    pen.line(kMargin, kContentWidth, str(c, "currency"), {12, true, kAccent}, 4);
+    Table table(pen, {{62,
+                       str(labels, "date"),
+                       Align::left,
+                       [](const ordered_json& r) { return str(r, "date", "iso"); },
+                       {}},
+                      {70,
+                       str(labels, "document"),
+                       Align::left,
+                       [](const ordered_json& r) { return str(r, "document"); },
+                       {}},
+                      {0,
+                       str(labels, "detail"),
+                       Align::left,
+                       [](const ordered_json& r) { return str(r, "kind_text"); },
+                       {}},
+                      {62,
+                       str(labels, "due_short"),
+                       Align::left,
+                       [](const ordered_json& r) { return str(r, "due_date", "iso"); },
+                       {}},
+                      {64, str(labels, "debit"), Align::right, num("debit"), {}},
+                      {64, str(labels, "credit"), Align::right, num("credit"), {}},
+                      {68, str(labels, "balance"), Align::right, num("balance"), {}}});
+    table.header();
+    if (truthy(c, "opening"))
+      table.row({{"date", {{"iso", ""}}},
+                 {"document", ""},
+                 {"kind_text", str(labels, "opening_balance")},
+                 {"balance", c["opening"]}});
+    for (const auto& r : c["rows"]) table.row(r);
+    table.row({{"date", {{"iso", ""}}},
+               {"document", ""},
+               {"kind_text", str(labels, "total")},
+               {"debit", c["debits"]},
+               {"credit", c["credits"]}},
+              true);
+    pen.y += 6;
+    const double x = kMargin + kContentWidth * 0.5, w = kContentWidth * 0.5;
+    pen.line(
+        x, w,
+        fmt::format("{}{}{}", str(c, "closing_label"), colon(doc), str(c, "closing_abs", "text")),
+        {11, true, kAccent, Align::right}, 2);
+    if (truthy(c, "overdue"))
+      pen.line(x, w,
+               fmt::format("{}{}{}", str(labels, "overdue"), colon(doc), str(c, "overdue", "text")),
+               {9, false, kInk, Align::right}, 2);
+    pen.y += 10;
+  }
+}
+
 // The draft mark, across the page and over what is on it: translucent, so the page stays
 // readable and no shaded box hides part of it.
 void draft_mark(Pen& pen, const std::string& mark) {
@@ -466,6 +535,11 @@ int lay_out(const ordered_json& doc, PangoContext* context, cairo_t* cr, int pag
     pen.text(kMargin, pen.y, kContentWidth, continued, {8, false, kMuted});
     pen.y += 16;
   };
+  if (str(doc["document"], "kind") == "statement") {
+    statement_tables(pen, doc);
+    pen.end_page();
+    return pen.page();
+  }
   lines_table(pen, doc);
   totals_block(pen, doc);
   payment_block(pen, doc);
@@ -570,7 +644,8 @@ PdfDocument render_pdf_natively(const ordered_json& doc, const PdfOptions& optio
       cairo_pdf_surface_create_for_stream(append_to_string, &out, kPageWidth, kPageHeight);
   const auto& d = doc["document"];
   const std::string title =
-      str(d, "number").empty()
+      str(d, "kind") == "statement" ? fmt::format("{} {}", str(d, "title"), str(d, "as_of", "iso"))
+      : str(d, "number").empty()
           ? fmt::format("{} ({})", str(d, "title"), str(doc["labels"], "draft"))
           : fmt::format("{} {}", str(d, "title"), str(d, "number"));
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
