@@ -31,7 +31,8 @@ constexpr auto kInitFlags = std::to_array<FieldFlag>({
     {"--email", "business.email", "Contact e-mail"},
     {"--iban", "bank.iban", "IBAN for payment details"},
     {"--bic", "bank.bic", "BIC"},
-    {"--terms", "invoice.payment_terms", "Default payment terms in days (default 30)"},
+    {"--terms", "invoice.payment_terms",
+     "Default payment terms: days or days end of month, e.g. 45eom (default 30)"},
     {"--number-pattern", "invoice.number_pattern", "Invoice numbers (default F{YYYY}-{SEQ:4})"},
     {"--lang", "invoice.language", "Document language: fr or en (default fr)"},
 });

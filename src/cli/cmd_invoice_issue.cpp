@@ -93,12 +93,13 @@ void issue(Context& ctx, const IssueArgs& a) {
   const InvoiceTotals totals = compute_totals(lines, inv.cur());
   RateRepo rates(store);
   set_eur_rate(rates, inv, date, a, ctx);
-  LegalFacts facts = facts_of(inv, lines, totals, category, client);
+  LegalFacts facts = facts_of(inv, lines, totals, category, client, config.invoice, date);
   if (const std::string refusal = issue_refusal(inv, config.business, client, facts);
       !refusal.empty())
     throw invalid_input(refusal);
   number(repo, config, inv, date);
-  inv.due_date = add_days(date, client.payment_terms);
+  inv.due_date = client.terms().due_date(date);
+  inv.payment_terms = client.terms().to_string();
   freeze(inv, totals, config, client, facts);
   // The document as issued, kept with the invoice and sealed with it (issue 14.1).
   const IssuedDocument document = issued_pdf(ctx, frozen_document_input(repo, inv, config));
@@ -179,7 +180,8 @@ void credit(Context& ctx, const CreditArgs& a) {
   note.id = repo.insert(note);
   for (const auto& l : lines) repo.insert_line(note.id, l, line_net(l, cur).minor());
   const Client client = ClientRepo(store).get(std::to_string(orig.client_id));
-  LegalFacts facts = facts_of(note, lines, totals, parse_category(orig.vat_category), client);
+  LegalFacts facts = facts_of(note, lines, totals, parse_category(orig.vat_category), client,
+                              config.invoice, date);
   facts.original_number = *orig.number;
   facts.original_date = format_date(*orig.issue_date);
   number(repo, config, note, date);

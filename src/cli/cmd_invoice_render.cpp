@@ -71,7 +71,8 @@ DocumentInput load(Context& ctx, const RenderArgs& a) {
   const Client client = ClientRepo(store).get(std::to_string(inv.client_id));
   in.seller = ordered_json::parse(seller_snapshot(config.business));
   in.client = ordered_json::parse(buyer_snapshot(client));
-  LegalFacts facts = facts_of(inv, in.lines, in.totals, category_for(config, client), client);
+  LegalFacts facts = facts_of(inv, in.lines, in.totals, category_for(config, client), client,
+                              config.invoice, ctx.today());
   if (in.original && in.original->number) {
     facts.original_number = *in.original->number;
     facts.original_date = in.original->issue_date ? format_date(*in.original->issue_date) : "";

@@ -10,10 +10,24 @@ Cell optional_text(std::optional<std::string> v) {
 }  // namespace
 
 std::vector<std::string> client_columns() {
-  return {"id",         "handle",        "name",          "legal_name", "address",
-          "country",    "email",         "siren",         "vat_number", "currency",
-          "language",   "payment_terms", "vat_treatment", "rounding",   "notes",
-          "created_at", "archived_at"};
+  return {"id",
+          "handle",
+          "name",
+          "legal_name",
+          "address",
+          "country",
+          "email",
+          "siren",
+          "vat_number",
+          "currency",
+          "language",
+          "payment_terms",
+          "vat_treatment",
+          "rounding",
+          "notes",
+          "created_at",
+          "archived_at",
+          "terms_end_of_month"};
 }
 
 std::vector<std::string> client_table_columns() {
@@ -22,7 +36,7 @@ std::vector<std::string> client_table_columns() {
 }
 
 void client_cells(const Client& c, std::vector<Cell>& cells) {
-  cells.resize(17);
+  cells.resize(18);
   const auto set = [&](std::size_t i, std::string_view text, CellKind kind = CellKind::text) {
     cells[i].text.assign(text);
     cells[i].kind = kind;
@@ -47,6 +61,7 @@ void client_cells(const Client& c, std::vector<Cell>& cells) {
   set(15, c.created_at);
   set(16, c.archived_at ? std::string_view(*c.archived_at) : std::string_view());
   cells[16].null = !c.archived_at;
+  set(17, c.terms_end_of_month ? "true" : "false", CellKind::boolean);
 }
 
 void client_summary_cells(const ClientSummary& c, char (&terms)[16],

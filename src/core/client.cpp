@@ -86,9 +86,10 @@ std::pair<std::string, std::string> split_project_path(std::string_view path) {
 namespace indie {
 namespace {
 
-constexpr auto kClientFields = std::to_array<std::string_view>(
-    {"handle", "name", "legal_name", "address", "country", "email", "siren", "vat_number",
-     "currency", "language", "payment_terms", "vat_treatment", "rounding", "notes"});
+constexpr auto kClientFields =
+    std::to_array<std::string_view>({"handle", "name", "legal_name", "address", "country", "email",
+                                     "siren", "vat_number", "currency", "language", "payment_terms",
+                                     "vat_treatment", "rounding", "notes", "terms_end_of_month"});
 
 constexpr auto kProjectFields = std::to_array<std::string_view>(
     {"handle", "name", "currency", "rate", "billable", "rounding", "notes"});
@@ -154,12 +155,12 @@ void set_client_field(Client& c, std::string_view field, std::string_view value)
   else if (field == "language")
     c.language = parse_language(v);
   else if (field == "payment_terms") {
-    int days = -1;
-    const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), days);
-    if (ec != std::errc() || p != v.data() + v.size() || days < 0 || days > 365)
-      throw invalid_input(
-          fmt::format("payment terms '{}' must be a number of days from 0 to 365", v));
-    c.payment_terms = days;
+    const PaymentTerms terms = PaymentTerms::parse(v);
+    c.payment_terms = terms.days;
+    c.terms_end_of_month = terms.end_of_month;
+  } else if (field == "terms_end_of_month") {
+    // "45eom" in payment_terms says it already; an explicit column (a CSV) may only agree or add.
+    if (!v.empty() && parse_bool(field, v)) c.terms_end_of_month = true;
   } else if (field == "vat_treatment")
     c.vat_treatment = parse_vat_treatment(v);
   else if (field == "rounding")
@@ -174,7 +175,10 @@ void complete_client(Client& c, const Config& config, std::span<const std::strin
   const auto& seller = config.business;
   const bool is_new = c.id == 0;
   if (is_new && !contains(given, "currency")) c.currency = seller.currency;
-  if (is_new && !contains(given, "payment_terms")) c.payment_terms = config.invoice.payment_terms;
+  if (is_new && !contains(given, "payment_terms")) {
+    c.payment_terms = config.invoice.payment_terms;
+    c.terms_end_of_month = config.invoice.terms_end_of_month;
+  }
   if (is_new && !contains(given, "language")) {
     // Documents go out in the business's language at home, in English abroad.
     const bool home = c.country.empty() || c.country == seller.country || c.country == "MC";

@@ -102,7 +102,8 @@ std::string buyer_snapshot(const Client& c) {
 }
 
 LegalFacts facts_of(const Invoice& inv, const std::vector<InvoiceLine>& lines,
-                    const InvoiceTotals& t, VatCategory category, const Client& client) {
+                    const InvoiceTotals& t, VatCategory category, const Client& client,
+                    const InvoiceDefaults& settings, Date day) {
   LegalFacts f;
   f.kind = inv.kind;
   f.category = category;
@@ -116,7 +117,10 @@ LegalFacts facts_of(const Invoice& inv, const std::vector<InvoiceLine>& lines,
   for (const auto& l : lines)
     if (std::find(f.vat_rates.begin(), f.vat_rates.end(), l.vat_rate) == f.vat_rates.end())
       f.vat_rates.push_back(l.vat_rate);
-  f.payment_terms = client.payment_terms;
+  f.payment_terms = client.terms();
+  f.day = day;
+  f.late_penalty_rate = settings.late_penalty_rate;
+  f.early_discount = settings.early_discount;
   f.eur_rate = inv.eur_rate;
   return f;
 }

@@ -217,11 +217,21 @@ std::vector<std::string> issue_problems(const BusinessProfile& seller, const Cli
     p.push_back(fmt::format(
         "a French business client's SIREN is mandatory on invoices: indie client edit {} --siren …",
         client.handle));
-  if (f.kind == InvoiceKind::invoice && is_business(client) && f.payment_terms > 60)
-    p.push_back(fmt::format(
-        "payment terms of {} days exceed the 60 days French law allows between businesses "
-        "(Code de commerce L441-10): indie client edit {} --terms 60",
-        f.payment_terms, client.handle));
+  if (f.kind == InvoiceKind::invoice && is_business(client)) {
+    if (std::string refusal = f.payment_terms.b2b_refusal(client.handle); !refusal.empty())
+      p.push_back(std::move(refusal));
+    // L441-10 II: never below 3 times the legal interest rate of the half-year.
+    if (!f.late_penalty_rate.empty()) {
+      const Decimal floor = late_penalty_floor(f.day);
+      if (Decimal::parse(f.late_penalty_rate) < floor)
+        p.push_back(fmt::format(
+            "a late-payment penalty rate of {} % is below the legal floor of {} % (3 times the "
+            "legal interest rate of {} %, Code de commerce L441-10): indie config set "
+            "invoice.late_penalty_rate {} (or empty for the ECB's rate + 10 points)",
+            f.late_penalty_rate, floor.to_string(), legal_interest_rate(f.day).to_string(),
+            floor.to_string()));
+    }
+  }
   for (const auto& rate : f.vat_rates) {
     try {
       check_vat_rate(f.category, rate);
@@ -254,11 +264,17 @@ std::vector<std::string> legal_mentions(const BusinessProfile& seller, const Cli
   }
   if (is_business(client) && f.kind == InvoiceKind::invoice) {
     // Code de commerce L441-10 and D441-5: between professionals only.
-    m.emplace_back(
-        "Pénalités de retard : taux de refinancement de la BCE majoré de 10 points, exigibles le "
-        "jour suivant la date d'échéance");
+    const std::string rate =
+        f.late_penalty_rate.empty()
+            ? std::string("taux de refinancement de la BCE majoré de 10 points")
+            : fmt::format("{} % par an",
+                          Decimal::parse(f.late_penalty_rate).format(NumberLocale::fr));
+    m.push_back(fmt::format(
+        "Pénalités de retard : {}, exigibles le jour suivant la date d'échéance", rate));
     m.emplace_back("Indemnité forfaitaire pour frais de recouvrement : 40 €");
-    m.emplace_back("Pas d'escompte pour paiement anticipé");
+    m.push_back(f.early_discount.empty()
+                    ? std::string("Pas d'escompte pour paiement anticipé")
+                    : fmt::format("Escompte pour paiement anticipé : {}", f.early_discount));
   }
   if (!f.eur_rate.empty() && f.currency != nullptr) {
     // In French, as the rest of the mentions (issue 14.11): "1,1225" and "27 novembre 2026".

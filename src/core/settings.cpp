@@ -11,6 +11,7 @@
 #include "indie/core/invoice_number.hpp"
 #include "indie/core/legal.hpp"
 #include "indie/core/money.hpp"
+#include "indie/core/payment_terms.hpp"
 #include "indie/core/suggest.hpp"
 #include "indie/core/text.hpp"
 #include "indie/core/timesheet.hpp"
@@ -104,12 +105,32 @@ std::string hours_per_day(std::string_view v) {
   return hours.normalized().to_string();
 }
 std::string payment_terms(std::string_view v) {
-  int days = -1;
-  const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), days);
-  if (ec != std::errc() || p != v.data() + v.size() || days < 0 || days > 365)
+  try {
+    return PaymentTerms::parse(v).to_string();
+  } catch (const Error&) {
+    throw invalid_input(fmt::format(
+        "invoice.payment_terms '{}' must be a number of days from 0 to 365 (30), or days end of "
+        "month (45eom)",
+        v));
+  }
+}
+
+// A percent a year, more than 0: "12", "10.5". The legal floor depends on the day of issue.
+std::string penalty_rate(std::string_view v) {
+  if (trim(v).empty()) return "";
+  Decimal d;
+  try {
+    d = Decimal::parse(trim(v));
+  } catch (const Error&) {
+    throw invalid_input(fmt::format(
+        "invoice.late_penalty_rate '{}' must be a percent a year, e.g. 12 (or empty for the "
+        "ECB's rate + 10 points)",
+        v));
+  }
+  if (d.mantissa() <= 0 || d > Decimal::from_int(100))
     throw invalid_input(
-        fmt::format("invoice.payment_terms '{}' must be a number of days from 0 to 365", v));
-  return std::to_string(days);
+        fmt::format("invoice.late_penalty_rate '{}' must be a percent a year above 0, e.g. 12", v));
+  return d.normalized().to_string();
 }
 
 // ---- where each key lives in Config ---------------------------------------------------------
@@ -175,9 +196,24 @@ const auto kKeys = std::to_array<ConfigKey>({
     {"bank.bic", false, "", "BIC of the bank", optional_id<normalize_bic>,
      INDIE_BUSINESS_TEXT(bic)},
     {"invoice.payment_terms", true, "30",
-     "Default payment terms in days (French B2B law: at most 60)", payment_terms,
-     [](const Config& c) { return std::to_string(c.invoice.payment_terms); },
-     [](Config& c, const std::string& v) { c.invoice.payment_terms = std::stoi(v); }},
+     "Default payment terms: days (30), or days end of month (45eom); B2B law: at most 60 or "
+     "45eom",
+     payment_terms,
+     [](const Config& c) {
+       return PaymentTerms{c.invoice.payment_terms, c.invoice.terms_end_of_month}.to_string();
+     },
+     [](Config& c, const std::string& v) {
+       const PaymentTerms t = PaymentTerms::parse(v);
+       c.invoice.payment_terms = t.days;
+       c.invoice.terms_end_of_month = t.end_of_month;
+     }},
+    {"invoice.late_penalty_rate", false, "",
+     "Late-payment penalty rate, percent a year (empty: ECB rate + 10 points; never below 3x the "
+     "legal interest rate)",
+     penalty_rate, INDIE_INVOICE_TEXT(late_penalty_rate)},
+    {"invoice.early_discount", false, "",
+     "Early-payment discount conditions printed on B2B invoices (empty: no discount)", any_text,
+     INDIE_INVOICE_TEXT(early_discount)},
     {"invoice.number_pattern", false, "F{YYYY}-{SEQ:4}",
      "Invoice numbers: {YYYY} {YY} {MM} {SEQ} {SEQ:n}", number_pattern,
      INDIE_INVOICE_TEXT(number_pattern)},

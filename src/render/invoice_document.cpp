@@ -11,6 +11,7 @@
 #include "indie/core/currency.hpp"
 #include "indie/core/duration.hpp"
 #include "indie/core/legal.hpp"
+#include "indie/core/payment_terms.hpp"
 #include "indie/core/text.hpp"
 
 namespace indie {
@@ -336,8 +337,10 @@ ordered_json invoice_document(const DocumentInput& in) {
   doc["currency"] = inv.currency;
   doc["issue_date"] = date_value(inv.issue_date, lang);
   doc["due_date"] = credit ? ordered_json(nullptr) : date_value(inv.due_date, lang);
-  doc["payment_terms"] =
-      credit ? ordered_json(nullptr) : text_or_null(terms_text(inv.issue_date, inv.due_date, lang));
+  doc["payment_terms"] = credit ? ordered_json(nullptr)
+                         : !inv.payment_terms.empty()
+                             ? ordered_json(PaymentTerms::parse(inv.payment_terms).text(lang))
+                             : text_or_null(terms_text(inv.issue_date, inv.due_date, lang));
   doc["period"] = period_value(inv.period, lang);
   doc["po_number"] = text_or_null(inv.po_number);
   doc["notes"] = text_or_null(inv.notes);

@@ -14,7 +14,7 @@ namespace {
 // row, so listing 10,000 clients allocates almost nothing.
 void read_into(const Statement& row, int col, std::string& into) { into.assign(row.text(col)); }
 
-const std::array<Column<Client>, 17> kClientColumns{{
+const std::array<Column<Client>, 18> kClientColumns{{
     {"id", [](const Statement& r, int i, Client& c) { c.id = r.integer(i); }},
     {"handle", [](const Statement& r, int i, Client& c) { read_into(r, i, c.handle); }},
     {"name", [](const Statement& r, int i, Client& c) { read_into(r, i, c.name); }},
@@ -29,6 +29,8 @@ const std::array<Column<Client>, 17> kClientColumns{{
      [](const Statement& r, int i, Client& c) { c.language = parse_language(r.text(i)); }},
     {"payment_terms", [](const Statement& r, int i,
                          Client& c) { c.payment_terms = static_cast<int>(r.integer(i)); }},
+    {"terms_eom",
+     [](const Statement& r, int i, Client& c) { c.terms_end_of_month = r.integer(i) != 0; }},
     {"vat_treatment", [](const Statement& r, int i,
                          Client& c) { c.vat_treatment = parse_vat_treatment(r.text(i)); }},
     {"notes", [](const Statement& r, int i, Client& c) { read_into(r, i, c.notes); }},
@@ -58,6 +60,7 @@ void bind_client(Statement& q, const Client& c) {
   q.bind(":address", c.address).bind(":country", c.country).bind(":email", c.email);
   q.bind(":siren", c.siren).bind(":vat_number", c.vat_number).bind(":currency", c.currency);
   q.bind(":language", to_string(c.language)).bind(":payment_terms", std::int64_t{c.payment_terms});
+  q.bind(":terms_eom", std::int64_t{c.terms_end_of_month ? 1 : 0});
   q.bind(":vat_treatment", to_string(c.vat_treatment)).bind(":notes", c.notes);
   q.bind(":rounding", rounding_text(c.rounding)).bind(":archived_at", c.archived_at);
 }
@@ -132,9 +135,9 @@ std::int64_t ClientRepo::insert(const Client& c) {
   Statement q(store_,
               "INSERT INTO client (handle, name, legal_name, address, country, email, siren, "
               "vat_number, currency, language, payment_terms, vat_treatment, notes, created_at, "
-              "archived_at, rounding) VALUES (:handle, :name, :legal_name, :address, :country, "
-              ":email, :siren, :vat_number, :currency, :language, :payment_terms, :vat_treatment, "
-              ":notes, :created_at, :archived_at, :rounding)");
+              "archived_at, rounding, terms_eom) VALUES (:handle, :name, :legal_name, :address, "
+              ":country, :email, :siren, :vat_number, :currency, :language, :payment_terms, "
+              ":vat_treatment, :notes, :created_at, :archived_at, :rounding, :terms_eom)");
   bind_client(q, c);
   q.bind(":created_at", c.created_at);
   q.run();
@@ -150,7 +153,8 @@ void ClientRepo::update(const Client& c) {
               "address = :address, country = :country, email = :email, siren = :siren, "
               "vat_number = :vat_number, currency = :currency, language = :language, "
               "payment_terms = :payment_terms, vat_treatment = :vat_treatment, notes = :notes, "
-              "archived_at = :archived_at, rounding = :rounding WHERE id = :id");
+              "archived_at = :archived_at, rounding = :rounding, terms_eom = :terms_eom "
+              "WHERE id = :id");
   bind_client(q, c);
   q.bind(":id", c.id);
   q.run();

@@ -15,8 +15,11 @@ namespace {
 // TOML basic strings take the same escapes as JSON strings.
 std::string toml_quote(std::string_view s) { return quoted_escaped(s); }
 
+// A number key is written as a TOML integer; a value that is more than digits ("45eom" for
+// invoice.payment_terms) as a string.
 std::string toml_value(const ConfigKey& key, const std::string& value) {
-  return key.integer ? value : toml_quote(value);
+  const bool digits = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
+  return key.integer && digits ? value : toml_quote(value);
 }
 
 // toml++ counts columns in code points; convert a (line, column) to a byte offset in `text`.
@@ -70,7 +73,11 @@ Config parse_config(std::string_view text, std::string_view source) {
         throw located(e.what());
       }
       std::string raw;
-      if (key->integer) {
+      // A number key takes a TOML integer; only a value that cannot be one ("45eom") is a string.
+      const auto as_text = node.value<std::string>();
+      const bool digits_only = as_text && !as_text->empty() &&
+                               as_text->find_first_not_of("0123456789") == std::string::npos;
+      if (key->integer && (!as_text || digits_only)) {
         const auto v = node.value<std::int64_t>();
         if (!v) throw located(fmt::format("{} must be a whole number", name));
         raw = std::to_string(*v);

@@ -37,7 +37,7 @@ using InvoiceColumn = Column<Invoice>;
 using R = const Statement&;
 
 // An invoice as read: its own columns and its client's handle.
-const std::array<InvoiceColumn, 33> kInvoiceColumns{{
+const std::array<InvoiceColumn, 34> kInvoiceColumns{{
     {"i.id", [](R q, int c, Invoice& i) { i.id = q.integer(c); }},
     {"i.kind",
      [](R q, int c, Invoice& i) {
@@ -57,6 +57,7 @@ const std::array<InvoiceColumn, 33> kInvoiceColumns{{
     {"i.period_to", [](R q, int c, Invoice& i) { i.period.to = date_or_none(q, c); }},
     {"i.service_from", [](R q, int c, Invoice& i) { i.given_period.from = date_or_none(q, c); }},
     {"i.service_to", [](R q, int c, Invoice& i) { i.given_period.to = date_or_none(q, c); }},
+    {"i.payment_terms", [](R q, int c, Invoice& i) { i.payment_terms = q.text(c); }},
     {"i.po_number", [](R q, int c, Invoice& i) { i.po_number = q.text(c); }},
     {"i.notes", [](R q, int c, Invoice& i) { i.notes = q.text(c); }},
     {"i.credited_id", [](R q, int c, Invoice& i) { i.credited_id = q.optional_integer(c); }},
@@ -90,7 +91,7 @@ std::string invoice_select(std::string_view where) {
 using W = Statement&;
 
 // An invoice as written (every column but its id).
-const std::array<Field<Invoice>, 31> kInvoiceFields{{
+const std::array<Field<Invoice>, 32> kInvoiceFields{{
     {"kind", [](W q, int p, const Invoice& i) { q.bind(p, to_string(i.kind)); }},
     {"client_id", [](W q, int p, const Invoice& i) { q.bind(p, i.client_id); }},
     {"currency", [](W q, int p, const Invoice& i) { q.bind(p, i.currency); }},
@@ -107,6 +108,7 @@ const std::array<Field<Invoice>, 31> kInvoiceFields{{
     {"service_from",
      [](W q, int p, const Invoice& i) { q.bind(p, date_text(i.given_period.from)); }},
     {"service_to", [](W q, int p, const Invoice& i) { q.bind(p, date_text(i.given_period.to)); }},
+    {"payment_terms", [](W q, int p, const Invoice& i) { q.bind(p, or_null(i.payment_terms)); }},
     {"po_number", [](W q, int p, const Invoice& i) { q.bind(p, i.po_number); }},
     {"notes", [](W q, int p, const Invoice& i) { q.bind(p, i.notes); }},
     {"credited_id", [](W q, int p, const Invoice& i) { q.bind(p, i.credited_id); }},

@@ -574,8 +574,17 @@ BEGIN
 END;
 )sql";
 
+// v11: payment terms "N days end of month" (issue 14.15; Code de commerce L441-10 allows 45 days
+// end of month between businesses). A client's terms gain the end-of-month flag; an invoice keeps
+// the terms it was issued with ("45eom"), so its document says them as agreed, not as a count of
+// days between two dates.
+constexpr std::string_view kV11 = R"sql(
+ALTER TABLE client ADD COLUMN terms_eom INTEGER NOT NULL DEFAULT 0 CHECK (terms_eom IN (0, 1));
+ALTER TABLE invoice ADD COLUMN payment_terms TEXT;
+)sql";
+
 constexpr auto kMigrations =
-    std::to_array<std::string_view>({kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10});
+    std::to_array<std::string_view>({kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11});
 
 }  // namespace
 

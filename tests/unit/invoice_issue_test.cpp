@@ -86,7 +86,8 @@ TEST_CASE(
   l.unit_price = Decimal::parse("800");
   l.vat_rate = Decimal::from_int(20);
   const InvoiceTotals totals = compute_totals({l}, currency("USD"));
-  LegalFacts facts = facts_of(inv, {l}, totals, VatCategory::standard, client);
+  LegalFacts facts =
+      facts_of(inv, {l}, totals, VatCategory::standard, client, config.invoice, Date{});
   freeze(inv, totals, config, client, facts);
   CHECK(inv.net_minor == 80000);
   CHECK(inv.vat_minor == 16000);

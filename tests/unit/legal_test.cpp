@@ -149,7 +149,7 @@ TEST_CASE(
   CHECK_FALSE(has(mc, "40 €"));
   CHECK_FALSE(has(mc, "Pénalités"));
   auto f = facts(VatCategory::franchise);
-  f.payment_terms = 90;
+  f.payment_terms = PaymentTerms{90, false};
   CHECK(has(issue_problems(micro(), french_business(), f), "60 days"));
   CHECK_FALSE(has(issue_problems(micro(), consumer, f), "60 days"));
 }
@@ -224,4 +224,35 @@ TEST_CASE(
   CHECK_FALSE(has(m, "Pénalités"));
   CHECK(type_code(InvoiceKind::credit_note) == 381);
   CHECK(type_code(InvoiceKind::invoice) == 380);
+}
+
+TEST_CASE("payment terms: days, or days end of month, and their legal caps between businesses") {
+  const Date nov20{std::chrono::year(2026), std::chrono::November, std::chrono::day(20)};
+  CHECK(PaymentTerms::parse("30").due_date(nov20) ==
+        Date{std::chrono::year(2026), std::chrono::December, std::chrono::day(20)});
+  // 45 days after 20 November is 4 January; the end of that month is 31 January.
+  const PaymentTerms eom = PaymentTerms::parse("45 EOM");
+  CHECK(eom.end_of_month);
+  CHECK(eom.to_string() == "45eom");
+  CHECK(eom.due_date(nov20) ==
+        Date{std::chrono::year(2027), std::chrono::January, std::chrono::day(31)});
+  CHECK(eom.text(Language::fr) == "45 jours fin de mois");
+  CHECK(PaymentTerms::parse("0").text(Language::en) == "Due on receipt");
+  CHECK(PaymentTerms::parse("45fdm") == eom);
+  CHECK(eom.b2b_refusal("acme").empty());
+  CHECK(PaymentTerms::parse("46eom").b2b_refusal("acme").find("--terms 45eom") !=
+        std::string::npos);
+  CHECK(PaymentTerms::parse("60").b2b_refusal("acme").empty());
+  CHECK_FALSE(PaymentTerms::parse("61").b2b_refusal("acme").empty());
+  for (const char* bad : {"", "eom", "-1", "366", "30 days", "3O"})
+    CHECK_THROWS_AS(PaymentTerms::parse(bad), Error);
+}
+
+TEST_CASE("the late-payment penalty floor is 3 times the legal interest rate of the half-year") {
+  using std::chrono::day, std::chrono::year;
+  CHECK(late_penalty_floor(Date{year(2026), std::chrono::March, day(1)}).to_string() == "7.86");
+  CHECK(late_penalty_floor(Date{year(2025), std::chrono::September, day(1)}).to_string() == "8.28");
+  CHECK(late_penalty_floor(Date{year(2025), std::chrono::January, day(1)}).to_string() == "11.13");
+  // After the newest arrêté shipped, its rate stands.
+  CHECK(legal_interest_rate(Date{year(2026), std::chrono::November, day(1)}).to_string() == "2.62");
 }

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "indie/core/money.hpp"
+#include "indie/core/payment_terms.hpp"
 #include "indie/core/settings.hpp"
 #include "indie/core/time_rounding.hpp"
 
@@ -39,7 +40,9 @@ struct Client {
   std::string vat_number;
   std::string currency;  ///< ISO 4217
   Language language = Language::fr;
-  int payment_terms = 30;  ///< days
+  int payment_terms = 30;           ///< days
+  bool terms_end_of_month = false;  ///< "45 jours fin de mois"
+  PaymentTerms terms() const { return {payment_terms, terms_end_of_month}; }
   VatTreatment vat_treatment = VatTreatment::domestic;
   std::optional<TimeRounding> rounding;  ///< billing of tracked time; none: the config's
   std::string notes;

@@ -130,6 +130,7 @@ struct Invoice {
   /// what lines without a period of their own were done in.
   ServicePeriod given_period;
   std::string po_number, notes;
+  std::string payment_terms;                ///< as issued: "30", "45eom" (empty before schema 11)
   std::optional<std::int64_t> credited_id;  ///< credit notes: the invoice they credit
   std::string reason;                       ///< credit notes: why
   bool releases_time = false;

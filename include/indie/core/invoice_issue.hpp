@@ -44,9 +44,11 @@ std::string number_for(const InvoiceDefaults& defaults, InvoiceKind kind, Date d
 std::string seller_snapshot(const BusinessProfile& seller);
 std::string buyer_snapshot(const Client& client);
 
-/// What the legal checks and mentions need to know about an invoice.
+/// What the legal checks and mentions need to know about an invoice issued (or previewed) on
+/// `day`, with the invoice settings (penalty rate, early-payment discount).
 LegalFacts facts_of(const Invoice& invoice, const std::vector<InvoiceLine>& lines,
-                    const InvoiceTotals& totals, VatCategory category, const Client& client);
+                    const InvoiceTotals& totals, VatCategory category, const Client& client,
+                    const InvoiceDefaults& settings, Date day);
 
 /// Everything that stops `invoice` from being issued, as one message listing each problem and
 /// what to do; empty when it may be issued.

@@ -7,6 +7,7 @@
 
 #include "indie/core/client.hpp"
 #include "indie/core/invoice.hpp"
+#include "indie/core/payment_terms.hpp"
 #include "indie/core/settings.hpp"
 
 namespace indie {
@@ -55,7 +56,10 @@ struct LegalFacts {
   /// of their own, and whether the invoice has one for them.
   std::vector<int> lines_without_period;
   bool has_given_period = false;
-  int payment_terms = 30;
+  PaymentTerms payment_terms;
+  Date day{};                     ///< of issue (a draft: today), for the legal penalty floor
+  std::string late_penalty_rate;  ///< percent a year; empty: the ECB's rate + 10 points
+  std::string early_discount;     ///< empty: none
   std::string original_number, original_date;            ///< credit notes
   std::string eur_rate, eur_rate_date, eur_rate_source;  ///< foreign currency, frozen at issue
   std::optional<Money> vat_eur;

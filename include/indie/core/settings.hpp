@@ -39,7 +39,13 @@ struct BusinessProfile {
 };
 
 struct InvoiceDefaults {
-  int payment_terms = 30;  ///< days
+  int payment_terms = 30;           ///< days
+  bool terms_end_of_month = false;  ///< "45eom": days, then the end of that month
+  /// Late-payment penalty rate in percent a year; empty: the ECB's refinancing rate + 10 points
+  /// (L441-10 II). Never below 3 times the legal interest rate (checked at issue).
+  std::string late_penalty_rate;
+  /// Early-payment discount conditions; empty: "Pas d'escompte pour paiement anticipé".
+  std::string early_discount;
   std::string number_pattern = "F{YYYY}-{SEQ:4}";
   std::string credit_pattern = "A{YYYY}-{SEQ:4}";  ///< credit notes have their own series
   bool yearly_reset = true;                        ///< sequences start again at 1 each year
