@@ -20,7 +20,7 @@ nlohmann::ordered_json document_date(const std::optional<Date>& d, Language lang
 nlohmann::ordered_json document_money(const Money& m, Language lang);
 /// A seller or client snapshot as the templates see it (address_lines, siren_text…).
 nlohmann::ordered_json document_party(const nlohmann::ordered_json& snapshot,
-                                      const std::string& own_country);
+                                      const std::string& own_country, Language lang);
 /// The seller's legal identity, for the foot of every page.
 std::string document_identity(const nlohmann::ordered_json& seller, Language lang);
 

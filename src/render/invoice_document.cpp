@@ -7,6 +7,7 @@
 #include <array>
 #include <utility>
 
+#include "country_names.hpp"
 #include "document_parts.hpp"
 #include "indie/core/currency.hpp"
 #include "indie/core/duration.hpp"
@@ -204,7 +205,7 @@ std::string unit_words(const std::string& unit, Language lang) {
 
 // A party (seller or client) from its snapshot: every field, empty ones null, and the address
 // split into lines (typed with \n or commas).
-ordered_json party(const ordered_json& snapshot, const std::string& own_country) {
+ordered_json party(const ordered_json& snapshot, const std::string& own_country, Language lang) {
   ordered_json p = ordered_json::object();
   for (const auto& [key, value] : snapshot.items())
     p[key] = value.is_string() && value.get<std::string>().empty() ? ordered_json(nullptr) : value;
@@ -220,9 +221,11 @@ ordered_json party(const ordered_json& snapshot, const std::string& own_country)
     if (!line.empty()) lines.push_back(std::string(line));
     from = to + 1;
   }
-  // A foreign address ends with its country.
+  // A foreign address ends with its country, in full and in capitals, in the document's
+  // language (the Universal Postal Union's rule for the last line of an address).
   const std::string country = snapshot.value("country", "");
-  if (!country.empty() && country != own_country) lines.push_back(country);
+  if (!country.empty() && country != own_country)
+    lines.push_back(std::string(country_name_caps(country, lang)));
   p["address_lines"] = std::move(lines);
   const std::string siren = snapshot.value("siren", ""), siret = snapshot.value("siret", "");
   p["siren_text"] = siren.empty() ? ordered_json(nullptr) : ordered_json(in_threes(siren));
@@ -306,8 +309,9 @@ ordered_json document_date(const std::optional<Date>& d, Language lang) {
   return date_value(d, lang);
 }
 ordered_json document_money(const Money& m, Language lang) { return money_value(m, lang); }
-ordered_json document_party(const ordered_json& snapshot, const std::string& own_country) {
-  return party(snapshot, own_country);
+ordered_json document_party(const ordered_json& snapshot, const std::string& own_country,
+                            Language lang) {
+  return party(snapshot, own_country, lang);
 }
 std::string document_identity(const ordered_json& seller, Language lang) {
   return identity_line(seller, lang);
@@ -356,10 +360,10 @@ ordered_json invoice_document(const DocumentInput& in) {
   j["document"] = std::move(doc);
 
   const std::string own_country = in.seller.value("country", "FR");
-  j["seller"] = party(in.seller, own_country);
+  j["seller"] = party(in.seller, own_country, lang);
   j["seller"]["logo"] = in.has_logo;
   j["seller"]["identity"] = identity_line(in.seller, lang);
-  j["client"] = party(in.client, own_country);
+  j["client"] = party(in.client, own_country, lang);
 
   bool any_discount = false;
   ordered_json lines = ordered_json::array();

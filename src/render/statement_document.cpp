@@ -52,10 +52,10 @@ ordered_json statement_document(const StatementInput& in) {
   doc["since"] = document_date(in.from, lang);
   j["document"] = std::move(doc);
   const std::string own_country = in.seller.value("country", "FR");
-  j["seller"] = document_party(in.seller, own_country);
+  j["seller"] = document_party(in.seller, own_country, lang);
   j["seller"]["identity"] = document_identity(in.seller, lang);
   j["seller"]["logo"] = false;
-  j["client"] = document_party(in.client, own_country);
+  j["client"] = document_party(in.client, own_country, lang);
 
   ordered_json currencies = ordered_json::array();
   for (const CurrencyStatement& s : in.currencies) {
