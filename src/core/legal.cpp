@@ -289,6 +289,8 @@ std::vector<std::string> legal_mentions(const BusinessProfile& seller, const Cli
     if (f.vat_eur)
       m.push_back(fmt::format("Montant de la TVA en euros : {}", f.vat_eur->format(Language::fr)));
   }
+  // Mentions are French sentences: no-break spaces before their colons and euro signs (14.11).
+  for (std::string& mention : m) mention = french_spacing(mention);
   return m;
 }
 

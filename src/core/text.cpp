@@ -42,6 +42,35 @@ std::vector<std::string> split(std::string_view s, char sep) {
   return out;
 }
 
+std::string french_spacing(std::string_view s) {
+  constexpr std::string_view nbsp = "\u00A0", narrow = "\u202F";
+  std::string out;
+  out.reserve(s.size() + 8);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const std::string_view rest = s.substr(i);
+    if (s[i] == ' ' && i + 1 < s.size()) {
+      const std::string_view next = s.substr(i + 1);
+      if (next.starts_with(":") || next.starts_with("€") || next.starts_with("»") ||
+          next.starts_with("%")) {
+        out += nbsp;
+        continue;
+      }
+      if (next.starts_with(";") || next.starts_with("!") || next.starts_with("?")) {
+        out += narrow;
+        continue;
+      }
+    }
+    if (rest.starts_with("« ")) {
+      out += "«";
+      out += nbsp;
+      i += std::string_view("« ").size() - 1;
+      continue;
+    }
+    out += s[i];
+  }
+  return out;
+}
+
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i) {

@@ -122,7 +122,7 @@ check "the number is set" test "$(jq -r .number <<<"$OUT")" = F2026-0001
 check "seller snapshot names the EI" test "$(jq -r .seller.name <<<"$OUT")" = "Camille Martin EI"
 check "buyer snapshot" test "$(jq -r .buyer.siren <<<"$OUT")" = 552100554
 check "franchise mention frozen" test "$(jq '.mentions | index("TVA non applicable, art. 293 B du CGI") != null' <<<"$OUT")" = true
-check "40 EUR indemnity" test "$(jq -e '.mentions | map(select(test("40 €"))) | length == 1' <<<"$OUT")" = true
+check "40 EUR indemnity" test "$(jq -e '.mentions | map(select(test("40\u00a0€"))) | length == 1' <<<"$OUT")" = true
 check "category E" test "$(jq -r '"\(.vat_category) \(.vat_exemption_code)"' <<<"$OUT")" = "E VATEX-FR-FRANCHISE"
 check "due date from the terms" test "$(jq -r .due_date <<<"$OUT")" = 2026-12-21
 run invoice show f2026-0001

@@ -137,7 +137,7 @@ run invoice show F2026-0003 --format json
 check "category O outside the EU" test "$(jq -r .vat_category <<<"$OUT")" = O
 # Regression (issue 14.7): a typed rate was stored and printed as the ECB's ("BCE").
 check "the rate is frozen with its date and real source" test "$(jq -r '.eur_rate | "\(.rate) \(.date) \(.source)"' <<<"$OUT")" = "1.1225 2026-11-20 manual"
-check "the rate is printed as typed by hand" test "$(jq -e '.mentions | map(select(. == "Taux de change : 1 EUR = 1,1225 USD (manuel, 20 novembre 2026)")) | length == 1' <<<"$OUT")" = true
+check "the rate is printed as typed by hand" test "$(jq -e '.mentions | map(select(. == "Taux de change\u00a0: 1 EUR = 1,1225 USD (manuel, 20 novembre 2026)")) | length == 1' <<<"$OUT")" = true
 run invoice pay F2026-0003 --amount 700 --received 620.50EUR
 expect_out "Exchange loss: -3.11 EUR"
 run invoice pay F2026-0003 --amount 50 --currency EUR --rate 1.2
@@ -208,7 +208,7 @@ run invoice issue "$CA"
 expect_rc 0 "issued with the stored rate"
 expect_err "warning: the newest EUR/CAD rate stored is of 2026-11-13, 8 days before 2026-11-21: the rates were not refreshed. Import the ECB's recent ones (indie rate import eurofxref.csv"
 run invoice show "$CA" --format json
-check "the ECB's rate is printed as the BCE's" test "$(jq -e '.mentions | map(select(. == "Taux de change : 1 EUR = 1,61 CAD (BCE, 13 novembre 2026)")) | length == 1' <<<"$OUT")" = true
+check "the ECB's rate is printed as the BCE's" test "$(jq -e '.mentions | map(select(. == "Taux de change\u00a0: 1 EUR = 1,61 CAD (BCE, 13 novembre 2026)")) | length == 1' <<<"$OUT")" = true
 run client add ch --name "Swiss AG" --address "1 Bahnhofstrasse, Zürich" --country CH --currency CHF
 run invoice new ch --empty --service-date 2026-11-02 -q
 CH=$OUT

@@ -54,7 +54,7 @@ check "absent fields are null" test "$(jq -r '.document.notes' <<<"$OUT")" = nul
 check "two lines" test "$(jq '.lines | length' <<<"$OUT")" = 2
 check "franchise: the exemption under the totals (issue 14.9)" test "$(jq -r .vat_note <<<"$OUT")" = "TVA non applicable, art. 293 B du CGI"
 check "and not repeated at the foot" test "$(jq '.mentions | index("TVA non applicable, art. 293 B du CGI")' <<<"$OUT")" = null
-check "the other mentions frozen at issue" test "$(jq '.mentions | index("Indemnité forfaitaire pour frais de recouvrement : 40 €")' <<<"$OUT")" != null
+check "the other mentions frozen at issue" test "$(jq '.mentions | index("Indemnité forfaitaire pour frais de recouvrement\u00a0: 40\u00a0€")' <<<"$OUT")" != null
 
 # --- HTML, Markdown, text ------------------------------------------------------------------
 run invoice render F2026-0001 --to html -o -
@@ -96,7 +96,7 @@ expect_out "Consulting &lt;b&gt;&amp;&lt;/b&gt;"
 expect_out "Invoice"
 expect_out "21 November 2026"
 expect_out '$1,234.50'
-expect_out "Taux de change : 1 EUR = 1,05 USD"
+expect_out $'Taux de change\u00a0: 1 EUR = 1,05 USD'
 run invoice render F2026-0002 --lang fr --to txt -o -
 expect_out "21 novembre 2026"
 check "--lang fr: French amounts" grep -q "1 234,50 \$US" <<<"$(plain <<<"$OUT")"

@@ -51,8 +51,8 @@ run config set invoice.early_discount "2 % pour paiement sous 8 jours"
 run invoice issue "$D"
 expect_rc 0 "issued"
 run invoice show F2026-0002 --format json
-check "the penalty rate printed" test "$(jq -r '.mentions[] | select(startswith("Pénalités"))' <<<"$OUT")" = "Pénalités de retard : 12,5 % par an, exigibles le jour suivant la date d'échéance"
-check "the early-payment discount printed" test "$(jq -r '.mentions[] | select(startswith("Escompte"))' <<<"$OUT")" = "Escompte pour paiement anticipé : 2 % pour paiement sous 8 jours"
+check "the penalty rate printed" test "$(jq -r '.mentions[] | select(startswith("Pénalités"))' <<<"$OUT")" = $'Pénalités de retard\u00a0: 12,5\u00a0% par an, exigibles le jour suivant la date d\'échéance'
+check "the early-payment discount printed" test "$(jq -r '.mentions[] | select(startswith("Escompte"))' <<<"$OUT")" = $'Escompte pour paiement anticipé\u00a0: 2\u00a0% pour paiement sous 8 jours'
 check "due 30 days end of month: 20 December, then 31 December" test "$(jq -r .due_date <<<"$OUT")" = "2026-12-31"
 
 # The config file keeps 45eom as a string and 30 as a number.

@@ -37,7 +37,7 @@ TEST_CASE("the VAT treatment follows the country unless given") {
   CHECK(make({}).vat_treatment == VatTreatment::domestic);
 }
 
-TEST_CASE("defaults come from the business profile; abroad the language is English") {
+TEST_CASE("defaults come from the business profile — abroad the language is English") {
   const Client fr = make({{"country", "FR"}});
   CHECK(fr.currency == "EUR");
   CHECK(fr.payment_terms == 30);

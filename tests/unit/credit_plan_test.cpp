@@ -171,7 +171,7 @@ TEST_CASE("regression 14.4: notes rounded one by one, then the rest, close to th
   CHECK(by_line.totals.gross == eur("0.03"));
 }
 
-TEST_CASE("time goes back only with a full credit; lines and an amount exclude each other") {
+TEST_CASE("time goes back only with a full credit — lines and an amount exclude each other") {
   const Error partial = [] {
     try {
       plan_credit(issued(), kTwoRates, {}, {{"1"}, std::nullopt, true});

@@ -56,7 +56,7 @@ TEST_CASE("a USD account: spending realizes against average cost, the rest is re
 }
 
 TEST_CASE(
-    "a payment is valued on its day against the invoice's frozen rate; a transfer against the "
+    "a payment is valued on its day against the invoice's frozen rate — a transfer against the "
     "day's rate") {
   FxHistory h;
   SettledPayment p;

@@ -75,7 +75,7 @@ TEST_CASE("a transfer's implied rate") {
   CHECK_THROWS_AS(indie::implied_rate(Money(0, cur("EUR")), Money(1, cur("USD"))), indie::Error);
 }
 
-TEST_CASE("both ECB CSV layouts are read; N/A and the trailing comma are skipped") {
+TEST_CASE("both ECB CSV layouts are read — N/A and the trailing comma are skipped") {
   std::vector<std::string> seen;
   const auto days =
       indie::read_ecb_csv("Date,USD,CYP,\r\n2024-10-11,1.0938,N/A,\r\n2024-10-10,1.0932,N/A,\r\n",

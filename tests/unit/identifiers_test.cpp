@@ -44,7 +44,7 @@ TEST_CASE("IBAN and BIC") {
   CHECK_THROWS_AS(indie::normalize_bic("AGRIFRP"), indie::Error);
 }
 
-TEST_CASE("countries are ISO 3166 alpha-2; EU membership is known") {
+TEST_CASE("countries are ISO 3166 alpha-2 — EU membership is known") {
   CHECK(indie::normalize_country("fr") == "FR");
   CHECK_THROWS_WITH_AS(indie::normalize_country("UK"), doctest::Contains("GB"), indie::Error);
   CHECK_THROWS_AS(indie::normalize_country("FRA"), indie::Error);

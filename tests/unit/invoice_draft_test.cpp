@@ -124,7 +124,7 @@ TEST_CASE("by day and by entry") {
                        "cannot group lines by 'week': use project, day or entry", Error);
 }
 
-TEST_CASE("time with no rate is refused by name; time that rounds to nothing stays unbilled") {
+TEST_CASE("time with no rate is refused by name — time that rounds to nothing stays unbilled") {
   Fixture f;
   DraftBuilder b = f.builder(LineGrouping::project);
   b.add(f.entry(4, "2026-11-02T09:00:00Z", 60));

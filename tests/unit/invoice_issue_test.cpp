@@ -53,7 +53,7 @@ TEST_CASE("an issue date is within a week of today unless forced") {
   CHECK_NOTHROW(check_issue_date(InvoiceKind::invoice, day("2025-12-31"), today, true));
 }
 
-TEST_CASE("the VAT category follows the regime and the client; stored codes read back") {
+TEST_CASE("the VAT category follows the regime and the client — stored codes read back") {
   Config config;
   Client home, eu;
   home.vat_treatment = VatTreatment::domestic;

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "indie/core/error.hpp"
+#include "indie/core/text.hpp"
 
 using namespace indie;
 
@@ -137,11 +138,12 @@ TEST_CASE("§8.4 a company shows its form, capital, RCS, and its VAT number abov
 }
 
 TEST_CASE(
-    "§8.5 B2B mentions: penalties, the 40 EUR indemnity, no discount; none for consumers; terms at "
+    "§8.5 B2B mentions: penalties, the 40 EUR indemnity, no discount — none for consumers — terms "
+    "at "
     "most 60 days") {
   const auto m = legal_mentions(micro(), french_business(), facts(VatCategory::franchise));
-  CHECK(has(m, "Pénalités de retard : taux de refinancement de la BCE majoré de 10 points"));
-  CHECK(has(m, "Indemnité forfaitaire pour frais de recouvrement : 40 €"));
+  CHECK(has(m, "Pénalités de retard\u00A0: taux de refinancement de la BCE majoré de 10 points"));
+  CHECK(has(m, "Indemnité forfaitaire pour frais de recouvrement\u00A0: 40\u00A0€"));
   CHECK(has(m, "Pas d'escompte"));
   auto consumer = french_business();
   consumer.vat_treatment = VatTreatment::consumer;
@@ -184,7 +186,7 @@ TEST_CASE("services to a business outside the EU: no French VAT, art. 259-1") {
   CHECK_THROWS_AS(check_vat_rate(VatCategory::outside_scope, Decimal(55, 1)), Error);
 }
 
-TEST_CASE("standard regime: French rates only; consumers are charged VAT without B2B mentions") {
+TEST_CASE("standard regime: French rates only — consumers are charged VAT without B2B mentions") {
   CHECK(vat_category(VatRegime::standard, VatTreatment::consumer) == VatCategory::standard);
   for (const char* r : {"20", "10", "5.5", "2.1"})
     CHECK_NOTHROW(check_vat_rate(VatCategory::standard, Decimal::parse(r)));
@@ -209,7 +211,7 @@ TEST_CASE(
   const auto m = legal_mentions(s, french_business(), f);
   // In French, as the other mentions (issue 14.11): a decimal comma and the date in words.
   CHECK(has(m, "1 EUR = 1,1225 USD (BCE, 20 novembre 2026)"));
-  CHECK(has(m, "Montant de la TVA en euros : 712,69"));
+  CHECK(has(m, "Montant de la TVA en euros\u00A0: 712,69"));
 }
 
 TEST_CASE(
@@ -255,4 +257,19 @@ TEST_CASE("the late-payment penalty floor is 3 times the legal interest rate of 
   CHECK(late_penalty_floor(Date{year(2025), std::chrono::January, day(1)}).to_string() == "11.13");
   // After the newest arrêté shipped, its rate stands.
   CHECK(legal_interest_rate(Date{year(2026), std::chrono::November, day(1)}).to_string() == "2.62");
+}
+
+TEST_CASE("mentions keep French typography: no line break before a colon, a percent or a euro") {
+  CHECK(french_spacing("Pénalités : 12 % par an ; « voir » 40 € ?") ==
+        "Pénalités\u00A0: 12\u00A0% par an\u202F; «\u00A0voir\u00A0» 40\u00A0€\u202F?");
+  CHECK(french_spacing("https://example.org 10:30") == "https://example.org 10:30");
+  BusinessProfile seller;
+  seller.name = "Camille Martin";
+  seller.vat_regime = VatRegime::franchise;
+  Client client;
+  client.handle = "acme";
+  client.siren = "552100554";
+  LegalFacts f;
+  for (const auto& m : legal_mentions(seller, client, f))
+    CHECK_MESSAGE(m.find(" :") == std::string::npos, m);
 }

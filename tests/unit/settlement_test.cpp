@@ -28,7 +28,7 @@ TEST_CASE("what is due is the total less credit notes and payments") {
   CHECK_FALSE(s.fx_gain.has_value());
 }
 
-TEST_CASE("more than is due is refused, unless allowed; then the invoice is overpaid") {
+TEST_CASE("more than is due is refused, unless allowed — then the invoice is overpaid") {
   CHECK_THROWS_WITH_AS(
       settle_payment(issued("EUR", 10000), 0, 0, m("100.01", "EUR"), m("100.01", "EUR"), false),
       "100.01 EUR is more than the 100.00 EUR still due on F2026-0003; check the amount, or record "

@@ -42,7 +42,7 @@ TEST_CASE("a statement runs the balance in date order, documents before money on
   CHECK(s[0].overdue_minor == 30000);
 }
 
-TEST_CASE("from a date, what came before is the opening balance; currencies apart") {
+TEST_CASE("from a date, what came before is the opening balance — currencies apart") {
   std::vector<StatementItem> items = {
       invoice("F1", on(9, 1), on(10, 1), 10000),
       money(StatementItemKind::payment, "F1", on(9, 20), -4000, 1),

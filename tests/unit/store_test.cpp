@@ -104,7 +104,7 @@ TEST_CASE("STRICT tables refuse a floating-point amount, CHECKs refuse bad value
   CHECK_THROWS(store->connection().db.exec("UPDATE client SET vat_treatment = 'whatever'"));
 }
 
-TEST_CASE("client handles are unique regardless of case; lookups suggest names") {
+TEST_CASE("client handles are unique regardless of case — lookups suggest names") {
   TempDir dir;
   auto store = Store::open(dir.file("indie.db"), Store::Mode::create);
   indie::ClientRepo repo(*store);

@@ -46,7 +46,7 @@ TEST_CASE("timewarrior: errors name the line") {
   CHECK_THROWS_WITH_AS(read("{}", TimeSource::timewarrior), doctest::Contains("JSON array"), Error);
 }
 
-TEST_CASE("the same row always has the same source key; a different row another") {
+TEST_CASE("the same row always has the same source key — a different row another") {
   const std::string a = "start,end,project\n2026-11-01T09:00:00Z,2026-11-01T10:00:00Z,acme/web\n";
   const std::string b = "start,end,project\n2026-11-01T09:00:00Z,2026-11-01T10:00:01Z,acme/web\n";
   CHECK(read(a, TimeSource::indie)[0].source_key == read(a, TimeSource::indie)[0].source_key);

@@ -185,7 +185,7 @@ TEST_CASE("report: per currency rows and totals, never mixed") {
   CHECK(rows[4].amount->to_string() == "152.00");
 }
 
-TEST_CASE("report by tag counts an entry in each of its tags; untagged last") {
+TEST_CASE("report by tag counts an entry in each of its tags — untagged last") {
   ZoneScope zone("UTC");
   TimeReport report(ReportGrouping::tag, two_currencies(), 1, 8 * 3600);
   report.add(1, at("2026-11-02T09:00:00Z"), at("2026-11-02T10:00:00Z"), "bug,urgent");

@@ -36,7 +36,7 @@ TEST_CASE("a transfer between currencies: two legs, the implied rate, the fee as
   for (const auto& leg : p.legs) CHECK(leg.note == "float");
 }
 
-TEST_CASE("in one currency what arrives is what left; between two it must be said") {
+TEST_CASE("in one currency what arrives is what left — between two it must be said") {
   const TransferPlan same =
       plan_transfer(account(1, "Qonto", "EUR"), account(3, "Cash", "EUR"), m("50", "EUR"),
                     std::nullopt, Money::zero(currency("EUR")), kDay, "");

@@ -13,6 +13,10 @@ std::string to_lower(std::string_view s);
 std::string_view trim(std::string_view s);
 std::vector<std::string> split(std::string_view s, char sep);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
+/// French typography for a sentence: a no-break space (U+00A0) before ':', '%' and '€' and inside
+/// « », a narrow one (U+202F) before ';', '!' and '?', so a line never breaks there. Spaces
+/// already there are replaced; none is added where there was none (URLs, times stay).
+std::string french_spacing(std::string_view s);
 /// `s` in double quotes with ", \, control characters escaped (\n, \t, \r, \u001f): a JSON
 /// string and a TOML basic string alike.
 std::string quoted_escaped(std::string_view s);
