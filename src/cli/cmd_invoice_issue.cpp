@@ -7,6 +7,7 @@
 #include "indie/core/fx.hpp"
 #include "indie/core/invoice_issue.hpp"
 #include "indie/core/text.hpp"
+#include "indie/store/account_repo.hpp"
 #include "indie/store/rate_repo.hpp"
 #include "invoice_common.hpp"
 #include "issued_document.hpp"
@@ -32,8 +33,82 @@ void number(InvoiceRepo& repo, const Config& config, Invoice& inv, Date date) {
 
 struct IssueArgs {
   std::string invoice, date, eur_rate, rate_date, rate_source, service_date, period;
+  std::string deposit, deposit_date, deposit_account, deposit_method = "transfer";
   bool force = false;
 };
+
+// A deposit (acompte) the client paid before the invoice: frozen on it, so its document asks
+// for the total less it, and recorded as a payment of that day in the same transaction.
+void set_deposit(Context& ctx, const IssueArgs& a, Invoice& inv, const InvoiceTotals& totals,
+                 Date issue_date) {
+  if (a.deposit.empty()) {
+    if (!a.deposit_date.empty() || !a.deposit_account.empty())
+      throw usage_error("--deposit-date and --deposit-account go with --deposit AMOUNT");
+    return;
+  }
+  const Money deposit = amount_arg(a.deposit, inv.cur(), "--deposit");
+  if (deposit.minor() <= 0) throw invalid_input("--deposit must be more than 0");
+  if (deposit.minor() > totals.gross.minor())
+    throw invalid_input(fmt::format("--deposit {} {} is more than the invoice's total, {} {}",
+                                    amount_text(deposit, true), inv.currency,
+                                    amount_text(totals.gross, true), inv.currency));
+  const Date day =
+      a.deposit_date.empty() ? issue_date : date_or_today(ctx, a.deposit_date, "--deposit-date");
+  if (day > issue_date)
+    throw invalid_input(fmt::format(
+        "--deposit-date {} is after the issue date {}: a deposit is paid before the invoice; "
+        "record a later payment with indie invoice pay",
+        format_date(day), format_date(issue_date)));
+  inv.deposit_minor = deposit.minor();
+  inv.deposit_date = day;
+}
+
+void record_deposit(Context& ctx, const IssueArgs& a, const Invoice& inv) {
+  if (!inv.deposit_minor) return;
+  Payment p;
+  p.invoice_id = inv.id;
+  p.date = *inv.deposit_date;
+  p.amount_minor = *inv.deposit_minor;
+  p.received_minor = *inv.deposit_minor;
+  p.received_currency = inv.currency;
+  try {
+    p.method = parse_payment_method(a.deposit_method);
+  } catch (const Error& e) {
+    throw invalid_input(fmt::format("--deposit-method: {}", e.what()));
+  }
+  p.note = "acompte";
+  p.created_at = ctx.now_iso();
+  std::optional<Account> account;
+  if (!a.deposit_account.empty()) {
+    try {
+      account = AccountRepo(ctx.store()).get(a.deposit_account);
+    } catch (const Error& e) {
+      throw not_found(fmt::format("--deposit-account: {}", e.what()));
+    }
+    if (account->currency != inv.currency)
+      throw invalid_input(fmt::format(
+          "account {} is in {}, the invoice in {}: record the deposit with indie invoice pay "
+          "--received instead",
+          account->name, account->currency, inv.currency));
+    p.account = account->name;
+  }
+  InvoiceRepo repo(ctx.store());
+  const std::int64_t id = repo.insert_payment(p);
+  if (account) {
+    AccountTx t;
+    t.account_id = account->id;
+    t.date = p.date;
+    t.amount_minor = p.received_minor;
+    t.payee = inv.client_handle;
+    t.category = "invoice";
+    t.note = *inv.number + " (acompte)";
+    t.origin = TxOrigin::payment;
+    t.invoice_id = inv.id;
+    t.payment_id = id;
+    t.created_at = p.created_at;
+    AccountRepo(ctx.store()).insert_tx(t);
+  }
+}
 
 // The EUR rate of a foreign-currency invoice: given, else the stored ECB rate of the date (or
 // the last publication before it: weekends and holidays have none).
@@ -97,6 +172,7 @@ void issue(Context& ctx, const IssueArgs& a) {
   if (const std::string refusal = issue_refusal(inv, config.business, client, facts);
       !refusal.empty())
     throw invalid_input(refusal);
+  set_deposit(ctx, a, inv, totals, date);
   number(repo, config, inv, date);
   inv.due_date = client.terms().due_date(date);
   inv.payment_terms = client.terms().to_string();
@@ -104,12 +180,21 @@ void issue(Context& ctx, const IssueArgs& a) {
   // The document as issued, kept with the invoice and sealed with it (issue 14.1).
   const IssuedDocument document = issued_pdf(ctx, frozen_document_input(repo, inv, config));
   repo.update(inv, &document);
+  record_deposit(ctx, a, inv);
   repo.lock_entries(inv.id, *inv.number);
   tx.commit();
+  std::string deposit;
+  if (inv.deposit_minor)
+    deposit =
+        fmt::format(" A deposit of {} {} paid on {} is recorded; {} {} remain to pay.",
+                    amount_text(Money(*inv.deposit_minor, inv.cur()), true), inv.currency,
+                    format_date(*inv.deposit_date),
+                    amount_text(Money(totals.gross.minor() - *inv.deposit_minor, inv.cur()), true),
+                    inv.currency);
   ctx.say(
-      fmt::format("Issued {} to {}: {} {} including VAT, due {}.\nShow it: indie invoice show {}",
+      fmt::format("Issued {} to {}: {} {} including VAT, due {}.{}\nShow it: indie invoice show {}",
                   *inv.number, client.handle, amount_text(totals.gross, true), inv.currency,
-                  format_date(*inv.due_date), *inv.number));
+                  format_date(*inv.due_date), deposit, *inv.number));
   if (ctx.options.quiet) ctx.out << *inv.number << "\n";
 }
 
@@ -227,6 +312,13 @@ void setup_invoice_issue(CLI::App& group, Context& ctx) {
   issue_cmd->add_option("--rate-source", a->rate_source,
                         "Where a typed rate comes from (default: manual)");
   add_period_options(*issue_cmd, a->service_date, a->period);
+  issue_cmd->add_option("--deposit", a->deposit,
+                        "A deposit (acompte) already paid: the document asks for the rest");
+  issue_cmd->add_option("--deposit-date", a->deposit_date,
+                        "The day the deposit was paid (default: the issue date)");
+  issue_cmd->add_option("--deposit-account", a->deposit_account, "The account it landed in");
+  issue_cmd->add_option("--deposit-method", a->deposit_method,
+                        "transfer (default), card, cash, check, paypal or other");
   issue_cmd->footer(
       "Issuing checks the legal mentions (seller, client, VAT), gives the next number of the "
       "series\n"
@@ -235,7 +327,8 @@ void setup_invoice_issue(CLI::App& group, Context& ctx) {
       "client, lines, totals and mentions, and locks the billed time. Issued invoices never "
       "change:\n"
       "they are corrected by credit notes.\n\nExamples:\n  indie invoice issue 12\n"
-      "  indie invoice issue 13 --date 2026-11-30 --eur-rate 1.0512");
+      "  indie invoice issue 13 --date 2026-11-30 --eur-rate 1.0512\n"
+      "  indie invoice issue 14 --deposit 300 --deposit-date 2026-11-02 --deposit-account Qonto");
   issue_cmd->callback([&ctx, a] { issue(ctx, *a); });
 
   auto c = std::make_shared<CreditArgs>();

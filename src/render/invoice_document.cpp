@@ -61,6 +61,7 @@ constexpr Label kLabels[] = {
     {"vat", "TVA", "VAT"},
     {"gross", "Total TTC", "Total incl. VAT"},
     {"due", "Net à payer", "Amount due"},
+    {"deposit", "Acompte versé", "Deposit paid"},
     // A label's colon: a no-break space before it in French, none in English (issue 14.11).
     {"colon", "\u00A0: ", ": "},
     {"vat_eur", "Montant de la TVA en euros", "VAT in euros"},
@@ -422,7 +423,12 @@ ordered_json invoice_document(const DocumentInput& in) {
   totals["gross"] = money_value(in.totals.gross, lang);
   // The document is the invoice as issued: "Net à payer" is its total, whatever was paid or
   // credited since (those go on the client's statement, never on the invoice, issue 14.1).
-  totals["due"] = credit ? ordered_json(nullptr) : money_value(in.totals.gross, lang);
+  // "Net à payer": the total as issued, less a deposit paid before issue, and nothing else
+  // (payments and credit notes after issue go on the statement of account).
+  const Money deposit(inv.deposit_minor.value_or(0), cur);
+  totals["deposit"] = deposit.is_zero() ? ordered_json(nullptr) : money_value(deposit, lang);
+  totals["deposit_date"] = date_value(inv.deposit_date, lang);
+  totals["due"] = credit ? ordered_json(nullptr) : money_value(in.totals.gross - deposit, lang);
   totals["vat_eur"] = inv.vat_eur_minor && *inv.vat_eur_minor != 0
                           ? money_value(Money(*inv.vat_eur_minor, currency("EUR")), lang)
                           : ordered_json(nullptr);
@@ -434,10 +440,10 @@ ordered_json invoice_document(const DocumentInput& in) {
   payment["iban_text"] = text_or_null(in_groups(iban, 4));
   // The number to quote with the transfer, and the EPC QR code of an issued invoice in euros.
   payment["reference"] = inv.number ? ordered_json(*inv.number) : ordered_json(nullptr);
-  const std::string qr =
-      inv.issued && inv.number
-          ? epc_qr_payload(in.seller.value("name", ""), iban, bic, in.totals.gross, *inv.number)
-          : std::string();
+  const std::string qr = inv.issued && inv.number
+                             ? epc_qr_payload(in.seller.value("name", ""), iban, bic,
+                                              in.totals.gross - deposit, *inv.number)
+                             : std::string();
   payment["epc_qr"] = text_or_null(qr);
   payment["bic"] = text_or_null(bic);
   payment["method"] =

@@ -37,7 +37,7 @@ using InvoiceColumn = Column<Invoice>;
 using R = const Statement&;
 
 // An invoice as read: its own columns and its client's handle.
-const std::array<InvoiceColumn, 34> kInvoiceColumns{{
+const std::array<InvoiceColumn, 36> kInvoiceColumns{{
     {"i.id", [](R q, int c, Invoice& i) { i.id = q.integer(c); }},
     {"i.kind",
      [](R q, int c, Invoice& i) {
@@ -58,6 +58,8 @@ const std::array<InvoiceColumn, 34> kInvoiceColumns{{
     {"i.service_from", [](R q, int c, Invoice& i) { i.given_period.from = date_or_none(q, c); }},
     {"i.service_to", [](R q, int c, Invoice& i) { i.given_period.to = date_or_none(q, c); }},
     {"i.payment_terms", [](R q, int c, Invoice& i) { i.payment_terms = q.text(c); }},
+    {"i.deposit_minor", [](R q, int c, Invoice& i) { i.deposit_minor = q.optional_integer(c); }},
+    {"i.deposit_date", [](R q, int c, Invoice& i) { i.deposit_date = date_or_none(q, c); }},
     {"i.po_number", [](R q, int c, Invoice& i) { i.po_number = q.text(c); }},
     {"i.notes", [](R q, int c, Invoice& i) { i.notes = q.text(c); }},
     {"i.credited_id", [](R q, int c, Invoice& i) { i.credited_id = q.optional_integer(c); }},
@@ -91,7 +93,7 @@ std::string invoice_select(std::string_view where) {
 using W = Statement&;
 
 // An invoice as written (every column but its id).
-const std::array<Field<Invoice>, 32> kInvoiceFields{{
+const std::array<Field<Invoice>, 34> kInvoiceFields{{
     {"kind", [](W q, int p, const Invoice& i) { q.bind(p, to_string(i.kind)); }},
     {"client_id", [](W q, int p, const Invoice& i) { q.bind(p, i.client_id); }},
     {"currency", [](W q, int p, const Invoice& i) { q.bind(p, i.currency); }},
@@ -109,6 +111,8 @@ const std::array<Field<Invoice>, 32> kInvoiceFields{{
      [](W q, int p, const Invoice& i) { q.bind(p, date_text(i.given_period.from)); }},
     {"service_to", [](W q, int p, const Invoice& i) { q.bind(p, date_text(i.given_period.to)); }},
     {"payment_terms", [](W q, int p, const Invoice& i) { q.bind(p, or_null(i.payment_terms)); }},
+    {"deposit_minor", [](W q, int p, const Invoice& i) { q.bind(p, i.deposit_minor); }},
+    {"deposit_date", [](W q, int p, const Invoice& i) { q.bind(p, date_text(i.deposit_date)); }},
     {"po_number", [](W q, int p, const Invoice& i) { q.bind(p, i.po_number); }},
     {"notes", [](W q, int p, const Invoice& i) { q.bind(p, i.notes); }},
     {"credited_id", [](W q, int p, const Invoice& i) { q.bind(p, i.credited_id); }},

@@ -583,8 +583,16 @@ ALTER TABLE client ADD COLUMN terms_eom INTEGER NOT NULL DEFAULT 0 CHECK (terms_
 ALTER TABLE invoice ADD COLUMN payment_terms TEXT;
 )sql";
 
-constexpr auto kMigrations =
-    std::to_array<std::string_view>({kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11});
+// v12: deposits (issue 14.1). What the client paid before the invoice was issued (an acompte,
+// recorded as a payment in the issuing transaction) is frozen on the invoice: its document
+// prints "Acompte versé" and a "Net à payer" of the total less it.
+constexpr std::string_view kV12 = R"sql(
+ALTER TABLE invoice ADD COLUMN deposit_minor INTEGER CHECK (deposit_minor IS NULL OR deposit_minor > 0);
+ALTER TABLE invoice ADD COLUMN deposit_date TEXT CHECK (deposit_date IS NULL OR length(deposit_date) = 10);
+)sql";
+
+constexpr auto kMigrations = std::to_array<std::string_view>(
+    {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12});
 
 }  // namespace
 

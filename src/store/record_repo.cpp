@@ -19,17 +19,23 @@ namespace {
 // in a fixed order. The columns are named, not `*`: a column added by a later migration must not
 // change the content of what was sealed before it (a new column is added here with a new
 // version of the record, never to these lists).
-// payment_terms (schema 11) joins the row only when set, so earlier seals keep their content.
+// payment_terms (schema 11), then the deposit (schema 12), join the row only when set, so
+// earlier seals keep their content.
+#define INDIE_INVOICE_ROW_COLUMNS                                                               \
+  "id, kind, client_id, currency, language, state, number, series, seq, issue_date, due_date, " \
+  "period_from, period_to, po_number, notes, credited_id, reason, releases_time, "              \
+  "vat_category, net_minor, vat_minor, gross_minor, eur_rate, eur_rate_date, "                  \
+  "eur_rate_source, vat_eur_minor, seller, buyer, mentions, created_at"
 constexpr std::string_view kInvoiceRow =
-    "SELECT CASE WHEN payment_terms IS NULL THEN json_array(id, kind, client_id, currency, "
-    "language, state, number, series, seq, issue_date, due_date, period_from, period_to, "
-    "po_number, notes, credited_id, reason, releases_time, vat_category, net_minor, vat_minor, "
-    "gross_minor, eur_rate, eur_rate_date, eur_rate_source, vat_eur_minor, seller, buyer, "
-    "mentions, created_at) ELSE json_array(id, kind, client_id, currency, language, state, "
-    "number, series, seq, issue_date, due_date, period_from, period_to, po_number, notes, "
-    "credited_id, reason, releases_time, vat_category, net_minor, vat_minor, gross_minor, "
-    "eur_rate, eur_rate_date, eur_rate_source, vat_eur_minor, seller, buyer, mentions, "
-    "created_at, payment_terms) END, number, state FROM invoice WHERE id = ?";
+    "SELECT CASE WHEN payment_terms IS NULL AND deposit_minor IS NULL "
+    "THEN json_array(" INDIE_INVOICE_ROW_COLUMNS
+    ") "
+    "WHEN deposit_minor IS NULL THEN json_array(" INDIE_INVOICE_ROW_COLUMNS
+    ", payment_terms) "
+    "ELSE json_array(" INDIE_INVOICE_ROW_COLUMNS
+    ", payment_terms, deposit_minor, deposit_date) "
+    "END, number, state FROM invoice WHERE id = ?";
+#undef INDIE_INVOICE_ROW_COLUMNS
 // vat_fixed and net_fixed (schema 8) join a line's content only when one is set, so what was
 // sealed before them keeps its content, and a fixed VAT or total is sealed like the rest.
 constexpr std::string_view kInvoiceLines =

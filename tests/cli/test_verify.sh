@@ -142,6 +142,7 @@ tamper "DROP TRIGGER record_append_only; DROP TRIGGER record_no_update; DROP TRI
         WHEN (SELECT state = 'issued' AND kind = 'invoice' FROM invoice WHERE id = NEW.invoice_id) IS NOT 1
         BEGIN SELECT RAISE(ABORT, 'payments are recorded on issued invoices only'); END;
         ALTER TABLE client DROP COLUMN terms_eom; ALTER TABLE invoice DROP COLUMN payment_terms;
+        ALTER TABLE invoice DROP COLUMN deposit_minor; ALTER TABLE invoice DROP COLUMN deposit_date;
         DROP TABLE invoice_document; DROP TABLE record; ALTER TABLE invoice_line DROP COLUMN vat_fixed;
         ALTER TABLE invoice_line DROP COLUMN net_fixed; ALTER TABLE invoice DROP COLUMN service_from;
         ALTER TABLE invoice DROP COLUMN service_to; PRAGMA user_version = 6"
@@ -150,7 +151,7 @@ expect_rc 0 "the upgrade seals what was there"
 expect_out "its 3 entries"
 check "sealed in date order: invoice, payment, credit note" \
   test "$(sqlite3 "$DB" "SELECT group_concat(kind || ':' || ref_id, ' ') FROM (SELECT * FROM record ORDER BY seq)")" = "invoice:1 payment:1 invoice:2"
-check "upgraded to the latest schema (11)" test "$(sqlite3 "$DB" 'PRAGMA user_version')" = 11
+check "upgraded to the latest schema (12)" test "$(sqlite3 "$DB" 'PRAGMA user_version')" = 12
 check "the payment kept its id and amount" \
   test "$(sqlite3 "$DB" "SELECT id || ' ' || kind || ' ' || amount_minor FROM payment")" = "1 payment 10000"
 run doctor

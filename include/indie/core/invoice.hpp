@@ -130,7 +130,11 @@ struct Invoice {
   /// what lines without a period of their own were done in.
   ServicePeriod given_period;
   std::string po_number, notes;
-  std::string payment_terms;                ///< as issued: "30", "45eom" (empty before schema 11)
+  std::string payment_terms;  ///< as issued: "30", "45eom" (empty before schema 11)
+  /// A deposit (acompte) paid before issue, recorded with it: the document's "Net à payer" is
+  /// the total less it.
+  std::optional<std::int64_t> deposit_minor;
+  std::optional<Date> deposit_date;
   std::optional<std::int64_t> credited_id;  ///< credit notes: the invoice they credit
   std::string reason;                       ///< credit notes: why
   bool releases_time = false;

@@ -240,6 +240,17 @@ void totals_block(Pen& pen, const ordered_json& doc) {
   } else if (doc.contains("vat_note") && doc["vat_note"].is_string()) {
     rows.push_back({doc["vat_note"].get<std::string>(), "", small});
   }
+  if (truthy(totals, "deposit")) {
+    // The day in figures keeps the row on one line: 02/11/2026, or 2026-11-02 in English.
+    std::string name = str(labels, "deposit");
+    if (const auto d = str(totals, "deposit_date", "iso"); d.size() == 10)
+      name += " (" +
+              (str(doc, "language") == "fr"
+                   ? d.substr(8, 2) + "/" + d.substr(5, 2) + "/" + d.substr(0, 4)
+                   : d) +
+              ")";
+    rows.push_back({name, "-" + str(totals, "deposit", "text"), {9}});
+  }
   if (truthy(totals, "due"))
     rows.push_back({str(labels, "due"), str(totals, "due", "text"), {11, true, kAccent}, true});
   if (truthy(totals, "vat_eur"))
