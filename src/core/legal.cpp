@@ -247,21 +247,15 @@ std::vector<std::string> issue_problems(const BusinessProfile& seller, const Cli
   return p;
 }
 
-std::vector<std::string> legal_mentions(const BusinessProfile& seller, const Client& client,
+std::vector<std::string> legal_mentions(const BusinessProfile& /*seller*/, const Client& client,
                                         const LegalFacts& f) {
   std::vector<std::string> m;
   if (f.kind == InvoiceKind::credit_note && !f.original_number.empty())
     m.push_back(
         fmt::format("Avoir sur la facture n° {} du {}", f.original_number, f.original_date));
   if (const auto mention = exemption_mention(f.category); !mention.empty()) m.emplace_back(mention);
-  if (is_company(seller.legal_form)) {
-    std::string s = fmt::format("{} au capital de {}", legal_form_name(seller.legal_form),
-                                seller.share_capital);
-    if (!seller.rcs_city.empty()) s += fmt::format(" – RCS {} {}", seller.rcs_city, seller.siren);
-    m.push_back(s);
-  } else if (!seller.rcs_city.empty()) {
-    m.push_back(fmt::format("RCS {} {}", seller.rcs_city, seller.siren));
-  }
+  // The legal form, share capital and RCS registration are not repeated here: every page's foot
+  // carries the seller's legal identity (issue 14.13, seller.identity), in every format.
   if (is_business(client) && f.kind == InvoiceKind::invoice) {
     // Code de commerce L441-10 and D441-5: between professionals only.
     const std::string rate =
