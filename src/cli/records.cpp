@@ -66,7 +66,9 @@ void client_cells(const Client& c, std::vector<Cell>& cells) {
 
 void client_summary_cells(const ClientSummary& c, char (&terms)[16],
                           std::array<CellView, 8>& cells) {
-  const auto end = std::to_chars(terms, terms + sizeof terms, c.payment_terms).ptr;
+  // The human table says "45eom" (still right-aligned); machine formats carry days and a flag.
+  char* end = std::to_chars(terms, terms + sizeof terms - 3, c.payment_terms).ptr;
+  if (c.terms_end_of_month) end = std::copy_n("eom", 3, end);
   cells = {
       CellView{c.handle},
       CellView{c.name},

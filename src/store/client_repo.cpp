@@ -202,13 +202,14 @@ void ClientRepo::for_each_summary(bool include_archived,
   Statement q(
       store_,
       fmt::format(
-          "SELECT handle, name, country, currency, language, vat_treatment, email, payment_terms "
-          "FROM client {} ORDER BY handle",
+          "SELECT handle, name, country, currency, language, vat_treatment, email, payment_terms, "
+          "terms_eom FROM client {} ORDER BY handle",
           include_archived ? "" : "WHERE archived_at IS NULL"));
   ClientSummary c;
   while (q.step()) {
-    c = {q.text(0), q.text(1), q.text(2), q.text(3),
-         q.text(4), q.text(5), q.text(6), static_cast<int>(q.integer(7))};
+    c = {q.text(0),        q.text(1), q.text(2), q.text(3),
+         q.text(4),        q.text(5), q.text(6), static_cast<int>(q.integer(7)),
+         q.integer(8) != 0};
     fn(c);
   }
 }

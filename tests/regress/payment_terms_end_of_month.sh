@@ -9,6 +9,8 @@ run client add acme --name "ACME SAS" --address "1 rue de la Paix, 75002 Paris" 
 expect_rc 0 "45 days end of month"
 run client show acme --format json
 check "kept as 45 days, end of month" test "$(jq -r '"\(.payment_terms) \(.terms_end_of_month)"' <<<"$OUT")" = "45 true"
+run client list
+check "the table says 45eom" grep -Eq "^acme .* 45eom " <<<"$OUT"
 run invoice new acme --empty --service-date 2026-11-02 -q
 run invoice line add 1 "Atelier" --qty 1 --unit d --price 500
 run invoice issue 1 --date 2026-11-20

@@ -16,6 +16,7 @@ namespace indie {
 struct ClientSummary {
   std::string_view handle, name, country, currency, language, vat_treatment, email;
   int payment_terms = 0;
+  bool terms_end_of_month = false;
 };
 
 class ClientRepo {
