@@ -92,7 +92,8 @@ void demo(Context& ctx) {
           << "  indie time report --by week --format json\n"
           << "  indie account balance --in USD\n"
           << "  indie invoice render F2026-0001 --with-timesheet    # writes F2026-0001.pdf here\n"
-          << "  indie invoice credit F2026-0001 --line 3 --reason \"Audit reporté\"\n";
+          << "  indie invoice credit F2026-0001 --line 3 --reason \"Audit reporté\"\n"
+          << "  indie client statement acme                        # what acme owes, and why\n";
 }
 
 }  // namespace
