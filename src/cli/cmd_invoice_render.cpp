@@ -222,9 +222,11 @@ void setup_invoice_verify(CLI::App& group, Context& ctx) {
   auto a = std::make_shared<DocumentVerifyArgs>();
   auto* cmd = group.add_subcommand("verify",
                                    "Tell whether a file is the document an invoice was issued as");
-  cmd->add_option("operands", a->operands, "[NUMBER] FILE (- reads standard input)")
+  cmd->add_option("file", a->operands,
+                  "The file (- reads standard input), after the invoice's number if you know it")
       ->required()
-      ->expected(1, 2);
+      ->expected(1, 2)
+      ->type_name("[NUMBER] FILE");
   cmd->footer(
       "Issuing an invoice or a credit note keeps its PDF and the SHA-256 of its bytes. Exit\n"
       "status 0 when FILE is that document, byte for byte; 1 when it is not (another document,\n"
