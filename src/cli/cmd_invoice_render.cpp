@@ -173,8 +173,8 @@ void verify_document(Context& ctx, const DocumentVerifyArgs& a) {
     throw usage_error(
         "give the file, and the invoice number if you know it: indie invoice verify "
         "[NUMBER] FILE.pdf");
-  const std::string& file = a.operands.back();
-  const std::string bytes = read_file(file);
+  const std::string bytes = read_file(a.operands.back());
+  const std::string file = a.operands.back() == "-" ? "standard input" : a.operands.back();
   const std::string sha = sha256_hex(bytes);
   InvoiceRepo repo(ctx.store());
   std::optional<Invoice> named;
