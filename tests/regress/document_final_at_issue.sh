@@ -39,6 +39,10 @@ check "the credit note was kept at issue too" \
 run invoice verify F2026-0001 later.pdf
 expect_rc 0 "the document issued"
 expect_out "later.pdf is F2026-0001 as issued on 2026-11-20, byte for byte"
+"$INDIE" invoice verify F2026-0001 - <later.pdf >"$T/out" 2>&1
+RC=$? OUT=$(cat "$T/out")
+expect_rc 0 "from standard input"
+expect_out "standard input is F2026-0001 as issued"
 run invoice verify later.pdf --format json
 check "found by its hash alone" test "$(jq -r '"\(.issued_as) \(.invoice)"' <<<"$OUT")" = "true F2026-0001"
 cp later.pdf changed.pdf && printf ' ' >>changed.pdf
