@@ -7,7 +7,6 @@
 #include "indie/core/fx.hpp"
 #include "indie/core/invoice_issue.hpp"
 #include "indie/core/text.hpp"
-#include "indie/store/account_repo.hpp"
 #include "indie/store/rate_repo.hpp"
 #include "invoice_common.hpp"
 #include "issued_document.hpp"
@@ -71,43 +70,14 @@ void record_deposit(Context& ctx, const IssueArgs& a, const Invoice& inv) {
   p.amount_minor = *inv.deposit_minor;
   p.received_minor = *inv.deposit_minor;
   p.received_currency = inv.currency;
-  try {
-    p.method = parse_payment_method(a.deposit_method);
-  } catch (const Error& e) {
-    throw invalid_input(fmt::format("--deposit-method: {}", e.what()));
-  }
+  p.method = method_arg(a.deposit_method, "--deposit-method");
   p.note = "acompte";
   p.created_at = ctx.now_iso();
-  std::optional<Account> account;
-  if (!a.deposit_account.empty()) {
-    try {
-      account = AccountRepo(ctx.store()).get(a.deposit_account);
-    } catch (const Error& e) {
-      throw not_found(fmt::format("--deposit-account: {}", e.what()));
-    }
-    if (account->currency != inv.currency)
-      throw invalid_input(fmt::format(
-          "account {} is in {}, the invoice in {}: record the deposit with indie invoice pay "
-          "--received instead",
-          account->name, account->currency, inv.currency));
-    p.account = account->name;
-  }
-  InvoiceRepo repo(ctx.store());
-  const std::int64_t id = repo.insert_payment(p);
-  if (account) {
-    AccountTx t;
-    t.account_id = account->id;
-    t.date = p.date;
-    t.amount_minor = p.received_minor;
-    t.payee = inv.client_handle;
-    t.category = "invoice";
-    t.note = *inv.number + " (acompte)";
-    t.origin = TxOrigin::payment;
-    t.invoice_id = inv.id;
-    t.payment_id = id;
-    t.created_at = p.created_at;
-    AccountRepo(ctx.store()).insert_tx(t);
-  }
+  const std::optional<Account> account =
+      account_arg(ctx.store(), a.deposit_account, inv.currency, "--deposit-account", "");
+  if (account) p.account = account->name;
+  const std::int64_t id = InvoiceRepo(ctx.store()).insert_payment(p);
+  if (account) record_in_account(ctx.store(), *account, inv, p, id, "acompte");
 }
 
 // The EUR rate of a foreign-currency invoice: given, else the stored ECB rate of the date (or

@@ -26,51 +26,6 @@ struct RefundArgs {
   std::string invoice, amount, date, account, method = "transfer", sent, note;
 };
 
-PaymentMethod method_flag(const std::string& text) {
-  try {
-    return parse_payment_method(text);
-  } catch (const Error& e) {
-    throw invalid_input(fmt::format("--method: {}", e.what()));
-  }
-}
-
-// The account money came into or left, which must hold `currency`.
-std::optional<Account> account_flag(Store& store, const std::string& name,
-                                    const std::string& currency, std::string_view flag) {
-  if (name.empty()) return std::nullopt;
-  Account account;
-  try {
-    account = AccountRepo(store).get(name);
-  } catch (const Error& e) {
-    throw not_found(fmt::format("--account: {}", e.what()));
-  }
-  if (account.currency != currency)
-    throw invalid_input(fmt::format(
-        "account {} is in {}, but the money is in {}: say how much it was in {} "
-        "with {} AMOUNT{}",
-        account.name, account.currency, currency, account.currency, flag, account.currency));
-  return account;
-}
-
-// The account's side of a payment, refund or reversal: the same amount, in its register.
-void record_in_account(Store& store, const Account& account, const Invoice& inv, const Payment& p,
-                       std::int64_t payment_id) {
-  AccountTx t;
-  t.account_id = account.id;
-  t.date = p.date;
-  t.amount_minor = p.received_minor;
-  t.payee = inv.client_handle;
-  t.category = p.kind == PaymentKind::refund ? "refund" : "invoice";
-  t.note = *inv.number;
-  if (p.kind == PaymentKind::reversal)
-    t.note += fmt::format(" (reversal of payment {})", *p.reverses);
-  t.origin = TxOrigin::payment;
-  t.invoice_id = inv.id;
-  t.payment_id = payment_id;
-  t.created_at = p.created_at;
-  AccountRepo(store).insert_tx(t);
-}
-
 std::string due_after(const Money& left, std::string_view code) {
   if (left.minor() > 0) return fmt::format("{} {} still due", amount_text(left, true), code);
   if (left.is_zero()) return "nothing due";
@@ -132,7 +87,7 @@ void pay(Context& ctx, const PayArgs& a) {
   Payment p;
   p.invoice_id = inv.id;
   p.date = date;
-  p.method = method_flag(a.method);
+  p.method = method_arg(a.method, "--method");
   p.account = std::string(trim(a.account));
   p.note = a.note;
   p.created_at = ctx.now_iso();
@@ -172,7 +127,7 @@ void pay(Context& ctx, const PayArgs& a) {
   p.received_currency = received.currency().code;
   // The money lands in a known account, in that account's currency.
   const std::optional<Account> account =
-      account_flag(store, p.account, p.received_currency, "--received");
+      account_arg(store, p.account, p.received_currency, "--account", "--received");
   if (account) p.account = account->name;
   const Settlement s = settle_payment(inv, repo.credited_minor(inv.id), repo.paid_minor(inv.id),
                                       settled, received, a.allow_overpay);
@@ -238,7 +193,9 @@ void reverse(Context& ctx, const PayArgs& a) {
   std::optional<Account> account;
   if (!r.account.empty()) account = AccountRepo(store).get(r.account);
   const std::int64_t reversal_id = repo.insert_payment(r);
-  if (account) record_in_account(store, *account, inv, r, reversal_id);
+  if (account)
+    record_in_account(store, *account, inv, r, reversal_id,
+                      fmt::format("reversal of payment {}", *r.reverses));
   const Money left(inv.gross_minor - repo.credited_minor(inv.id) - repo.paid_minor(inv.id),
                    inv.cur());
   tx.commit();
@@ -281,7 +238,7 @@ void refund(Context& ctx, const RefundArgs& a) {
   p.invoice_id = inv.id;
   p.kind = PaymentKind::refund;
   p.date = date;
-  p.method = method_flag(a.method);
+  p.method = method_arg(a.method, "--method");
   p.amount_minor = -refunded.minor();
   p.received_minor = -sent.minor();
   p.received_currency = sent.currency().code;
@@ -292,7 +249,7 @@ void refund(Context& ctx, const RefundArgs& a) {
   p.note = a.note;
   p.created_at = ctx.now_iso();
   const std::optional<Account> account =
-      account_flag(store, std::string(trim(a.account)), p.received_currency, "--sent");
+      account_arg(store, std::string(trim(a.account)), p.received_currency, "--account", "--sent");
   if (account) p.account = account->name;
   const std::int64_t id = repo.insert_payment(p);
   if (account) record_in_account(store, *account, inv, p, id);

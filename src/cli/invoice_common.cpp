@@ -76,4 +76,48 @@ Date date_or_today(Context& ctx, const std::string& text, std::string_view flag)
   }
 }
 
+PaymentMethod method_arg(const std::string& text, std::string_view flag) {
+  try {
+    return parse_payment_method(text);
+  } catch (const Error& e) {
+    throw invalid_input(fmt::format("{}: {}", flag, e.what()));
+  }
+}
+
+std::optional<Account> account_arg(Store& store, const std::string& name,
+                                   const std::string& currency, std::string_view flag,
+                                   std::string_view amount_flag) {
+  if (name.empty()) return std::nullopt;
+  Account account;
+  try {
+    account = AccountRepo(store).get(name);
+  } catch (const Error& e) {
+    throw not_found(fmt::format("{}: {}", flag, e.what()));
+  }
+  if (account.currency != currency)
+    throw invalid_input(fmt::format(
+        "account {} is in {}, but the money is in {}: {}", account.name, account.currency, currency,
+        amount_flag.empty()
+            ? std::string("record it with indie invoice pay --received AMOUNT") + account.currency
+            : fmt::format("say how much it was in {} with {} AMOUNT{}", account.currency,
+                          amount_flag, account.currency)));
+  return account;
+}
+
+void record_in_account(Store& store, const Account& account, const Invoice& inv, const Payment& p,
+                       std::int64_t payment_id, std::string_view what) {
+  AccountTx t;
+  t.account_id = account.id;
+  t.date = p.date;
+  t.amount_minor = p.received_minor;
+  t.payee = inv.client_handle;
+  t.category = p.kind == PaymentKind::refund ? "refund" : "invoice";
+  t.note = what.empty() ? *inv.number : fmt::format("{} ({})", *inv.number, what);
+  t.origin = TxOrigin::payment;
+  t.invoice_id = inv.id;
+  t.payment_id = payment_id;
+  t.created_at = p.created_at;
+  AccountRepo(store).insert_tx(t);
+}
+
 }  // namespace indie::cli
