@@ -13,7 +13,6 @@
 #include "indie/render/pdf.hpp"
 #include "indie/render/statement_document.hpp"
 #include "indie/render/templates.hpp"
-#include "indie/store/files.hpp"
 #include "invoice_common.hpp"
 
 namespace indie::cli {
@@ -121,19 +120,10 @@ void statement(Context& ctx, const StatementArgs& a) {
                                            format, ctx.templates_dir());
     bytes = render_template(t, format, model);
   }
-  if (a.output == "-" || (a.output.empty() && format == DocFormat::json)) {
-    ctx.out << bytes << std::flush;
-    return;
-  }
-  const std::string path = a.output.empty() ? fmt::format("statement-{}-{}.{}", client.handle,
-                                                          format_date(as_of), extension(format))
-                                            : a.output;
-  try {
-    write_file_atomic(path, bytes, false);
-  } catch (const Error& e) {
-    throw invalid_input(
-        fmt::format("{}. Choose another file with -o FILE, or -o - for standard output", e.what()));
-  }
+  const std::string path = write_document(
+      ctx, bytes, a.output, format,
+      fmt::format("statement-{}-{}.{}", client.handle, format_date(as_of), extension(format)));
+  if (path.empty()) return;
   ctx.say(
       fmt::format("Wrote {} ({}, {} KB).", path, extension(format), (bytes.size() + 1023) / 1024));
 }

@@ -133,18 +133,9 @@ void render(Context& ctx, const RenderArgs& a) {
                                   : fmt::format("template {}", t.origin);
   }
 
-  const bool to_stdout = a.output == "-" || (a.output.empty() && format == DocFormat::json);
-  if (to_stdout) {
-    ctx.out << bytes << std::flush;
-    return;
-  }
-  const std::string path = a.output.empty() ? default_output(inv, format) : a.output;
-  try {
-    write_file_atomic(path, bytes, false);
-  } catch (const Error& e) {
-    throw invalid_input(
-        fmt::format("{}. Choose another file with -o FILE, or -o - for standard output", e.what()));
-  }
+  const std::string path =
+      write_document(ctx, bytes, a.output, format, default_output(inv, format));
+  if (path.empty()) return;
   std::string after = ".";
   if (!inv.issued)
     after =

@@ -7,6 +7,7 @@
 #include "indie/core/currency.hpp"
 #include "indie/core/error.hpp"
 #include "indie/core/text.hpp"
+#include "indie/store/files.hpp"
 
 namespace indie::cli {
 
@@ -118,6 +119,22 @@ void record_in_account(Store& store, const Account& account, const Invoice& inv,
   t.payment_id = payment_id;
   t.created_at = p.created_at;
   AccountRepo(store).insert_tx(t);
+}
+
+std::string write_document(Context& ctx, const std::string& bytes, const std::string& output,
+                           DocFormat format, const std::string& default_path) {
+  if (output == "-" || (output.empty() && format == DocFormat::json)) {
+    ctx.out << bytes << std::flush;
+    return "";
+  }
+  const std::string path = output.empty() ? default_path : output;
+  try {
+    write_file_atomic(path, bytes, false);
+  } catch (const Error& e) {
+    throw invalid_input(
+        fmt::format("{}. Choose another file with -o FILE, or -o - for standard output", e.what()));
+  }
+  return path;
 }
 
 }  // namespace indie::cli

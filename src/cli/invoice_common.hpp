@@ -7,6 +7,7 @@
 
 #include "context.hpp"
 #include "indie/core/invoice_issue.hpp"
+#include "indie/render/templates.hpp"
 #include "indie/store/account_repo.hpp"
 #include "indie/store/client_repo.hpp"
 #include "indie/store/invoice_repo.hpp"
@@ -47,6 +48,11 @@ std::optional<Account> account_arg(Store& store, const std::string& name,
 /// same amount in its register, noted with the invoice's number and, when given, `what`.
 void record_in_account(Store& store, const Account& account, const Invoice& invoice,
                        const Payment& payment, std::int64_t payment_id, std::string_view what = {});
+/// Writes a rendered document: to standard output for `-o -` (and for JSON without -o), else
+/// whole or not at all to `output`, or `default_path` when none is given. Returns the path
+/// written; empty when it went to standard output.
+std::string write_document(Context& ctx, const std::string& bytes, const std::string& output,
+                           DocFormat format, const std::string& default_path);
 /// A date given on the command line, or today.
 Date date_or_today(Context& ctx, const std::string& text, std::string_view flag);
 
