@@ -1,4 +1,5 @@
-// Invoice documents as PDF: the invoice's parts laid out with the pen of pdf_pen.hpp (pango for
+// Invoice documents as PDF (and, through pdf_statement.cpp, statements of account): the invoice's
+// parts laid out with the pen of pdf_pen.hpp (pango for
 // shaping, wrapping and font fallback) on cairo's PDF surface (embedded font subsets, metadata).
 //
 // The document is laid out twice with the same code: the first pass only measures, to learn
@@ -22,34 +23,16 @@
 #include <vector>
 
 #include "indie/core/error.hpp"
+#include "pdf_model.hpp"
 #include "pdf_native.hpp"
 #include "pdf_pen.hpp"
+#include "pdf_statement.hpp"
 
 namespace indie {
 namespace {
 
 using nlohmann::ordered_json;
 using namespace pdf;
-
-// A label's colon as the document's language writes it: a no-break space before it in French
-// ("Motif : …"), none in English ("Reason: …").
-std::string colon(const ordered_json& doc) {
-  return doc.value("language", "fr") == "fr" ? "\u00A0: " : ": ";
-}
-
-std::string str(const ordered_json& j, const char* key) {
-  const auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-// j[a][b] as text, "" when any part is missing or null.
-std::string str(const ordered_json& j, const char* a, const char* b) {
-  const auto it = j.find(a);
-  return it != j.end() && it->is_object() ? str(*it, b) : std::string();
-}
-bool truthy(const ordered_json& j, const char* key) {
-  const auto it = j.find(key);
-  return it != j.end() && !it->is_null() && !(it->is_boolean() && !it->get<bool>());
-}
 
 struct SurfaceDestroy {
   void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
@@ -427,69 +410,6 @@ void timesheet_annex(Pen& pen, const ordered_json& doc) {
              [](const ordered_json& e) { return str(e, "duration", "text"); },
              {}}});
   totals.row(total, true);
-}
-
-// A statement of account: for each currency, its movements with the running balance, their
-// totals, then what is still due (or owed back) and what of it is overdue.
-void statement_tables(Pen& pen, const ordered_json& doc) {
-  const auto& labels = doc["labels"];
-  if (doc.value("empty", false)) {
-    pen.line(kMargin, kContentWidth, str(labels, "nothing_to_state"), {10});
-    return;
-  }
-  const auto num = [](const char* key) {
-    return [key](const ordered_json& r) { return str(r, key, "number"); };
-  };
-  for (const auto& c : doc["currencies"]) {
-    pen.line(kMargin, kContentWidth, str(c, "currency"), {12, true, kAccent}, 4);
-    Table table(pen, {{62,
-                       str(labels, "date"),
-                       Align::left,
-                       [](const ordered_json& r) { return str(r, "date", "iso"); },
-                       {}},
-                      {70,
-                       str(labels, "document"),
-                       Align::left,
-                       [](const ordered_json& r) { return str(r, "document"); },
-                       {}},
-                      {0,
-                       str(labels, "detail"),
-                       Align::left,
-                       [](const ordered_json& r) { return str(r, "kind_text"); },
-                       {}},
-                      {62,
-                       str(labels, "due_short"),
-                       Align::left,
-                       [](const ordered_json& r) { return str(r, "due_date", "iso"); },
-                       {}},
-                      {64, str(labels, "debit"), Align::right, num("debit"), {}},
-                      {64, str(labels, "credit"), Align::right, num("credit"), {}},
-                      {68, str(labels, "balance"), Align::right, num("balance"), {}}});
-    table.header();
-    if (truthy(c, "opening"))
-      table.row({{"date", {{"iso", ""}}},
-                 {"document", ""},
-                 {"kind_text", str(labels, "opening_balance")},
-                 {"balance", c["opening"]}});
-    for (const auto& r : c["rows"]) table.row(r);
-    table.row({{"date", {{"iso", ""}}},
-               {"document", ""},
-               {"kind_text", str(labels, "total")},
-               {"debit", c["debits"]},
-               {"credit", c["credits"]}},
-              true);
-    pen.y += 6;
-    const double x = kMargin + kContentWidth * 0.5, w = kContentWidth * 0.5;
-    pen.line(
-        x, w,
-        fmt::format("{}{}{}", str(c, "closing_label"), colon(doc), str(c, "closing_abs", "text")),
-        {11, true, kAccent, Align::right}, 2);
-    if (truthy(c, "overdue"))
-      pen.line(x, w,
-               fmt::format("{}{}{}", str(labels, "overdue"), colon(doc), str(c, "overdue", "text")),
-               {9, false, kInk, Align::right}, 2);
-    pen.y += 10;
-  }
 }
 
 // The draft mark, across the page and over what is on it: translucent, so the page stays
