@@ -134,11 +134,14 @@ void issue(Context& ctx, const IssueArgs& a) {
     inv.given_period = *given;
     refresh_totals(repo, inv);
   }
-  const auto lines = repo.lines(inv.id);
+  auto lines = repo.lines(inv.id);
+  settle_activities(store, config, lines, {});
+  for (const auto& l : lines) repo.set_line_activity(l.id, *l.activity);
   const InvoiceTotals totals = compute_totals(lines, inv.cur());
   RateRepo rates(store);
   set_eur_rate(rates, inv, date, a, ctx);
   LegalFacts facts = facts_of(inv, lines, totals, category, client, config.invoice, date);
+  facts.vat_on_debits = config.business.vat_on_debits;
   if (const std::string refusal = issue_refusal(inv, config.business, client, facts);
       !refusal.empty())
     throw invalid_input(refusal);
@@ -207,7 +210,8 @@ void credit(Context& ctx, const CreditArgs& a) {
     }
   }
   const CreditPlan plan = plan_credit(orig, orig_lines, earlier, request);
-  const auto& lines = plan.lines;
+  auto lines = plan.lines;
+  settle_activities(store, config, lines, orig_lines);
   const InvoiceTotals& totals = plan.totals;
 
   Invoice note;

@@ -12,7 +12,7 @@ namespace indie::cli {
 namespace {
 
 struct LineArgs {
-  std::string invoice, position, description, qty, unit, price, vat, discount, period;
+  std::string invoice, position, description, qty, unit, price, vat, discount, period, activity;
 };
 
 Decimal decimal_flag(const std::string& text, std::string_view flag) {
@@ -36,6 +36,16 @@ void apply(Context& ctx, const LineArgs& a, InvoiceLine& l, VatCategory category
   }
   if (!a.price.empty()) l.unit_price = decimal_flag(a.price, "--price");
   if (!a.discount.empty()) l.discount = decimal_flag(a.discount, "--discount");
+  if (!a.activity.empty()) {
+    try {
+      l.activity =
+          trim(a.activity) == "-" ? std::nullopt : std::optional(parse_activity(a.activity));
+    } catch (const Error& e) {
+      throw invalid_input(fmt::format("--activity: {}", e.what()));
+    }
+    if (l.activity == Activity::mixed)
+      throw invalid_input("--activity: a line is one activity: bnc, bic-services or bic-sales");
+  }
   if (!a.period.empty()) {
     try {
       l.period = ServicePeriod::parse(a.period, ctx.today());
@@ -121,10 +131,10 @@ void edit(Context& ctx, const LineArgs& a) {
   Draft d = draft(repo, a.invoice, "change");
   InvoiceLine& l = line_at(d, a.position);
   if (a.description.empty() && a.qty.empty() && a.unit.empty() && a.price.empty() &&
-      a.vat.empty() && a.discount.empty() && a.period.empty())
+      a.vat.empty() && a.discount.empty() && a.period.empty() && a.activity.empty())
     throw usage_error(
-        "nothing to change: give --description, --qty, --unit, --price, --vat, --discount or "
-        "--period");
+        "nothing to change: give --description, --qty, --unit, --price, --vat, --discount, "
+        "--period or --activity");
   const Client client = ClientRepo(store).get(std::to_string(d.inv.client_id));
   apply(ctx, a, l, category_for(ctx.config(), client));
   const Money net = line_net(l, d.inv.cur());
@@ -160,6 +170,9 @@ void add_value_flags(CLI::App* cmd, LineArgs& a) {
       "--vat", a.vat,
       "VAT rate in percent: 20, 10, 5.5, 2.1; 0 when no VAT is charged (the default then)");
   cmd->add_option("--discount", a.discount, "Discount in percent, applied before VAT: 10");
+  cmd->add_option("--activity", a.activity,
+                  "What the line sells, for the URSSAF and VAT split: bnc, bic-services or "
+                  "bic-sales (- for the project's or business.activity)");
   cmd->add_option("--period,--date", a.period,
                   "Service date (2026-11-03) or period (2026-11-01..2026-11-15)");
 }

@@ -73,6 +73,7 @@ DocumentInput load(Context& ctx, const RenderArgs& a) {
   in.client = ordered_json::parse(buyer_snapshot(client));
   LegalFacts facts = facts_of(inv, in.lines, in.totals, category_for(config, client), client,
                               config.invoice, ctx.today());
+  facts.vat_on_debits = config.business.vat_on_debits;
   if (in.original && in.original->number) {
     facts.original_number = *in.original->number;
     facts.original_date = in.original->issue_date ? format_date(*in.original->issue_date) : "";

@@ -20,6 +20,8 @@ constexpr auto kProjectFlags = std::to_array<FieldFlag>({
     {"--billable", "billable", "true (default) or false"},
     {"--rounding", "rounding",
      "Billing rounding of tracked time, e.g. \"15m up day\"; empty: the client's"},
+    {"--activity", "activity",
+     "bnc, bic-services or bic-sales, for the URSSAF and VAT split; empty: business.activity"},
     {"--notes", "notes", "Free notes"},
 });
 

@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <map>
 
 #include "indie/core/currency.hpp"
 #include "indie/core/error.hpp"
 #include "indie/core/text.hpp"
+#include "indie/store/client_repo.hpp"
 #include "indie/store/files.hpp"
 
 namespace indie::cli {
@@ -135,6 +137,34 @@ std::string write_document(Context& ctx, const std::string& bytes, const std::st
         fmt::format("{}. Choose another file with -o FILE, or -o - for standard output", e.what()));
   }
   return path;
+}
+
+void settle_activities(Store& store, const Config& config, std::vector<InvoiceLine>& lines,
+                       const std::vector<InvoiceLine>& credited) {
+  ProjectRepo projects(store);
+  std::map<std::int64_t, std::optional<Activity>> of_project;
+  for (auto& l : lines) {
+    if (l.activity) continue;
+    if (l.credits_line_id)
+      for (const auto& c : credited)
+        if (c.id == *l.credits_line_id) l.activity = c.activity;
+    // A credit of an amount corrects the whole invoice: its activity, when it has only one.
+    if (!l.credits_line_id && !credited.empty()) {
+      std::optional<Activity> only = credited.front().activity;
+      for (const auto& c : credited)
+        if (c.activity != only) only.reset();
+      l.activity = only;
+    }
+    if (l.activity) continue;
+    std::optional<Activity> project;
+    if (l.project_id) {
+      auto [it, added] = of_project.try_emplace(*l.project_id);
+      if (added) it->second = projects.get(std::to_string(*l.project_id)).activity;
+      project = it->second;
+    }
+    l.activity = resolve_activity(std::nullopt, project, config.business.activity,
+                                  fmt::format("line {} ({})", l.position, l.description));
+  }
 }
 
 }  // namespace indie::cli

@@ -91,8 +91,9 @@ Table client_table(std::vector<Client> clients) {
 
 Table project_table(std::vector<Project> projects) {
   Table t;
-  t.columns = {"id",        "project",  "client",   "handle", "name",       "currency",   "rate",
-               "rate_unit", "billable", "rounding", "notes",  "created_at", "archived_at"};
+  t.columns = {"id",       "project", "client",     "handle",     "name",
+               "currency", "rate",    "rate_unit",  "billable",   "rounding",
+               "activity", "notes",   "created_at", "archived_at"};
   t.table_columns = {"project", "name", "rate", "rate_unit", "currency", "billable"};
   t.rows.reserve(projects.size());
   for (auto& p : projects) {
@@ -102,6 +103,7 @@ Table project_table(std::vector<Project> projects) {
                       p.rate ? Cell::str(p.rate->unit == RateUnit::day ? "d" : "h") : Cell::none(),
                       Cell::boolean(p.billable),
                       p.rounding ? Cell::str(p.rounding->to_string()) : Cell::none(),
+                      p.activity ? Cell::str(std::string(to_string(*p.activity))) : Cell::none(),
                       Cell::str(p.notes), Cell::str(p.created_at), optional_text(p.archived_at)});
   }
   return t;

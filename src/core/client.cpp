@@ -92,7 +92,7 @@ constexpr auto kClientFields =
                                      "vat_treatment", "rounding", "notes", "terms_end_of_month"});
 
 constexpr auto kProjectFields = std::to_array<std::string_view>(
-    {"handle", "name", "currency", "rate", "billable", "rounding", "notes"});
+    {"handle", "name", "currency", "rate", "billable", "rounding", "activity", "notes"});
 
 bool contains(std::span<const std::string> given, std::string_view field) {
   return std::find(given.begin(), given.end(), field) != given.end();
@@ -250,6 +250,8 @@ void set_project_field(Project& p, std::string_view field, std::string_view valu
     p.billable = parse_bool(field, v);
   else if (field == "rounding")
     p.rounding = optional_rounding(v);
+  else if (field == "activity")
+    p.activity = v.empty() ? std::nullopt : std::optional(parse_activity(v));
   else if (field == "notes")
     p.notes = plain_text(field, value, true);
   else

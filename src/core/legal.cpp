@@ -270,6 +270,10 @@ std::vector<std::string> legal_mentions(const BusinessProfile& /*seller*/, const
                     ? std::string("Pas d'escompte pour paiement anticipé")
                     : fmt::format("Escompte pour paiement anticipé : {}", f.early_discount));
   }
+  // CGI art. 242 nonies A, I-13°: an invoice of services by a business that pays VAT on its
+  // debits (art. 269-2-c) says so.
+  if (f.vat_on_debits && f.category == VatCategory::standard && f.kind == InvoiceKind::invoice)
+    m.emplace_back("Option pour le paiement de la taxe d'après les débits");
   if (!f.eur_rate.empty() && f.currency != nullptr) {
     // In French, as the rest of the mentions (issue 14.11): "1,1225" and "27 novembre 2026".
     std::string rate = f.eur_rate;

@@ -65,7 +65,7 @@ void bind_client(Statement& q, const Client& c) {
   q.bind(":rounding", rounding_text(c.rounding)).bind(":archived_at", c.archived_at);
 }
 
-const std::array<Column<Project>, 13> kProjectColumns{{
+const std::array<Column<Project>, 14> kProjectColumns{{
     {"p.id", [](const Statement& r, int i, Project& p) { p.id = r.integer(i); }},
     {"p.client_id", [](const Statement& r, int i, Project& p) { p.client_id = r.integer(i); }},
     {"c.handle", [](const Statement& r, int i, Project& p) { p.client_handle = r.string(i); }},
@@ -94,6 +94,10 @@ const std::array<Column<Project>, 13> kProjectColumns{{
        else
          p.rounding = TimeRounding::parse(r.text(i));
      }},
+    {"p.activity",
+     [](const Statement& r, int i, Project& p) {
+       p.activity = r.is_null(i) ? std::nullopt : std::optional(parse_activity(r.text(i)));
+     }},
 }};
 
 std::string project_select(std::string_view where) {
@@ -115,6 +119,10 @@ void bind_project(Statement& q, const Project& p) {
   }
   q.bind(":billable", std::int64_t{p.billable ? 1 : 0}).bind(":notes", p.notes);
   q.bind(":rounding", rounding_text(p.rounding)).bind(":archived_at", p.archived_at);
+  if (p.activity)
+    q.bind(":activity", std::string(to_string(*p.activity)));
+  else
+    q.bind_null(":activity");
 }
 
 std::int64_t count(Store& store, std::string_view sql, std::int64_t id) {
@@ -270,12 +278,11 @@ std::int64_t ProjectRepo::insert(const Project& p) {
         fmt::format("project '{}' already exists. Pick another handle, or change it with: "
                     "indie project edit {}",
                     existing->path(), existing->path()));
-  Statement q(
-      store_,
-      "INSERT INTO project (client_id, handle, name, currency, rate_minor, rate_unit, "
-      "billable, notes, created_at, archived_at, rounding) VALUES (:client_id, :handle, :name, "
-      ":currency, :rate_minor, :rate_unit, :billable, :notes, :created_at, :archived_at, "
-      ":rounding)");
+  Statement q(store_,
+              "INSERT INTO project (client_id, handle, name, currency, rate_minor, rate_unit, "
+              "billable, notes, created_at, archived_at, rounding, activity) VALUES (:client_id, "
+              ":handle, :name, :currency, :rate_minor, :rate_unit, :billable, :notes, :created_at, "
+              ":archived_at, :rounding, :activity)");
   bind_project(q, p);
   q.bind(":created_at", p.created_at);
   q.run();
@@ -291,8 +298,8 @@ void ProjectRepo::update(const Project& p) {
       store_,
       "UPDATE project SET client_id = :client_id, handle = :handle, name = :name, "
       "currency = :currency, rate_minor = :rate_minor, rate_unit = :rate_unit, "
-      "billable = :billable, notes = :notes, archived_at = :archived_at, rounding = :rounding "
-      "WHERE id = :id");
+      "billable = :billable, notes = :notes, archived_at = :archived_at, rounding = :rounding, "
+      "activity = :activity WHERE id = :id");
   bind_project(q, p);
   q.bind(":id", p.id);
   q.run();

@@ -143,7 +143,7 @@ const std::array<Field<Invoice>, 34> kInvoiceFields{{
 }};
 
 // A line as read, with the number of time entries it bills.
-const std::array<Column<InvoiceLine>, 15> kLineColumns{{
+const std::array<Column<InvoiceLine>, 16> kLineColumns{{
     {"l.id", [](R q, int c, InvoiceLine& l) { l.id = q.integer(c); }},
     {"l.position", [](R q, int c, InvoiceLine& l) { l.position = static_cast<int>(q.integer(c)); }},
     {"l.description", [](R q, int c, InvoiceLine& l) { l.description = q.text(c); }},
@@ -159,12 +159,16 @@ const std::array<Column<InvoiceLine>, 15> kLineColumns{{
      [](R q, int c, InvoiceLine& l) { l.credits_line_id = q.optional_integer(c); }},
     {"l.vat_fixed", [](R q, int c, InvoiceLine& l) { l.fixed_vat_minor = q.optional_integer(c); }},
     {"l.net_fixed", [](R q, int c, InvoiceLine& l) { l.fixed_net_minor = q.optional_integer(c); }},
+    {"l.activity",
+     [](R q, int c, InvoiceLine& l) {
+       l.activity = q.is_null(c) ? std::nullopt : std::optional(parse_activity(q.text(c)));
+     }},
     {"(SELECT count(*) FROM invoice_line_time t WHERE t.line_id = l.id)",
      [](R q, int c, InvoiceLine& l) { l.entries = q.integer(c); }},
 }};
 
 // A line as written; its net amount, computed by the core, is bound after these.
-const std::array<Field<InvoiceLine>, 13> kLineFields{{
+const std::array<Field<InvoiceLine>, 14> kLineFields{{
     {"position", [](W q, int p, const InvoiceLine& l) { q.bind(p, std::int64_t{l.position}); }},
     {"description", [](W q, int p, const InvoiceLine& l) { q.bind(p, l.description); }},
     {"quantity",
@@ -182,6 +186,13 @@ const std::array<Field<InvoiceLine>, 13> kLineFields{{
     {"credits_line_id", [](W q, int p, const InvoiceLine& l) { q.bind(p, l.credits_line_id); }},
     {"vat_fixed", [](W q, int p, const InvoiceLine& l) { q.bind(p, l.fixed_vat_minor); }},
     {"net_fixed", [](W q, int p, const InvoiceLine& l) { q.bind(p, l.fixed_net_minor); }},
+    {"activity",
+     [](W q, int p, const InvoiceLine& l) {
+       if (l.activity)
+         q.bind(p, to_string(*l.activity));
+       else
+         q.bind_null(p);
+     }},
 }};
 
 }  // namespace
@@ -318,6 +329,12 @@ void InvoiceRepo::update_line(const InvoiceLine& l, std::int64_t net_minor) {
   Statement q(store_, sql);
   bind_fields(q, kLineFields, l);
   q.bind(n + 1, l.id).bind(n + 2, net_minor);
+  q.run();
+}
+
+void InvoiceRepo::set_line_activity(std::int64_t line_id, Activity activity) {
+  Statement q(handle(store_), "UPDATE invoice_line SET activity = ?1 WHERE id = ?2");
+  q.bind(1, to_string(activity)).bind(2, line_id);
   q.run();
 }
 
@@ -521,16 +538,6 @@ std::optional<std::int64_t> InvoiceRepo::reversed_by(std::int64_t payment_id) {
   Statement q(handle(store_), "SELECT id FROM payment WHERE reverses = ?1");
   q.bind(1, payment_id);
   if (!q.step()) return std::nullopt;
-  return q.integer(0);
-}
-
-std::int64_t InvoiceRepo::received_eur_minor(Date from, Date to) {
-  Statement q(
-      handle(store_),
-      "SELECT coalesce(sum(received_minor), 0) FROM payment WHERE received_currency = 'EUR' "
-      "AND date BETWEEN ?1 AND ?2");
-  q.bind(1, format_date(from)).bind(2, format_date(to));
-  q.step();
   return q.integer(0);
 }
 

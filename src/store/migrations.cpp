@@ -591,8 +591,38 @@ ALTER TABLE invoice ADD COLUMN deposit_minor INTEGER CHECK (deposit_minor IS NUL
 ALTER TABLE invoice ADD COLUMN deposit_date TEXT CHECK (deposit_date IS NULL OR length(deposit_date) = 10);
 )sql";
 
+// v13: the books (issue 15). A project and an invoice line may say what activity they are
+// (bnc, bic-services, bic-sales; NULL: the project's, then business.activity); issuing writes
+// each line's resolved activity, so the URSSAF split of an issued invoice never changes. A bank
+// or cash transaction may be a receipt of the receipts journal (a sale not invoiced through
+// indie), with its activity and payment method: then, like a payment, it is final. An expense
+// may carry its deductible VAT (rate and amount, in the account's currency).
+constexpr std::string_view kV13 = R"sql(
+ALTER TABLE project ADD COLUMN activity TEXT CHECK (activity IS NULL OR activity IN ('bnc', 'bic-services', 'bic-sales'));
+ALTER TABLE invoice_line ADD COLUMN activity TEXT CHECK (activity IS NULL OR activity IN ('bnc', 'bic-services', 'bic-sales'));
+ALTER TABLE account_tx ADD COLUMN receipt INTEGER NOT NULL DEFAULT 0 CHECK (receipt IN (0, 1));
+ALTER TABLE account_tx ADD COLUMN activity TEXT CHECK (activity IS NULL OR activity IN ('bnc', 'bic-services', 'bic-sales'));
+ALTER TABLE account_tx ADD COLUMN method TEXT CHECK (method IS NULL OR method IN ('transfer', 'card', 'cash', 'check', 'paypal', 'other'));
+ALTER TABLE account_tx ADD COLUMN vat_rate TEXT;
+ALTER TABLE account_tx ADD COLUMN vat_minor INTEGER;
+CREATE INDEX account_tx_receipt ON account_tx (date) WHERE receipt = 1;
+CREATE INDEX payment_date ON payment (date);
+CREATE TRIGGER account_tx_receipt_final BEFORE UPDATE ON account_tx
+WHEN OLD.receipt = 1 AND (NEW.receipt IS NOT OLD.receipt OR NEW.date IS NOT OLD.date
+  OR NEW.amount_minor IS NOT OLD.amount_minor OR NEW.account_id IS NOT OLD.account_id
+  OR NEW.activity IS NOT OLD.activity OR NEW.method IS NOT OLD.method OR NEW.payee IS NOT OLD.payee
+  OR NEW.id IS NOT OLD.id)
+BEGIN
+  SELECT RAISE(ABORT, 'a receipt of the receipts journal is final: record the opposite amount as a new receipt (indie account tx add ACCOUNT -AMOUNT --receipt)');
+END;
+CREATE TRIGGER account_tx_receipt_no_delete BEFORE DELETE ON account_tx WHEN OLD.receipt = 1
+BEGIN
+  SELECT RAISE(ABORT, 'a receipt of the receipts journal is final: record the opposite amount as a new receipt (indie account tx add ACCOUNT -AMOUNT --receipt)');
+END;
+)sql";
+
 constexpr auto kMigrations = std::to_array<std::string_view>(
-    {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12});
+    {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13});
 
 }  // namespace
 

@@ -38,13 +38,18 @@ constexpr std::string_view kInvoiceRow =
 #undef INDIE_INVOICE_ROW_COLUMNS
 // vat_fixed and net_fixed (schema 8) join a line's content only when one is set, so what was
 // sealed before them keeps its content, and a fixed VAT or total is sealed like the rest.
+// The activity written at issue (schema 13) joins the same way, after them.
+#define INDIE_LINE_COLUMNS                                                                  \
+  "id, invoice_id, position, description, quantity, unit, unit_price, vat_rate, discount, " \
+  "period_from, period_to, project_id, credits_line_id, net_minor"
 constexpr std::string_view kInvoiceLines =
-    "SELECT CASE WHEN vat_fixed IS NULL AND net_fixed IS NULL THEN json_array(id, invoice_id, "
-    "position, description, quantity, unit, unit_price, vat_rate, discount, period_from, "
-    "period_to, project_id, credits_line_id, net_minor) ELSE json_array(id, invoice_id, "
-    "position, description, quantity, unit, unit_price, vat_rate, discount, period_from, "
-    "period_to, project_id, credits_line_id, net_minor, vat_fixed, net_fixed) END "
+    "SELECT CASE WHEN activity IS NOT NULL THEN json_array(" INDIE_LINE_COLUMNS
+    ", vat_fixed, net_fixed, activity) "
+    "WHEN vat_fixed IS NULL AND net_fixed IS NULL THEN json_array(" INDIE_LINE_COLUMNS
+    ") ELSE json_array(" INDIE_LINE_COLUMNS
+    ", vat_fixed, net_fixed) END "
     "FROM invoice_line WHERE invoice_id = ? ORDER BY position, id";
+#undef INDIE_LINE_COLUMNS
 constexpr std::string_view kInvoiceLinks =
     "SELECT json_array(lt.line_id, lt.entry_id) FROM invoice_line_time lt "
     "JOIN invoice_line l ON l.id = lt.line_id WHERE l.invoice_id = ? "

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "indie/core/activity.hpp"
 #include "indie/core/money.hpp"
 #include "indie/core/payment_terms.hpp"
 #include "indie/core/settings.hpp"
@@ -76,6 +77,7 @@ struct Project {
   std::optional<Rate> rate;
   bool billable = true;
   std::optional<TimeRounding> rounding;  ///< none: the client's, else the config's
+  std::optional<Activity> activity;      ///< none: business.activity
   std::string notes;
   std::string created_at;
   std::optional<std::string> archived_at;
@@ -96,7 +98,7 @@ void set_client_field(Client& client, std::string_view field, std::string_view v
 /// fields the user set in this command.
 void complete_client(Client& client, const Config& config, std::span<const std::string> given);
 
-/// Project fields: name, currency, rate, billable, rounding, notes (and handle).
+/// Project fields: name, currency, rate, billable, rounding, activity, notes (and handle).
 std::span<const std::string_view> project_fields();
 void set_project_field(Project& project, std::string_view field, std::string_view value);
 /// Checks the rate against the project's currency (decimals), after both are set.

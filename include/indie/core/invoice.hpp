@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "indie/core/activity.hpp"
 #include "indie/core/clock.hpp"
 #include "indie/core/money.hpp"
 
@@ -56,6 +57,9 @@ struct InvoiceLine {
   /// part of a line's quantity credits the difference of the cumulated totals, so that the
   /// parts of a line add up to the line (3 x 0.005 is 0.02, not 0.01 + 0.01 + 0.01).
   std::optional<std::int64_t> fixed_net_minor;
+  /// What the line sells (bnc, bic-services, bic-sales); none on a draft: its project's, then
+  /// business.activity. Issuing writes the resolved one.
+  std::optional<Activity> activity;
   std::int64_t entries = 0;  ///< time entries this line bills
 };
 

@@ -60,6 +60,8 @@ struct LegalFacts {
   Date day{};                     ///< of issue (a draft: today), for the legal penalty floor
   std::string late_penalty_rate;  ///< percent a year; empty: the ECB's rate + 10 points
   std::string early_discount;     ///< empty: none
+  /// The business opted to pay VAT on services when invoiced (business.vat_on_debits).
+  bool vat_on_debits = false;
   std::string original_number, original_date;            ///< credit notes
   std::string eur_rate, eur_rate_date, eur_rate_source;  ///< foreign currency, frozen at issue
   std::optional<Money> vat_eur;

@@ -39,6 +39,8 @@ class InvoiceRepo {
   std::int64_t insert_line(std::int64_t invoice_id, const InvoiceLine& line,
                            std::int64_t net_minor);
   void update_line(const InvoiceLine& line, std::int64_t net_minor);
+  /// Writes the activity issuing resolved for a line (before the invoice becomes final).
+  void set_line_activity(std::int64_t line_id, Activity activity);
   /// Removes a line (its time entries become unbilled) and renumbers the ones after it.
   void remove_line(std::int64_t invoice_id, const InvoiceLine& line);
   /// Links `entries` to `line_id` and marks them as on `invoice_id`.
@@ -70,9 +72,6 @@ class InvoiceRepo {
   std::optional<Payment> payment(std::int64_t id);
   /// The reversal that undid payment `payment_id`, if any.
   std::optional<std::int64_t> reversed_by(std::int64_t payment_id);
-  /// Received EUR (payments credited in EUR, or their EUR value) between two dates, included.
-  std::int64_t received_eur_minor(Date from, Date to);
-
   /// Invoices with their credited and paid amounts, in issue order (drafts last), reading only
   /// what a listing shows.
   void for_each_listing(const InvoiceFilter& filter,
