@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "account_common.hpp"
+#include "books_common.hpp"
 #include "indie/core/currency.hpp"
 #include "indie/core/error.hpp"
 #include "indie/core/text.hpp"
@@ -15,6 +16,8 @@ struct TxArgs {
   std::string account, amount, date, payee, category, note, invoice, from, to;
   std::int64_t id = 0;
   std::string target, received, fee;
+  bool receipt = false;
+  std::string activity, method;
 };
 
 void tx_add(Context& ctx, const TxArgs& a) {
@@ -37,12 +40,42 @@ void tx_add(Context& ctx, const TxArgs& a) {
   if (!a.invoice.empty()) t.invoice_id = InvoiceRepo(store).get(a.invoice).id;
   t.created_at = ctx.now_iso();
   check_tx_text(t);
+  if (!a.receipt && (!a.activity.empty() || !a.method.empty()))
+    throw usage_error("--activity and --method describe a receipt: add --receipt");
+  std::optional<Activity> activity;
+  std::string method;
+  if (a.receipt) {
+    std::optional<Activity> given;
+    if (!a.activity.empty()) {
+      try {
+        given = parse_activity(a.activity);
+      } catch (const Error& e) {
+        throw invalid_input(fmt::format("--activity: {}", e.what()));
+      }
+    }
+    activity = resolve_activity(given, std::nullopt, ctx.config().business.activity,
+                                "--receipt: say which activity the sale is with --activity");
+    // How the client paid: the account's kind says it unless --method does.
+    method = a.method.empty() ? (acc.kind == AccountKind::cash   ? "cash"
+                                 : acc.kind == AccountKind::card ? "card"
+                                                                 : "transfer")
+                              : std::string(to_string(method_arg(a.method, "--method")));
+  }
   const auto id = repo.insert_tx(t);
+  std::vector<std::string> warnings;
+  if (activity) {
+    repo.mark_receipt(id, *activity, method);
+    warnings = crossed_threshold_warnings(ctx, t.date, [&](const Receipt& r) {
+      return r.source.kind == ReceiptKind::sale && r.source.id == id;
+    });
+  }
   const Money bal(repo.balance(acc.id), currency(acc.currency, true));
   tx.commit();
-  ctx.say(fmt::format("Added transaction {}: {} {} on {} in \"{}\"; balance {} {}.", id,
+  ctx.say(fmt::format("Added {} {}: {} {} on {} in \"{}\"; balance {} {}.",
+                      activity ? "receipt" : "transaction", id,
                       Money(t.amount_minor, currency(acc.currency)).to_string(), acc.currency,
                       format_date(t.date), acc.name, amount_text(bal, true), acc.currency));
+  for (const auto& w : warnings) ctx.warn(w);
 }
 
 AccountTx get_tx(AccountRepo& repo, std::int64_t id) {
@@ -204,9 +237,21 @@ void setup_account_tx(CLI::App& group, Context& ctx) {
   add->add_option("--note", a->note, "Free note");
   add->add_option("--invoice", a->invoice,
                   "Invoice number it relates to (a reference; use indie invoice pay for payments)");
+  add->add_flag("--receipt", a->receipt,
+                "A sale paid straight into the account, not through an invoice: it goes in the "
+                "receipts journal and, like a payment, never changes");
+  add->add_option("--activity", a->activity,
+                  "With --receipt: bnc, bic-services or bic-sales (default: business.activity)");
+  add->add_option("--method", a->method,
+                  "With --receipt: transfer, card, cash, check, paypal or other (default: from "
+                  "the account's kind)");
   add->footer(
+      "A receipt (--receipt) is final: a mistake is corrected by a receipt of the opposite\n"
+      "amount. --payee is the client, --note what was sold.\n\n"
       "Examples:\n  indie account tx add Qonto -- -42.50 --payee OVH --category hosting\n"
-      "  indie account tx add \"Wise USD\" 1200 --date 2026-11-02 --payee \"Globex Inc\"");
+      "  indie account tx add \"Wise USD\" 1200 --date 2026-11-02 --payee \"Globex Inc\"\n"
+      "  indie account tx add Caisse 45 --receipt --payee \"Client au comptant\" --note "
+      "\"Atelier\"");
   add->callback([&ctx, a] { tx_add(ctx, *a); });
 
   auto* edit = txg->add_subcommand("edit", "Change a transaction (only the flags given)");

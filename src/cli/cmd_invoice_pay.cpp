@@ -4,6 +4,7 @@
 // payment never changes: every correction is a new row.
 #include <fmt/format.h>
 
+#include "books_common.hpp"
 #include "commands.hpp"
 #include "indie/core/error.hpp"
 #include "indie/core/fx.hpp"
@@ -33,30 +34,6 @@ std::string due_after(const Money& left, std::string_view code) {
                      amount_text(-left, true), code);
 }
 
-void warn_thresholds(Context& ctx, std::int64_t before, std::int64_t after) {
-  const std::string total = amount_text(Money(after, currency("EUR")), true);
-  switch (crossed_franchise_threshold(before, after)) {
-    case FranchiseThreshold::increased:
-      ctx.warn(
-          fmt::format("your receipts this year reach {} EUR, above the 41,250 EUR franchise "
-                      "threshold for services: "
-                      "VAT is due from today's operations. Switch with: indie config set "
-                      "business.vat_regime standard",
-                      total));
-      break;
-    case FranchiseThreshold::base:
-      ctx.warn(
-          fmt::format("your receipts this year reach {} EUR, above the 37,500 EUR franchise "
-                      "threshold for services: "
-                      "the franchise en base ends on 1 January unless you stay under it (see man "
-                      "indie-invoice)",
-                      total));
-      break;
-    case FranchiseThreshold::none:
-      break;
-  }
-}
-
 Decimal rate_flag(const std::string& text) {
   try {
     const Decimal r = Decimal::parse(text);
@@ -69,7 +46,6 @@ Decimal rate_flag(const std::string& text) {
 
 void pay(Context& ctx, const PayArgs& a) {
   Store& store = ctx.store();
-  const Config& config = ctx.config();
   WriteTransaction tx(store);
   InvoiceRepo repo(store);
   const Invoice inv = repo.get(a.invoice);
@@ -135,12 +111,12 @@ void pay(Context& ctx, const PayArgs& a) {
     p.fx_gain_minor = s.fx_gain->minor();
     p.fx_currency = "EUR";
   }
-  const Date jan1{date.year(), std::chrono::January, std::chrono::day(1)};
-  const Date dec31{date.year(), std::chrono::December, std::chrono::day(31)};
-  const std::int64_t before = repo.received_eur_minor(jan1, dec31);
   const std::int64_t payment_id = repo.insert_payment(p);
   if (account) record_in_account(store, *account, inv, p, payment_id);
-  const std::int64_t after = before + (p.received_currency == "EUR" ? p.received_minor : 0);
+  // Read inside the transaction, printed after the confirmation.
+  const auto warnings = crossed_threshold_warnings(ctx, date, [&](const Receipt& r) {
+    return r.source.kind == ReceiptKind::payment && r.source.id == payment_id;
+  });
   tx.commit();
 
   const Money& left = s.left;
@@ -160,7 +136,7 @@ void pay(Context& ctx, const PayArgs& a) {
                            *p.fx_gain_minor >= 0 ? "gain" : "loss",
                            amount_text(Money(*p.fx_gain_minor, currency("EUR")), true));
   ctx.say(message);
-  if (config.business.vat_regime == VatRegime::franchise) warn_thresholds(ctx, before, after);
+  for (const auto& w : warnings) ctx.warn(w);
 }
 
 // pay --reverse: the exact opposite of a payment or refund, in the same account.

@@ -1,6 +1,7 @@
 // indie report receivables: who owes what, and for how long.
 #include <fmt/format.h>
 
+#include "books_common.hpp"
 #include "commands.hpp"
 #include "indie/core/aging.hpp"
 #include "indie/core/error.hpp"
@@ -35,7 +36,8 @@ void receivables(Context& ctx, const std::string& as_of_text) {
 }  // namespace
 
 void setup_report(CLI::App& app, Context& ctx) {
-  auto* group = app.add_subcommand("report", "Reports on money: receivables, exchange results");
+  auto* group = app.add_subcommand(
+      "report", "Reports: receivables, exchange results, receipts journal, URSSAF, thresholds");
   auto as_of = std::make_shared<std::string>();
   auto* cmd = group->add_subcommand("receivables",
                                     "What clients owe, by client and currency, in aged buckets");
@@ -48,6 +50,9 @@ void setup_report(CLI::App& app, Context& ctx) {
       "  indie report receivables\n  indie report receivables --as-of 2026-12-31 --format csv");
   cmd->callback([&ctx, as_of] { receivables(ctx, *as_of); });
   setup_report_fx(*group, ctx);
+  setup_report_receipts(*group, ctx);
+  setup_report_urssaf(*group, ctx);
+  setup_report_thresholds(*group, ctx);
 }
 
 }  // namespace indie::cli

@@ -78,9 +78,21 @@ bool parse_yes_no(std::string_view v) {
   const std::string t = to_lower(v);
   if (t == "yes" || t == "true" || t == "on" || t == "1") return true;
   if (t == "no" || t == "false" || t == "off" || t == "0") return false;
-  throw invalid_input(fmt::format("invoice.yearly_reset '{}' must be yes or no", v));
+  throw invalid_input(fmt::format("'{}' must be yes or no", v));
 }
 std::string yes_no(std::string_view v) { return parse_yes_no(v) ? "yes" : "no"; }
+std::string activity(std::string_view v) { return std::string(to_string(parse_activity(v))); }
+std::string frequency(std::string_view v) {
+  const std::string t = to_lower(v);
+  if (t == "monthly" || t == "month" || t == "mensuelle") return "monthly";
+  if (t == "quarterly" || t == "quarter" || t == "trimestrielle") return "quarterly";
+  throw invalid_input(fmt::format("'{}' must be monthly or quarterly", v));
+}
+std::string optional_date(std::string_view v) {
+  if (v.empty()) return "";
+  const Date d = parse_date(v, Date{});
+  return format_date(d);
+}
 std::string vat_rate(std::string_view v) {
   const Decimal rate = Decimal::parse(v);
   check_vat_rate(VatCategory::standard, rate);
@@ -191,6 +203,15 @@ const auto kKeys = std::to_array<ConfigKey>({
     {"business.logo", false, "",
      "PNG logo for PDF invoices; a relative path is read from the config file's directory",
      any_text, INDIE_BUSINESS_TEXT(logo)},
+    {"business.activity", false, "bnc",
+     "bnc (liberal services), bic-services (commercial or craft services), bic-sales (goods, "
+     "food, lodging) or mixed (each project or line says which)",
+     activity, [](const Config& c) { return std::string(to_string(c.business.activity)); },
+     [](Config& c, const std::string& v) { c.business.activity = parse_activity(v); }},
+    {"business.vat_on_debits", false, "no",
+     "VAT on services due when invoiced, not when paid (option pour les débits): yes or no", yes_no,
+     [](const Config& c) { return std::string(c.business.vat_on_debits ? "yes" : "no"); },
+     [](Config& c, const std::string& v) { c.business.vat_on_debits = v == "yes"; }},
     {"bank.iban", false, "", "IBAN printed as payment details", optional_id<normalize_iban>,
      INDIE_BUSINESS_TEXT(iban)},
     {"bank.bic", false, "", "BIC of the bank", optional_id<normalize_bic>,
@@ -251,6 +272,23 @@ const auto kKeys = std::to_array<ConfigKey>({
      [](Config& c, const std::string& v) {
        c.time.seconds_per_day =
            (Decimal::parse(v) * Decimal::from_int(3600)).with_scale(0).mantissa();
+     }},
+    {"urssaf.frequency", false, "monthly",
+     "How often you declare your turnover to the URSSAF: monthly or quarterly", frequency,
+     [](const Config& c) { return std::string(c.urssaf.quarterly ? "quarterly" : "monthly"); },
+     [](Config& c, const std::string& v) { c.urssaf.quarterly = v == "quarterly"; }},
+    {"urssaf.versement_liberatoire", false, "no",
+     "You pay income tax with your contributions (versement libératoire): yes or no", yes_no,
+     [](const Config& c) { return std::string(c.urssaf.versement_liberatoire ? "yes" : "no"); },
+     [](Config& c, const std::string& v) { c.urssaf.versement_liberatoire = v == "yes"; }},
+    {"urssaf.acre_start", false, "",
+     "The day your business started, if you have the ACRE (empty: no ACRE), e.g. 2026-09-01",
+     optional_date,
+     [](const Config& c) {
+       return c.urssaf.acre_start ? format_date(*c.urssaf.acre_start) : std::string();
+     },
+     [](Config& c, const std::string& v) {
+       c.urssaf.acre_start = v.empty() ? std::nullopt : std::optional(parse_date(v, Date{}));
      }},
 });
 

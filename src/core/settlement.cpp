@@ -85,11 +85,4 @@ Payment reversal_of(const Payment& original, Date date, std::string created_at) 
   return r;
 }
 
-FranchiseThreshold crossed_franchise_threshold(std::int64_t before, std::int64_t after) {
-  const auto crossed = [&](std::int64_t limit) { return before <= limit && after > limit; };
-  if (crossed(kFranchiseIncreasedMinor)) return FranchiseThreshold::increased;
-  if (crossed(kFranchiseBaseMinor)) return FranchiseThreshold::base;
-  return FranchiseThreshold::none;
-}
-
 }  // namespace indie

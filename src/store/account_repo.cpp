@@ -179,6 +179,13 @@ std::optional<AccountTx> AccountRepo::find_tx(std::int64_t id) {
   return t;
 }
 
+void AccountRepo::mark_receipt(std::int64_t tx_id, Activity activity, std::string_view method) {
+  Statement q(handle(store_),
+              "UPDATE account_tx SET receipt = 1, activity = ?2, method = ?3 WHERE id = ?1");
+  q.bind(1, tx_id).bind(2, to_string(activity)).bind(3, method);
+  q.run();
+}
+
 void AccountRepo::update_tx(const AccountTx& t) {
   Statement q(handle(store_),
               "UPDATE account_tx SET date = ?2, amount_minor = ?3, payee = ?4, category = ?5, note "

@@ -4,6 +4,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <charconv>
 #include <vector>
 
 #include "indie/core/error.hpp"
@@ -47,6 +48,45 @@ toml::table parse_toml(std::string_view text, std::string_view source) {
   }
 }
 
+// [figures.2027] urssaf_bnc = "26.1": yearly figures (indie/core/year_figures.hpp). A value is
+// a quoted decimal or a whole number; a TOML float is refused, as it is binary, not exact.
+void read_figures(const toml::table& figures, std::string_view source, FigureOverrides& out) {
+  for (const auto& [year_key, year_node] : figures) {
+    const auto& at = year_node.source().begin;
+    const auto located = [&](const toml::source_position& where, const std::string& what) {
+      return config_error(fmt::format("{}:{}:{}: {}", source, where.line, where.column, what));
+    };
+    const std::string year_text(year_key.str());
+    int year = 0;
+    const auto [p, ec] =
+        std::from_chars(year_text.data(), year_text.data() + year_text.size(), year);
+    const auto* table = year_node.as_table();
+    if (table == nullptr || ec != std::errc() || p != year_text.data() + year_text.size() ||
+        year < kFirstYear || year > kLastYear)
+      throw located(at, fmt::format("figures.{}: write the figures of a year in a table such as "
+                                    "[figures.2027]",
+                                    year_text));
+    for (const auto& [name_key, node] : *table) {
+      const auto& where = node.source().begin;
+      const std::string name(name_key.str());
+      std::string text;
+      if (const auto v = node.value_exact<std::int64_t>())
+        text = std::to_string(*v);
+      else if (const auto t = node.value_exact<std::string>())
+        text = *t;
+      else
+        throw located(where, fmt::format("figures.{}.{}: write the value as a quoted decimal, "
+                                         "e.g. {} = \"25.6\"",
+                                         year, name, name));
+      try {
+        out[year][name] = check_figure(name, text);
+      } catch (const Error& e) {
+        throw located(where, fmt::format("figures.{}: {}", year, e.what()));
+      }
+    }
+  }
+}
+
 }  // namespace
 
 Config parse_config(std::string_view text, std::string_view source) {
@@ -59,6 +99,10 @@ Config parse_config(std::string_view text, std::string_view source) {
       const auto& where = table_node.source().begin;
       throw config_error(fmt::format("{}:{}:{}: '{}' must be inside a table such as [business]",
                                      source, where.line, where.column, table_key.str()));
+    }
+    if (table_key.str() == "figures") {
+      read_figures(*table, source, config.figures);
+      continue;
     }
     for (const auto& [leaf_key, node] : *table) {
       const std::string name = std::string(table_key.str()) + "." + std::string(leaf_key.str());

@@ -66,15 +66,6 @@ TEST_CASE("only issued invoices are paid") {
                        "F2026-0003 is a credit note: record payments on invoices", Error);
 }
 
-TEST_CASE("franchise thresholds are crossed once, the higher one winning") {
-  CHECK(crossed_franchise_threshold(3'700'000, 3'750'000) ==
-        FranchiseThreshold::none);  // reaching is not crossing
-  CHECK(crossed_franchise_threshold(3'750'000, 3'750'001) == FranchiseThreshold::base);
-  CHECK(crossed_franchise_threshold(3'800'000, 3'900'000) ==
-        FranchiseThreshold::none);  // already above
-  CHECK(crossed_franchise_threshold(3'700'000, 4'200'000) == FranchiseThreshold::increased);
-}
-
 TEST_CASE("a refund pays back at most what the client is owed back") {
   // 1,200.00 paid, 120.00 credited: 120.00 owed back.
   const Settlement s =

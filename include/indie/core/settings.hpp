@@ -8,8 +8,10 @@
 #include <string>
 #include <string_view>
 
+#include "indie/core/activity.hpp"
 #include "indie/core/money.hpp"
 #include "indie/core/time_rounding.hpp"
+#include "indie/core/year_figures.hpp"
 
 namespace indie {
 
@@ -36,6 +38,18 @@ struct BusinessProfile {
   std::string phone;
   std::string logo;  ///< PNG for PDF documents; relative to the config file's directory
   std::string iban, bic;
+  /// What the business sells: the URSSAF line, the VAT thresholds and the e-invoice's category.
+  Activity activity = Activity::bnc;
+  /// VAT on services due when invoiced rather than when paid (CGI art. 269-2-c): the invoices
+  /// say "Option pour le paiement de la taxe d'après les débits".
+  bool vat_on_debits = false;
+};
+
+/// A micro-entrepreneur's declarations to the URSSAF.
+struct UrssafSettings {
+  bool quarterly = false;              ///< declares every quarter rather than every month
+  bool versement_liberatoire = false;  ///< pays its income tax with the contributions
+  std::optional<Date> acre_start;      ///< the business started with the ACRE on that day
 };
 
 struct InvoiceDefaults {
@@ -65,6 +79,9 @@ struct Config {
   BusinessProfile business;
   InvoiceDefaults invoice;
   TimeDefaults time;
+  UrssafSettings urssaf;
+  /// The config's [figures.YEAR] tables: yearly figures added or corrected by the user.
+  FigureOverrides figures;
 };
 
 /// One key the file may hold. The table of them is the single description used by the file

@@ -1,7 +1,7 @@
 #pragma once
 /// Settling a payment against an issued invoice: what it settles, what is still due, the
-/// overpayment rule, the realized exchange result of a foreign-currency invoice, and the VAT
-/// franchise thresholds the year's receipts may cross.
+/// overpayment rule and the realized exchange result of a foreign-currency invoice. (The
+/// thresholds the year's receipts may cross are in thresholds.hpp.)
 #include <cstdint>
 #include <optional>
 
@@ -38,13 +38,5 @@ Settlement settle_refund(const Invoice& invoice, std::int64_t credited_minor,
 /// opposite, same invoice, method and account. Throws for a reversal, which is not reversed
 /// (record the payment again instead).
 Payment reversal_of(const Payment& original, Date date, std::string created_at);
-
-/// The VAT franchise thresholds for services (CGI art. 293 B, 2026 figures): above the base
-/// one the franchise ends on 1 January; above the increased one VAT is due at once.
-enum class FranchiseThreshold { none, base, increased };
-inline constexpr std::int64_t kFranchiseBaseMinor = 3'750'000;       ///< 37,500.00 EUR
-inline constexpr std::int64_t kFranchiseIncreasedMinor = 4'125'000;  ///< 41,250.00 EUR
-/// The highest threshold that the year's EUR receipts cross going from `before` to `after`.
-FranchiseThreshold crossed_franchise_threshold(std::int64_t before_minor, std::int64_t after_minor);
 
 }  // namespace indie

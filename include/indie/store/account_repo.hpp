@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "indie/core/account.hpp"
+#include "indie/core/activity.hpp"
 #include "indie/store/store.hpp"
 
 namespace indie {
@@ -31,6 +32,10 @@ class AccountRepo {
   /// Inserts an imported transaction unless one with its fingerprint is already in the account;
   /// true when it was added.
   bool insert_imported(const AccountTx& tx);
+  /// Makes a transaction a receipt of the receipts journal (a sale paid straight into the
+  /// account), of `activity`, paid by `method`; from then on the database refuses to change or
+  /// remove it.
+  void mark_receipt(std::int64_t tx_id, Activity activity, std::string_view method);
   std::optional<AccountTx> find_tx(std::int64_t id);
   void update_tx(const AccountTx& tx);
   void remove_tx(std::int64_t id);

@@ -1,0 +1,76 @@
+#include "books_common.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "indie/core/currency.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/money.hpp"
+#include "indie/store/books_repo.hpp"
+#include "indie/store/rate_repo.hpp"
+#include "invoice_common.hpp"
+
+namespace indie::cli {
+
+std::vector<Receipt> valued_receipts(Context& ctx, Date from, Date to) {
+  Store& store = ctx.store();
+  RateRepo rates(store);
+  // A year of receipts in a few currencies asks for the same days again and again.
+  std::map<std::pair<std::string, Date>, FxPath> known;
+  const EurPath eur_path = [&](std::string_view code, Date day) -> FxPath {
+    const auto key = std::pair(std::string(code), day);
+    if (const auto it = known.find(key); it != known.end()) return it->second;
+    try {
+      return known.emplace(key, rates.path(code, "EUR", day)).first->second;
+    } catch (const Error&) {
+      throw not_found(fmt::format(
+          "no EUR rate for {} on or before {}, the day money in {} arrived: import the ECB's "
+          "rates (indie rate import eurofxref-hist.csv) or set one (indie rate set EUR {} RATE "
+          "--date {})",
+          code, format_date(day), code, code, format_date(day)));
+    }
+  };
+  std::vector<Receipt> out;
+  for (auto& s : BooksRepo(store).receipts(from, to, ctx.config().business.activity))
+    out.push_back(value_receipt(std::move(s), eur_path));
+  return out;
+}
+
+Span span_args(Context& ctx, const std::string& period, const std::string& year,
+               const std::string& from, const std::string& to) {
+  const int given = !period.empty() + !year.empty() + (!from.empty() || !to.empty());
+  if (given > 1) throw usage_error("give one of --period, --year, or --from/--to");
+  Span s;
+  if (!period.empty() || !year.empty()) {
+    Period p;
+    try {
+      p = parse_period(period.empty() ? year : period);
+    } catch (const Error& e) {
+      throw invalid_input(fmt::format("{}: {}", period.empty() ? "--year" : "--period", e.what()));
+    }
+    if (!year.empty() && p.kind != Period::Kind::year)
+      throw invalid_input(fmt::format("--year: '{}' is not a year; write it like 2026", year));
+    s.from = p.first;
+    s.to = p.last;
+    s.label = p.label();
+    return s;
+  }
+  const Date today = ctx.today();
+  s.to = to.empty() ? Date{today.year(), std::chrono::December, std::chrono::day(31)}
+                    : date_or_today(ctx, to, "--to");
+  s.from = from.empty() ? Date{s.to.year(), std::chrono::January, std::chrono::day(1)}
+                        : date_or_today(ctx, from, "--from");
+  if (s.from > s.to)
+    throw usage_error(
+        fmt::format("--from {} is after --to {}", format_date(s.from), format_date(s.to)));
+  s.label = from.empty() && to.empty() ? std::to_string(static_cast<int>(s.to.year()))
+                                       : format_date(s.from) + " to " + format_date(s.to);
+  return s;
+}
+
+std::string eur_text(std::int64_t cents, bool for_people) {
+  return amount_text(Money(cents, currency("EUR")), for_people);
+}
+
+}  // namespace indie::cli

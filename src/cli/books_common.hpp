@@ -1,0 +1,41 @@
+#pragma once
+// What the book-keeping reports share: the receipts of a span of days, valued in EUR; the period
+// flags; the year's figures.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "context.hpp"
+#include "indie/core/period.hpp"
+#include "indie/core/receipts.hpp"
+
+namespace indie::cli {
+
+/// The receipts dated between `from` and `to`, valued in EUR (the reference rates of the day for
+/// money that arrived in another currency). Throws, saying what to import, when a rate is missing.
+std::vector<Receipt> valued_receipts(Context& ctx, Date from, Date to);
+
+/// The span a report covers: --period (2026-11, 2026-Q4, 2026), --year, or --from/--to
+/// (default: the current year). Errors name the flag.
+struct Span {
+  Date from{}, to{};
+  std::string label;  ///< "2026", "2026-Q4", "2026-01-01 to 2026-06-30"
+};
+Span span_args(Context& ctx, const std::string& period, const std::string& year,
+               const std::string& from, const std::string& to);
+
+/// Cents as EUR for a table (1 234.56) or a machine (1234.56).
+std::string eur_text(std::int64_t cents, bool for_people);
+
+/// After a receipt recorded on `day` (inside its transaction): a warning for each threshold of
+/// the year it takes the receipts above (indie report thresholds); `is_new` tells the new
+/// receipt. A missing rate or figure is a warning too, never a failure of the payment.
+std::vector<std::string> crossed_threshold_warnings(
+    Context& ctx, Date day, const std::function<bool(const Receipt&)>& is_new);
+
+/// indie report receipts, urssaf, thresholds, figures (cmd_report_*.cpp).
+void setup_report_receipts(CLI::App& group, Context& ctx);
+void setup_report_urssaf(CLI::App& group, Context& ctx);
+void setup_report_thresholds(CLI::App& group, Context& ctx);
+
+}  // namespace indie::cli

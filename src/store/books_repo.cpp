@@ -1,0 +1,130 @@
+#include "indie/store/books_repo.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+#include "indie/core/currency.hpp"
+#include "indie/core/invoice.hpp"
+#include "indie/store/invoice_repo.hpp"
+#include "statement.hpp"
+
+namespace indie {
+namespace {
+
+constexpr std::string_view kPayments =
+    "SELECT p.id, p.kind, p.date, p.method, p.amount_minor, i.currency, p.received_minor, "
+    "p.received_currency, i.id, i.number, "
+    "coalesce(json_extract(i.buyer, '$.name'), c.name), "
+    "coalesce(json_extract(i.buyer, '$.vat_treatment'), c.vat_treatment) = 'consumer', "
+    "i.vat_category IN ('AE', 'O'), "
+    "(SELECT description FROM invoice_line WHERE invoice_id = i.id ORDER BY position LIMIT 1), "
+    "(SELECT group_concat(number, ' ') FROM invoice WHERE credited_id = i.id "
+    " AND state = 'issued' AND issue_date <= p.date), "
+    "p.created_at "
+    "FROM payment p JOIN invoice i ON i.id = p.invoice_id JOIN client c ON c.id = i.client_id "
+    "WHERE p.date BETWEEN ?1 AND ?2";
+
+// A sale recorded straight into an account: the account's kind says how it was paid when the
+// transaction does not.
+constexpr std::string_view kSales =
+    "SELECT t.id, t.date, t.amount_minor, a.currency, t.payee, t.note, "
+    "coalesce(t.method, CASE a.kind WHEN 'cash' THEN 'cash' WHEN 'card' THEN 'card' "
+    "ELSE 'transfer' END), t.activity, coalesce(t.vat_minor, 0), coalesce(t.vat_rate, '0'), "
+    "t.created_at FROM account_tx t JOIN account a ON a.id = t.account_id "
+    "WHERE t.receipt = 1 AND t.date BETWEEN ?1 AND ?2";
+
+}  // namespace
+
+std::vector<ReceiptSource> BooksRepo::receipts(Date from, Date to, Activity business) {
+  struct Keyed {
+    ReceiptSource source;
+    std::string created_at;
+    std::int64_t invoice_id = 0;
+  };
+  std::vector<Keyed> rows;
+  {
+    Statement q(store_, kPayments);
+    q.bind(1, format_date(from)).bind(2, format_date(to));
+    while (q.step()) {
+      Keyed k;
+      ReceiptSource& s = k.source;
+      s.id = q.integer(0);
+      const std::string_view kind = q.text(1);
+      s.kind = kind == "refund"     ? ReceiptKind::refund
+               : kind == "reversal" ? ReceiptKind::reversal
+                                    : ReceiptKind::payment;
+      s.date = parse_date(q.text(2), Date{});
+      s.method = q.string(3);
+      s.amount_minor = q.integer(4);
+      s.currency = q.string(5);
+      s.received_minor = q.integer(6);
+      s.received_currency = q.string(7);
+      k.invoice_id = q.integer(8);
+      s.invoice = q.optional_string(9).value_or("");
+      s.client = q.string(10);
+      s.consumer = q.integer(11) != 0;
+      s.abroad = q.integer(12) != 0;
+      s.object = q.optional_string(13).value_or("");
+      if (s.kind == ReceiptKind::refund) s.credit_notes = q.optional_string(14).value_or("");
+      k.created_at = q.string(15);
+      rows.push_back(std::move(k));
+    }
+  }
+  // Each invoice's split, read once however many payments it has.
+  std::map<std::int64_t, std::vector<SaleShare>> shares;
+  {
+    InvoiceRepo invoices(store_);
+    // Lines issued before schema 13 have no activity: their project's, when it has one.
+    std::map<std::int64_t, std::optional<Activity>> project_activity;
+    Statement pq(store_, "SELECT id, activity FROM project WHERE activity IS NOT NULL");
+    while (pq.step()) project_activity.emplace(pq.integer(0), parse_activity(pq.text(1)));
+    for (const auto& k : rows) {
+      if (shares.contains(k.invoice_id)) continue;
+      auto lines = invoices.lines(k.invoice_id);
+      for (auto& l : lines)
+        if (!l.activity && l.project_id)
+          if (const auto it = project_activity.find(*l.project_id); it != project_activity.end())
+            l.activity = it->second;
+      shares.emplace(k.invoice_id, sale_shares(lines, currency(k.source.currency, true), business,
+                                               k.source.invoice));
+    }
+  }
+  for (auto& k : rows) k.source.shares = shares[k.invoice_id];
+  {
+    Statement q(store_, kSales);
+    q.bind(1, format_date(from)).bind(2, format_date(to));
+    while (q.step()) {
+      Keyed k;
+      ReceiptSource& s = k.source;
+      s.kind = ReceiptKind::sale;
+      s.id = q.integer(0);
+      s.date = parse_date(q.text(1), Date{});
+      s.amount_minor = s.received_minor = q.integer(2);
+      s.currency = s.received_currency = q.string(3);
+      s.client = q.string(4);
+      s.object = q.string(5);
+      s.method = q.string(6);
+      s.consumer = true;  // a sale without an invoice: over the counter
+      const Activity a = resolve_activity(
+          q.is_null(7) ? std::nullopt : std::optional(parse_activity(q.text(7))), std::nullopt,
+          business, fmt::format("account transaction {} (a receipt)", s.id));
+      const std::int64_t vat = q.integer(8);
+      s.shares.push_back({a, Decimal::parse(q.text(9)), s.amount_minor - vat, vat});
+      k.created_at = q.string(10);
+      rows.push_back(std::move(k));
+    }
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const Keyed& a, const Keyed& b) {
+    if (a.source.date != b.source.date) return a.source.date < b.source.date;
+    return a.created_at < b.created_at;
+  });
+  std::vector<ReceiptSource> out;
+  out.reserve(rows.size());
+  for (auto& k : rows) out.push_back(std::move(k.source));
+  return out;
+}
+
+}  // namespace indie

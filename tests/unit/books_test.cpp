@@ -1,0 +1,215 @@
+// The books: periods, yearly figures, the receipts journal, the URSSAF declaration, thresholds.
+#include <doctest/doctest.h>
+
+#include <random>
+
+#include "indie/core/error.hpp"
+#include "indie/core/period.hpp"
+#include "indie/core/receipts.hpp"
+#include "indie/core/thresholds.hpp"
+#include "indie/core/urssaf.hpp"
+#include "indie/core/year_figures.hpp"
+
+using namespace indie;
+
+namespace {
+Date on(int y, int m, int d) {
+  return Date{std::chrono::year(y), std::chrono::month(static_cast<unsigned>(m)),
+              std::chrono::day(static_cast<unsigned>(d))};
+}
+ReceiptSource eur_receipt(Date day, std::int64_t cents, Activity a = Activity::bnc) {
+  ReceiptSource s;
+  s.date = day;
+  s.amount_minor = s.received_minor = cents;
+  s.currency = s.received_currency = "EUR";
+  s.method = "transfer";
+  s.shares = {{a, Decimal::from_int(0), cents, 0}};
+  return s;
+}
+const EurPath kNoRates = [](std::string_view, Date) -> FxPath { throw not_found("no rate"); };
+}  // namespace
+
+TEST_CASE("periods: months, quarters and years, and the texts that are not") {
+  CHECK(parse_period("2026-11").first == on(2026, 11, 1));
+  CHECK(parse_period("2026-11").last == on(2026, 11, 30));
+  CHECK(parse_period("2026-Q4").first == on(2026, 10, 1));
+  CHECK(parse_period("2026q1").last == on(2026, 3, 31));
+  CHECK(parse_period("2024-02").last == on(2024, 2, 29));
+  CHECK(parse_period("2026").label() == "2026");
+  CHECK(parse_period("2026-q4").label() == "2026-Q4");
+  CHECK_THROWS_WITH_AS(parse_period("2026-13"), doctest::Contains("a month is 01 to 12"), Error);
+  CHECK_THROWS_WITH_AS(parse_period("2026-Q5"), doctest::Contains("a quarter is Q1 to Q4"), Error);
+  CHECK_THROWS_AS(parse_period("26-11"), Error);
+  CHECK_THROWS_AS(parse_period("2026-1"), Error);
+  CHECK_THROWS_AS(parse_period("november"), Error);
+}
+
+TEST_CASE("split_exactly: the parts always add up, odd cents to the largest remainders") {
+  CHECK(split_exactly(100, {1, 1, 1}) == std::vector<std::int64_t>{34, 33, 33});
+  CHECK(split_exactly(-100, {1, 1, 1}) == std::vector<std::int64_t>{-34, -33, -33});
+  CHECK(split_exactly(5000, {30000, 20000}) == std::vector<std::int64_t>{3000, 2000});
+  CHECK(split_exactly(7, {0, 0}) == std::vector<std::int64_t>{7, 0});
+  CHECK(split_exactly(1, {}).empty());
+  std::mt19937_64 rng(15);
+  for (int i = 0; i < 5000; ++i) {
+    const auto total = static_cast<std::int64_t>(rng() % 2'000'000'000) - 1'000'000'000;
+    std::vector<std::int64_t> w(1 + rng() % 6);
+    for (auto& x : w) x = static_cast<std::int64_t>(rng() % 1'000'000'000);
+    const auto parts = split_exactly(total, w);
+    std::int64_t sum = 0;
+    for (const auto p : parts) sum += p;
+    REQUIRE(sum == total);
+  }
+}
+
+TEST_CASE("a receipt is valued in EUR: credited, the invoice's EUR, or the ECB rate of the day") {
+  ReceiptSource usd = eur_receipt(on(2026, 4, 15), 200000);
+  usd.currency = usd.received_currency = "USD";
+  const EurPath ecb = [](std::string_view code, Date day) {
+    CHECK(code == "USD");
+    CHECK(day == on(2026, 4, 15));
+    return FxPath{{FxLeg{FxQuote{"EUR", "USD", on(2026, 4, 14), Decimal(125, 2), "ECB"}, true}}};
+  };
+  const Receipt r = value_receipt(usd, ecb);
+  CHECK(r.eur_minor == 160000);
+  CHECK(r.basis == EurBasis::ecb);
+  CHECK(r.net_eur[0] == 160000);
+  // Paid into a EUR account: what the bank credited, no rate needed.
+  usd.received_currency = "EUR";
+  usd.received_minor = 158712;
+  CHECK(value_receipt(usd, kNoRates).eur_minor == 158712);
+  CHECK(value_receipt(usd, kNoRates).basis == EurBasis::received);
+  // A missing rate is an error, never a guess.
+  usd.received_currency = "USD";
+  CHECK_THROWS_AS(value_receipt(usd, kNoRates), Error);
+}
+
+TEST_CASE("a receipt splits like its invoice: activities and VAT add up to the cent") {
+  // 1,200.00 TTC: 600 bnc + 400 bic-sales at 20 %, VAT 200 (120 + 80). 100.00 received.
+  ReceiptSource s = eur_receipt(on(2026, 6, 1), 10000);
+  s.shares = {{Activity::bnc, Decimal::from_int(20), 60000, 12000},
+              {Activity::bic_sales, Decimal::from_int(20), 40000, 8000}};
+  const Receipt r = value_receipt(s, kNoRates);
+  CHECK(r.net_eur[0] == 5000);
+  CHECK(r.net_eur[2] == 3333);
+  CHECK(r.vat_eur == 1667);
+  CHECK(r.net_total() + r.vat_eur == 10000);
+}
+
+TEST_CASE("the journal: totals per month, cash under 76 EUR grouped per day when asked") {
+  std::vector<Receipt> rs;
+  auto cash = [&](Date d, std::int64_t cents, bool consumer) {
+    ReceiptSource s = eur_receipt(d, cents);
+    s.method = "cash";
+    s.consumer = consumer;
+    rs.push_back(value_receipt(s, kNoRates));
+  };
+  cash(on(2026, 6, 1), 5000, true);
+  cash(on(2026, 6, 1), 7599, true);
+  cash(on(2026, 6, 1), 7600, true);   // 76.00 is not under 76
+  cash(on(2026, 6, 1), 2000, false);  // a business client: its own row
+  cash(on(2026, 6, 2), 1000, true);
+  ReceiptSource refund = eur_receipt(on(2026, 7, 3), -3000);
+  refund.kind = ReceiptKind::refund;
+  rs.push_back(value_receipt(refund, kNoRates));
+
+  const auto plain = build_journal(rs, on(2026, 6, 1), on(2026, 7, 31), false);
+  CHECK(plain.rows.size() == 6);
+  CHECK(plain.total_eur == 5000 + 7599 + 7600 + 2000 + 1000 - 3000);
+  REQUIRE(plain.months.size() == 2);
+  CHECK(plain.months[0].eur_minor == 23199);
+  CHECK(plain.months[1].eur_minor == -3000);
+
+  const auto grouped = build_journal(rs, on(2026, 6, 1), on(2026, 7, 31), true);
+  REQUIRE(grouped.rows.size() == 5);
+  CHECK(grouped.rows[0].grouped == 2);
+  CHECK(grouped.rows[0].receipt.eur_minor == 12599);
+  CHECK(grouped.rows[3].grouped == 1);  // alone on 2 June
+  CHECK(grouped.total_eur == plain.total_eur);
+  // Receipts outside the span are left out.
+  CHECK(build_journal(rs, on(2026, 7, 1), on(2026, 7, 31), false).rows.size() == 1);
+}
+
+TEST_CASE("the URSSAF declaration: whole euros, the year's rates, the ACRE, the due date") {
+  const FigureOverrides none;
+  const YearFigures f2026(2026, none);
+  const auto d =
+      declare_urssaf(parse_period("2026-Q2"), {230000, 0, 34550}, f2026, false, std::nullopt);
+  CHECK(d.due == on(2026, 7, 31));
+  CHECK(d.lines[0].declared_euros == 2300);
+  CHECK(d.lines[0].contributions_cents == 58880);  // 25.6 %
+  CHECK(d.lines[2].declared_euros == 346);         // 345.50 rounds half up
+  CHECK(d.lines[2].contributions_cents == 4256);   // 12.3 % of 346 = 42.558
+  CHECK(d.total_cents == 58880 + 460 + 4256 + 35);
+  CHECK(urssaf_due_date(parse_period("2026-Q4")) == on(2027, 1, 31));
+  CHECK(urssaf_due_date(parse_period("2026-11")) == on(2026, 12, 31));
+  // ACRE: 50 % before 1 July 2026, 25 % after, to the end of the third quarter after the start.
+  CHECK(acre_last_day(on(2026, 9, 15)) == on(2027, 6, 30));
+  const auto acre =
+      declare_urssaf(parse_period("2026-10"), {100000, 0, 0}, f2026, true, on(2026, 9, 15));
+  CHECK(acre.lines[0].rate == Decimal(192, 1));  // 25.6 x 75 %
+  CHECK(acre.lines[0].contributions_cents == 19200);
+  CHECK(acre.lines[0].income_tax_cents == 2200);
+  const auto after = declare_urssaf(
+      parse_period("2027-07"), {100000, 0, 0},
+      YearFigures(2027, {{2027, {{"urssaf_bnc", Decimal(256, 1)}, {"cfp_bnc", Decimal(2, 1)}}}}),
+      false, on(2026, 9, 15));
+  CHECK_FALSE(after.acre_reduction);
+  // A year with no figures: the error names the entry and how to add it.
+  CHECK_THROWS_WITH_AS(declare_urssaf(parse_period("2031-01"), {100, 0, 0}, YearFigures(2031, none),
+                                      false, std::nullopt),
+                       doctest::Contains("[figures.2031]\n  urssaf_bnc"), Error);
+}
+
+TEST_CASE("thresholds: France only for the franchise, every receipt for the micro ceiling") {
+  const FigureOverrides none;
+  const YearFigures f(2026, none);
+  std::vector<Receipt> rs;
+  rs.push_back(value_receipt(eur_receipt(on(2026, 3, 1), 3'000'000), kNoRates));
+  ReceiptSource abroad = eur_receipt(on(2026, 4, 1), 2'000'000);
+  abroad.abroad = true;
+  rs.push_back(value_receipt(abroad, kNoRates));
+  rs.push_back(value_receipt(eur_receipt(on(2026, 5, 2), 800'000), kNoRates));
+  ThresholdsInput in;
+  in.year = 2026;
+  in.as_of = on(2026, 12, 31);
+  const auto lines = check_thresholds(rs, in, f);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0].name == "franchise_services_base");
+  CHECK(lines[0].counted_cents == 3'800'000);
+  CHECK(lines[0].crossed_on == on(2026, 5, 2));
+  CHECK(lines[1].counted_cents == 3'800'000);
+  CHECK_FALSE(lines[1].crossed_on);  // 38,000 is under 41,250
+  CHECK(lines[2].name == "micro_services_ceiling");
+  CHECK(lines[2].counted_cents == 5'800'000);
+  // A refund after the crossing does not uncross it.
+  ReceiptSource back = eur_receipt(on(2026, 6, 1), -500'000);
+  back.kind = ReceiptKind::refund;
+  rs.push_back(value_receipt(back, kNoRates));
+  const auto later = check_thresholds(rs, in, f);
+  CHECK(later[0].counted_cents == 3'300'000);
+  CHECK(later[0].crossed_on == on(2026, 5, 2));
+  // Only the new crossing is news.
+  rs.pop_back();
+  rs.pop_back();
+  CHECK(newly_crossed(check_thresholds(rs, in, f), lines).size() == 1);
+  // Projection at mid-year doubles the count (to the day).
+  in.as_of = on(2026, 7, 2);  // day 183 of 365
+  CHECK(check_thresholds(rs, in, f)[2].projected_cents == 5'000'000 * 365 / 183);
+}
+
+TEST_CASE("yearly figures: shipped, overridden by the config, missing named") {
+  FigureOverrides o;
+  CHECK(YearFigures(2026, o).get(Figure::urssaf_bnc) == Decimal(256, 1));
+  CHECK(YearFigures(2025, o).get(Figure::urssaf_bnc) == Decimal(246, 1));
+  o[2026]["urssaf_bnc"] = Decimal(232, 1);  // a CIPAV member
+  CHECK(YearFigures(2026, o).get(Figure::urssaf_bnc) == Decimal(232, 1));
+  CHECK(YearFigures(2026, o).source(Figure::urssaf_bnc) == "config");
+  CHECK(YearFigures(2026, o).cents(Figure::franchise_services_base) == 3'750'000);
+  CHECK_FALSE(YearFigures(2027, o).find(Figure::urssaf_bnc));
+  CHECK_THROWS_WITH_AS(check_figure("urssaf_bcn", "1"), doctest::Contains("'urssaf_bnc'"), Error);
+  CHECK_THROWS_AS(check_figure("urssaf_bnc", "101"), Error);
+  CHECK_THROWS_AS(check_figure("urssaf_bnc", "-1"), Error);
+  CHECK_THROWS_AS(check_figure("urssaf_bnc", "abc"), Error);
+  CHECK(check_figure("franchise_goods_base", "85000") == Decimal::from_int(85000));
+}
