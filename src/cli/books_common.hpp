@@ -37,5 +37,6 @@ std::vector<std::string> crossed_threshold_warnings(
 void setup_report_receipts(CLI::App& group, Context& ctx);
 void setup_report_urssaf(CLI::App& group, Context& ctx);
 void setup_report_thresholds(CLI::App& group, Context& ctx);
+void setup_report_des(CLI::App& group, Context& ctx);
 
 }  // namespace indie::cli

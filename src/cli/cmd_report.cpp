@@ -53,6 +53,7 @@ void setup_report(CLI::App& app, Context& ctx) {
   setup_report_receipts(*group, ctx);
   setup_report_urssaf(*group, ctx);
   setup_report_thresholds(*group, ctx);
+  setup_report_des(*group, ctx);
 }
 
 }  // namespace indie::cli

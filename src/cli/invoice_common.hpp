@@ -53,13 +53,13 @@ void record_in_account(Store& store, const Account& account, const Invoice& invo
 /// written; empty when it went to standard output.
 std::string write_document(Context& ctx, const std::string& bytes, const std::string& output,
                            DocFormat format, const std::string& default_path);
-/// A date given on the command line, or today.
 /// Gives each line of an invoice being issued its activity, as the books will count it: its
 /// own, else the line it credits (`credited`; a credit of an amount: the invoice's activity when
 /// it has one), else its project's, else business.activity
 /// (resolve_activity). Throws, naming the line, when that leaves `mixed`.
 void settle_activities(Store& store, const Config& config, std::vector<InvoiceLine>& lines,
                        const std::vector<InvoiceLine>& credited);
+/// A date given on the command line, or today.
 Date date_or_today(Context& ctx, const std::string& text, std::string_view flag);
 
 }  // namespace indie::cli

@@ -127,4 +127,34 @@ std::vector<ReceiptSource> BooksRepo::receipts(Date from, Date to, Activity busi
   return out;
 }
 
+std::vector<DesDocument> BooksRepo::des_documents(Date from, Date to) {
+  Statement q(store_,
+              "SELECT i.kind, i.number, i.currency, i.eur_rate, "
+              "coalesce(json_extract(i.buyer, '$.vat_number'), c.vat_number), "
+              "coalesce(json_extract(i.buyer, '$.country'), c.country), "
+              "coalesce(json_extract(i.buyer, '$.name'), c.name), "
+              "(SELECT coalesce(sum(net_minor), 0) FROM invoice_line l WHERE l.invoice_id = i.id "
+              " AND coalesce(l.activity, '') <> 'bic-sales') "
+              "FROM invoice i JOIN client c ON c.id = i.client_id "
+              "WHERE i.state = 'issued' AND i.vat_category = 'AE' "
+              "AND i.issue_date BETWEEN ?1 AND ?2 ORDER BY i.issue_date, i.kind, i.seq");
+  q.bind(1, format_date(from)).bind(2, format_date(to));
+  std::vector<DesDocument> out;
+  while (q.step()) {
+    DesDocument d;
+    const bool credit = q.text(0) == "credit-note";
+    d.number = q.string(1);
+    const Currency& cur = currency(q.text(2), true);
+    Money net(q.integer(7), cur);
+    // A foreign-currency invoice is declared at the rate it was issued with (its VAT date's).
+    if (cur.code != "EUR") net = to_eur(net, Decimal::parse(q.text(3)));
+    d.services_cents = credit ? -net.minor() : net.minor();
+    d.vat_number = q.string(4);
+    d.country = q.string(5);
+    d.client = q.string(6);
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
 }  // namespace indie

@@ -181,6 +181,35 @@ expect_unchanged_since final
 run account tx edit "$R" --category poterie
 expect_rc 0 "its category can change"
 
+# The DES: services to EU businesses under reverse charge, by VAT number, in whole euros; a
+# credit note subtracts. May: the 500.00 workshop for Globex. August: 1,000.40 - 300 = 700.40.
+run report des --month 2026-05 --format json
+expect_rc 0 "the DES of May"
+check "one line, Globex's VAT number, 500 EUR" test "$(jq -r '.[] | "\(.line) \(.vat_number) \(.eur) \(.value)"' <<<"$OUT")" = "1 DE129273398 500.00 500"
+invoice globex 2026-08-10 "Audit" 1000.40 bnc
+run invoice credit F2026-0006 --amount 300 --reason "Jour annulé" --date 2026-08-11 --force
+run report des --month 2026-08 --format json
+check "the credit note subtracts, rounded to the euro" test "$(jq -r '.[0] | "\(.documents) \(.eur) \(.value)"' <<<"$OUT")" = "F2026-0006 A2026-0002 700.40 700"
+run report des --month 2026-06
+expect_rc 0 "a month without any"
+expect_err "Nothing to declare for 2026-06"
+run report des --month 2026-08 --to xml -o "$T/des.xml"
+expect_rc 0 "the DES file"
+x() { xmllint --xpath "string($1)" "$T/des.xml"; }
+check "the file: declarant, month, year" test "$(x /fichier_des/declaration_des/num_tvaFr) $(x //mois_des) $(x //an_des)" = "FR44732829320 08 2026"
+check "the file: one line of 700 for DE129273398" test "$(x //ligne_des/numlin_des) $(x //ligne_des/valeur) $(x //ligne_des/partner_des)" = "1 700 DE129273398"
+check "the file: numbered by year and month" test "$(x //num_des)" = 2608
+snapshot des
+run report des --month 2026-Q3
+expect_rc 1 "a quarter is not a DES month"
+expect_err "the DES is monthly"
+run report des --month 2026-08 --to pdf
+expect_rc 2 "an unknown format"
+run report des --month 2026-06 --to xml
+expect_rc 1 "an empty month has no file"
+expect_err "a month without any needs no DES"
+expect_unchanged_since des
+
 # Not a micro-entrepreneur: no URSSAF declaration.
 run config set business.legal_form SASU
 run report urssaf --period 2026-Q2

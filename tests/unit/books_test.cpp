@@ -3,6 +3,7 @@
 
 #include <random>
 
+#include "indie/core/des.hpp"
 #include "indie/core/error.hpp"
 #include "indie/core/period.hpp"
 #include "indie/core/receipts.hpp"
@@ -212,4 +213,26 @@ TEST_CASE("yearly figures: shipped, overridden by the config, missing named") {
   CHECK_THROWS_AS(check_figure("urssaf_bnc", "-1"), Error);
   CHECK_THROWS_AS(check_figure("urssaf_bnc", "abc"), Error);
   CHECK(check_figure("franchise_goods_base", "85000") == Decimal::from_int(85000));
+}
+
+TEST_CASE("the DES: one line per VAT number, whole euros, 0 left out, the customs' XML") {
+  const Period may = parse_period("2026-05");
+  const auto d = build_des(may, {{"F1", "DE129273398", "DE", "Globex", 50049},
+                                 {"F2", "BE0123456749", "BE", "Brussels", 40},
+                                 {"F3", "DE129273398", "DE", "Globex", 100000},
+                                 {"A1", "DE129273398", "DE", "Globex", -20000}});
+  REQUIRE(d.lines.size() == 1);
+  CHECK(d.lines[0].cents == 130049);
+  CHECK(d.lines[0].euros == 1300);
+  CHECK(d.lines[0].documents == std::vector<std::string>{"F1", "F3", "A1"});
+  REQUIRE(d.left_out.size() == 1);  // 0.40 EUR rounds to 0
+  CHECK(d.total_euros == 1300);
+  const std::string xml = des_xml(d, "FR44732829320", 2605);
+  CHECK(xml.find("<num_des>2605</num_des>") != std::string::npos);
+  CHECK(xml.find("<mois_des>05</mois_des>") != std::string::npos);
+  CHECK(xml.find("<valeur>1300</valeur>") != std::string::npos);
+  CHECK(xml.find("<partner_des>DE129273398</partner_des>") != std::string::npos);
+  CHECK_THROWS_WITH_AS(des_xml(d, "", 1), doctest::Contains("business.vat_number"), Error);
+  CHECK_THROWS_WITH_AS(build_des(may, {{"F9", "", "DE", "Nobody", 100}}),
+                       doctest::Contains("F9 is billed under reverse charge to Nobody"), Error);
 }
