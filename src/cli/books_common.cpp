@@ -13,24 +13,32 @@
 
 namespace indie::cli {
 
-std::vector<Receipt> valued_receipts(Context& ctx, Date from, Date to) {
-  Store& store = ctx.store();
-  RateRepo rates(store);
-  // A year of receipts in a few currencies asks for the same days again and again.
-  std::map<std::pair<std::string, Date>, FxPath> known;
-  const EurPath eur_path = [&](std::string_view code, Date day) -> FxPath {
+EurPath eur_paths(Store& store) {
+  struct State {
+    explicit State(Store& s) : rates(s) {}
+    RateRepo rates;
+    // A year of receipts in a few currencies asks for the same days again and again.
+    std::map<std::pair<std::string, Date>, FxPath> known;
+  };
+  auto state = std::make_shared<State>(store);
+  return [state](std::string_view code, Date day) -> FxPath {
     const auto key = std::pair(std::string(code), day);
-    if (const auto it = known.find(key); it != known.end()) return it->second;
+    if (const auto it = state->known.find(key); it != state->known.end()) return it->second;
     try {
-      return known.emplace(key, rates.path(code, "EUR", day)).first->second;
+      return state->known.emplace(key, state->rates.path(code, "EUR", day)).first->second;
     } catch (const Error&) {
       throw not_found(fmt::format(
-          "no EUR rate for {} on or before {}, the day money in {} arrived: import the ECB's "
+          "no EUR rate for {} on or before {}, the day money in {} moved: import the ECB's "
           "rates (indie rate import eurofxref-hist.csv) or set one (indie rate set EUR {} RATE "
           "--date {})",
           code, format_date(day), code, code, format_date(day)));
     }
   };
+}
+
+std::vector<Receipt> valued_receipts(Context& ctx, Date from, Date to) {
+  Store& store = ctx.store();
+  const EurPath eur_path = eur_paths(store);
   std::vector<Receipt> out;
   for (auto& s : BooksRepo(store).receipts(from, to, ctx.config().business.activity))
     out.push_back(value_receipt(std::move(s), eur_path));
@@ -67,6 +75,10 @@ Span span_args(Context& ctx, const std::string& period, const std::string& year,
   s.label = from.empty() && to.empty() ? std::to_string(static_cast<int>(s.to.year()))
                                        : format_date(s.from) + " to " + format_date(s.to);
   return s;
+}
+
+std::string amount_text_of(std::int64_t minor, const std::string& code, bool for_people) {
+  return amount_text(Money(minor, currency(code, true)), for_people);
 }
 
 std::string eur_text(std::int64_t cents, bool for_people) {

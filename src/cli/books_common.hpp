@@ -11,6 +11,10 @@
 
 namespace indie::cli {
 
+/// How each currency becomes EUR on a day, from the rates stored (each day asked once); the
+/// error for a missing rate says what to import or set.
+EurPath eur_paths(Store& store);
+
 /// The receipts dated between `from` and `to`, valued in EUR (the reference rates of the day for
 /// money that arrived in another currency). Throws, saying what to import, when a rate is missing.
 std::vector<Receipt> valued_receipts(Context& ctx, Date from, Date to);
@@ -24,6 +28,8 @@ struct Span {
 Span span_args(Context& ctx, const std::string& period, const std::string& year,
                const std::string& from, const std::string& to);
 
+/// An amount of `code` for a table or a machine.
+std::string amount_text_of(std::int64_t minor, const std::string& code, bool for_people);
 /// Cents as EUR for a table (1 234.56) or a machine (1234.56).
 std::string eur_text(std::int64_t cents, bool for_people);
 
@@ -38,5 +44,7 @@ void setup_report_receipts(CLI::App& group, Context& ctx);
 void setup_report_urssaf(CLI::App& group, Context& ctx);
 void setup_report_thresholds(CLI::App& group, Context& ctx);
 void setup_report_des(CLI::App& group, Context& ctx);
+void setup_report_expenses(CLI::App& group, Context& ctx);
+void setup_report_vat(CLI::App& group, Context& ctx);
 
 }  // namespace indie::cli

@@ -9,6 +9,7 @@
 #include "indie/core/bank_import.hpp"
 #include "indie/core/currency.hpp"
 #include "indie/core/error.hpp"
+#include "indie/core/expenses.hpp"
 #include "indie/core/suggest.hpp"
 #include "indie/core/text.hpp"
 #include "indie/store/files.hpp"
@@ -101,6 +102,8 @@ void import_statement(Context& ctx, const ImportArgs& a) {
   std::size_t added = 0, fees = 0;
   const bool people = ctx.format() == Format::table;
   TableWriter w(ctx.out, ctx.format(), {"line", "date", "amount", "payee", "memo", "status"});
+  const bool charges_vat = ctx.config().business.vat_regime == VatRegime::standard;
+  bool vat_ignored = false;
   AccountTx t;
   t.account_id = acc.id;
   t.origin = TxOrigin::import;
@@ -111,6 +114,19 @@ void import_statement(Context& ctx, const ImportArgs& a) {
     t.payee = r.payee;
     t.note = r.memo;
     t.category = r.fee ? "fees" : rules.category;
+    t.vat_rate.clear();
+    t.vat_minor.reset();
+    if (const auto* rule = r.fee ? nullptr : rules.payee_rule(r.payee, r.memo)) {
+      if (!rule->category.empty()) t.category = rule->category;
+      // VAT is deductible only for a business that charges it; under the franchise the rule's
+      // rate is left out (said once, after the import).
+      if (!rule->vat.empty() && charges_vat) {
+        t.vat_rate = rule->vat;
+        t.vat_minor = vat_included(t.amount_minor, Decimal::parse(rule->vat));
+      } else if (!rule->vat.empty()) {
+        vat_ignored = true;
+      }
+    }
     t.fingerprint = r.fingerprint;
     const bool is_new = repo.insert_imported(t);
     if (is_new) {
@@ -146,6 +162,10 @@ void import_statement(Context& ctx, const ImportArgs& a) {
   if (!a.dry_run)
     summary += fmt::format(" Balance {} {}.", amount_text(Money(balance, cur), true), acc.currency);
   ctx.say(summary);
+  if (vat_ignored)
+    ctx.warn(
+        "the rules' [[payee]] VAT rates were left out: under the franchise en base no VAT is "
+        "deductible");
   if (ctx.options.quiet) return;
   const auto listed = [&](std::size_t total, const auto& line_of) {
     const std::size_t shown = std::min<std::size_t>(total, 20);

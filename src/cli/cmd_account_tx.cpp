@@ -5,6 +5,7 @@
 #include "books_common.hpp"
 #include "indie/core/currency.hpp"
 #include "indie/core/error.hpp"
+#include "indie/core/expenses.hpp"
 #include "indie/core/text.hpp"
 #include "indie/store/invoice_repo.hpp"
 #include "invoice_common.hpp"
@@ -17,8 +18,36 @@ struct TxArgs {
   std::int64_t id = 0;
   std::string target, received, fee;
   bool receipt = false;
-  std::string activity, method;
+  std::string activity, method, vat, vat_amount;
 };
+
+// --vat 20 and --vat-amount 7.08: the VAT the amount includes, signed like it.
+void apply_vat(Context& ctx, const TxArgs& a, AccountTx& t, const Currency& cur) {
+  if (a.vat.empty() && a.vat_amount.empty()) return;
+  const VatRegime regime = ctx.config().business.vat_regime;
+  if (!a.vat.empty()) {
+    Decimal rate;
+    try {
+      rate = Decimal::parse(trim(a.vat) == "0" ? "0" : std::string(trim(a.vat)));
+    } catch (const Error& e) {
+      throw invalid_input(fmt::format("--vat: {}; give the rate in percent, e.g. 20", e.what()));
+    }
+    check_tx_vat(regime, rate, "--vat");
+    t.vat_rate = rate.normalized().to_string();
+    t.vat_minor = vat_included(t.amount_minor, rate);
+  } else {
+    check_tx_vat(regime, Decimal::from_int(20), "--vat-amount");
+  }
+  if (!a.vat_amount.empty()) {
+    const Money vat = amount_arg(a.vat_amount, cur, "--vat-amount");
+    if (vat.minor() <= 0 || vat.minor() >= (t.amount_minor < 0 ? -t.amount_minor : t.amount_minor))
+      throw invalid_input(fmt::format(
+          "--vat-amount: {} is not VAT included in {}: give the VAT, more than 0 and less than "
+          "the amount, without its sign",
+          a.vat_amount, Money(t.amount_minor, cur).to_string()));
+    t.vat_minor = t.amount_minor < 0 ? -vat.minor() : vat.minor();
+  }
+}
 
 void tx_add(Context& ctx, const TxArgs& a) {
   Store& store = ctx.store();
@@ -40,6 +69,7 @@ void tx_add(Context& ctx, const TxArgs& a) {
   if (!a.invoice.empty()) t.invoice_id = InvoiceRepo(store).get(a.invoice).id;
   t.created_at = ctx.now_iso();
   check_tx_text(t);
+  apply_vat(ctx, a, t, currency(acc.currency));
   if (!a.receipt && (!a.activity.empty() || !a.method.empty()))
     throw usage_error("--activity and --method describe a receipt: add --receipt");
   std::optional<Activity> activity;
@@ -232,11 +262,17 @@ void setup_account_tx(CLI::App& group, Context& ctx) {
                   "Signed amount in the account's currency: 1200 for income, -42.50 for an expense")
       ->required();
   add->add_option("--date", a->date, "Day (default: today)");
-  add->add_option("--payee", a->payee, "Who paid or was paid");
+  add->add_option("--payee,--supplier", a->payee, "Who paid or was paid: the client or supplier");
   add->add_option("--category", a->category, "Free category, e.g. software, travel");
   add->add_option("--note", a->note, "Free note");
   add->add_option("--invoice", a->invoice,
                   "Invoice number it relates to (a reference; use indie invoice pay for payments)");
+  add->add_option("--vat", a->vat,
+                  "The VAT rate the amount includes, in percent (20, 10, 5.5, 2.1): deductible on "
+                  "an expense, collected on a receipt; VAT-registered businesses only");
+  add->add_option(
+      "--vat-amount", a->vat_amount,
+      "The VAT the amount includes, as on the supplier's invoice (default: from --vat)");
   add->add_flag("--receipt", a->receipt,
                 "A sale paid straight into the account, not through an invoice: it goes in the "
                 "receipts journal and, like a payment, never changes");
@@ -250,6 +286,7 @@ void setup_account_tx(CLI::App& group, Context& ctx) {
       "amount. --payee is the client, --note what was sold.\n\n"
       "Examples:\n  indie account tx add Qonto -- -42.50 --payee OVH --category hosting\n"
       "  indie account tx add \"Wise USD\" 1200 --date 2026-11-02 --payee \"Globex Inc\"\n"
+      "  indie account tx add Qonto -- -120 --supplier OVH --category hosting --vat 20\n"
       "  indie account tx add Caisse 45 --receipt --payee \"Client au comptant\" --note "
       "\"Atelier\"");
   add->callback([&ctx, a] { tx_add(ctx, *a); });

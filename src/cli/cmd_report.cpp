@@ -54,6 +54,8 @@ void setup_report(CLI::App& app, Context& ctx) {
   setup_report_urssaf(*group, ctx);
   setup_report_thresholds(*group, ctx);
   setup_report_des(*group, ctx);
+  setup_report_expenses(*group, ctx);
+  setup_report_vat(*group, ctx);
 }
 
 }  // namespace indie::cli

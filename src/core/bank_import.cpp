@@ -10,6 +10,7 @@
 #include "indie/core/date_format.hpp"
 #include "indie/core/encoding.hpp"
 #include "indie/core/error.hpp"
+#include "indie/core/legal.hpp"
 #include "indie/core/money.hpp"
 #include "indie/core/suggest.hpp"
 #include "indie/core/text.hpp"
@@ -26,6 +27,46 @@ const std::vector<std::string> kKeys = {
     "out.payee",        "in.amount",        "in.fee",         "in.currency",   "in.payee",
     "rows.skip_if",     "rows.skip_states", "rows.keep_zero", "format.date",   "format.decimal",
     "format.thousands", "defaults.category"};
+
+// [[payee]] match = "OVH" category = "hosting" vat = "20": checked whole, with line and column.
+std::vector<BankRules::PayeeRule> read_payee_rules(const toml::node& node,
+                                                   std::string_view source) {
+  const auto* array = node.as_array();
+  const auto fail = [&](const toml::node& at, const std::string& what) {
+    const auto& p = at.source().begin;
+    return invalid_input(fmt::format("{}:{}:{}: [[payee]]: {}", source, p.line, p.column, what));
+  };
+  if (array == nullptr || !array->is_array_of_tables())
+    throw fail(node, "write each rule as its own [[payee]] table with match = \"…\"");
+  std::vector<BankRules::PayeeRule> out;
+  for (const auto& item : *array) {
+    BankRules::PayeeRule rule;
+    for (const auto& [key, value] : *item.as_table()) {
+      const auto v = value.value<std::string>();
+      if (!v) throw fail(value, fmt::format("{} must be a quoted string", key.str()));
+      if (key.str() == "match")
+        rule.match = to_lower(*v);
+      else if (key.str() == "category")
+        rule.category = *v;
+      else if (key.str() == "vat") {
+        try {
+          const Decimal rate = Decimal::parse(*v);
+          check_vat_rate(VatCategory::standard, rate);
+          rule.vat = rate.normalized().to_string();
+        } catch (const Error& e) {
+          throw fail(value, fmt::format("vat: {}", e.what()));
+        }
+      } else {
+        throw fail(value,
+                   fmt::format("unknown key {}; a rule has match, category and vat", key.str()));
+      }
+    }
+    if (rule.match.empty())
+      throw fail(item, "a rule needs match = \"…\", text the payee or memo holds");
+    out.push_back(std::move(rule));
+  }
+  return out;
+}
 
 // "1 234,56", "-12.50", "+3", "12,50 €" as the bank writes it, in the currency's minor units.
 std::int64_t parse_amount(std::string_view text, const BankRules& r, const Currency& cur) {
@@ -88,6 +129,10 @@ BankRules parse_bank_rules(std::string_view text, std::string_view source) {
   BankRules r;
   bool states_given = false;
   for (const auto& [table_key, table_node] : root) {
+    if (table_key.str() == "payee") {
+      r.payees = read_payee_rules(table_node, source);
+      continue;
+    }
     const auto* table = table_node.as_table();
     if (table == nullptr) {
       const auto& at = table_node.source().begin;
@@ -545,6 +590,16 @@ std::vector<std::string> missing_columns(std::string_view raw, const BankRules& 
   for (const auto& c : r.named_columns())
     if (std::find(header.begin(), header.end(), c) == header.end()) missing.push_back(c);
   return missing;
+}
+
+const BankRules::PayeeRule* BankRules::payee_rule(std::string_view payee,
+                                                  std::string_view memo) const {
+  if (payees.empty()) return nullptr;
+  const std::string p = to_lower(payee), m = to_lower(memo);
+  for (const auto& rule : payees)
+    if (p.find(rule.match) != std::string::npos || m.find(rule.match) != std::string::npos)
+      return &rule;
+  return nullptr;
 }
 
 }  // namespace indie

@@ -15,7 +15,8 @@ constexpr std::string_view kAccountColumns =
 constexpr std::string_view kTxColumns =
     "t.id, t.account_id, t.date, t.amount_minor, t.payee, t.category, t.note, t.origin, "
     "t.invoice_id, t.payment_id, "
-    "t.transfer_id, t.fingerprint, t.created_at, coalesce(i.number, '')";
+    "t.transfer_id, t.fingerprint, t.created_at, coalesce(i.number, ''), "
+    "coalesce(t.vat_rate, ''), t.vat_minor";
 
 Account read_account(const Statement& q) {
   Account a;
@@ -49,6 +50,8 @@ void read_tx(const Statement& q, AccountTx& t) {
   t.fingerprint = q.is_null(11) ? std::nullopt : std::optional<std::string>(q.text(11));
   t.created_at = q.text(12);
   t.invoice_number = q.text(13);
+  t.vat_rate = q.text(14);
+  t.vat_minor = optional_int(q, 15);
 }
 
 std::string month_start(Date d) {
@@ -131,8 +134,8 @@ namespace {
 constexpr std::string_view kInsertTx =
     "INTO account_tx (account_id, date, amount_minor, payee, category, note, origin, invoice_id, "
     "payment_id, "
-    "transfer_id, fingerprint, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-    "?12)";
+    "transfer_id, fingerprint, created_at, vat_rate, vat_minor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+    "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
 
 void bind_tx(Statement& q, const AccountTx& t) {
   q.bind(1, t.account_id)
@@ -146,7 +149,9 @@ void bind_tx(Statement& q, const AccountTx& t) {
       .bind(9, t.payment_id)
       .bind(10, t.transfer_id)
       .bind(11, t.fingerprint)
-      .bind(12, t.created_at);
+      .bind(12, t.created_at)
+      .bind(13, t.vat_rate.empty() ? std::optional<std::string>() : std::optional(t.vat_rate))
+      .bind(14, t.vat_minor);
 }
 }  // namespace
 

@@ -36,6 +36,26 @@ constexpr std::string_view kSales =
     "t.created_at FROM account_tx t JOIN account a ON a.id = t.account_id "
     "WHERE t.receipt = 1 AND t.date BETWEEN ?1 AND ?2";
 
+using ProjectActivities = std::map<std::int64_t, Activity>;
+
+ProjectActivities project_activities(Store& store) {
+  ProjectActivities out;
+  Statement q(store, "SELECT id, activity FROM project WHERE activity IS NOT NULL");
+  while (q.step()) out.emplace(q.integer(0), parse_activity(q.text(1)));
+  return out;
+}
+
+// An invoice's lines; those issued before schema 13 have no activity: their project's, if any.
+std::vector<InvoiceLine> lines_of(InvoiceRepo& invoices, std::int64_t invoice_id,
+                                  const ProjectActivities& projects) {
+  auto lines = invoices.lines(invoice_id);
+  for (auto& l : lines)
+    if (!l.activity && l.project_id)
+      if (const auto it = projects.find(*l.project_id); it != projects.end())
+        l.activity = it->second;
+  return lines;
+}
+
 }  // namespace
 
 std::vector<ReceiptSource> BooksRepo::receipts(Date from, Date to, Activity business) {
@@ -77,19 +97,12 @@ std::vector<ReceiptSource> BooksRepo::receipts(Date from, Date to, Activity busi
   std::map<std::int64_t, std::vector<SaleShare>> shares;
   {
     InvoiceRepo invoices(store_);
-    // Lines issued before schema 13 have no activity: their project's, when it has one.
-    std::map<std::int64_t, std::optional<Activity>> project_activity;
-    Statement pq(store_, "SELECT id, activity FROM project WHERE activity IS NOT NULL");
-    while (pq.step()) project_activity.emplace(pq.integer(0), parse_activity(pq.text(1)));
+    const ProjectActivities projects = project_activities(store_);
     for (const auto& k : rows) {
       if (shares.contains(k.invoice_id)) continue;
-      auto lines = invoices.lines(k.invoice_id);
-      for (auto& l : lines)
-        if (!l.activity && l.project_id)
-          if (const auto it = project_activity.find(*l.project_id); it != project_activity.end())
-            l.activity = it->second;
-      shares.emplace(k.invoice_id, sale_shares(lines, currency(k.source.currency, true), business,
-                                               k.source.invoice));
+      shares.emplace(k.invoice_id,
+                     sale_shares(lines_of(invoices, k.invoice_id, projects),
+                                 currency(k.source.currency, true), business, k.source.invoice));
     }
   }
   for (auto& k : rows) k.source.shares = shares[k.invoice_id];
@@ -153,6 +166,76 @@ std::vector<DesDocument> BooksRepo::des_documents(Date from, Date to) {
     d.country = q.string(5);
     d.client = q.string(6);
     out.push_back(std::move(d));
+  }
+  return out;
+}
+
+std::vector<ExpenseSource> BooksRepo::expenses(Date from, Date to) {
+  // A transfer's fee (origin fee) is an expense; its legs are not.
+  Statement q(store_,
+              "SELECT t.id, t.date, a.name, a.kind, a.currency, -t.amount_minor, t.payee, "
+              "t.category, t.note, coalesce(t.vat_rate, ''), -coalesce(t.vat_minor, 0) "
+              "FROM account_tx t JOIN account a ON a.id = t.account_id "
+              "WHERE t.amount_minor < 0 AND t.origin IN ('manual', 'import', 'fee') "
+              "AND t.receipt = 0 AND t.date BETWEEN ?1 AND ?2 ORDER BY t.date, t.id");
+  q.bind(1, format_date(from)).bind(2, format_date(to));
+  std::vector<ExpenseSource> out;
+  while (q.step()) {
+    ExpenseSource e;
+    e.id = q.integer(0);
+    e.date = parse_date(q.text(1), Date{});
+    e.account = q.string(2);
+    e.account_kind = q.string(3);
+    e.currency = q.string(4);
+    e.amount_minor = q.integer(5);
+    e.supplier = q.string(6);
+    e.category = q.string(7);
+    e.note = q.string(8);
+    e.vat_rate = q.string(9);
+    e.vat_minor = q.integer(10);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::vector<IssuedShares> BooksRepo::issued_shares(Date from, Date to, Activity business) {
+  Statement q(
+      store_,
+      "SELECT id, kind, number, currency, coalesce(eur_rate, ''), vat_category FROM invoice "
+      "WHERE state = 'issued' AND issue_date BETWEEN ?1 AND ?2 ORDER BY issue_date, seq");
+  q.bind(1, format_date(from)).bind(2, format_date(to));
+  struct Row {
+    std::int64_t id;
+    bool credit;
+    IssuedShares doc;
+    std::string currency, eur_rate;
+  };
+  std::vector<Row> rows;
+  while (q.step()) {
+    Row r{q.integer(0), q.text(1) == "credit-note", {}, q.string(3), q.string(4)};
+    r.doc.number = q.string(2);
+    const std::string_view category = q.text(5);
+    r.doc.taxable_in_france = category != "AE" && category != "O";
+    rows.push_back(std::move(r));
+  }
+  InvoiceRepo invoices(store_);
+  const ProjectActivities projects = project_activities(store_);
+  std::vector<IssuedShares> out;
+  for (auto& r : rows) {
+    const Currency& cur = currency(r.currency, true);
+    r.doc.shares = sale_shares(lines_of(invoices, r.id, projects), cur, business, r.doc.number);
+    for (auto& s : r.doc.shares) {
+      if (cur.code != "EUR") {
+        const Decimal rate = Decimal::parse(r.eur_rate);
+        s.net_minor = to_eur(Money(s.net_minor, cur), rate).minor();
+        s.vat_minor = to_eur(Money(s.vat_minor, cur), rate).minor();
+      }
+      if (r.credit) {
+        s.net_minor = -s.net_minor;
+        s.vat_minor = -s.vat_minor;
+      }
+    }
+    out.push_back(std::move(r.doc));
   }
   return out;
 }

@@ -5,10 +5,12 @@
 
 #include "indie/core/des.hpp"
 #include "indie/core/error.hpp"
+#include "indie/core/expenses.hpp"
 #include "indie/core/period.hpp"
 #include "indie/core/receipts.hpp"
 #include "indie/core/thresholds.hpp"
 #include "indie/core/urssaf.hpp"
+#include "indie/core/vat_return.hpp"
 #include "indie/core/year_figures.hpp"
 
 using namespace indie;
@@ -235,4 +237,52 @@ TEST_CASE("the DES: one line per VAT number, whole euros, 0 left out, the custom
   CHECK_THROWS_WITH_AS(des_xml(d, "", 1), doctest::Contains("business.vat_number"), Error);
   CHECK_THROWS_WITH_AS(build_des(may, {{"F9", "", "DE", "Nobody", 100}}),
                        doctest::Contains("F9 is billed under reverse charge to Nobody"), Error);
+}
+
+TEST_CASE("VAT included in an amount, rounded once") {
+  CHECK(vat_included(12000, Decimal::from_int(20)) == 2000);
+  CHECK(vat_included(-12000, Decimal::from_int(20)) == -2000);
+  CHECK(vat_included(6050, Decimal::from_int(10)) == 550);
+  CHECK(vat_included(10550, Decimal(55, 1)) == 550);
+  CHECK(vat_included(1, Decimal::from_int(20)) == 0);
+  CHECK_THROWS_WITH_AS(check_tx_vat(VatRegime::franchise, Decimal::from_int(20), "--vat"),
+                       doctest::Contains("none is deductible"), Error);
+  CHECK_THROWS_WITH_AS(check_tx_vat(VatRegime::standard, Decimal(196, 1), "--vat"),
+                       doctest::Contains("not a French rate"), Error);
+}
+
+TEST_CASE("the VAT return: services on receipts, goods on invoices, debits, deductible") {
+  ReceiptSource paid = eur_receipt(on(2026, 11, 10), 60000);
+  paid.shares = {{Activity::bnc, Decimal::from_int(20), 100000, 20000}};
+  std::vector<Receipt> receipts = {value_receipt(paid, kNoRates)};
+  std::vector<IssuedShares> issued = {
+      {"F1", true, {{Activity::bnc, Decimal::from_int(20), 100000, 20000}}},
+      {"F2", true, {{Activity::bic_sales, Decimal(55, 1), 20000, 1100}}},
+      {"A1", true, {{Activity::bic_sales, Decimal(55, 1), -5000, -275}}},
+      {"F3", false, {{Activity::bic_sales, Decimal::from_int(0), 30000, 0}}}};
+  ExpenseSource spent;
+  spent.currency = "EUR";
+  spent.amount_minor = 12000;
+  spent.vat_minor = 2000;
+  const std::vector<Expense> expenses = {value_expense(spent, kNoRates)};
+  const VatReturn r = vat_return(receipts, issued, expenses, false);
+  CHECK(r.collected == 10000 + 825);
+  CHECK(r.deductible == 2000);
+  CHECK(r.due() == 8825);
+  REQUIRE(r.lines.size() >= 3);
+  CHECK(r.lines[0].ca3_line == "09");  // ordered by basis then rate: invoices 5.5 first
+  CHECK(r.lines[0].base_cents == 15000);
+  CHECK(r.lines[1].ca3_line == "08");
+  CHECK(r.lines[1].basis == "receipts");
+  CHECK(r.lines[1].base_cents == 50000);
+  CHECK(r.lines[2].kind == "not-taxable");
+  CHECK(r.lines[2].base_cents == 30000);
+  // On debits, services are due on the invoice, not on the receipt.
+  const VatReturn d = vat_return(receipts, issued, expenses, true);
+  CHECK(d.collected == 20000 + 825);
+  // More deductible than collected: a credit, line 25.
+  const VatReturn c = vat_return({}, {}, expenses, false);
+  CHECK(c.lines.back().kind == "credit");
+  CHECK(c.lines.back().ca3_line == "25");
+  CHECK(c.lines.back().vat_cents == 2000);
 }

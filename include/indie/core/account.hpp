@@ -41,6 +41,10 @@ struct AccountTx {
   std::string invoice_number;  ///< read only: the linked invoice's number
   std::optional<std::string> fingerprint;
   std::string created_at;
+  /// The VAT the amount includes (an expense's deductible VAT, a receipt's collected VAT): its
+  /// rate and amount, signed like the amount, in the account's currency. Empty: none recorded.
+  std::string vat_rate;
+  std::optional<std::int64_t> vat_minor;
 };
 
 struct Transfer {

@@ -47,6 +47,14 @@ struct BankRules {
   char decimal = '.';
   std::string thousands;  ///< grouping characters to ignore, e.g. " " or "."
   std::string category;   ///< given to every imported transaction
+  /// [[payee]] rules: the first whose `match` the payee or memo holds (case-insensitive) gives
+  /// the transaction its category and, for a business that charges VAT, the VAT rate its
+  /// amount includes.
+  struct PayeeRule {
+    std::string match, category, vat;
+  };
+  std::vector<PayeeRule> payees;
+  const PayeeRule* payee_rule(std::string_view payee, std::string_view memo) const;
 
   /// Every column the rules name, for --detect.
   std::vector<std::string> named_columns() const;
