@@ -2,20 +2,71 @@
 // indie/core/receipts.hpp; this file picks the span, values the receipts and prints the rows.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <utility>
+
 #include "books_common.hpp"
 #include "commands.hpp"
 #include "indie/core/currency.hpp"
 #include "indie/core/error.hpp"
+#include "indie/core/invoice_issue.hpp"
 #include "indie/core/money.hpp"
+#include "indie/render/journal_document.hpp"
+#include "indie/render/pdf.hpp"
+#include "indie/render/templates.hpp"
 #include "invoice_common.hpp"
 
 namespace indie::cli {
 namespace {
 
 struct ReceiptsArgs {
-  std::string period, year, from, to;
+  std::string period, year, from, to, doc, output, lang, template_name;
   bool group_cash = false;
 };
+
+// --to pdf|html|md|txt|json: the journal as a document, printable for an inspection.
+void write_journal(Context& ctx, const ReceiptsArgs& a, ReceiptsJournal journal, const Span& span) {
+  const DocFormat format = parse_doc_format(a.doc);
+  JournalInput in;
+  in.journal = std::move(journal);
+  in.from = span.from;
+  in.to = span.to;
+  in.period_label = span.label;
+  in.language = ctx.config().invoice.language;
+  if (!a.lang.empty()) {
+    try {
+      in.language = parse_language(a.lang);
+    } catch (const Error& e) {
+      throw invalid_input(fmt::format("--lang: {}", e.what()));
+    }
+  }
+  in.seller = nlohmann::ordered_json::parse(seller_snapshot(ctx.config().business));
+  const nlohmann::ordered_json model = journal_document(in);
+  std::string bytes;
+  if (format == DocFormat::json) {
+    bytes = model.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  } else if (format == DocFormat::pdf) {
+    if (!a.template_name.empty())
+      throw usage_error("--template applies to html, md and txt; the PDF has its own layout");
+    PdfOptions options;
+    options.created_at = ctx.now_iso();
+    options.creator = "indie " INDIE_VERSION;
+    bytes = render_pdf(model, options).bytes;
+  } else {
+    const TemplateSource t = find_template(a.template_name.empty() ? "journal" : a.template_name,
+                                           format, ctx.templates_dir());
+    bytes = render_template(t, format, model);
+  }
+  std::string name = span.label;
+  std::replace(name.begin(), name.end(), ' ', '_');
+  const std::string path =
+      write_document(ctx, bytes, a.output, format,
+                     fmt::format("livre-des-recettes-{}.{}", name, extension(format)));
+  if (!path.empty())
+    ctx.say(fmt::format("Wrote {} ({}, {} KB).", path, extension(format),
+                        (bytes.size() + 1023) / 1024));
+}
 
 // "bnc: Site vitrine", "bnc+bic-sales: Boutique": what was sold, by the line of the declaration.
 std::string nature(const Receipt& r) {
@@ -29,10 +80,17 @@ std::string nature(const Receipt& r) {
   return activities + ": " + r.source.object;
 }
 
-void run(Context& ctx, const ReceiptsArgs& a) {
+void run(Context& ctx, ReceiptsArgs a) {
+  // --to is the last day, or a document format as in indie invoice render --to pdf.
+  for (const char* f : {"pdf", "html", "md", "txt", "json"})
+    if (a.to == f) {
+      if (!a.doc.empty()) throw usage_error("give the document format once: --to or --doc");
+      a.doc = std::exchange(a.to, "");
+    }
   const Span span = span_args(ctx, a.period, a.year, a.from, a.to);
-  const ReceiptsJournal j =
+  ReceiptsJournal j =
       build_journal(valued_receipts(ctx, span.from, span.to), span.from, span.to, a.group_cash);
+  if (!a.doc.empty()) return write_journal(ctx, a, std::move(j), span);
   const bool people = ctx.format() == Format::table;
   if (j.rows.empty() && people) {
     ctx.err << fmt::format("No receipts in {}.\n", span.label);
@@ -95,9 +153,19 @@ void setup_report_receipts(CLI::App& group, Context& ctx) {
   cmd->add_option("--period", a->period, "A month (2026-11), a quarter (2026-Q4) or a year");
   cmd->add_option("--year", a->year, "A year: 2026 (the default: the current year)");
   cmd->add_option("--from", a->from, "First day, with --to");
-  cmd->add_option("--to", a->to, "Last day");
+  cmd->add_option("--to", a->to,
+                  "Last day; or a document format (pdf, html, md, txt, json), as --doc");
   cmd->add_flag("--group-cash", a->group_cash,
                 "Total each day's cash sales under 76 EUR to private persons in one row");
+  cmd->add_option("--doc", a->doc,
+                  "Write the journal as a document, printable for an inspection: pdf, html, md, "
+                  "txt or json");
+  cmd->add_option("-o,--output", a->output,
+                  "With --doc: the file (default: livre-des-recettes-PERIOD.EXT here); - for "
+                  "standard output");
+  cmd->add_option("--lang", a->lang, "With --doc: fr or en (default: invoice.language)");
+  cmd->add_option("-t,--template", a->template_name,
+                  "With --doc: a template for html, md and txt (default: the built-in journal)");
   cmd->footer(
       "One row per receipt, on the day the money arrived: payments on invoices, refunds "
       "(negative),\n"
@@ -112,8 +180,9 @@ void setup_report_receipts(CLI::App& group, Context& ctx) {
       "Examples:\n"
       "  indie report receipts --year 2026\n"
       "  indie report receipts --period 2026-Q4 --format csv > recettes-2026-Q4.csv\n"
-      "  indie report receipts --from 2026-01-01 --to 2026-06-30 --group-cash");
-  cmd->callback([&ctx, a] { run(ctx, *a); });
+      "  indie report receipts --from 2026-01-01 --to 2026-06-30 --group-cash\n"
+      "  indie report receipts --year 2026 --to pdf     # livre-des-recettes-2026.pdf");
+  cmd->callback([&ctx, a] { run(ctx, *a); });  // a copy: --to may be read as --doc
 }
 
 }  // namespace indie::cli

@@ -82,6 +82,21 @@ check "the year's total" test "$(jq -r '.eur + " " + .bnc + " " + .bic_sales' <<
 check "June's total" test "$(jq -r '.[] | select(.kind == "month" and .date == "2026-06-30") | .eur' <<<"$OUT")" = "545.00"
 check "a month with nothing has its total" test "$(jq -r '.[] | select(.kind == "month" and .date == "2026-01-31") | .eur' <<<"$OUT")" = "0.00"
 
+# The journal as a document, printable for an inspection.
+run report receipts --year 2026 --to pdf -o "$T/journal.pdf"
+expect_rc 0 "the journal as a PDF"
+PDF=$(pdftotext -layout "$T/journal.pdf" -)
+for want in "Livre des recettes" "Encaissé le" "F2026-0001" "A2026-0001" "2 000,00 \$US" "Total du mois" "3 545,00"; do
+  if [[ "$PDF" == *"${want// /$'\u00a0'}"* || "$PDF" == *"$want"* ]]; then pass; else fail "the PDF journal shows: $want"; fi
+done
+run report receipts --period 2026-06 --to html -o -
+expect_out "<h1>Livre des recettes</h1>"
+run report receipts --period 2026-06 --to txt --lang en -o -
+expect_out "Receipts journal 2026-06"
+expect_out "Period total: €545.00"
+run report receipts --period 2026-06 --to pdf --template mine
+expect_rc 2 "a template is for html, md and txt"
+
 # Cash receipts under 76 EUR from private persons, grouped per day.
 run report receipts --period 2026-06 --group-cash --format json
 rows=$(jq -c '[.[] | select(.kind != "month" and .kind != "total")]' <<<"$OUT")
@@ -215,4 +230,5 @@ run config set business.legal_form SASU
 run report urssaf --period 2026-Q2
 expect_rc 1 "a company"
 expect_err "indie report urssaf is for micro-entrepreneurs"
+[ -n "${KEEP:-}" ] && cp "$DB" "$CONFIG" "$KEEP"/
 finish

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "indie/core/error.hpp"
+#include "pdf_journal.hpp"
 #include "pdf_model.hpp"
 #include "pdf_native.hpp"
 #include "pdf_pen.hpp"
@@ -82,10 +83,12 @@ void seller_and_facts(Pen& pen, const ordered_json& doc, cairo_surface_t* logo) 
       pen.text(right_x, y_right, right_w, str(d, "title"), {22, true, kAccent, Align::right}) + 6;
   std::vector<std::pair<std::string, std::string>> facts;
   const bool statement = str(d, "kind") == "statement";
+  const bool journal = str(d, "kind") == "journal";
   if (const auto number = str(d, "number"); !number.empty())
     facts.emplace_back(str(labels, "number"), number);
-  else if (!statement)
+  else if (!statement && !journal)
     facts.emplace_back("", str(labels, "draft_notice"));
+  if (journal) facts.emplace_back(str(labels, "books_period"), str(d, "books_period", "text"));
   if (statement) {
     facts.emplace_back(str(labels, "as_of"), str(d, "as_of", "text"));
     if (const auto v = str(d, "since", "text"); !v.empty())
@@ -457,6 +460,17 @@ int lay_out(const ordered_json& doc, PangoContext* context, cairo_t* cr, int pag
   Pen pen(context, cr);
   pen.on_page_end = [&pen, &doc, pages] { footer(pen, doc, pages); };
   seller_and_facts(pen, doc, logo);
+  if (str(doc["document"], "kind") == "journal") {
+    const std::string title =
+        fmt::format("{} {}", str(doc["document"], "title"), str(doc["document"], "period_label"));
+    pen.on_new_page = [&pen, title] {
+      pen.text(kMargin, pen.y, kContentWidth, title, {8, false, kMuted});
+      pen.y += 16;
+    };
+    journal_tables(pen, doc);
+    pen.end_page();
+    return pen.page();
+  }
   client_block(pen, doc);
   const std::string continued =
       fmt::format("{} {} ({})", str(doc["document"], "title"), str(doc["document"], "number"),
@@ -576,13 +590,16 @@ PdfDocument render_pdf_natively(const ordered_json& doc, const PdfOptions& optio
   const auto& d = doc["document"];
   const std::string title =
       str(d, "kind") == "statement" ? fmt::format("{} {}", str(d, "title"), str(d, "as_of", "iso"))
+      : str(d, "kind") == "journal" ? fmt::format("{} {}", str(d, "title"), str(d, "period_label"))
       : str(d, "number").empty()
           ? fmt::format("{} ({})", str(d, "title"), str(doc["labels"], "draft"))
           : fmt::format("{} {}", str(d, "title"), str(d, "number"));
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR,
                                  str(doc["seller"], "name").c_str());
-  const std::string subject = fmt::format("{} – {}", title, str(doc["client"], "name"));
+  const std::string client_name = str(doc["client"], "name");
+  const std::string subject =
+      client_name.empty() ? title : fmt::format("{} – {}", title, client_name);
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, subject.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, options.creator.c_str());
   if (!options.created_at.empty())
