@@ -46,5 +46,6 @@ void setup_report_thresholds(CLI::App& group, Context& ctx);
 void setup_report_des(CLI::App& group, Context& ctx);
 void setup_report_expenses(CLI::App& group, Context& ctx);
 void setup_report_vat(CLI::App& group, Context& ctx);
+void setup_report_year(CLI::App& group, Context& ctx);
 
 }  // namespace indie::cli

@@ -56,6 +56,7 @@ void setup_report(CLI::App& app, Context& ctx) {
   setup_report_des(*group, ctx);
   setup_report_expenses(*group, ctx);
   setup_report_vat(*group, ctx);
+  setup_report_year(*group, ctx);
 }
 
 }  // namespace indie::cli

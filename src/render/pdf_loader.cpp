@@ -16,6 +16,7 @@ constexpr const char* kPdfModuleName = "indie-pdf.so";
 
 struct PdfModule {
   IndiePdfRender render = nullptr;
+  IndiePdfRender chart = nullptr;
   IndiePdfFree free = nullptr;
 };
 
@@ -26,6 +27,8 @@ const PdfModule& pdf_module() {
     m.render =
         reinterpret_cast<IndiePdfRender>(module_symbol(handle, kPdfModuleName, INDIE_PDF_ENTRY));
     m.free = reinterpret_cast<IndiePdfFree>(module_symbol(handle, kPdfModuleName, INDIE_PDF_FREE));
+    m.chart =
+        reinterpret_cast<IndiePdfRender>(module_symbol(handle, kPdfModuleName, INDIE_CHART_ENTRY));
     return m;
   }();
   return loaded;
@@ -54,6 +57,25 @@ PdfDocument render_pdf(const nlohmann::ordered_json& doc, const PdfOptions& opti
   if (kind >= 0 && kind <= static_cast<int>(ErrorKind::usage))
     throw Error(static_cast<ErrorKind>(kind), message);
   throw std::runtime_error(message);  // an internal error, reported as such by main
+}
+
+std::string render_chart(const nlohmann::ordered_json& chart, const std::string& format) {
+  const PdfModule& m = pdf_module();
+  const std::string json = chart.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  const IndiePdfRequest request{json.data(), json.size(), "", "", format.c_str()};
+  IndiePdfResult result;
+  const int rc = m.chart(&request, &result);
+  std::string bytes, message;
+  const int kind = result.error_kind;
+  if (rc == 0)
+    bytes.assign(result.bytes, result.size);
+  else
+    message = result.message != nullptr ? result.message : "the chart could not be drawn";
+  m.free(&result);
+  if (rc == 0) return bytes;
+  if (kind >= 0 && kind <= static_cast<int>(ErrorKind::usage))
+    throw Error(static_cast<ErrorKind>(kind), message);
+  throw std::runtime_error(message);
 }
 
 }  // namespace indie

@@ -26,6 +26,10 @@ struct IndiePdfResult {
   char* message = nullptr;  ///< the error's message, malloc'd by the module
 };
 
+/// The year's chart (indie report year): the chart model as JSON in document_json, and its
+/// format, "svg" or "png", in creator; bytes is the image. Same result and free as a PDF.
+#define INDIE_CHART_ENTRY "indie_chart_render_v1"
+
 /// Returns 0 and fills bytes and pages, or 1 and fills error_kind and message.
 using IndiePdfRender = int (*)(const IndiePdfRequest*, IndiePdfResult*);
 /// Frees what a render allocated.

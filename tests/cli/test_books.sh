@@ -196,6 +196,28 @@ expect_unchanged_since final
 run account tx edit "$R" --category poterie
 expect_rc 0 "its category can change"
 
+# The year, month by month: June 545.00; the running total excluding VAT reaches 3,545.00 in
+# July, after the refund.
+run report year 2026 --format json
+expect_rc 0 "the year"
+check "twelve months" test "$(jq length <<<"$OUT")" = 12
+check "June's receipts and the total in July" test "$(jq -r '"\(.[5].receipts) \(.[6].cumulative_net)"' <<<"$OUT")" = "545.00 3545.00"
+run report year 2026
+expect_out "Jun         545.00"
+expect_out "█"
+expect_out "franchise_services_base"
+expect_out_not $'\e['
+run report year 2026 --to svg -o "$T/year.svg"
+expect_rc 0 "the chart as SVG"
+check "an SVG file" grep -q "<svg" "$T/year.svg"
+run report year 2026 --to png -o "$T/year.png"
+check "a PNG file" test "$(head -c 4 "$T/year.png" | tail -c 3)" = "PNG"
+run report year 26
+expect_rc 1 "not a year"
+expect_err "'26' is not a year"
+run report year 2026 --to gif
+expect_rc 2 "not a chart format"
+
 # The DES: services to EU businesses under reverse charge, by VAT number, in whole euros; a
 # credit note subtracts. May: the 500.00 workshop for Globex. August: 1,000.40 - 300 = 700.40.
 run report des --month 2026-05 --format json

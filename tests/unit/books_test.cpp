@@ -12,6 +12,7 @@
 #include "indie/core/urssaf.hpp"
 #include "indie/core/vat_return.hpp"
 #include "indie/core/year_figures.hpp"
+#include "indie/core/year_summary.hpp"
 
 using namespace indie;
 
@@ -285,4 +286,27 @@ TEST_CASE("the VAT return: services on receipts, goods on invoices, debits, dedu
   CHECK(c.lines.back().kind == "credit");
   CHECK(c.lines.back().ca3_line == "25");
   CHECK(c.lines.back().vat_cents == 2000);
+}
+
+TEST_CASE("the year month by month: receipts, expenses, the running total excluding VAT") {
+  std::vector<Receipt> rs;
+  ReceiptSource a = eur_receipt(on(2026, 3, 10), 120000);
+  a.shares = {{Activity::bnc, Decimal::from_int(20), 100000, 20000}};
+  rs.push_back(value_receipt(a, kNoRates));
+  rs.push_back(value_receipt(eur_receipt(on(2025, 12, 31), 99999), kNoRates));  // another year
+  ReceiptSource back = eur_receipt(on(2026, 7, 2), -10000);
+  back.kind = ReceiptKind::refund;
+  rs.push_back(value_receipt(back, kNoRates));
+  ExpenseSource e;
+  e.date = on(2026, 3, 1);
+  e.currency = "EUR";
+  e.amount_minor = 4200;
+  const auto m = year_summary(2026, rs, {value_expense(e, kNoRates)});
+  CHECK(m[2].receipts == 120000);
+  CHECK(m[2].net == 100000);
+  CHECK(m[2].expenses == 4200);
+  CHECK(m[0].cumulative_net == 0);
+  CHECK(m[5].cumulative_net == 100000);
+  CHECK(m[6].cumulative_net == 90000);
+  CHECK(m[11].cumulative_net == 90000);
 }

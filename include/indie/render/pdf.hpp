@@ -24,4 +24,9 @@ struct PdfDocument {
 };
 PdfDocument render_pdf(const nlohmann::ordered_json& doc, const PdfOptions& options);
 
+/// The year's chart (indie report year) as "svg" or "png", drawn by the same module with cairo:
+/// `chart` holds title, labels {receipts, expenses, cumulative}, months [{label, receipts,
+/// expenses, cumulative_net}] in EUR cents, and thresholds [{label, limit}].
+std::string render_chart(const nlohmann::ordered_json& chart, const std::string& format);
+
 }  // namespace indie

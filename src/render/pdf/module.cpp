@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "chart.hpp"
 #include "indie/core/error.hpp"
 #include "pdf_module_abi.h"
 #include "pdf_native.hpp"
@@ -44,6 +45,30 @@ extern "C" __attribute__((visibility("default"))) int indie_pdf_render_v1(const 
     std::memcpy(out->bytes, pdf.bytes.data(), pdf.bytes.size());
     out->size = pdf.bytes.size();
     out->pages = pdf.pages;
+    return 0;
+  } catch (const indie::Error& e) {
+    fail(out, static_cast<int>(e.kind()), e.what());
+  } catch (const std::exception& e) {
+    fail(out, 100, e.what());
+  }
+  return 1;
+}
+
+extern "C" __attribute__((visibility("default"))) int indie_chart_render_v1(
+    const IndiePdfRequest* in, IndiePdfResult* out) {
+  *out = IndiePdfResult{};
+  try {
+    const auto doc =
+        nlohmann::ordered_json::parse(std::string_view(in->document_json, in->document_size));
+    const std::string image = indie::render_chart_natively(doc, in->creator);
+    out->bytes = static_cast<char*>(std::malloc(image.size() + 1));
+    if (out->bytes == nullptr) {
+      fail(out, 100, "out of memory for the chart");
+      return 1;
+    }
+    std::memcpy(out->bytes, image.data(), image.size());
+    out->size = image.size();
+    out->pages = 1;
     return 0;
   } catch (const indie::Error& e) {
     fail(out, static_cast<int>(e.kind()), e.what());
