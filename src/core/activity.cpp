@@ -51,6 +51,31 @@ std::string_view activity_label(Activity a, Language lang) {
   return "?";
 }
 
+std::optional<OperationCategory> operation_category(
+    const std::vector<std::optional<Activity>>& lines) {
+  bool goods = false, services = false;
+  for (const auto& a : lines) {
+    if (!a || *a == Activity::mixed) return std::nullopt;
+    (is_goods(*a) ? goods : services) = true;
+  }
+  if (goods && services) return OperationCategory::mixed;
+  if (goods) return OperationCategory::goods;
+  if (services) return OperationCategory::services;
+  return std::nullopt;
+}
+
+std::string_view to_string(OperationCategory c) {
+  switch (c) {
+    case OperationCategory::goods:
+      return "goods";
+    case OperationCategory::services:
+      return "services";
+    case OperationCategory::mixed:
+      return "mixed";
+  }
+  return "?";
+}
+
 Activity resolve_activity(std::optional<Activity> line, std::optional<Activity> project,
                           Activity business, std::string_view where) {
   for (const auto& a : {line, project})

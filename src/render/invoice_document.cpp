@@ -363,6 +363,13 @@ ordered_json invoice_document(const DocumentInput& in) {
   doc["po_number"] = text_or_null(inv.po_number);
   doc["notes"] = text_or_null(inv.notes);
   doc["vat_category"] = inv.vat_category;
+  {
+    // The category of operation the e-invoicing reform asks for; known once issued.
+    std::vector<std::optional<Activity>> activities;
+    for (const auto& l : in.lines) activities.push_back(l.activity);
+    const auto op = operation_category(activities);
+    doc["operation"] = op ? ordered_json(std::string(to_string(*op))) : ordered_json();
+  }
   if (credit && in.original) {
     doc["credits"] = {{"number", in.original->number ? ordered_json(*in.original->number)
                                                      : ordered_json(nullptr)},

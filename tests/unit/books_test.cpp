@@ -310,3 +310,12 @@ TEST_CASE("the year month by month: receipts, expenses, the running total exclud
   CHECK(m[6].cumulative_net == 90000);
   CHECK(m[11].cumulative_net == 90000);
 }
+
+TEST_CASE("the category of operation, from the lines' activities") {
+  using A = Activity;
+  CHECK(operation_category({A::bnc, A::bic_services}) == OperationCategory::services);
+  CHECK(operation_category({A::bic_sales}) == OperationCategory::goods);
+  CHECK(operation_category({A::bic_sales, A::bnc}) == OperationCategory::mixed);
+  CHECK_FALSE(operation_category({A::bnc, std::nullopt}));
+  CHECK_FALSE(operation_category({}));
+}

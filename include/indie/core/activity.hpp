@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace indie {
 
@@ -21,6 +22,14 @@ std::string_view activity_label(Activity a, Language lang);
 /// Sales of goods (and lodging) against services: the two VAT franchise thresholds and the two
 /// micro-enterprise ceilings.
 inline bool is_goods(Activity a) { return a == Activity::bic_sales; }
+
+/// The category of operation an invoice states under the e-invoicing reform (livraison de
+/// biens, prestation de services, or both), from its lines' activities; none while a line has
+/// none (a draft before issue).
+enum class OperationCategory { goods, services, mixed };
+std::optional<OperationCategory> operation_category(
+    const std::vector<std::optional<Activity>>& lines);
+std::string_view to_string(OperationCategory c);
 
 /// A sale's activity: the line's own, else its project's, else the business's. Throws
 /// invalid_input saying how to choose when that leaves `mixed` (`where` names the line).
