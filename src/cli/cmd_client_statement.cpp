@@ -90,6 +90,8 @@ void statement(Context& ctx, const StatementArgs& a) {
   }
 
   const DocFormat format = parse_doc_format(a.to);
+  if (format == DocFormat::cii)
+    throw usage_error("--to cii is an e-invoice: indie invoice render NUMBER --to cii");
   StatementInput in;
   in.currencies = statements;
   in.from = from;

@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "indie/core/digest.hpp"
 #include "indie/core/error.hpp"
+#include "indie/render/cii.hpp"
 #include "indie/render/invoice_document.hpp"
 #include "indie/render/pdf.hpp"
 #include "indie/render/templates.hpp"
@@ -110,13 +111,18 @@ void render(Context& ctx, const RenderArgs& a) {
     InvoiceRepo repo(ctx.store());
     stored = repo.document(inv.id);
   }
-  const ordered_json model = stored ? ordered_json() : invoice_document(in);
+  const ordered_json model =
+      stored || format == DocFormat::cii ? ordered_json() : invoice_document(in);
   if (stored) {
     bytes = stored->bytes;
     what = fmt::format("the document issued on {}, SHA-256 {}", format_date(*inv.issue_date),
                        stored->sha256.substr(0, 12));
   } else if (format == DocFormat::json) {
     bytes = model.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  } else if (format == DocFormat::cii) {
+    if (!a.template_name.empty()) throw usage_error("--template applies to html, md and txt");
+    bytes = cii_invoice(in);
+    what = "CII, EN 16931";
   } else if (format == DocFormat::pdf) {
     PdfOptions options;
     options.logo = ctx.config_relative_path(config.business.logo);
@@ -236,7 +242,8 @@ void setup_invoice_render(CLI::App& group, Context& ctx) {
       group.add_subcommand("render", "Write an invoice as a PDF, HTML, Markdown or text document");
   cmd->add_option("invoice", a->invoice, "Number (F2026-0007) or draft id")->required();
   cmd->add_option("--to", a->to,
-                  "pdf (default), html, md, txt, or json for the data templates see");
+                  "pdf (default), html, md, txt, json for the data templates see, or cii: "
+                  "the e-invoice XML (EN 16931)");
   cmd->add_option(
       "-o,--output", a->output,
       "File to write (default: NUMBER.EXT here; json: standard output); - for standard output");

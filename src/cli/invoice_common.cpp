@@ -148,12 +148,22 @@ void settle_activities(Store& store, const Config& config, std::vector<InvoiceLi
     if (l.credits_line_id)
       for (const auto& c : credited)
         if (c.id == *l.credits_line_id) l.activity = c.activity;
-    // A credit of an amount corrects the whole invoice: its activity, when it has only one.
+    // A credit of an amount is spread over the invoice's VAT rates: each of its lines takes the
+    // activity of the invoice's lines at its rate, when they have one, else the invoice's.
     if (!l.credits_line_id && !credited.empty()) {
-      std::optional<Activity> only = credited.front().activity;
-      for (const auto& c : credited)
-        if (c.activity != only) only.reset();
-      l.activity = only;
+      const auto only = [&](bool same_rate) {
+        std::optional<Activity> a;
+        bool first = true;
+        for (const auto& c : credited) {
+          if (same_rate && c.vat_rate != l.vat_rate) continue;
+          if (first) a = c.activity;
+          if (c.activity != a) return std::optional<Activity>();
+          first = false;
+        }
+        return a;
+      };
+      l.activity = only(true);
+      if (!l.activity) l.activity = only(false);
     }
     if (l.activity) continue;
     std::optional<Activity> project;

@@ -54,8 +54,9 @@ void record_in_account(Store& store, const Account& account, const Invoice& invo
 std::string write_document(Context& ctx, const std::string& bytes, const std::string& output,
                            DocFormat format, const std::string& default_path);
 /// Gives each line of an invoice being issued its activity, as the books will count it: its
-/// own, else the line it credits (`credited`; a credit of an amount: the invoice's activity when
-/// it has one), else its project's, else business.activity
+/// own, else the line it credits (`credited`; a credit of an amount: the activity of the
+/// invoice's lines at its VAT rate, or the invoice's, when single), else its project's, else
+/// business.activity
 /// (resolve_activity). Throws, naming the line, when that leaves `mixed`.
 void settle_activities(Store& store, const Config& config, std::vector<InvoiceLine>& lines,
                        const std::vector<InvoiceLine>& credited);

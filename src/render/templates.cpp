@@ -140,8 +140,9 @@ DocFormat parse_doc_format(std::string_view text) {
   if (text == "md" || text == "markdown") return DocFormat::md;
   if (text == "txt" || text == "text") return DocFormat::txt;
   if (text == "json") return DocFormat::json;
+  if (text == "cii" || text == "xml") return DocFormat::cii;
   throw invalid_input(
-      fmt::format("unknown document format '{}': use pdf, html, md, txt or json", text));
+      fmt::format("unknown document format '{}': use pdf, html, md, txt, json or cii", text));
 }
 
 std::string_view extension(DocFormat f) {
@@ -156,6 +157,8 @@ std::string_view extension(DocFormat f) {
       return "txt";
     case DocFormat::json:
       return "json";
+    case DocFormat::cii:
+      return "xml";
   }
   return "";
 }

@@ -8,10 +8,12 @@
 namespace indie {
 
 /// What `invoice render --to` can write.
-enum class DocFormat { pdf, html, md, txt, json };
-/// "pdf", "html", "md" (or "markdown"), "txt" (or "text"), "json"; throws invalid_input.
+/// cii: the e-invoice XML (UN/CEFACT CII, EN 16931), for invoices only.
+enum class DocFormat { pdf, html, md, txt, json, cii };
+/// "pdf", "html", "md" (or "markdown"), "txt" (or "text"), "json", "cii" (or "xml"); throws
+/// invalid_input.
 DocFormat parse_doc_format(std::string_view text);
-std::string_view extension(DocFormat f);  ///< "pdf", "html", "md", "txt", "json"
+std::string_view extension(DocFormat f);  ///< "pdf", "html", "md", "txt", "json", "xml"
 
 struct TemplateSource {
   std::string name;    ///< "classic", or the file's name for a path

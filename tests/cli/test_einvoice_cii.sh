@@ -1,0 +1,80 @@
+# E-invoices (issue 16, first part): `indie invoice render NUMBER --to cii` writes a CII (EN 16931)
+# that passes the official validators — CII D16B and Factur-X schemas, EN 16931 rules, Factur-X
+# rules and the French BR-FR rules (tests/einvoice/) — for every kind of invoice indie issues.
+. "$(dirname "$0")/lib.sh"
+VALIDATE="${INDIE_SOURCE:?}/tests/einvoice/validate-dir"
+mkdir -p "$T/cii"
+setup_business
+run config set bank.iban FR7630006000011234567890189
+run config set business.email camille@example.fr
+run client add acme --name "ACME SAS" --address "1 rue de la Paix, 75002 Paris" --country FR --siren 552100554 --vat-number FR96552100554
+run client add globex --name "Globex GmbH" --address "Unter den Linden 1, 10117 Berlin" --country DE --vat-number DE129273398 --email ap@globex.example
+run client add initech --name "Initech Inc." --address "4120 Freidrich Ln, Austin TX 78744" --country US --currency USD --email ap@initech.example
+run client add marie --name "Marie Dupont" --address "3 rue Haute, 32000 Auch" --country FR --vat-treatment consumer --email marie@example.fr
+run rate set EUR USD 1.1225 --date 2026-11-02
+
+issue() { # issue CLIENT NAME [--deposit …]: the draft's lines are added before
+  local d=$1 name=$2; shift 2
+  run invoice issue "$d" "$@"
+  [ "$RC" = 0 ] || fail "issue $name: $ERR"
+  run invoice render "$(sed -n 's/^Issued \([^ ]*\) .*/\1/p' <<<"$OUT")" --to cii -o "$T/cii/$name.xml"
+  [ "$RC" = 0 ] || fail "render $name: $ERR"
+}
+draft() { run invoice new "$1" --empty --period 2026-11-01..2026-11-15 -q; D=$OUT; }
+
+# Franchise en base (E, VATEX-FR-FRANCHISE), with a deposit paid before issue.
+draft acme
+run invoice line add "$D" "Développement" --qty 5 --unit d --price 450
+issue "$D" franchise --deposit 500 --deposit-date 2026-11-10
+draft globex   # to an EU business: reverse charge (AE, VATEX-EU-AE), both VAT numbers
+run invoice line add "$D" "Audit" --qty 2 --unit d --price 600
+run config set business.vat_number FR44732829320
+issue "$D" reverse-charge
+draft initech  # services outside the EU, in USD (O)
+run invoice line add "$D" "API design" --qty 10 --unit h --price 90
+issue "$D" outside-eu
+draft marie    # a private client (B2C)
+run invoice line add "$D" "Cours" --qty 1 --price 80
+issue "$D" consumer
+
+# A company charging VAT: three rates and a line discount, goods and services (M1); a USD
+# invoice with the VAT total in EUR (BT-6, BT-111); a credit note (381) citing its invoice.
+run config set business.legal_form SASU
+run config set business.name "Atelier Martin"
+run config set business.share_capital "1000 EUR"
+run config set business.rcs_city Auch
+run config set business.vat_regime standard
+run config set business.activity mixed
+draft acme
+run invoice line add "$D" "Conseil" --qty 3 --unit d --price 700 --vat 20 --discount 10 --activity bnc
+run invoice line add "$D" "Livres" --qty 4 --price 25.50 --vat 5.5 --activity bic-sales
+run invoice line add "$D" "Transport" --qty 1 --price 60 --vat 10 --activity bic-services
+issue "$D" three-rates
+run client add usco --name "US Co SARL" --address "8 rue Neuve, 69001 Lyon" --country FR --siren 552100554 --currency USD
+run invoice new usco --empty --period 2026-11-01..2026-11-15 -q
+D=$OUT
+run invoice line add "$D" "Conseil" --qty 32 --unit h --price 125 --vat 20 --activity bnc
+issue "$D" usd
+run invoice credit F2026-0005 --amount 100 --reason "Geste commercial"
+expect_rc 0 "the credit note"
+run invoice render A2026-0001 --to cii -o "$T/cii/credit-note.xml"
+expect_rc 0 "the credit note's CII"
+
+check "seven e-invoices written" test "$(ls "$T/cii" | wc -l)" = 7
+run invoice render F2026-0001 --to cii -o -
+expect_out "<ram:ExemptionReasonCode>VATEX-FR-FRANCHISE</ram:ExemptionReasonCode>"
+expect_out "<ram:TotalPrepaidAmount>500.00</ram:TotalPrepaidAmount>"
+grep -q '<ram:TaxTotalAmount currencyID="EUR">' "$T/cii/usd.xml"; check "USD: the VAT in EUR (BT-111)" test $? = 0
+grep -q '<ram:TypeCode>381</ram:TypeCode>' "$T/cii/credit-note.xml"; check "a credit note is 381" test $? = 0
+grep -q '<ram:ID>M1</ram:ID>' "$T/cii/three-rates.xml"; check "goods and services: M1" test $? = 0
+"$VALIDATE" "$T/cii" >"$T/validate.txt" 2>&1
+check "every file passes the official validators" test $? = 0
+cat "$T/validate.txt"
+
+# A draft has no e-invoice; nothing is written.
+run invoice new acme --empty -q
+run invoice render "$OUT" --to cii -o "$T/draft.xml"
+expect_rc 1 "a draft"
+expect_err "is a draft: an e-invoice is made of an issued invoice"
+check "no file for a draft" test ! -e "$T/draft.xml"
+finish
