@@ -18,6 +18,7 @@ void setup_invoice_line(CLI::App& group, Context& ctx);
 void setup_invoice_issue(CLI::App& group, Context& ctx);
 void setup_invoice_pay(CLI::App& group, Context& ctx);
 void setup_invoice_verify(CLI::App& group, Context& ctx);
+void setup_invoice_check(CLI::App& group, Context& ctx);
 void setup_invoice_render(CLI::App& group, Context& ctx);
 
 namespace {
@@ -230,6 +231,7 @@ void setup_invoice(CLI::App& app, Context& ctx) {
   setup_invoice_pay(*group, ctx);
   setup_invoice_render(*group, ctx);
   setup_invoice_verify(*group, ctx);
+  setup_invoice_check(*group, ctx);
 }
 
 }  // namespace indie::cli

@@ -7,6 +7,7 @@
 #include "indie/core/fx.hpp"
 #include "indie/core/invoice_issue.hpp"
 #include "indie/core/text.hpp"
+#include "indie/render/cii_check.hpp"
 #include "indie/store/rate_repo.hpp"
 #include "invoice_common.hpp"
 #include "issued_document.hpp"
@@ -114,6 +115,21 @@ void set_eur_rate(RateRepo& rates, Invoice& inv, Date date, const IssueArgs& a, 
   }
 }
 
+// invoice.einvoice = cii: an invoice whose e-invoice a platform would reject is not issued.
+void refuse_bad_einvoice(const Config& config, const DocumentInput& in) {
+  if (config.invoice.einvoice != "cii") return;
+  const auto failures = check_einvoice(in);
+  if (failures.empty()) return;
+  std::string list;
+  for (const auto& f : failures) list += fmt::format("\n  - {}: {}", f.rule, f.message);
+  throw invalid_input(fmt::format(
+      "{} cannot be issued: its e-invoice would be rejected (invoice.einvoice is cii):{}\nNothing "
+      "was changed.",
+      in.invoice.kind == InvoiceKind::credit_note ? std::string("the credit note")
+                                                  : fmt::format("draft {}", in.invoice.id),
+      list));
+}
+
 void issue(Context& ctx, const IssueArgs& a) {
   Store& store = ctx.store();
   const Config& config = ctx.config();
@@ -151,7 +167,9 @@ void issue(Context& ctx, const IssueArgs& a) {
   inv.payment_terms = client.terms().to_string();
   freeze(inv, totals, config, client, facts);
   // The document as issued, kept with the invoice and sealed with it (issue 14.1).
-  const IssuedDocument document = issued_pdf(ctx, frozen_document_input(repo, inv, config));
+  const DocumentInput frozen = frozen_document_input(repo, inv, config);
+  refuse_bad_einvoice(config, frozen);
+  const IssuedDocument document = issued_pdf(ctx, frozen);
   repo.update(inv, &document);
   record_deposit(ctx, a, inv);
   repo.lock_entries(inv.id, *inv.number);
@@ -247,7 +265,9 @@ void credit(Context& ctx, const CreditArgs& a) {
   note.due_date = date;
   freeze(note, totals, config, client, facts);
   note.buyer = orig.buyer;  // the same client as the invoice it corrects
-  const IssuedDocument document = issued_pdf(ctx, frozen_document_input(repo, note, config));
+  const DocumentInput frozen = frozen_document_input(repo, note, config);
+  refuse_bad_einvoice(config, frozen);
+  const IssuedDocument document = issued_pdf(ctx, frozen);
   repo.update(note, &document);
   std::int64_t released = 0;
   if (a.release_time) {

@@ -9,6 +9,7 @@
 #include "indie/core/digest.hpp"
 #include "indie/core/error.hpp"
 #include "indie/render/cii.hpp"
+#include "indie/render/cii_check.hpp"
 #include "indie/render/invoice_document.hpp"
 #include "indie/render/pdf.hpp"
 #include "indie/render/templates.hpp"
@@ -214,7 +215,48 @@ void verify_document(Context& ctx, const DocumentVerifyArgs& a) {
       file, sha));
 }
 
+// indie invoice check: the e-invoice rules indie checks natively, on the invoice as issued (a
+// draft: as it would be issued today).
+void check_einvoice_of(Context& ctx, const std::string& ref) {
+  RenderArgs a;
+  a.invoice = ref;
+  const DocumentInput in = load(ctx, a);
+  const auto failures = check_einvoice(in);
+  const bool people = ctx.format() == Format::table;
+  if (failures.empty()) {
+    if (people)
+      ctx.say(fmt::format("{}: its e-invoice passes the EN 16931 and BR-FR rules indie checks.",
+                          in.invoice.label()));
+    else
+      TableWriter(ctx.out, ctx.format(), {"rule", "message"}).finish();
+    return;
+  }
+  TableWriter w(ctx.out, ctx.format(), {"rule", "message"});
+  for (const auto& f : failures) w.row({Cell::str(f.rule), Cell::str(f.message)});
+  w.finish();
+  throw invalid_input(fmt::format("{}: its e-invoice breaks {} rule{}; change what each says",
+                                  in.invoice.label(), failures.size(),
+                                  failures.size() == 1 ? "" : "s"));
+}
+
 }  // namespace
+
+void setup_invoice_check(CLI::App& group, Context& ctx) {
+  auto ref = std::make_shared<std::string>();
+  auto* cmd = group.add_subcommand(
+      "check", "Check an invoice against the e-invoice rules (EN 16931, French BR-FR)");
+  cmd->add_option("invoice", *ref, "Number, or draft id")->required();
+  cmd->footer(
+      "The rules a receiving platform applies that concern the invoices indie makes, checked\n"
+      "natively on the data its CII is written from (indie invoice render --to cii): the parties\n"
+      "and their French identifiers (BR-06..11, BR-FR-10..12), VAT identifiers by category\n"
+      "(BR-S-02, BR-AE-02), the rates France allows (BR-FR-16), the totals (BR-CO-10, -14,\n"
+      "-15, -16), the VAT in EUR of a foreign-currency invoice (BR-FR-CO-12), a credit note's\n"
+      "reference (BR-FR-CO-05). Exit status 1 when one is broken, with each rule and what to\n"
+      "change. With invoice.einvoice = cii, issuing runs the same checks and refuses.\n\n"
+      "Examples:\n  indie invoice check F2026-0007\n  indie invoice check 12 --format json");
+  cmd->callback([&ctx, ref] { check_einvoice_of(ctx, *ref); });
+}
 
 void setup_invoice_verify(CLI::App& group, Context& ctx) {
   auto a = std::make_shared<DocumentVerifyArgs>();

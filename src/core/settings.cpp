@@ -81,6 +81,12 @@ bool parse_yes_no(std::string_view v) {
   throw invalid_input(fmt::format("'{}' must be yes or no", v));
 }
 std::string yes_no(std::string_view v) { return parse_yes_no(v) ? "yes" : "no"; }
+std::string einvoice(std::string_view v) {
+  const std::string t = to_lower(v);
+  if (t == "none" || t == "no" || t == "cii") return t == "no" ? "none" : t;
+  throw invalid_input(
+      fmt::format("'{}' must be none or cii (Factur-X, the PDF carrying it, is not made yet)", v));
+}
 std::string activity(std::string_view v) { return std::string(to_string(parse_activity(v))); }
 std::string frequency(std::string_view v) {
   const std::string t = to_lower(v);
@@ -254,6 +260,9 @@ const auto kKeys = std::to_array<ConfigKey>({
     {"invoice.template", false, "classic",
      "Template of invoice render for html, md and txt (see indie template list)", any_text,
      INDIE_INVOICE_TEXT(template_name)},
+    {"invoice.einvoice", false, "none",
+     "cii: issuing refuses an invoice whose e-invoice (EN 16931, BR-FR) would be rejected; none",
+     einvoice, INDIE_INVOICE_TEXT(einvoice)},
     {"time.rounding", false, "1m nearest entry",
      "Billing rounding of tracked time: INCREMENT MODE SCOPE [min DURATION], e.g. 15m up entry",
      rounding, [](const Config& c) { return c.time.rounding.to_string(); },

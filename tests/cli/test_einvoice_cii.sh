@@ -71,6 +71,36 @@ grep -q '<ram:ID>M1</ram:ID>' "$T/cii/three-rates.xml"; check "goods and service
 check "every file passes the official validators" test $? = 0
 cat "$T/validate.txt"
 
+# The rules indie checks natively, without Java: what passes, and what a platform would reject.
+run invoice check F2026-0001
+expect_rc 0 "a valid e-invoice"
+expect_out "its e-invoice passes the EN 16931 and BR-FR rules indie checks"
+for n in F2026-0002 F2026-0003 F2026-0004 F2026-0005 F2026-0006 A2026-0001; do
+  run invoice check "$n"
+  expect_rc 0 "the native checks agree with the validators on $n"
+done
+run client add paul --name "Paul Martin" --address "4 rue Basse, 32000 Auch" --country FR --vat-treatment consumer
+run invoice new paul --empty --service-date 2026-11-20 -q
+P=$OUT
+run invoice line add "$P" "Cours" --qty 1 --price 50 --vat 20 --activity bnc
+run invoice check "$P" --format json
+expect_rc 1 "a private client without an e-mail address"
+check "the rule and what to do" test "$(jq -r '.[0].rule' <<<"$OUT")" = "BR-FR-12"
+expect_out "indie client edit paul --email"
+run config set invoice.einvoice cii
+snapshot einvoice
+run invoice issue "$P"
+expect_rc 1 "issuing refuses what a platform would reject"
+expect_err "draft $P cannot be issued: its e-invoice would be rejected (invoice.einvoice is cii)"
+expect_err "BR-FR-12"
+expect_unchanged_since einvoice
+run client edit paul --email paul@example.fr
+run invoice issue "$P"
+expect_rc 0 "issued once the client has an address"
+run config set invoice.einvoice facturx
+expect_rc 1 "Factur-X is not made yet"
+expect_err "must be none or cii"
+
 # A draft has no e-invoice; nothing is written.
 run invoice new acme --empty -q
 run invoice render "$OUT" --to cii -o "$T/draft.xml"

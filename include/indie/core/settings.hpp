@@ -66,6 +66,8 @@ struct InvoiceDefaults {
   Decimal vat_rate = Decimal::from_int(20);        ///< new lines' rate when VAT is charged
   Language language = Language::fr;
   std::string template_name = "classic";  ///< invoice render's template for html, md and txt
+  /// "cii": every invoice must make a valid e-invoice, checked at issue; "none": not checked.
+  std::string einvoice = "none";
 };
 
 struct TimeDefaults {
