@@ -90,7 +90,7 @@ void statement(Context& ctx, const StatementArgs& a) {
   }
 
   const DocFormat format = parse_doc_format(a.to);
-  if (format == DocFormat::cii)
+  if (format == DocFormat::cii || format == DocFormat::facturx)
     throw usage_error("--to cii is an e-invoice: indie invoice render NUMBER --to cii");
   StatementInput in;
   in.currencies = statements;

@@ -112,8 +112,7 @@ void render(Context& ctx, const RenderArgs& a) {
     InvoiceRepo repo(ctx.store());
     stored = repo.document(inv.id);
   }
-  const ordered_json model =
-      stored || format == DocFormat::cii ? ordered_json() : invoice_document(in);
+  ordered_json model = stored || format == DocFormat::cii ? ordered_json() : invoice_document(in);
   if (stored) {
     bytes = stored->bytes;
     what = fmt::format("the document issued on {}, SHA-256 {}", format_date(*inv.issue_date),
@@ -124,6 +123,18 @@ void render(Context& ctx, const RenderArgs& a) {
     if (!a.template_name.empty()) throw usage_error("--template applies to html, md and txt");
     bytes = cii_invoice(in);
     what = "CII, EN 16931";
+  } else if (format == DocFormat::facturx) {
+    if (!a.template_name.empty()) throw usage_error("--template applies to html, md and txt");
+    // The PDF of the invoice, made PDF/A-3b with its CII inside (the PDF module, qpdf).
+    model["facturx"] = {{"xml", cii_invoice(in)}};
+    PdfOptions options;
+    options.logo = ctx.config_relative_path(config.business.logo);
+    options.created_at = ctx.now_iso();
+    options.creator = "indie " INDIE_VERSION;
+    const PdfDocument pdf = render_pdf(model, options);
+    bytes = pdf.bytes;
+    what =
+        fmt::format("Factur-X EN 16931, PDF/A-3b, {} page{}", pdf.pages, pdf.pages == 1 ? "" : "s");
   } else if (format == DocFormat::pdf) {
     PdfOptions options;
     options.logo = ctx.config_relative_path(config.business.logo);
@@ -284,8 +295,8 @@ void setup_invoice_render(CLI::App& group, Context& ctx) {
       group.add_subcommand("render", "Write an invoice as a PDF, HTML, Markdown or text document");
   cmd->add_option("invoice", a->invoice, "Number (F2026-0007) or draft id")->required();
   cmd->add_option("--to", a->to,
-                  "pdf (default), html, md, txt, json for the data templates see, or cii: "
-                  "the e-invoice XML (EN 16931)");
+                  "pdf (default), html, md, txt, json for the data templates see; cii: the "
+                  "e-invoice XML (EN 16931); facturx: the PDF/A-3 carrying it");
   cmd->add_option(
       "-o,--output", a->output,
       "File to write (default: NUMBER.EXT here; json: standard output); - for standard output");

@@ -28,7 +28,7 @@ struct ReceiptsArgs {
 // --to pdf|html|md|txt|json: the journal as a document, printable for an inspection.
 void write_journal(Context& ctx, const ReceiptsArgs& a, ReceiptsJournal journal, const Span& span) {
   const DocFormat format = parse_doc_format(a.doc);
-  if (format == DocFormat::cii)
+  if (format == DocFormat::cii || format == DocFormat::facturx)
     throw usage_error("cii is an e-invoice: indie invoice render NUMBER --to cii");
   JournalInput in;
   in.journal = std::move(journal);

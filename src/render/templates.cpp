@@ -141,8 +141,9 @@ DocFormat parse_doc_format(std::string_view text) {
   if (text == "txt" || text == "text") return DocFormat::txt;
   if (text == "json") return DocFormat::json;
   if (text == "cii" || text == "xml") return DocFormat::cii;
-  throw invalid_input(
-      fmt::format("unknown document format '{}': use pdf, html, md, txt, json or cii", text));
+  if (text == "facturx" || text == "factur-x") return DocFormat::facturx;
+  throw invalid_input(fmt::format(
+      "unknown document format '{}': use pdf, html, md, txt, json, cii or facturx", text));
 }
 
 std::string_view extension(DocFormat f) {
@@ -159,6 +160,8 @@ std::string_view extension(DocFormat f) {
       return "json";
     case DocFormat::cii:
       return "xml";
+    case DocFormat::facturx:
+      return "pdf";
   }
   return "";
 }

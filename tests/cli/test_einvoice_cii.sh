@@ -71,6 +71,23 @@ grep -q '<ram:ID>M1</ram:ID>' "$T/cii/three-rates.xml"; check "goods and service
 check "every file passes the official validators" test $? = 0
 cat "$T/validate.txt"
 
+# Factur-X: the PDF of the invoice as PDF/A-3b, with its CII inside as factur-x.xml; Apache
+# PDFBox Preflight finds nothing PDF/A-3 forbids (tests/einvoice/preflight).
+mkdir -p "$T/fx"
+for n in F2026-0001 F2026-0005 F2026-0006 A2026-0001; do
+  run invoice render "$n" --to facturx -o "$T/fx/$n.pdf"
+  expect_rc 0 "Factur-X of $n"
+  expect_out "Factur-X EN 16931, PDF/A-3b"
+  check "$n: PDF 1.7" bash -c "pdfinfo '$T/fx/$n.pdf' | grep -q 'PDF version: *1.7'"
+  check "$n: one embedded file, factur-x.xml" bash -c "pdfdetach -list '$T/fx/$n.pdf' | grep -q '^1: factur-x.xml'"
+  pdfdetach -save 1 -o "$T/fx/$n.xml" "$T/fx/$n.pdf" >/dev/null 2>&1
+  run invoice render "$n" --to cii -o -
+  check "$n: the embedded XML is the invoice's CII" test "$(cat "$T/fx/$n.xml")" = "$OUT"
+done
+"${INDIE_SOURCE}/tests/einvoice/preflight" "$T"/fx/*.pdf >"$T/preflight.txt" 2>&1
+check "every Factur-X file passes Preflight (PDF/A-3b)" test $? = 0
+cat "$T/preflight.txt"
+
 # The rules indie checks natively, without Java: what passes, and what a platform would reject.
 run invoice check F2026-0001
 expect_rc 0 "a valid e-invoice"

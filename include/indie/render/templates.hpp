@@ -8,8 +8,9 @@
 namespace indie {
 
 /// What `invoice render --to` can write.
-/// cii: the e-invoice XML (UN/CEFACT CII, EN 16931), for invoices only.
-enum class DocFormat { pdf, html, md, txt, json, cii };
+/// cii: the e-invoice XML (UN/CEFACT CII, EN 16931); facturx: the PDF/A-3 carrying it. For
+/// invoices only.
+enum class DocFormat { pdf, html, md, txt, json, cii, facturx };
 /// "pdf", "html", "md" (or "markdown"), "txt" (or "text"), "json", "cii" (or "xml"); throws
 /// invalid_input.
 DocFormat parse_doc_format(std::string_view text);

@@ -22,6 +22,7 @@
 #include <memory>
 #include <vector>
 
+#include "facturx.hpp"
 #include "indie/core/error.hpp"
 #include "pdf_journal.hpp"
 #include "pdf_model.hpp"
@@ -616,6 +617,16 @@ PdfDocument render_pdf_natively(const ordered_json& doc, const PdfOptions& optio
   g_object_unref(font_map);
   if (status != CAIRO_STATUS_SUCCESS)
     throw storage_error(fmt::format("PDF: {}", cairo_status_to_string(status)));
+  // A model that carries its e-invoice is made a Factur-X file (facturx.cpp).
+  if (const auto fx = doc.find("facturx"); fx != doc.end() && fx->is_object()) {
+    FacturxMeta meta;
+    meta.xml = str(*fx, "xml");
+    meta.title = title;
+    meta.author = str(doc["seller"], "name");
+    meta.created = options.created_at;
+    meta.creator = options.creator;
+    out = make_facturx(out, meta);
+  }
   return {std::move(out), pages};
 }
 
