@@ -117,17 +117,17 @@ void set_eur_rate(RateRepo& rates, Invoice& inv, Date date, const IssueArgs& a, 
 
 // invoice.einvoice = cii: an invoice whose e-invoice a platform would reject is not issued.
 void refuse_bad_einvoice(const Config& config, const DocumentInput& in) {
-  if (config.invoice.einvoice != "cii") return;
+  if (config.invoice.einvoice == "none") return;
   const auto failures = check_einvoice(in);
   if (failures.empty()) return;
   std::string list;
   for (const auto& f : failures) list += fmt::format("\n  - {}: {}", f.rule, f.message);
   throw invalid_input(fmt::format(
-      "{} cannot be issued: its e-invoice would be rejected (invoice.einvoice is cii):{}\nNothing "
+      "{} cannot be issued: its e-invoice would be rejected (invoice.einvoice is {}):{}\nNothing "
       "was changed.",
       in.invoice.kind == InvoiceKind::credit_note ? std::string("the credit note")
                                                   : fmt::format("draft {}", in.invoice.id),
-      list));
+      config.invoice.einvoice, list));
 }
 
 void issue(Context& ctx, const IssueArgs& a) {

@@ -107,10 +107,12 @@ void render(Context& ctx, const RenderArgs& a) {
   // The PDF of an issued invoice is the document it was issued as, byte for byte; any other
   // rendering is made afresh from what was frozen at issue.
   std::optional<IssuedDocument> stored;
-  if (inv.issued && format == DocFormat::pdf && !a.duplicate && !a.with_timesheet &&
-      a.lang.empty()) {
+  if (inv.issued && (format == DocFormat::pdf || format == DocFormat::facturx) && !a.duplicate &&
+      !a.with_timesheet && a.lang.empty()) {
     InvoiceRepo repo(ctx.store());
     stored = repo.document(inv.id);
+    // Asked for Factur-X, an invoice issued as a plain PDF is rendered afresh.
+    if (stored && format == DocFormat::facturx && stored->format != "facturx") stored.reset();
   }
   ordered_json model = stored || format == DocFormat::cii ? ordered_json() : invoice_document(in);
   if (stored) {

@@ -4,6 +4,7 @@
 
 #include "indie/core/digest.hpp"
 #include "indie/core/error.hpp"
+#include "indie/render/cii.hpp"
 #include "indie/render/pdf.hpp"
 
 namespace indie::cli {
@@ -28,9 +29,13 @@ IssuedDocument issued_pdf(Context& ctx, const DocumentInput& in) {
   options.created_at = ctx.now_iso();
   options.creator = "indie " INDIE_VERSION;
   IssuedDocument doc;
-  doc.format = "pdf";
+  // invoice.einvoice = facturx: the document issued is the Factur-X file, the PDF with its CII.
+  const bool facturx = ctx.config().invoice.einvoice == "facturx";
+  doc.format = facturx ? "facturx" : "pdf";
   try {
-    doc.bytes = render_pdf(invoice_document(in), options).bytes;
+    auto model = invoice_document(in);
+    if (facturx) model["facturx"] = {{"xml", cii_invoice(in)}};
+    doc.bytes = render_pdf(model, options).bytes;
   } catch (const Error& e) {
     const std::string what = in.invoice.kind == InvoiceKind::credit_note
                                  ? std::string("the credit note")

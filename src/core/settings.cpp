@@ -83,9 +83,9 @@ bool parse_yes_no(std::string_view v) {
 std::string yes_no(std::string_view v) { return parse_yes_no(v) ? "yes" : "no"; }
 std::string einvoice(std::string_view v) {
   const std::string t = to_lower(v);
-  if (t == "none" || t == "no" || t == "cii") return t == "no" ? "none" : t;
-  throw invalid_input(
-      fmt::format("'{}' must be none or cii (Factur-X, the PDF carrying it, is not made yet)", v));
+  if (t == "none" || t == "no" || t == "cii" || t == "facturx") return t == "no" ? "none" : t;
+  if (t == "factur-x") return "facturx";
+  throw invalid_input(fmt::format("'{}' must be none, cii or facturx", v));
 }
 std::string activity(std::string_view v) { return std::string(to_string(parse_activity(v))); }
 std::string frequency(std::string_view v) {
@@ -261,7 +261,8 @@ const auto kKeys = std::to_array<ConfigKey>({
      "Template of invoice render for html, md and txt (see indie template list)", any_text,
      INDIE_INVOICE_TEXT(template_name)},
     {"invoice.einvoice", false, "none",
-     "cii: issuing refuses an invoice whose e-invoice (EN 16931, BR-FR) would be rejected; none",
+     "cii: issuing refuses an invoice whose e-invoice (EN 16931, BR-FR) would be rejected; "
+     "facturx: also keeps the Factur-X file as the document issued; none",
      einvoice, INDIE_INVOICE_TEXT(einvoice)},
     {"time.rounding", false, "1m nearest entry",
      "Billing rounding of tracked time: INCREMENT MODE SCOPE [min DURATION], e.g. 15m up entry",

@@ -114,9 +114,27 @@ expect_unchanged_since einvoice
 run client edit paul --email paul@example.fr
 run invoice issue "$P"
 expect_rc 0 "issued once the client has an address"
+run config set invoice.einvoice factur-y
+expect_rc 1 "an unknown e-invoice setting"
+expect_err "must be none, cii or facturx"
+
+# invoice.einvoice = facturx: the document kept at issue is the Factur-X file.
 run config set invoice.einvoice facturx
-expect_rc 1 "Factur-X is not made yet"
-expect_err "must be none or cii"
+run invoice new paul --empty --service-date 2026-11-21 -q
+D=$OUT
+run invoice line add "$D" "Cours" --qty 2 --price 50 --vat 20 --activity bnc
+run invoice issue "$D" -q
+expect_rc 0 "issued as Factur-X"
+N=$OUT
+run invoice render "$N" -o "$T/kept.pdf"
+expect_out "the document issued on"
+check "the kept document carries factur-x.xml" bash -c "pdfdetach -list '$T/kept.pdf' | grep -q factur-x.xml"
+run invoice verify "$N" "$T/kept.pdf"
+expect_rc 0 "it is the document issued"
+"${INDIE_SOURCE}/tests/einvoice/preflight" "$T/kept.pdf" >/dev/null 2>&1
+check "the kept Factur-X passes Preflight" test $? = 0
+run verify
+expect_rc 0 "the record still verifies"
 
 # A draft has no e-invoice; nothing is written.
 run invoice new acme --empty -q

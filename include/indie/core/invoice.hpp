@@ -177,7 +177,7 @@ std::string_view to_string(PaymentMethod m);
 /// The document of an issued invoice or credit note, rendered once at issue and kept: what the
 /// client received, byte for byte (issue 14.1).
 struct IssuedDocument {
-  std::string format = "pdf";  ///< pdf; facturx once e-invoices arrive
+  std::string format = "pdf";  ///< pdf, or facturx: the PDF/A-3 with the invoice's CII inside
   std::string bytes;
   std::string sha256;  ///< of the bytes, lowercase hex
   std::string created_at;
