@@ -266,7 +266,8 @@ void setup_invoice_check(CLI::App& group, Context& ctx) {
       "(BR-S-02, BR-AE-02), the rates France allows (BR-FR-16), the totals (BR-CO-10, -14,\n"
       "-15, -16), the VAT in EUR of a foreign-currency invoice (BR-FR-CO-12), a credit note's\n"
       "reference (BR-FR-CO-05). Exit status 1 when one is broken, with each rule and what to\n"
-      "change. With invoice.einvoice = cii, issuing runs the same checks and refuses.\n\n"
+      "change. With invoice.einvoice = cii or facturx, issuing runs the same checks and\n"
+      "refuses.\n\n"
       "Examples:\n  indie invoice check F2026-0007\n  indie invoice check 12 --format json");
   cmd->callback([&ctx, ref] { check_einvoice_of(ctx, *ref); });
 }
@@ -293,8 +294,9 @@ void setup_invoice_verify(CLI::App& group, Context& ctx) {
 
 void setup_invoice_render(CLI::App& group, Context& ctx) {
   auto a = std::make_shared<RenderArgs>();
-  auto* cmd =
-      group.add_subcommand("render", "Write an invoice as a PDF, HTML, Markdown or text document");
+  auto* cmd = group.add_subcommand("render",
+                                   "Write an invoice as a PDF, HTML, Markdown or text document, "
+                                   "or as an e-invoice (CII, Factur-X)");
   cmd->add_option("invoice", a->invoice, "Number (F2026-0007) or draft id")->required();
   cmd->add_option("--to", a->to,
                   "pdf (default), html, md, txt, json for the data templates see; cii: the "
