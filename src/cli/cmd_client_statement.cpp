@@ -107,21 +107,7 @@ void statement(Context& ctx, const StatementArgs& a) {
   in.seller = ordered_json::parse(seller_snapshot(ctx.config().business));
   in.client = ordered_json::parse(buyer_snapshot(client));
   const ordered_json model = statement_document(in);
-  std::string bytes;
-  if (format == DocFormat::json) {
-    bytes = model.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-  } else if (format == DocFormat::pdf) {
-    if (!a.template_name.empty())
-      throw usage_error("--template applies to html, md and txt; the PDF has its own layout");
-    PdfOptions options;
-    options.created_at = ctx.now_iso();
-    options.creator = "indie " INDIE_VERSION;
-    bytes = render_pdf(model, options).bytes;
-  } else {
-    const TemplateSource t = find_template(a.template_name.empty() ? "statement" : a.template_name,
-                                           format, ctx.templates_dir());
-    bytes = render_template(t, format, model);
-  }
+  const std::string bytes = render_model(ctx, model, format, a.template_name, "statement");
   const std::string path = write_document(
       ctx, bytes, a.output, format,
       fmt::format("statement-{}-{}.{}", client.handle, format_date(as_of), extension(format)));

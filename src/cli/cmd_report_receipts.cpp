@@ -45,21 +45,7 @@ void write_journal(Context& ctx, const ReceiptsArgs& a, ReceiptsJournal journal,
   }
   in.seller = nlohmann::ordered_json::parse(seller_snapshot(ctx.config().business));
   const nlohmann::ordered_json model = journal_document(in);
-  std::string bytes;
-  if (format == DocFormat::json) {
-    bytes = model.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-  } else if (format == DocFormat::pdf) {
-    if (!a.template_name.empty())
-      throw usage_error("--template applies to html, md and txt; the PDF has its own layout");
-    PdfOptions options;
-    options.created_at = ctx.now_iso();
-    options.creator = "indie " INDIE_VERSION;
-    bytes = render_pdf(model, options).bytes;
-  } else {
-    const TemplateSource t = find_template(a.template_name.empty() ? "journal" : a.template_name,
-                                           format, ctx.templates_dir());
-    bytes = render_template(t, format, model);
-  }
+  const std::string bytes = render_model(ctx, model, format, a.template_name, "journal");
   std::string name = span.label;
   std::replace(name.begin(), name.end(), ' ', '_');
   const std::string path =

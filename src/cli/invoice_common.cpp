@@ -8,6 +8,7 @@
 #include "indie/core/currency.hpp"
 #include "indie/core/error.hpp"
 #include "indie/core/text.hpp"
+#include "indie/render/pdf.hpp"
 #include "indie/store/client_repo.hpp"
 #include "indie/store/files.hpp"
 
@@ -175,6 +176,23 @@ void settle_activities(Store& store, const Config& config, std::vector<InvoiceLi
     l.activity = resolve_activity(std::nullopt, project, config.business.activity,
                                   fmt::format("line {} ({})", l.position, l.description));
   }
+}
+
+std::string render_model(Context& ctx, const nlohmann::ordered_json& model, DocFormat format,
+                         const std::string& template_name, std::string_view builtin) {
+  if (format == DocFormat::json)
+    return model.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  if (format == DocFormat::pdf) {
+    if (!template_name.empty())
+      throw usage_error("--template applies to html, md and txt; the PDF has its own layout");
+    PdfOptions options;
+    options.created_at = ctx.now_iso();
+    options.creator = "indie " INDIE_VERSION;
+    return render_pdf(model, options).bytes;
+  }
+  const TemplateSource t = find_template(
+      template_name.empty() ? std::string(builtin) : template_name, format, ctx.templates_dir());
+  return render_template(t, format, model);
 }
 
 }  // namespace indie::cli

@@ -1,6 +1,7 @@
 #pragma once
 // What the invoice (and other money) commands share: a draft's totals saved, and amounts,
 // currencies and dates as typed on the command line.
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,10 @@ void record_in_account(Store& store, const Account& account, const Invoice& invo
 /// Writes a rendered document: to standard output for `-o -` (and for JSON without -o), else
 /// whole or not at all to `output`, or `default_path` when none is given. Returns the path
 /// written; empty when it went to standard output.
+/// A document model (a statement, the receipts journal) as `format`: its JSON, the PDF module's
+/// layout, or a template (`template_name`, else the built-in one named `builtin`).
+std::string render_model(Context& ctx, const nlohmann::ordered_json& model, DocFormat format,
+                         const std::string& template_name, std::string_view builtin);
 std::string write_document(Context& ctx, const std::string& bytes, const std::string& output,
                            DocFormat format, const std::string& default_path);
 /// Gives each line of an invoice being issued its activity, as the books will count it: its

@@ -6,6 +6,7 @@
 
 #include "indie/core/error.hpp"
 #include "indie/core/rounding.hpp"
+#include "indie/core/text.hpp"
 
 namespace indie {
 
@@ -43,28 +44,6 @@ DesDeclaration build_des(const Period& month, const std::vector<DesDocument>& do
   return d;
 }
 
-namespace {
-std::string escaped(std::string_view s) {
-  std::string out;
-  for (const char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-}  // namespace
-
 std::string des_xml(const DesDeclaration& des, std::string_view seller_vat, int number) {
   // The schema's pattern for num_tvaFr: FR, two characters, nine digits.
   const bool french = seller_vat.size() == 13 && (seller_vat.substr(0, 2) == "FR") &&
@@ -78,7 +57,7 @@ std::string des_xml(const DesDeclaration& des, std::string_view seller_vat, int 
   std::string x =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<fichier_des>\n  <declaration_des>\n";
   x += fmt::format("    <num_des>{}</num_des>\n    <num_tvaFr>{}</num_tvaFr>\n", number,
-                   escaped(seller_vat));
+                   xml_escaped(seller_vat));
   x += fmt::format("    <mois_des>{:02}</mois_des>\n    <an_des>{}</an_des>\n",
                    static_cast<unsigned>(des.month.first.month()),
                    static_cast<int>(des.month.first.year()));
@@ -86,7 +65,7 @@ std::string des_xml(const DesDeclaration& des, std::string_view seller_vat, int 
     x += fmt::format(
         "    <ligne_des>\n      <numlin_des>{}</numlin_des>\n      <valeur>{}</valeur>\n"
         "      <partner_des>{}</partner_des>\n    </ligne_des>\n",
-        l.position, l.euros, escaped(l.vat_number));
+        l.position, l.euros, xml_escaped(l.vat_number));
   x += "  </declaration_des>\n</fichier_des>\n";
   return x;
 }

@@ -18,26 +18,7 @@ namespace {
 
 using nlohmann::ordered_json;
 
-std::string esc(std::string_view s) {
-  std::string out;
-  for (const char c : s) switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  return out;
-}
+std::string esc(std::string_view s) { return xml_escaped(s); }
 
 std::string date102(Date d) {
   return fmt::format("<udt:DateTimeString format=\"102\">{:04}{:02}{:02}</udt:DateTimeString>",

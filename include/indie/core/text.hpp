@@ -20,6 +20,8 @@ std::string french_spacing(std::string_view s);
 /// `s` in double quotes with ", \, control characters escaped (\n, \t, \r, \u001f): a JSON
 /// string and a TOML basic string alike.
 std::string quoted_escaped(std::string_view s);
+/// `s` as XML character data or an attribute value: & < > " escaped.
+std::string xml_escaped(std::string_view s);
 /// The same, appended to `out`.
 void append_quoted_escaped(std::string& out, std::string_view s);
 /// Columns a UTF-8 string takes on a terminal (one per code point, combining marks zero).

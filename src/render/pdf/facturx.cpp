@@ -49,6 +49,7 @@ std::string pdf_date(const std::string& iso) {
   return "D:" + digits + "Z";
 }
 
+// The module carries no copy of the core library (only its headers), hence its own escaping.
 std::string xml_escape(const std::string& s) {
   std::string out;
   for (const char c : s) switch (c) {
