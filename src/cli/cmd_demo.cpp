@@ -93,7 +93,10 @@ void demo(Context& ctx) {
           << "  indie account balance --in USD\n"
           << "  indie invoice render F2026-0001 --with-timesheet    # writes F2026-0001.pdf here\n"
           << "  indie invoice credit F2026-0001 --line 3 --reason \"Audit reporté\"\n"
-          << "  indie client statement acme                        # what acme owes, and why\n";
+          << "  indie client statement acme                        # what acme owes, and why\n"
+          << "  indie report receipts                              # the receipts journal\n"
+          << "  indie report urssaf --period 2026-11               # the URSSAF declaration\n"
+          << "  indie invoice render F2026-0001 --to cii -o -      # the e-invoice XML\n";
 }
 
 }  // namespace
