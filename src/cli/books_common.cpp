@@ -77,6 +77,49 @@ Span span_args(Context& ctx, const std::string& period, const std::string& year,
   return s;
 }
 
+std::vector<Expense> valued_expenses(Context& ctx, Date from, Date to) {
+  const EurPath eur_path = eur_paths(ctx.store());
+  std::vector<Expense> out;
+  for (auto& s : BooksRepo(ctx.store()).expenses(from, to))
+    out.push_back(value_expense(std::move(s), eur_path));
+  return out;
+}
+
+Period declaration_period_arg(const std::string& text, std::string_view flag, Period fallback,
+                              std::string_view year_refusal) {
+  if (text.empty()) return fallback;
+  Period p;
+  try {
+    p = parse_period(text);
+  } catch (const Error& e) {
+    throw invalid_input(fmt::format("{}: {}", flag, e.what()));
+  }
+  if (p.kind == Period::Kind::year)
+    throw invalid_input(fmt::format("{}: {}, not a year like '{}'", flag, year_refusal, text));
+  return p;
+}
+
+int year_arg(Context& ctx, const std::string& text, std::string_view flag) {
+  if (text.empty()) return static_cast<int>(ctx.today().year());
+  try {
+    const Period p = parse_period(text);
+    if (p.kind == Period::Kind::year) return static_cast<int>(p.first.year());
+  } catch (const Error&) {
+  }
+  throw invalid_input(fmt::format("{}{}'{}' is not a year; write it like 2026", flag,
+                                  flag.empty() ? "" : ": ", text));
+}
+
+ThresholdsInput thresholds_input(const Config& config, int year, Date as_of) {
+  ThresholdsInput in;
+  in.year = year;
+  in.as_of = as_of;
+  in.activity = config.business.activity;
+  in.franchise = config.business.vat_regime == VatRegime::franchise;
+  in.micro = config.business.legal_form == LegalForm::ei;
+  return in;
+}
+
 std::string amount_text_of(std::int64_t minor, const std::string& code, bool for_people) {
   return amount_text(Money(minor, currency(code, true)), for_people);
 }

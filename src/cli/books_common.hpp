@@ -6,8 +6,10 @@
 #include <vector>
 
 #include "context.hpp"
+#include "indie/core/expenses.hpp"
 #include "indie/core/period.hpp"
 #include "indie/core/receipts.hpp"
+#include "indie/core/thresholds.hpp"
 
 namespace indie::cli {
 
@@ -30,6 +32,18 @@ Span span_args(Context& ctx, const std::string& period, const std::string& year,
 
 /// An amount of `code` for a table or a machine.
 std::string amount_text_of(std::int64_t minor, const std::string& code, bool for_people);
+/// The expenses dated between `from` and `to`, valued in EUR like the receipts.
+std::vector<Expense> valued_expenses(Context& ctx, Date from, Date to);
+
+/// A month or a quarter typed after `flag` (2026-11, 2026-Q4); errors name the flag. A year is
+/// refused saying `year_refusal`. Empty text: `fallback`.
+Period declaration_period_arg(const std::string& text, std::string_view flag, Period fallback,
+                              std::string_view year_refusal);
+/// A year typed after `flag` (empty: none in the message); empty text: this year.
+int year_arg(Context& ctx, const std::string& text, std::string_view flag);
+/// What the thresholds of `year` are checked with, from the business profile.
+ThresholdsInput thresholds_input(const Config& config, int year, Date as_of);
+
 /// Cents as EUR for a table (1 234.56) or a machine (1234.56).
 std::string eur_text(std::int64_t cents, bool for_people);
 

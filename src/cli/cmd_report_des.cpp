@@ -18,8 +18,7 @@ struct DesArgs {
 };
 
 void run(Context& ctx, const DesArgs& a) {
-  Period month =
-      month_of(Date{std::chrono::sys_days(month_of(ctx.today()).first) - std::chrono::days(1)});
+  Period month = last_ended(Period::Kind::month, ctx.today());
   if (!a.month.empty()) {
     try {
       month = parse_period(a.month);

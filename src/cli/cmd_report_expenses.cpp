@@ -20,10 +20,7 @@ struct ExpenseArgs {
 void run(Context& ctx, const ExpenseArgs& a) {
   const Span span = span_args(ctx, a.period, a.year, a.from, a.to);
   const ExpenseGrouping by = parse_expense_grouping(a.by);
-  const EurPath eur_path = eur_paths(ctx.store());
-  std::vector<Expense> expenses;
-  for (auto& s : BooksRepo(ctx.store()).expenses(span.from, span.to))
-    expenses.push_back(value_expense(std::move(s), eur_path));
+  const std::vector<Expense> expenses = valued_expenses(ctx, span.from, span.to);
   const bool people = ctx.format() == Format::table;
   if (expenses.empty() && people) {
     ctx.err << fmt::format("No expenses in {}.\n", span.label);

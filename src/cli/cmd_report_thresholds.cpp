@@ -16,35 +16,15 @@ struct ThresholdArgs {
   std::string year, as_of;
 };
 
-ThresholdsInput input_for(const Config& config, int year, Date as_of) {
-  ThresholdsInput in;
-  in.year = year;
-  in.as_of = as_of;
-  in.activity = config.business.activity;
-  in.franchise = config.business.vat_regime == VatRegime::franchise;
-  in.micro = config.business.legal_form == LegalForm::ei;
-  return in;
-}
-
-int year_arg(Context& ctx, const std::string& text) {
-  if (text.empty()) return static_cast<int>(ctx.today().year());
-  try {
-    const Period p = parse_period(text);
-    if (p.kind == Period::Kind::year) return static_cast<int>(p.first.year());
-  } catch (const Error&) {
-  }
-  throw invalid_input(fmt::format("--year: '{}' is not a year; write it like 2026", text));
-}
-
 void run(Context& ctx, const ThresholdArgs& a) {
   const Config& config = ctx.config();
-  const int year = year_arg(ctx, a.year);
+  const int year = year_arg(ctx, a.year, "--year");
   const Period p = year_of(year);
   const Date as_of =
       a.as_of.empty() ? std::min(ctx.today(), p.last) : date_or_today(ctx, a.as_of, "--as-of");
   const auto receipts = valued_receipts(ctx, p.first, std::min(as_of, p.last));
   const YearFigures figures(year, config.figures);
-  const auto in = input_for(config, year, as_of);
+  const auto in = thresholds_input(config, year, as_of);
   if (!in.franchise && !in.micro) {
     ctx.err << "No threshold applies: business.vat_regime is standard and business.legal_form is "
                "not EI (micro-enterprise).\n";
@@ -90,7 +70,7 @@ void run(Context& ctx, const ThresholdArgs& a) {
 }
 
 void figures(Context& ctx, const std::string& year_text) {
-  const int year = year_arg(ctx, year_text);
+  const int year = year_arg(ctx, year_text, "--year");
   const YearFigures figs(year, ctx.config().figures);
   const bool people = ctx.format() == Format::table;
   TableWriter w(ctx.out, ctx.format(), {"year", "figure", "value", "unit", "source", "meaning"},
@@ -114,7 +94,7 @@ std::vector<std::string> crossed_threshold_warnings(
     Context& ctx, Date day, const std::function<bool(const Receipt&)>& is_new) {
   const Config& config = ctx.config();
   const int year = static_cast<int>(day.year());
-  const auto in = input_for(config, year, day);
+  const auto in = thresholds_input(config, year, day);
   std::vector<std::string> out;
   if (!in.franchise && !in.micro) return out;
   try {

@@ -14,13 +14,6 @@ struct UrssafArgs {
   std::string period;
 };
 
-// The period to declare now: the last month or quarter that has ended.
-Period default_period(const Config& config, Date today) {
-  const Period current = config.urssaf.quarterly ? quarter_of(today) : month_of(today);
-  const Date before = Date{std::chrono::sys_days(current.first) - std::chrono::days(1)};
-  return config.urssaf.quarterly ? quarter_of(before) : month_of(before);
-}
-
 std::string percent(const Decimal& d) { return d.normalized().to_string(); }
 
 void run(Context& ctx, const UrssafArgs& a) {
@@ -31,19 +24,12 @@ void run(Context& ctx, const UrssafArgs& a) {
         "URSSAF; business.legal_form is {}, whose contributions are computed otherwise. If you are "
         "a micro-entrepreneur: indie config set business.legal_form EI",
         to_string(config.business.legal_form)));
-  Period period = default_period(config, ctx.today());
-  if (!a.period.empty()) {
-    try {
-      period = parse_period(a.period);
-    } catch (const Error& e) {
-      throw invalid_input(fmt::format("--period: {}", e.what()));
-    }
-    if (period.kind == Period::Kind::year)
-      throw invalid_input(fmt::format(
-          "--period: the URSSAF declaration is for a month (2026-11) or a quarter (2026-Q4), "
-          "not a year; indie report receipts --year {} totals the year",
-          a.period));
-  }
+  // Default: the last month or quarter that ended, by urssaf.frequency.
+  const Period period = declaration_period_arg(
+      a.period, "--period",
+      last_ended(config.urssaf.quarterly ? Period::Kind::quarter : Period::Kind::month,
+                 ctx.today()),
+      "the URSSAF declaration is for a month (2026-11) or a quarter (2026-Q4)");
   std::array<std::int64_t, 3> net{};
   for (const auto& r : valued_receipts(ctx, period.first, period.last))
     for (std::size_t i = 0; i < 3; ++i) net[i] += r.net_eur[i];

@@ -18,25 +18,11 @@ void run(Context& ctx, const std::string& period_text) {
         "under the franchise en base no VAT is charged, so none is owed: indie report thresholds "
         "says how far the franchise goes. If you now charge VAT: indie config set "
         "business.vat_regime standard");
-  Period period =
-      month_of(Date{std::chrono::sys_days(month_of(ctx.today()).first) - std::chrono::days(1)});
-  if (!period_text.empty()) {
-    try {
-      period = parse_period(period_text);
-    } catch (const Error& e) {
-      throw invalid_input(fmt::format("--period: {}", e.what()));
-    }
-    if (period.kind == Period::Kind::year)
-      throw invalid_input(
-          fmt::format("--period: VAT is returned by month (2026-11) or quarter (2026-Q4), not '{}'",
-                      period_text));
-  }
-  Store& store = ctx.store();
-  BooksRepo books(store);
-  const EurPath eur_path = eur_paths(store);
-  std::vector<Expense> expenses;
-  for (auto& s : books.expenses(period.first, period.last))
-    expenses.push_back(value_expense(std::move(s), eur_path));
+  const Period period =
+      declaration_period_arg(period_text, "--period", last_ended(Period::Kind::month, ctx.today()),
+                             "VAT is returned by month (2026-11) or quarter (2026-Q4)");
+  BooksRepo books(ctx.store());
+  const std::vector<Expense> expenses = valued_expenses(ctx, period.first, period.last);
   const VatReturn r =
       vat_return(valued_receipts(ctx, period.first, period.last),
                  books.issued_shares(period.first, period.last, config.business.activity), expenses,

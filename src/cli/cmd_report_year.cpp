@@ -48,32 +48,14 @@ bool colour(Context& ctx) {
 
 void run(Context& ctx, const YearArgs& a) {
   const Config& config = ctx.config();
-  int year = static_cast<int>(ctx.today().year());
-  if (!a.year.empty()) {
-    try {
-      const Period p = parse_period(a.year);
-      if (p.kind != Period::Kind::year) throw invalid_input("");
-      year = static_cast<int>(p.first.year());
-    } catch (const Error&) {
-      throw invalid_input(fmt::format("'{}' is not a year; write it like 2026", a.year));
-    }
-  }
+  const int year = year_arg(ctx, a.year, "");
   if (!a.to.empty() && a.to != "svg" && a.to != "png")
     throw usage_error(fmt::format("--to: '{}' is not a chart format; use svg or png", a.to));
   const Period p = year_of(year);
   const auto receipts = valued_receipts(ctx, p.first, p.last);
-  const EurPath eur_path = eur_paths(ctx.store());
-  std::vector<Expense> expenses;
-  for (auto& s : BooksRepo(ctx.store()).expenses(p.first, p.last))
-    expenses.push_back(value_expense(std::move(s), eur_path));
-  const auto months = year_summary(year, receipts, expenses);
+  const auto months = year_summary(year, receipts, valued_expenses(ctx, p.first, p.last));
 
-  ThresholdsInput in;
-  in.year = year;
-  in.as_of = std::min(ctx.today(), p.last);
-  in.activity = config.business.activity;
-  in.franchise = config.business.vat_regime == VatRegime::franchise;
-  in.micro = config.business.legal_form == LegalForm::ei;
+  const ThresholdsInput in = thresholds_input(config, year, std::min(ctx.today(), p.last));
   std::vector<ThresholdLine> limits;
   if (in.franchise || in.micro)
     limits = check_thresholds(receipts, in, YearFigures(year, config.figures));

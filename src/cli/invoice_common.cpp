@@ -143,39 +143,15 @@ std::string write_document(Context& ctx, const std::string& bytes, const std::st
 void settle_activities(Store& store, const Config& config, std::vector<InvoiceLine>& lines,
                        const std::vector<InvoiceLine>& credited) {
   ProjectRepo projects(store);
-  std::map<std::int64_t, std::optional<Activity>> of_project;
-  for (auto& l : lines) {
-    if (l.activity) continue;
-    if (l.credits_line_id)
-      for (const auto& c : credited)
-        if (c.id == *l.credits_line_id) l.activity = c.activity;
-    // A credit of an amount is spread over the invoice's VAT rates: each of its lines takes the
-    // activity of the invoice's lines at its rate, when they have one, else the invoice's.
-    if (!l.credits_line_id && !credited.empty()) {
-      const auto only = [&](bool same_rate) {
-        std::optional<Activity> a;
-        bool first = true;
-        for (const auto& c : credited) {
-          if (same_rate && c.vat_rate != l.vat_rate) continue;
-          if (first) a = c.activity;
-          if (c.activity != a) return std::optional<Activity>();
-          first = false;
-        }
-        return a;
-      };
-      l.activity = only(true);
-      if (!l.activity) l.activity = only(false);
-    }
-    if (l.activity) continue;
-    std::optional<Activity> project;
-    if (l.project_id) {
-      auto [it, added] = of_project.try_emplace(*l.project_id);
-      if (added) it->second = projects.get(std::to_string(*l.project_id)).activity;
-      project = it->second;
-    }
-    l.activity = resolve_activity(std::nullopt, project, config.business.activity,
-                                  fmt::format("line {} ({})", l.position, l.description));
-  }
+  std::map<std::int64_t, std::optional<Activity>> known;  // a project read once
+  indie::settle_activities(
+      lines, credited,
+      [&](std::int64_t id) {
+        auto [it, added] = known.try_emplace(id);
+        if (added) it->second = projects.get(std::to_string(id)).activity;
+        return it->second;
+      },
+      config.business.activity);
 }
 
 std::string render_model(Context& ctx, const nlohmann::ordered_json& model, DocFormat format,

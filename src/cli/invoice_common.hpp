@@ -58,11 +58,8 @@ std::string render_model(Context& ctx, const nlohmann::ordered_json& model, DocF
                          const std::string& template_name, std::string_view builtin);
 std::string write_document(Context& ctx, const std::string& bytes, const std::string& output,
                            DocFormat format, const std::string& default_path);
-/// Gives each line of an invoice being issued its activity, as the books will count it: its
-/// own, else the line it credits (`credited`; a credit of an amount: the activity of the
-/// invoice's lines at its VAT rate, or the invoice's, when single), else its project's, else
-/// business.activity
-/// (resolve_activity). Throws, naming the line, when that leaves `mixed`.
+/// indie::settle_activities (invoice_issue.hpp) with the projects' activities from the store
+/// and business.activity.
 void settle_activities(Store& store, const Config& config, std::vector<InvoiceLine>& lines,
                        const std::vector<InvoiceLine>& credited);
 /// A date given on the command line, or today.

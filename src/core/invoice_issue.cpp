@@ -70,6 +70,39 @@ std::string number_for(const InvoiceDefaults& defaults, InvoiceKind kind, Date d
                                static_cast<unsigned>(date.month()), seq);
 }
 
+void settle_activities(std::vector<InvoiceLine>& lines, const std::vector<InvoiceLine>& credited,
+                       const std::function<std::optional<Activity>(std::int64_t)>& project_activity,
+                       Activity business) {
+  // The single activity of the credited lines (at `rate` when given), if they share one.
+  const auto shared = [&](const Decimal* rate) {
+    std::optional<Activity> a;
+    bool first = true;
+    for (const auto& c : credited) {
+      if (rate != nullptr && c.vat_rate != *rate) continue;
+      if (!first && c.activity != a) return std::optional<Activity>();
+      a = c.activity;
+      first = false;
+    }
+    return a;
+  };
+  for (auto& l : lines) {
+    if (l.activity) continue;
+    if (l.credits_line_id) {
+      for (const auto& c : credited)
+        if (c.id == *l.credits_line_id) l.activity = c.activity;
+    } else if (!credited.empty()) {
+      // A credit of an amount is spread over the invoice's VAT rates.
+      l.activity = shared(&l.vat_rate);
+      if (!l.activity) l.activity = shared(nullptr);
+    }
+    if (l.activity) continue;
+    const std::optional<Activity> project =
+        l.project_id ? project_activity(*l.project_id) : std::nullopt;
+    l.activity = resolve_activity(std::nullopt, project, business,
+                                  fmt::format("line {} ({})", l.position, l.description));
+  }
+}
+
 std::string seller_snapshot(const BusinessProfile& s) {
   ordered_json j = {{"name", seller_display_name(s)},
                     {"legal_form", to_string(s.legal_form)},

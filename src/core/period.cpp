@@ -58,6 +58,15 @@ Period quarter_of(Date d) {
   return make(Period::Kind::quarter, static_cast<int>(d.year()), (m - 1) / 3 * 3 + 1, 3);
 }
 
+Period last_ended(Period::Kind kind, Date today) {
+  const auto of = [&](Date d) {
+    return kind == Period::Kind::quarter ? quarter_of(d)
+           : kind == Period::Kind::year  ? year_of(static_cast<int>(d.year()))
+                                         : month_of(d);
+  };
+  return of(Date{std::chrono::sys_days(of(today).first) - std::chrono::days(1)});
+}
+
 Period year_of(int y) { return make(Period::Kind::year, y, 1, 12); }
 
 Period parse_period(std::string_view text) {

@@ -319,3 +319,10 @@ TEST_CASE("the category of operation, from the lines' activities") {
   CHECK_FALSE(operation_category({A::bnc, std::nullopt}));
   CHECK_FALSE(operation_category({}));
 }
+
+TEST_CASE("the period to declare now: the last month or quarter that ended") {
+  CHECK(last_ended(Period::Kind::month, on(2026, 12, 1)).label() == "2026-11");
+  CHECK(last_ended(Period::Kind::month, on(2026, 1, 31)).label() == "2025-12");
+  CHECK(last_ended(Period::Kind::quarter, on(2026, 11, 21)).label() == "2026-Q3");
+  CHECK(last_ended(Period::Kind::quarter, on(2026, 1, 5)).label() == "2025-Q4");
+}

@@ -100,3 +100,43 @@ TEST_CASE(
   CHECK(buyer["display_name"] == "Initech");
   CHECK(nlohmann::json::parse(inv.seller)["name"] == "Camille Martin EI");
 }
+
+TEST_CASE("issuing settles each line's activity: own, credited line, rate, project, business") {
+  const auto line = [](int pos, const char* rate, std::optional<Activity> a = std::nullopt) {
+    InvoiceLine l;
+    l.id = pos;
+    l.position = pos;
+    l.description = "line";
+    l.vat_rate = Decimal::parse(rate);
+    l.activity = a;
+    return l;
+  };
+  const auto none = [](std::int64_t) { return std::optional<Activity>(); };
+  // The invoice credited: services at 20 %, goods at 5.5 %.
+  const std::vector<InvoiceLine> invoice = {line(1, "20", Activity::bnc),
+                                            line(2, "5.5", Activity::bic_sales)};
+  std::vector<InvoiceLine> note = {line(1, "20"), line(2, "5.5"), line(3, "5.5")};
+  note[2].credits_line_id = 1;  // a credit of line 1, whatever its rate
+  settle_activities(note, invoice, none, Activity::mixed);
+  CHECK(note[0].activity == Activity::bnc);        // an amount at 20 %: the 20 % lines'
+  CHECK(note[1].activity == Activity::bic_sales);  // at 5.5 %: the 5.5 % lines'
+  CHECK(note[2].activity == Activity::bnc);        // the credited line's
+  // A rate the invoice has twice over activities: the invoice's single activity, if any.
+  std::vector<InvoiceLine> one = {line(1, "10")};
+  settle_activities(one, {line(1, "20", Activity::bnc)}, none, Activity::mixed);
+  CHECK(one[0].activity == Activity::bnc);
+  // Own, then project, then business; a mixed business with none is refused, naming the line.
+  std::vector<InvoiceLine> lines = {line(1, "20", Activity::bic_services), line(2, "20"),
+                                    line(3, "20")};
+  lines[1].project_id = 7;
+  settle_activities(
+      lines, {},
+      [](std::int64_t id) { return id == 7 ? std::optional(Activity::bic_sales) : std::nullopt; },
+      Activity::bnc);
+  CHECK(lines[0].activity == Activity::bic_services);
+  CHECK(lines[1].activity == Activity::bic_sales);
+  CHECK(lines[2].activity == Activity::bnc);
+  std::vector<InvoiceLine> bare = {line(4, "20")};
+  CHECK_THROWS_WITH_AS(settle_activities(bare, {}, none, Activity::mixed),
+                       doctest::Contains("line 4 (line): business.activity is mixed"), Error);
+}

@@ -4,6 +4,7 @@
 /// client as they were, the legal mentions). The store allocates the sequence number inside
 /// the issuing transaction; everything else is decided here.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,15 @@ std::string number_for(const InvoiceDefaults& defaults, InvoiceKind kind, Date d
                        std::int64_t seq);
 
 /// The seller and the client as frozen on an invoice at issue (JSON text).
+/// Gives each line of an invoice being issued its activity, as the books will count it: its
+/// own; else the line it credits (in `credited`, the corrected invoice's lines); for a credit of
+/// an amount, the activity of the invoice's lines at its VAT rate, else the invoice's, when single;
+/// else its project's (`project_activity`); else `business`. Throws invalid_input naming the line
+/// when that leaves mixed (resolve_activity).
+void settle_activities(std::vector<InvoiceLine>& lines, const std::vector<InvoiceLine>& credited,
+                       const std::function<std::optional<Activity>(std::int64_t)>& project_activity,
+                       Activity business);
+
 std::string seller_snapshot(const BusinessProfile& seller);
 std::string buyer_snapshot(const Client& client);
 

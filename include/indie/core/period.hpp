@@ -23,6 +23,8 @@ Period parse_period(std::string_view text);
 Period month_of(Date d);
 Period quarter_of(Date d);
 Period year_of(int year);
+/// The last month (or quarter) that ended before the one `today` is in: the one to declare now.
+Period last_ended(Period::Kind kind, Date today);
 /// The last day of the month `d` is in.
 Date end_of_month(Date d);
 

@@ -38,6 +38,7 @@ void text(cairo_t* cr, double x, double y, const std::string& s, double size, bo
   cairo_show_text(cr, s.c_str());
 }
 
+// Amounts become coordinates here, and only here: a point on the page, never money again.
 double cents(const ordered_json& v) { return v.is_number() ? v.get<double>() : 0.0; }
 
 void draw(cairo_t* cr, const ordered_json& doc) {
