@@ -23,6 +23,7 @@ constexpr auto kGroups = std::to_array<CommandGroup>({
     {"invoice", "Invoices from time or by hand: issue, credit notes, payments", setup_invoice,
      true},
     {"account", "Accounts in any currency: transactions, transfers, balances", setup_account, true},
+    {"bill", "Supplier invoices received as e-invoices: import, check, pay", setup_bill, true},
     {"rate", "Exchange rates: import the ECB's, set your own, convert", setup_rate, true},
     {"report", "Reports on money: receivables, exchange results", setup_report, true},
     {"template", "Invoice templates: list, show, export to customize", setup_template, false},

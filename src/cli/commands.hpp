@@ -31,6 +31,7 @@ void setup_time(CLI::App& app, Context& ctx);
 void setup_invoice(CLI::App& app, Context& ctx);
 void setup_report(CLI::App& app, Context& ctx);
 void setup_account(CLI::App& app, Context& ctx);
+void setup_bill(CLI::App& app, Context& ctx);
 void setup_rate(CLI::App& app, Context& ctx);
 void setup_template(CLI::App& app, Context& ctx);
 void setup_demo(CLI::App& app, Context& ctx);

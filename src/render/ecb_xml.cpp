@@ -7,32 +7,9 @@
 #include "indie/core/currency.hpp"
 #include "indie/core/error.hpp"
 #include "indie/core/text.hpp"
-#include "module_loader.hpp"
-#include "xml_module_abi.h"
+#include "xml_module.hpp"
 
 namespace indie {
-namespace {
-
-constexpr const char* kXmlModuleName = "indie-xml.so";
-
-struct XmlModule {
-  IndieXmlEcb ecb = nullptr;
-  IndieXmlFree free = nullptr;
-};
-
-const XmlModule& xml_module() {
-  static const XmlModule loaded = [] {
-    void* handle = load_module(kXmlModuleName, "Reading XML",
-                               "import the ECB's CSV files (eurofxref-hist.csv, eurofxref.csv)");
-    XmlModule m;
-    m.ecb = reinterpret_cast<IndieXmlEcb>(module_symbol(handle, kXmlModuleName, INDIE_XML_ECB));
-    m.free = reinterpret_cast<IndieXmlFree>(module_symbol(handle, kXmlModuleName, INDIE_XML_FREE));
-    return m;
-  }();
-  return loaded;
-}
-
-}  // namespace
 
 bool looks_like_xml(std::string_view text) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
@@ -42,22 +19,7 @@ bool looks_like_xml(std::string_view text) {
 
 std::size_t read_ecb_xml(std::string_view text, std::string_view source,
                          const std::function<void(const EcbRate&)>& fn) {
-  const XmlModule& m = xml_module();
-  IndieXmlResult result;
-  const int rc = m.ecb(text.data(), text.size(), &result);
-  std::string rows, message;
-  long line = result.line, column = result.column;
-  if (rc == 0)
-    rows.assign(result.text, result.size);
-  else
-    message = result.message != nullptr ? result.message : "the XML module failed";
-  m.free(&result);
-  if (rc != 0) {
-    const std::string where = line <= 0     ? std::string()
-                              : column <= 0 ? fmt::format(":{}", line)
-                                            : fmt::format(":{}:{}", line, column);
-    throw invalid_input(fmt::format("{}{}: {}", source, where, message));
-  }
+  const std::string rows = run_xml_reader(&XmlModule::ecb, text, source);
   // The module checked the shape; the values are checked here, as for the CSV files.
   std::size_t days = 0;
   std::string last_date;

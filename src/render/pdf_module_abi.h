@@ -16,6 +16,7 @@ struct IndiePdfRequest {
   const char* logo;        ///< PNG path or ""
   const char* created_at;  ///< ISO 8601
   const char* creator;
+  std::size_t limit = 0;  ///< attachment: the largest decoded size accepted, in bytes
 };
 
 struct IndiePdfResult {
@@ -29,6 +30,10 @@ struct IndiePdfResult {
 /// The year's chart (indie report year): the chart model as JSON in document_json, and its
 /// format, "svg" or "png", in creator; bytes is the image. Same result and free as a PDF.
 #define INDIE_CHART_ENTRY "indie_chart_render_v1"
+
+/// The e-invoice a Factur-X PDF carries: the PDF in document_json and document_size, the
+/// largest XML accepted in limit; bytes is the XML (factur-x.xml). Same result and free.
+#define INDIE_PDF_ATTACHMENT "indie_pdf_attachment_v1"
 
 /// Returns 0 and fills bytes and pages, or 1 and fills error_kind and message.
 using IndiePdfRender = int (*)(const IndiePdfRequest*, IndiePdfResult*);

@@ -9,6 +9,7 @@ extern "C" {
 /// Bumped when a field changes; the loader asks for the symbol of its own version.
 #define INDIE_XML_ECB "indie_xml_ecb_v1"
 #define INDIE_XML_FREE "indie_xml_free_v1"
+#define INDIE_XML_EINVOICE "indie_xml_einvoice_v1"
 
 struct IndieXmlResult {
   /// The rates found, one per line: "<line>\t<date>\t<currency>\t<rate>\n", in file order,
@@ -23,6 +24,12 @@ struct IndieXmlResult {
 /// and fills text, or 1 and fills message, line and column. Never touches the network and never
 /// expands entities; a document with a DTD is refused.
 using IndieXmlEcb = int (*)(const char* xml, std::size_t size, IndieXmlResult*);
+/// Reads an e-invoice, CII or UBL 2.1: returns 0 and fills text with one line per business term
+/// found, "<line>\t<key>\t<value>\t<attribute>\n", in document order by group: "syntax" (CII
+/// or UBL), the document's terms (BT-1, BT-2 …), then "line", "vat" and "allowance-charge"
+/// markers each followed by their group's terms. Or returns 1 and fills message, line, column.
+/// Same safety as the ECB reader.
+using IndieXmlEinvoice = int (*)(const char* xml, std::size_t size, IndieXmlResult*);
 /// Frees what a call allocated.
 using IndieXmlFree = void (*)(IndieXmlResult*);
 }

@@ -194,7 +194,7 @@ void AccountRepo::mark_receipt(std::int64_t tx_id, Activity activity, std::strin
 void AccountRepo::update_tx(const AccountTx& t) {
   Statement q(handle(store_),
               "UPDATE account_tx SET date = ?2, amount_minor = ?3, payee = ?4, category = ?5, note "
-              "= ?6, invoice_id = ?7 "
+              "= ?6, invoice_id = ?7, vat_rate = ?8, vat_minor = ?9 "
               "WHERE id = ?1");
   q.bind(1, t.id)
       .bind(2, format_date(t.date))
@@ -202,7 +202,9 @@ void AccountRepo::update_tx(const AccountTx& t) {
       .bind(4, t.payee)
       .bind(5, t.category)
       .bind(6, t.note)
-      .bind(7, t.invoice_id);
+      .bind(7, t.invoice_id)
+      .bind(8, t.vat_rate.empty() ? std::optional<std::string>() : std::optional(t.vat_rate))
+      .bind(9, t.vat_minor);
   q.run();
 }
 

@@ -144,6 +144,27 @@ check "the kept Factur-X passes Preflight" test $? = 0
 run verify
 expect_rc 0 "the record still verifies"
 
+# Round trip: every kind, as CII and as Factur-X, read by indie bill import on another database
+# (the client's books) gives the same figures as the invoice issued.
+export INDIE_DB="$T/client.db" INDIE_CONFIG="$T/client.toml"
+run init --name "Client Books" --country FR --vat-regime standard
+for xml in "$T"/cii/*.xml "$T"/fx/*.pdf; do
+  run bill import "$xml" --any-buyer
+  [ "$RC" = 0 ] || fail "bill import $(basename "$xml"): $ERR"
+done
+run bill list --format json
+BILLS=$OUT
+unset INDIE_DB INDIE_CONFIG
+check "eleven files, seven invoices: each read once" test "$(jq length <<<"$BILLS")" = 7
+for n in F2026-0001 F2026-0002 F2026-0003 F2026-0004 F2026-0005 F2026-0006 A2026-0001; do
+  run invoice show "$n" --format json
+  issued=$(jq -c '{net, vat: .vat_total, total} | map_values(ltrimstr("-"))' <<<"$OUT")
+  read_back=$(jq -c --arg n "$n" '.[] | select(.number == $n) | {net, vat, total} | map_values(ltrimstr("-"))' <<<"$BILLS")
+  check "$n read back: $read_back = $issued" test "$read_back" = "$issued"
+done
+check "the deposit paid before issue is read back: 2250.00 - 500.00 due" test \
+  "$(jq -r '.[] | select(.number == "F2026-0001") | .due' <<<"$BILLS")" = 1750.00
+
 # A draft has no e-invoice; nothing is written.
 run invoice new acme --empty -q
 run invoice render "$OUT" --to cii -o "$T/draft.xml"

@@ -151,13 +151,15 @@ tamper "DROP TRIGGER record_append_only; DROP TRIGGER record_no_update; DROP TRI
         ALTER TABLE account_tx DROP COLUMN activity; ALTER TABLE account_tx DROP COLUMN method;
         ALTER TABLE account_tx DROP COLUMN vat_rate; ALTER TABLE account_tx DROP COLUMN vat_minor;
         ALTER TABLE project DROP COLUMN activity; ALTER TABLE invoice_line DROP COLUMN activity;
+        DROP TRIGGER account_tx_pays_bill; DROP TABLE bill_payment; DROP TABLE bill_vat;
+        DROP TABLE bill_line; DROP TABLE bill;
         PRAGMA user_version = 6"
 run verify
 expect_rc 0 "the upgrade seals what was there"
 expect_out "its 3 entries"
 check "sealed in date order: invoice, payment, credit note" \
   test "$(sqlite3 "$DB" "SELECT group_concat(kind || ':' || ref_id, ' ') FROM (SELECT * FROM record ORDER BY seq)")" = "invoice:1 payment:1 invoice:2"
-check "upgraded to the latest schema (13)" test "$(sqlite3 "$DB" 'PRAGMA user_version')" = 13
+check "upgraded to the latest schema (14)" test "$(sqlite3 "$DB" 'PRAGMA user_version')" = 14
 check "the payment kept its id and amount" \
   test "$(sqlite3 "$DB" "SELECT id || ' ' || kind || ' ' || amount_minor FROM payment")" = "1 payment 10000"
 run doctor

@@ -29,4 +29,8 @@ PdfDocument render_pdf(const nlohmann::ordered_json& doc, const PdfOptions& opti
 /// expenses, cumulative_net}] in EUR cents, and thresholds [{label, limit}].
 std::string render_chart(const nlohmann::ordered_json& chart, const std::string& format);
 
+/// The XML a Factur-X (or ZUGFeRD 2, XRechnung) PDF carries, at most `limit` bytes once decoded,
+/// taken out by the same module with qpdf. Throws invalid_input saying what the PDF is instead.
+std::string pdf_attachment(const std::string& pdf, std::size_t limit);
+
 }  // namespace indie

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "attachment.hpp"
 #include "chart.hpp"
 #include "indie/core/error.hpp"
 #include "pdf_module_abi.h"
@@ -69,6 +70,27 @@ extern "C" __attribute__((visibility("default"))) int indie_chart_render_v1(
     std::memcpy(out->bytes, image.data(), image.size());
     out->size = image.size();
     out->pages = 1;
+    return 0;
+  } catch (const indie::Error& e) {
+    fail(out, static_cast<int>(e.kind()), e.what());
+  } catch (const std::exception& e) {
+    fail(out, 100, e.what());
+  }
+  return 1;
+}
+
+extern "C" __attribute__((visibility("default"))) int indie_pdf_attachment_v1(
+    const IndiePdfRequest* in, IndiePdfResult* out) {
+  *out = IndiePdfResult{};
+  try {
+    const std::string xml =
+        indie::embedded_einvoice(std::string(in->document_json, in->document_size), in->limit);
+    out->bytes = copy_of(xml);
+    if (out->bytes == nullptr) {
+      fail(out, 100, "out of memory for the attachment");
+      return 1;
+    }
+    out->size = xml.size();
     return 0;
   } catch (const indie::Error& e) {
     fail(out, static_cast<int>(e.kind()), e.what());

@@ -1,0 +1,500 @@
+// indie bill: supplier invoices received as e-invoices (Factur-X PDF, CII or UBL): read in,
+// checked, kept as received, listed, paid from an account. The rules are in indie/core/bill.hpp;
+// reading the files in indie/render/einvoice_reader.hpp.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "commands.hpp"
+#include "indie/core/bill.hpp"
+#include "indie/core/currency.hpp"
+#include "indie/core/digest.hpp"
+#include "indie/core/error.hpp"
+#include "indie/core/expenses.hpp"
+#include "indie/core/identifiers.hpp"
+#include "indie/render/einvoice_reader.hpp"
+#include "indie/store/account_repo.hpp"
+#include "indie/store/bill_repo.hpp"
+#include "indie/store/files.hpp"
+#include "invoice_common.hpp"
+#include "output.hpp"
+
+namespace indie::cli {
+namespace {
+
+struct BillArgs {
+  std::vector<std::string> files;
+  std::string id, category, note, account, date, amount, tx, from, to, output;
+  bool check_only = false, any_buyer = false, unpaid = false;
+};
+
+std::int64_t bill_id(const std::string& text) {
+  const auto id = record_id(text);
+  if (!id)
+    throw usage_error(
+        fmt::format("'{}' is not a bill id; indie bill list shows them (the first column)", text));
+  return *id;
+}
+
+std::string money_text(std::int64_t minor, const std::string& code, bool people) {
+  return amount_text(Money(minor, currency(code, true)), people);
+}
+
+std::string kind_text(const Bill& b) { return b.credit_note ? "credit-note" : "invoice"; }
+
+std::string status_of(const BillRecord& r) {
+  if (r.paid_minor == 0) return r.bill.payable == 0 ? "paid" : "unpaid";
+  return r.paid_minor >= r.bill.payable ? "paid" : "partly paid";
+}
+
+// --- import --------------------------------------------------------------------------------
+
+struct Imported {
+  std::string source;
+  Bill bill;
+  BillFileInfo file;
+  std::vector<BillFinding> warnings;
+};
+
+// Reads and checks one file; throws, naming the file, what is wrong with it.
+Imported read_one(Context& ctx, const std::string& path, bool any_buyer) {
+  Imported in;
+  in.source = path == "-" ? "standard input" : path;
+  in.file.bytes = read_file(path);
+  const EinvoiceFile file = read_einvoice(in.file.bytes, in.source);
+  in.bill = read_bill(file.fields, in.source);
+  in.file.name = path == "-" ? std::string("stdin.") + (file.from_pdf ? "pdf" : "xml")
+                             : std::filesystem::path(path).filename().string();
+  in.file.sha256 = sha256_hex(in.file.bytes);
+  in.file.from_pdf = file.from_pdf;
+  std::string errors;
+  for (auto& f : check_bill(in.bill)) {
+    if (f.error)
+      errors += fmt::format("\n  {}: {}", f.rule, f.message);
+    else
+      in.warnings.push_back(std::move(f));
+  }
+  if (!errors.empty())
+    throw invalid_input(fmt::format(
+        "{}: {} {} from {} does not add up, as EN 16931 requires:{}\nNothing was recorded; ask "
+        "the supplier for a corrected invoice.",
+        in.source, kind_text(in.bill), in.bill.number, in.bill.seller.name, errors));
+  const auto& business = ctx.config().business;
+  if (!any_buyer) {
+    const std::string elsewhere = addressed_elsewhere(in.bill, business.siren, business.vat_number);
+    if (!elsewhere.empty())
+      throw invalid_input(fmt::format(
+          "{}: {} {} from {} is not yours: {}. Nothing was recorded; add --any-buyer to "
+          "record it all the same.",
+          in.source, kind_text(in.bill), in.bill.number, in.bill.seller.name, elsewhere));
+  }
+  return in;
+}
+
+void import(Context& ctx, const BillArgs& a) {
+  // Every file is read and checked before anything is recorded: one bad file, nothing recorded.
+  std::vector<Imported> files;
+  for (const auto& path : a.files) files.push_back(read_one(ctx, path, a.any_buyer));
+  Store& store = ctx.store();
+  WriteTransaction tx(store);
+  BillRepo repo(store);
+  std::size_t added = 0;
+  for (const auto& in : files) {
+    const Bill& b = in.bill;
+    for (const auto& w : in.warnings)
+      ctx.warn(
+          fmt::format("{}: {}: {} (the official rules accept it; indie records the "
+                      "supplier's figure)",
+                      in.source, w.rule, w.message));
+    if (const auto existing = repo.find(b.supplier_key(), b.credit_note, b.number)) {
+      const BillRecord r = repo.get(*existing);
+      if (r.file_sha256 != in.file.sha256 && r.bill.payable != b.payable)
+        throw conflict(fmt::format(
+            "{}: {}'s {} {} is already bill {}, read from another file with other figures "
+            "({} {}, now {} {}). Nothing was recorded: a supplier corrects an invoice with a "
+            "credit note, under a new number.",
+            in.source, b.seller.name, kind_text(b), b.number, *existing,
+            money_text(r.bill.payable, r.bill.currency, true), r.bill.currency,
+            money_text(b.payable, b.currency, true), b.currency));
+      ctx.say(
+          fmt::format("{}: already imported as bill {}; nothing to add.", in.source, *existing));
+      continue;
+    }
+    if (a.check_only) {
+      ctx.say(fmt::format("{}: {} {} from {}, {} {} due; it adds up (--check: nothing recorded).",
+                          in.source, kind_text(b), b.number, b.seller.name,
+                          money_text(b.payable, b.currency, true), b.currency));
+      continue;
+    }
+    const std::int64_t id = repo.insert(b, in.file, a.category, a.note, ctx.now_iso());
+    ++added;
+    ctx.say(fmt::format("Imported bill {}: {} {} from {}, {} {} (VAT {}){}.", id, kind_text(b),
+                        b.number, b.seller.name, money_text(b.payable, b.currency, true),
+                        b.currency, money_text(b.tax_total, b.currency, true),
+                        b.due_date ? ", due " + format_date(*b.due_date) : ""));
+  }
+  tx.commit();
+  if (files.size() > 1 && !a.check_only)
+    ctx.say(fmt::format("{} bill{} imported, {} already there.", added, added == 1 ? "" : "s",
+                        files.size() - added));
+}
+
+// --- list, show, file ------------------------------------------------------------------------
+
+void list(Context& ctx, const BillArgs& a) {
+  const Date from = a.from.empty()
+                        ? Date{std::chrono::year(1), std::chrono::January, std::chrono::day(1)}
+                        : date_or_today(ctx, a.from, "--from");
+  const Date to = a.to.empty()
+                      ? Date{std::chrono::year(9999), std::chrono::December, std::chrono::day(31)}
+                      : date_or_today(ctx, a.to, "--to");
+  const bool people = ctx.format() == Format::table;
+  TableWriter w(ctx.out, ctx.format(),
+                {"id", "issue_date", "supplier", "number", "kind", "currency", "net", "vat",
+                 "total", "due", "due_date", "paid", "status", "category", "file"},
+                {"id", "issue_date", "supplier", "number", "currency", "total", "due_date",
+                 "status", "category"});
+  for (const auto& r : BillRepo(ctx.store()).list(from, to)) {
+    if (a.unpaid && status_of(r) == "paid") continue;
+    const Bill& b = r.bill;
+    const auto amount = [&](std::int64_t v) {
+      return Cell::amount(money_text(b.credit_note ? -v : v, b.currency, people));
+    };
+    w.row({Cell::integer(r.id), Cell::str(format_date(b.issue_date)), Cell::str(b.seller.name),
+           Cell::str(b.number), Cell::str(kind_text(b)), Cell::str(b.currency), amount(b.tax_basis),
+           amount(b.tax_total), amount(b.grand_total), amount(b.payable),
+           b.due_date ? Cell::str(format_date(*b.due_date)) : Cell::none(), amount(r.paid_minor),
+           Cell::str(status_of(r)), Cell::str(r.category), Cell::str(r.file_name)});
+  }
+  w.finish();
+  if (people && w.rows() == 0)
+    ctx.say("No bill yet: import a supplier's e-invoice with indie bill import FILE.pdf|FILE.xml");
+}
+
+nlohmann::ordered_json bill_json(const BillRecord& r, const std::vector<BillPayment>& payments) {
+  const Bill& b = r.bill;
+  const auto amount = [&](std::int64_t v) { return money_text(v, b.currency, false); };
+  nlohmann::ordered_json j;
+  j["id"] = r.id;
+  j["kind"] = kind_text(b);
+  j["type_code"] = b.type_code;
+  j["number"] = b.number;
+  j["issue_date"] = format_date(b.issue_date);
+  j["due_date"] = b.due_date ? nlohmann::ordered_json(format_date(*b.due_date)) : nullptr;
+  j["preceding"] = b.preceding;
+  j["supplier"] = {{"name", b.seller.name},
+                   {"siren", b.seller.siren()},
+                   {"vat_number", b.seller.vat_id},
+                   {"country", b.seller.country}};
+  j["buyer"] = {{"name", b.buyer.name}, {"siren", b.buyer.siren()}, {"vat_number", b.buyer.vat_id}};
+  j["currency"] = b.currency;
+  j["net"] = amount(b.tax_basis);
+  j["vat"] = amount(b.tax_total);
+  j["total"] = amount(b.grand_total);
+  j["prepaid"] = amount(b.prepaid);
+  j["due"] = amount(b.payable);
+  if (b.tax_total_accounting) {
+    j["vat_currency"] = b.tax_currency;
+    j["vat_in_vat_currency"] = money_text(*b.tax_total_accounting, b.tax_currency, false);
+  }
+  j["paid"] = amount(r.paid_minor);
+  j["status"] = status_of(r);
+  j["category"] = r.category;
+  j["note"] = r.note;
+  auto lines = nlohmann::ordered_json::array();
+  for (const auto& l : b.lines)
+    lines.push_back({{"id", l.id},
+                     {"name", l.name},
+                     {"quantity", l.quantity.to_string()},
+                     {"unit", l.unit},
+                     {"net", amount(l.net_minor)},
+                     {"vat_category", l.category},
+                     {"vat_rate", l.rate.normalized().to_string()}});
+  j["lines"] = lines;
+  auto vat = nlohmann::ordered_json::array();
+  for (const auto& v : b.vat)
+    vat.push_back({{"category", v.category},
+                   {"rate", v.rate.normalized().to_string()},
+                   {"basis", amount(v.basis_minor)},
+                   {"vat", amount(v.vat_minor)},
+                   {"exemption", v.exemption}});
+  j["vat_breakdown"] = vat;
+  auto paid = nlohmann::ordered_json::array();
+  for (const auto& p : payments)
+    paid.push_back({{"transaction", p.tx_id},
+                    {"account", p.account},
+                    {"date", format_date(p.date)},
+                    {"amount", amount(p.amount_minor)}});
+  j["payments"] = paid;
+  j["file"] = {{"name", r.file_name},
+               {"sha256", r.file_sha256},
+               {"syntax", b.syntax},
+               {"from_pdf", r.from_pdf}};
+  j["imported_at"] = r.imported_at;
+  return j;
+}
+
+void show(Context& ctx, const BillArgs& a) {
+  BillRepo repo(ctx.store());
+  const BillRecord r = repo.get(bill_id(a.id));
+  const auto payments = repo.payments(r.id);
+  if (ctx.format() == Format::json) {
+    ctx.out << bill_json(r, payments).dump(2) << '\n';
+    return;
+  }
+  const Bill& b = r.bill;
+  if (ctx.format() != Format::table) {
+    TableWriter w(ctx.out, ctx.format(),
+                  {"line", "name", "quantity", "unit", "net", "vat_category", "vat_rate"});
+    for (const auto& l : b.lines)
+      w.row({Cell::str(l.id), Cell::str(l.name), Cell::amount(l.quantity.to_string()),
+             Cell::str(l.unit), Cell::amount(money_text(l.net_minor, b.currency, false)),
+             Cell::str(l.category), Cell::amount(l.rate.normalized().to_string())});
+    w.finish();
+    return;
+  }
+  const auto m = [&](std::int64_t v) {
+    return fmt::format("{} {}", money_text(v, b.currency, true), b.currency);
+  };
+  auto& out = ctx.out;
+  out << fmt::format("Bill {}: {} {} from {}\n", r.id, kind_text(b), b.number, b.seller.name);
+  if (!b.seller.siren().empty() || !b.seller.vat_id.empty())
+    out << fmt::format("  Supplier   SIREN {}  VAT {}  {}\n", b.seller.siren(), b.seller.vat_id,
+                       b.seller.country);
+  out << fmt::format("  Issued     {}{}\n", format_date(b.issue_date),
+                     b.due_date ? ", due " + format_date(*b.due_date) : "");
+  if (!b.preceding.empty()) out << fmt::format("  Corrects   {}\n", b.preceding);
+  out << fmt::format("  To         {}\n", b.buyer.name);
+  out << '\n';
+  TableWriter lines(out, Format::table, {"line", "name", "quantity", "net", "vat"});
+  for (const auto& l : b.lines)
+    lines.row({Cell::str(l.id), Cell::str(l.name), Cell::amount(l.quantity.to_string()),
+               Cell::amount(money_text(l.net_minor, b.currency, true)),
+               Cell::str(fmt::format("{} {} %", l.category, l.rate.normalized().to_string()))});
+  lines.finish();
+  out << '\n';
+  for (const auto& v : b.vat)
+    out << fmt::format("  VAT {} {:>5} %  on {:>14}  {:>14}{}\n", v.category,
+                       v.rate.normalized().to_string(), m(v.basis_minor), m(v.vat_minor),
+                       v.exemption.empty() ? "" : "  (" + v.exemption + ")");
+  out << fmt::format("  Total without VAT {:>20}\n", m(b.tax_basis));
+  out << fmt::format("  VAT               {:>20}\n", m(b.tax_total));
+  if (b.tax_total_accounting)
+    out << fmt::format(
+        "  VAT in {}        {:>20}\n", b.tax_currency,
+        fmt::format("{} {}", money_text(*b.tax_total_accounting, b.tax_currency, true),
+                    b.tax_currency));
+  out << fmt::format("  Total             {:>20}\n", m(b.grand_total));
+  if (b.prepaid != 0) out << fmt::format("  Already paid      {:>20}\n", m(b.prepaid));
+  out << fmt::format("  Due               {:>20}\n", m(b.payable));
+  out << '\n';
+  for (const auto& p : payments)
+    out << fmt::format("  Paid {} from {} (transaction {}): {}\n", format_date(p.date), p.account,
+                       p.tx_id, m(p.amount_minor));
+  out << fmt::format("  Status: {}{}\n", status_of(r),
+                     r.category.empty() ? "" : ", category " + r.category);
+  out << fmt::format("  File: {} ({}, {}{}), imported {}\n", r.file_name, b.syntax,
+                     r.from_pdf ? "Factur-X PDF, " : "", r.file_sha256.substr(0, 12),
+                     r.imported_at);
+}
+
+void file(Context& ctx, const BillArgs& a) {
+  BillRepo repo(ctx.store());
+  const std::int64_t id = bill_id(a.id);
+  const BillRecord r = repo.get(id);
+  const std::string bytes = repo.file(id);
+  if (a.output.empty() || a.output == "-") {
+    ctx.out << bytes;
+    return;
+  }
+  write_file_atomic(a.output, bytes);
+  ctx.say(fmt::format("Wrote bill {} as received ({}) to {}.", id, r.file_name, a.output));
+}
+
+// --- pay, edit, rm ---------------------------------------------------------------------------
+
+void pay(Context& ctx, const BillArgs& a) {
+  if (a.account.empty() == a.tx.empty())
+    throw usage_error(
+        "give --account ACCOUNT to record the payment, or --tx ID to link a transaction already "
+        "there (a bank import's)");
+  Store& store = ctx.store();
+  WriteTransaction tx(store);
+  BillRepo bills(store);
+  AccountRepo accounts(store);
+  const BillRecord r = bills.get(bill_id(a.id));
+  const Bill& b = r.bill;
+  const std::int64_t left = b.payable - r.paid_minor;
+  if (left <= 0)
+    throw conflict(fmt::format("bill {} is paid already ({} {}); nothing was changed", r.id,
+                               money_text(r.paid_minor, b.currency, true), b.currency));
+  // A credit note is money back from the supplier: it comes in, an invoice goes out.
+  const int sign = b.credit_note ? 1 : -1;
+  const bool deductible = ctx.config().business.vat_regime != VatRegime::franchise;
+
+  AccountTx t;
+  std::int64_t settles = left;  // in the bill's currency
+  if (!a.tx.empty()) {
+    const auto id = record_id(a.tx);
+    if (!id) throw usage_error(fmt::format("--tx: '{}' is not a transaction id", a.tx));
+    auto found = accounts.find_tx(*id);
+    if (!found)
+      throw not_found(fmt::format(
+          "--tx: no transaction {}; see the ids with indie account register ACCOUNT", *id));
+    t = *found;
+    const Account acc = accounts.get(t.account_id);
+    if ((t.amount_minor < 0 ? -1 : 1) != sign)
+      throw invalid_input(fmt::format("--tx: transaction {} is {} {}, {}; a {} is paid by money {}",
+                                      t.id, money_text(t.amount_minor, acc.currency, true),
+                                      acc.currency, t.amount_minor < 0 ? "money out" : "money in",
+                                      kind_text(b), sign < 0 ? "out (below 0)" : "in (above 0)"));
+    if (acc.currency == b.currency) settles = sign * t.amount_minor;
+    if (settles > left)
+      throw invalid_input(
+          fmt::format("--tx: transaction {} is {} {}, more than the {} {} left to pay on bill {}",
+                      t.id, money_text(settles, b.currency, true), b.currency,
+                      money_text(left, b.currency, true), b.currency, r.id));
+    if (t.payee.empty()) t.payee = b.seller.name;
+    if (t.category.empty()) t.category = r.category;
+    if (deductible && !t.vat_minor && acc.currency == b.currency) {
+      t.vat_minor = sign * vat_share(b, r.paid_minor, settles);
+      t.vat_rate = single_vat_rate(b);
+      if (*t.vat_minor == 0) t.vat_minor.reset();
+    }
+    accounts.update_tx(t);
+  } else {
+    const Account acc = accounts.get(a.account);
+    if (acc.archived_at)
+      throw conflict(fmt::format("account \"{}\" is archived; its history is closed", acc.name));
+    const Currency& cur = currency(acc.currency);
+    if (acc.currency != b.currency && a.amount.empty())
+      throw usage_error(fmt::format(
+          "bill {} is in {} and account \"{}\" in {}: give --amount, what left the account in {}",
+          r.id, b.currency, acc.name, acc.currency, acc.currency));
+    std::int64_t amount = left;
+    if (!a.amount.empty()) {
+      amount = amount_arg(a.amount, cur, "--amount").minor();
+      if (amount <= 0)
+        throw invalid_input("--amount: give what was paid, more than 0 (indie sets the sign)");
+      if (acc.currency == b.currency) {
+        if (amount > left)
+          throw invalid_input(fmt::format("--amount: {} {} is more than the {} {} left to pay",
+                                          a.amount, b.currency, money_text(left, b.currency, true),
+                                          b.currency));
+        settles = amount;
+      }
+    }
+    t.account_id = acc.id;
+    t.amount_minor = sign * amount;
+    t.date = date_or_today(ctx, a.date, "--date");
+    t.payee = b.seller.name;
+    t.category = r.category;
+    t.note = fmt::format("{} {}", b.credit_note ? "credit note" : "bill", b.number);
+    t.created_at = ctx.now_iso();
+    if (deductible && acc.currency == b.currency) {
+      const std::int64_t vat = vat_share(b, r.paid_minor, settles);
+      if (vat != 0) t.vat_minor = sign * vat, t.vat_rate = single_vat_rate(b);
+    }
+    t.id = accounts.insert_tx(t);
+  }
+  bills.link_payment(r.id, t.id, settles);
+  tx.commit();
+  const std::int64_t now_left = left - settles;
+  ctx.say(fmt::format(
+      "Bill {} ({} {}): {} {} {} by transaction {}{}.", r.id, b.seller.name, b.number,
+      b.credit_note ? "refunded" : "paid", money_text(settles, b.currency, true), b.currency, t.id,
+      now_left == 0
+          ? "; nothing left to pay"
+          : fmt::format("; {} {} left", money_text(now_left, b.currency, true), b.currency)));
+}
+
+void edit(Context& ctx, const BillArgs& a, const CLI::App& cmd) {
+  Store& store = ctx.store();
+  WriteTransaction tx(store);
+  BillRepo repo(store);
+  const BillRecord r = repo.get(bill_id(a.id));
+  repo.set_category(r.id, cmd.count("--category") ? a.category : r.category,
+                    cmd.count("--note") ? a.note : r.note);
+  tx.commit();
+  ctx.say(fmt::format("Bill {} changed.", r.id));
+}
+
+void rm(Context& ctx, const BillArgs& a) {
+  Store& store = ctx.store();
+  WriteTransaction tx(store);
+  BillRepo repo(store);
+  const BillRecord r = repo.get(bill_id(a.id));
+  repo.remove(r.id);
+  tx.commit();
+  ctx.say(fmt::format("Removed bill {} ({} {}).", r.id, r.bill.seller.name, r.bill.number));
+}
+
+}  // namespace
+
+void setup_bill(CLI::App& app, Context& ctx) {
+  auto a = std::make_shared<BillArgs>();
+  auto* group = app.add_subcommand(
+      "bill", "Supplier invoices received as e-invoices: import, list, show, pay");
+  group->require_subcommand(1);
+
+  auto* imp = group->add_subcommand(
+      "import", "Read supplier e-invoices (Factur-X PDF, CII or UBL XML) and record them");
+  imp->add_option("files", a->files, "Files to read; - reads standard input")->required();
+  imp->add_option("--category", a->category, "Category of the expense, e.g. hosting");
+  imp->add_option("--note", a->note, "Free note");
+  imp->add_flag("--check", a->check_only, "Read and check only; record nothing");
+  imp->add_flag("--any-buyer", a->any_buyer,
+                "Record a bill addressed to another SIREN or VAT number than yours");
+  imp->footer(
+      "Each file is read, its figures checked as EN 16931 requires (lines, VAT per rate,\n"
+      "totals), and kept as received. One file that cannot be read or does not add up:\n"
+      "nothing is recorded. A file imported again adds nothing.\n\n"
+      "Examples:\n  indie bill import ~/Downloads/facture-ovh-2026-11.pdf --category hosting\n"
+      "  indie bill import invoices/*.xml --check");
+  imp->callback([&ctx, a] { import(ctx, *a); });
+
+  auto* ls = group->add_subcommand("list", "The bills imported, by issue date");
+  ls->add_option("--from", a->from, "First issue day");
+  ls->add_option("--to", a->to, "Last issue day");
+  ls->add_flag("--unpaid", a->unpaid, "Only what is left to pay");
+  ls->footer("Examples:\n  indie bill list --unpaid\n  indie bill list --format csv > bills.csv");
+  ls->callback([&ctx, a] { list(ctx, *a); });
+
+  auto* sh = group->add_subcommand("show", "One bill: supplier, lines, VAT, totals, payments");
+  sh->add_option("id", a->id, "Bill id (indie bill list)")->required();
+  sh->footer("With --format json, the whole bill; with csv or tsv, its lines.");
+  sh->callback([&ctx, a] { show(ctx, *a); });
+
+  auto* fl = group->add_subcommand("file", "Write the file as the supplier sent it");
+  fl->add_option("id", a->id, "Bill id")->required();
+  fl->add_option("-o,--output", a->output, "File to write (default: standard output)");
+  fl->callback([&ctx, a] { file(ctx, *a); });
+
+  auto* py = group->add_subcommand("pay", "Record the payment of a bill from an account");
+  py->add_option("id", a->id, "Bill id")->required();
+  py->add_option("--account", a->account, "Account it was paid from: records the transaction");
+  py->add_option("--tx", a->tx, "Or: the transaction already there that paid it (bank import)");
+  py->add_option("--date", a->date, "Day it was paid (default: today)");
+  py->add_option("--amount", a->amount,
+                 "What was paid, in the account's currency (default: all that is left)");
+  py->footer(
+      "The transaction carries the supplier, the category and, for a business that charges\n"
+      "VAT, the share of the bill's VAT it pays: indie report expenses and indie report vat\n"
+      "count it. A credit note is paid back: the money comes in.\n\n"
+      "Examples:\n  indie bill pay 3 --account Qonto --date 2026-11-28\n"
+      "  indie bill pay 3 --tx 1842");
+  py->callback([&ctx, a] { pay(ctx, *a); });
+
+  auto* ed = group->add_subcommand("edit", "Change a bill's category or note (nothing else)");
+  ed->add_option("id", a->id, "Bill id")->required();
+  ed->add_option("--category", a->category, "Category");
+  ed->add_option("--note", a->note, "Note");
+  ed->callback([&ctx, a, ed] { edit(ctx, *a, *ed); });
+
+  auto* rmc = group->add_subcommand("rm", "Remove a bill imported by mistake (not once paid)");
+  rmc->add_option("id", a->id, "Bill id")->required();
+  rmc->callback([&ctx, a] { rm(ctx, *a); });
+}
+
+}  // namespace indie::cli
