@@ -8,7 +8,7 @@ for key in $(printf '%s' "$OUT" | jq -r '.[].key'); do
   check "man/indie-config.1 documents $key" grep -q "$key" "$SRC/man/indie-config.1"
   check "examples/config.toml shows $key" grep -q "^${key#*.} = " "$SRC/examples/config.toml"
 done
-for page in indie indie-client indie-project indie-config indie-time indie-invoice indie-report indie-account indie-rate indie-template; do
+for page in indie indie-client indie-project indie-config indie-time indie-invoice indie-report indie-account indie-bill indie-rate indie-template; do
   check "man page $page renders without warnings" bash -c "! MANWIDTH=80 man --warnings -l '$SRC/man/$page.1' 2>&1 >/dev/null | grep -q ."
 done
 check "the example config is valid" "$INDIE" --config "$SRC/examples/config.toml" config show >/dev/null
