@@ -36,6 +36,11 @@ constexpr auto kClientFlags = std::to_array<FieldFlag>({
     {"--rounding", "rounding",
      "Billing rounding of tracked time, e.g. \"15m up entry\"; empty: the config's"},
     {"--notes", "notes", "Free notes"},
+    {"--delivery-address", "delivery_address",
+     "Where goods are delivered, when not to --address; repeat for several lines", true},
+    {"--einvoice-address", "einvoice_address",
+     "Address in the French e-invoicing directory (BT-49): the SIREN and a suffix, e.g. "
+     "552100554_FACTURES (default: the SIREN)"},
 });
 
 struct ClientArgs {

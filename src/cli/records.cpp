@@ -27,7 +27,9 @@ std::vector<std::string> client_columns() {
           "notes",
           "created_at",
           "archived_at",
-          "terms_end_of_month"};
+          "terms_end_of_month",
+          "delivery_address",
+          "einvoice_address"};
 }
 
 std::vector<std::string> client_table_columns() {
@@ -36,7 +38,7 @@ std::vector<std::string> client_table_columns() {
 }
 
 void client_cells(const Client& c, std::vector<Cell>& cells) {
-  cells.resize(18);
+  cells.resize(20);
   const auto set = [&](std::size_t i, std::string_view text, CellKind kind = CellKind::text) {
     cells[i].text.assign(text);
     cells[i].kind = kind;
@@ -62,6 +64,8 @@ void client_cells(const Client& c, std::vector<Cell>& cells) {
   set(16, c.archived_at ? std::string_view(*c.archived_at) : std::string_view());
   cells[16].null = !c.archived_at;
   set(17, c.terms_end_of_month ? "true" : "false", CellKind::boolean);
+  set(18, c.delivery_address);
+  set(19, c.einvoice_address);
 }
 
 void client_summary_cells(const ClientSummary& c, char (&terms)[16],

@@ -86,10 +86,10 @@ std::pair<std::string, std::string> split_project_path(std::string_view path) {
 namespace indie {
 namespace {
 
-constexpr auto kClientFields =
-    std::to_array<std::string_view>({"handle", "name", "legal_name", "address", "country", "email",
-                                     "siren", "vat_number", "currency", "language", "payment_terms",
-                                     "vat_treatment", "rounding", "notes", "terms_end_of_month"});
+constexpr auto kClientFields = std::to_array<std::string_view>(
+    {"handle", "name", "legal_name", "address", "country", "email", "siren", "vat_number",
+     "currency", "language", "payment_terms", "vat_treatment", "rounding", "notes",
+     "terms_end_of_month", "delivery_address", "einvoice_address"});
 
 constexpr auto kProjectFields = std::to_array<std::string_view>(
     {"handle", "name", "currency", "rate", "billable", "rounding", "activity", "notes"});
@@ -167,6 +167,10 @@ void set_client_field(Client& c, std::string_view field, std::string_view value)
     c.rounding = optional_rounding(v);
   else if (field == "notes")
     c.notes = plain_text(field, value, true);
+  else if (field == "delivery_address")
+    c.delivery_address = plain_text(field, value, true);
+  else if (field == "einvoice_address")
+    c.einvoice_address = v.empty() ? std::string() : normalize_einvoice_address(v);
   else
     throw invalid_input(fmt::format("unknown client field '{}'", field));
 }
@@ -230,6 +234,13 @@ void complete_client(Client& c, const Config& config, std::span<const std::strin
   if (!c.siren.empty() && c.vat_number.starts_with("FR") && c.vat_number.substr(4) != c.siren)
     throw invalid_input(
         fmt::format("VAT number {} does not carry SIREN {}; check both", c.vat_number, c.siren));
+  // An address of the French directory starts with the SIREN of the business it reaches.
+  if (!c.einvoice_address.empty() && (c.siren.empty() || !c.einvoice_address.starts_with(c.siren)))
+    throw invalid_input(fmt::format(
+        "einvoice_address {} must start with the client's SIREN{}, as the French e-invoicing "
+        "directory's addresses do (e.g. {}_FACTURES); set --siren first",
+        c.einvoice_address, c.siren.empty() ? "" : " (" + c.siren + ")",
+        c.siren.empty() ? "552100554" : c.siren));
 }
 
 void set_project_field(Project& p, std::string_view field, std::string_view value) {

@@ -213,4 +213,18 @@ std::string validate_handle(std::string_view text, std::string_view what) {
 
 bool is_eu_member(std::string_view country) { return in_list(kEuMembers, to_upper(country)); }
 
+std::string normalize_einvoice_address(std::string_view text) {
+  const std::string a(trim(text));
+  const bool allowed = std::all_of(a.begin(), a.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' ||
+           c == '-' || c == '.' || c == '+';
+  });
+  if (a.size() < 9 || a.size() > 125 || !allowed)
+    throw invalid_input(fmt::format(
+        "e-invoicing address '{}' is not one of the French directory's: a SIREN, or a SIREN and "
+        "a suffix such as 552100554_FACTURES (letters, digits, _ - . +)",
+        text));
+  return a;
+}
+
 }  // namespace indie

@@ -132,15 +132,16 @@ Money line_net(const InvoiceLine& l, const Currency& cur) {
 InvoiceTotals compute_totals(const std::vector<InvoiceLine>& lines, const Currency& cur) {
   // Per rate: the base of every line; the base of the lines whose VAT is computed; the VAT
   // fixed on the others (a closing credit note's lines).
-  struct Rate {
+  struct RateSums {
     Money base, computed_base, fixed_vat;
   };
-  std::map<Decimal, Rate, std::greater<>> rates;
+  std::map<Decimal, RateSums, std::greater<>> rates;
   for (const auto& l : lines) {
     const Decimal rate = l.vat_rate.normalized();
     auto it = rates.find(rate);
     if (it == rates.end())
-      it = rates.emplace(rate, Rate{Money::zero(cur), Money::zero(cur), Money::zero(cur)}).first;
+      it =
+          rates.emplace(rate, RateSums{Money::zero(cur), Money::zero(cur), Money::zero(cur)}).first;
     const Money net = line_net(l, cur);
     it->second.base += net;
     if (l.fixed_vat_minor)

@@ -111,6 +111,7 @@ std::string seller_snapshot(const BusinessProfile& s) {
                     {"siren", s.siren},
                     {"siret", s.siret},
                     {"vat_number", s.vat_number},
+                    {"einvoice_address", s.einvoice_address},
                     {"vat_regime", to_string(s.vat_regime)},
                     {"share_capital", s.share_capital},
                     {"rcs_city", s.rcs_city},
@@ -130,7 +131,9 @@ std::string buyer_snapshot(const Client& c) {
                     {"email", c.email},
                     {"siren", c.siren},
                     {"vat_number", c.vat_number},
-                    {"vat_treatment", to_string(c.vat_treatment)}};
+                    {"vat_treatment", to_string(c.vat_treatment)},
+                    {"delivery_address", c.delivery_address},
+                    {"einvoice_address", c.einvoice_address}};
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -206,6 +206,10 @@ const auto kKeys = std::to_array<ConfigKey>({
      optional_id<normalize_email>, INDIE_BUSINESS_TEXT(email)},
     {"business.phone", false, "", "Contact phone printed on invoices", any_text,
      INDIE_BUSINESS_TEXT(phone)},
+    {"business.einvoice_address", false, "",
+     "Your address in the French e-invoicing directory (BT-34): your SIREN and a suffix, e.g. "
+     "732829320_FACTURES (default: the SIREN)",
+     optional_id<normalize_einvoice_address>, INDIE_BUSINESS_TEXT(einvoice_address)},
     {"business.logo", false, "",
      "PNG logo for PDF invoices; a relative path is read from the config file's directory",
      any_text, INDIE_BUSINESS_TEXT(logo)},

@@ -51,10 +51,10 @@ struct Address {
 
 // "12 rue des Lilas, 32000 Auch" (or lines): the last line holds the postcode and the city when
 // it starts with digits, as French addresses do.
-Address address_of(const ordered_json& party) {
+Address address_of(const ordered_json& party, const char* field = "address") {
   Address a;
   a.country = party.value("country", "");
-  const std::string text = party.value("address", "");
+  const std::string text = party.value(field, "");
   std::vector<std::string> lines;
   const char sep = text.find('\n') != std::string::npos ? '\n' : ',';
   for (std::size_t from = 0; from <= text.size();) {
@@ -79,6 +79,17 @@ Address address_of(const ordered_json& party) {
   return a;
 }
 
+void postal_address(std::string& x, const Address& a, const char* indent) {
+  x += fmt::format("{}<ram:PostalTradeAddress>\n", indent);
+  if (!a.postcode.empty())
+    x += fmt::format("{}  <ram:PostcodeCode>{}</ram:PostcodeCode>\n", indent, esc(a.postcode));
+  if (!a.line.empty()) x += fmt::format("{}  <ram:LineOne>{}</ram:LineOne>\n", indent, esc(a.line));
+  if (!a.city.empty())
+    x += fmt::format("{}  <ram:CityName>{}</ram:CityName>\n", indent, esc(a.city));
+  x += fmt::format("{}  <ram:CountryID>{}</ram:CountryID>\n{}</ram:PostalTradeAddress>\n", indent,
+                   a.country.empty() ? "FR" : a.country, indent);
+}
+
 void party(std::string& x, const char* tag, const ordered_json& p, bool seller, bool vat_ids) {
   const Address a = address_of(p);
   const std::string siren = p.value("siren", "");
@@ -90,23 +101,19 @@ void party(std::string& x, const char* tag, const ordered_json& p, bool seller, 
         "        <ram:SpecifiedLegalOrganization>\n          <ram:ID "
         "schemeID=\"0002\">{}</ram:ID>\n        </ram:SpecifiedLegalOrganization>\n",
         siren);
-  x += "        <ram:PostalTradeAddress>\n";
-  if (!a.postcode.empty())
-    x += fmt::format("          <ram:PostcodeCode>{}</ram:PostcodeCode>\n", esc(a.postcode));
-  if (!a.line.empty()) x += fmt::format("          <ram:LineOne>{}</ram:LineOne>\n", esc(a.line));
-  if (!a.city.empty()) x += fmt::format("          <ram:CityName>{}</ram:CityName>\n", esc(a.city));
-  x += fmt::format(
-      "          <ram:CountryID>{}</ram:CountryID>\n        </ram:PostalTradeAddress>\n",
-      a.country.empty() ? "FR" : a.country);
+  postal_address(x, a, "        ");
   // BT-34 / BT-49: the electronic address. A French business's is in the French directory
-  // (scheme 0225) and starts with its SIREN; anyone else's is an e-mail address (scheme EM).
+  // (scheme 0225) and starts with its SIREN (its own, else the SIREN itself); anyone else's is
+  // an e-mail address (scheme EM).
   const std::string email = p.value("email", "");
+  const std::string directory = p.value("einvoice_address", "");
   const bool french_business = !siren.empty() && (a.country.empty() || a.country == "FR");
   if (french_business || !email.empty())
     x += fmt::format(
         "        <ram:URIUniversalCommunication>\n          <ram:URIID "
         "schemeID=\"{}\">{}</ram:URIID>\n        </ram:URIUniversalCommunication>\n",
-        french_business ? "0225" : "EM", esc(french_business ? siren : email));
+        french_business ? "0225" : "EM",
+        esc(french_business ? (directory.empty() ? siren : directory) : email));
   else if (!seller)
     throw invalid_input(fmt::format(
         "the e-invoice needs an electronic address for {} (BR-FR-12): a SIREN for a French "
@@ -285,7 +292,14 @@ std::string cii_invoice(const DocumentInput& in) {
   party(x, "SellerTradeParty", in.seller, true, !outside);
   party(x, "BuyerTradeParty", in.client, false, !outside);
   x += "    </ram:ApplicableHeaderTradeAgreement>\n";
-  x += "    <ram:ApplicableHeaderTradeDelivery/>\n";
+  // BG-13: where goods go, when not to the client's address (the reform's delivery address).
+  if (!in.client.value("delivery_address", "").empty()) {
+    x += "    <ram:ApplicableHeaderTradeDelivery>\n      <ram:ShipToTradeParty>\n";
+    postal_address(x, address_of(in.client, "delivery_address"), "        ");
+    x += "      </ram:ShipToTradeParty>\n    </ram:ApplicableHeaderTradeDelivery>\n";
+  } else {
+    x += "    <ram:ApplicableHeaderTradeDelivery/>\n";
+  }
 
   // Settlement: currencies, payment means, VAT breakdown, period, terms, totals.
   x += fmt::format(

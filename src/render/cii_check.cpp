@@ -43,6 +43,13 @@ std::vector<RuleFailure> check_einvoice(const DocumentInput& in) {
     fail("BR-FR-10",
          "the seller's SIREN (BT-30, 9 digits) is missing: indie config set "
          "business.siren …");
+  // An address of the French directory (scheme 0225) starts with the SIREN it reaches.
+  if (const std::string own = text(seller, "einvoice_address");
+      !own.empty() && !own.starts_with(text(seller, "siren")))
+    fail("BR-FR-13",
+         fmt::format("your e-invoicing address (BT-34) {} does not start with your SIREN {}: "
+                     "indie config set business.einvoice_address {}_…",
+                     own, text(seller, "siren"), text(seller, "siren")));
   const std::string treatment = text(buyer, "vat_treatment");
   const std::string country = text(buyer, "country");
   const bool french_business = treatment == "domestic" && (country.empty() || country == "FR");

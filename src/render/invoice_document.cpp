@@ -39,6 +39,11 @@ constexpr Label kLabels[] = {
     {"due_date", "Date d'échéance", "Due date"},
     {"period", "Période de prestation", "Service period"},
     {"po_number", "Bon de commande", "Purchase order"},
+    {"operation", "Catégorie de l'opération", "Category of operation"},
+    {"operation_services", "Prestations de services", "Services"},
+    {"operation_goods", "Livraisons de biens", "Supply of goods"},
+    {"operation_mixed", "Livraisons de biens et prestations de services", "Goods and services"},
+    {"delivery_address", "Adresse de livraison", "Delivery address"},
     {"seller", "Émetteur", "From"},
     {"client", "Client", "Bill to"},
     {"siren", "SIREN", "SIREN"},
@@ -369,6 +374,22 @@ ordered_json invoice_document(const DocumentInput& in) {
     for (const auto& l : in.lines) activities.push_back(l.activity);
     const auto op = operation_category(activities);
     doc["operation"] = op ? ordered_json(std::string(to_string(*op))) : ordered_json();
+    // Printed too: a mention of the reform (CGI art. 242 nonies A, from the issuer's
+    // e-invoicing start), in the document's language.
+    doc["operation_text"] =
+        op ? ordered_json(label(std::string("operation_") + std::string(to_string(*op)), lang))
+           : ordered_json();
+  }
+  {
+    // Where goods go when it is not the client's address (the reform's delivery address).
+    std::string delivery = in.client.value("delivery_address", "");
+    std::replace(delivery.begin(), delivery.end(), '\n', ',');
+    std::string joined;
+    for (const auto& part : split(delivery, ',')) {
+      const std::string_view t = trim(part);
+      if (!t.empty()) joined += (joined.empty() ? "" : ", ") + std::string(t);
+    }
+    doc["delivery_address"] = text_or_null(joined);
   }
   if (credit && in.original) {
     doc["credits"] = {{"number", in.original->number ? ordered_json(*in.original->number)

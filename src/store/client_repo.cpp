@@ -14,7 +14,7 @@ namespace {
 // row, so listing 10,000 clients allocates almost nothing.
 void read_into(const Statement& row, int col, std::string& into) { into.assign(row.text(col)); }
 
-const std::array<Column<Client>, 18> kClientColumns{{
+const std::array<Column<Client>, 20> kClientColumns{{
     {"id", [](const Statement& r, int i, Client& c) { c.id = r.integer(i); }},
     {"handle", [](const Statement& r, int i, Client& c) { read_into(r, i, c.handle); }},
     {"name", [](const Statement& r, int i, Client& c) { read_into(r, i, c.name); }},
@@ -34,6 +34,10 @@ const std::array<Column<Client>, 18> kClientColumns{{
     {"vat_treatment", [](const Statement& r, int i,
                          Client& c) { c.vat_treatment = parse_vat_treatment(r.text(i)); }},
     {"notes", [](const Statement& r, int i, Client& c) { read_into(r, i, c.notes); }},
+    {"delivery_address",
+     [](const Statement& r, int i, Client& c) { read_into(r, i, c.delivery_address); }},
+    {"einvoice_address",
+     [](const Statement& r, int i, Client& c) { read_into(r, i, c.einvoice_address); }},
     {"created_at", [](const Statement& r, int i, Client& c) { read_into(r, i, c.created_at); }},
     {"archived_at",
      [](const Statement& r, int i, Client& c) {
@@ -62,6 +66,7 @@ void bind_client(Statement& q, const Client& c) {
   q.bind(":language", to_string(c.language)).bind(":payment_terms", std::int64_t{c.payment_terms});
   q.bind(":terms_eom", std::int64_t{c.terms_end_of_month ? 1 : 0});
   q.bind(":vat_treatment", to_string(c.vat_treatment)).bind(":notes", c.notes);
+  q.bind(":delivery_address", c.delivery_address).bind(":einvoice_address", c.einvoice_address);
   q.bind(":rounding", rounding_text(c.rounding)).bind(":archived_at", c.archived_at);
 }
 
@@ -143,9 +148,10 @@ std::int64_t ClientRepo::insert(const Client& c) {
   Statement q(store_,
               "INSERT INTO client (handle, name, legal_name, address, country, email, siren, "
               "vat_number, currency, language, payment_terms, vat_treatment, notes, created_at, "
-              "archived_at, rounding, terms_eom) VALUES (:handle, :name, :legal_name, :address, "
-              ":country, :email, :siren, :vat_number, :currency, :language, :payment_terms, "
-              ":vat_treatment, :notes, :created_at, :archived_at, :rounding, :terms_eom)");
+              "archived_at, rounding, terms_eom, delivery_address, einvoice_address) VALUES "
+              "(:handle, :name, :legal_name, :address, :country, :email, :siren, :vat_number, "
+              ":currency, :language, :payment_terms, :vat_treatment, :notes, :created_at, "
+              ":archived_at, :rounding, :terms_eom, :delivery_address, :einvoice_address)");
   bind_client(q, c);
   q.bind(":created_at", c.created_at);
   q.run();
@@ -161,7 +167,8 @@ void ClientRepo::update(const Client& c) {
               "address = :address, country = :country, email = :email, siren = :siren, "
               "vat_number = :vat_number, currency = :currency, language = :language, "
               "payment_terms = :payment_terms, vat_treatment = :vat_treatment, notes = :notes, "
-              "archived_at = :archived_at, rounding = :rounding, terms_eom = :terms_eom "
+              "archived_at = :archived_at, rounding = :rounding, terms_eom = :terms_eom, "
+              "delivery_address = :delivery_address, einvoice_address = :einvoice_address "
               "WHERE id = :id");
   bind_client(q, c);
   q.bind(":id", c.id);

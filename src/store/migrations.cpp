@@ -621,11 +621,14 @@ BEGIN
 END;
 )sql";
 
-// v14: supplier invoices read in from e-invoices (issue 16). A bill keeps the file as received
-// (the original a supplier's e-invoice is, to keep for ten years, CGI art. L102 B) and the
-// figures read from it; neither changes once imported. Paying one links the account's
+// v14: e-invoicing (issue 16). A client may have a delivery address (goods) and an address in
+// the French e-invoicing directory. Supplier invoices are read in from e-invoices. A bill keeps the
+// file as received (the original a supplier's e-invoice is, to keep for ten years, CGI art. L102 B)
+// and the figures read from it; neither changes once imported. Paying one links the account's
 // transaction that paid it.
 constexpr std::string_view kV14 = R"sql(
+ALTER TABLE client ADD COLUMN delivery_address TEXT NOT NULL DEFAULT '';
+ALTER TABLE client ADD COLUMN einvoice_address TEXT NOT NULL DEFAULT '';
 CREATE TABLE bill (
   id                   INTEGER PRIMARY KEY,
   supplier_key         TEXT    NOT NULL,  -- VAT number, else SIREN, else legal id, else name

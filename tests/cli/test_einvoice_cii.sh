@@ -53,6 +53,17 @@ run config set business.share_capital "1000 EUR"
 run config set business.rcs_city Auch
 run config set business.vat_regime standard
 run config set business.activity mixed
+# The reform's addresses: in the e-invoicing directory (BT-34, BT-49) and where goods go (BG-13).
+run config set business.einvoice_address 732829320_FACTURES
+expect_rc 0 "your address in the directory"
+run client edit acme --einvoice-address 552100554_COMPTA --delivery-address "Entrepôt 4" --delivery-address "12 quai du Port, 69007 Lyon"
+expect_rc 0 "the client's, and a delivery address"
+run client edit acme --einvoice-address 123456789_X
+expect_rc 1 "a directory address that is not the client's SIREN"
+expect_err "must start with the client's SIREN (552100554)"
+run client edit acme --einvoice-address "552100554 compta"
+expect_rc 1 "spaces"
+expect_err "is not one of the French directory's"
 draft acme
 run invoice line add "$D" "Conseil" --qty 3 --unit d --price 700 --vat 20 --discount 10 --activity bnc
 run invoice line add "$D" "Livres" --qty 4 --price 25.50 --vat 5.5 --activity bic-sales
@@ -75,6 +86,14 @@ expect_out "<ram:TotalPrepaidAmount>500.00</ram:TotalPrepaidAmount>"
 grep -q '<ram:TaxTotalAmount currencyID="EUR">' "$T/cii/usd.xml"; check "USD: the VAT in EUR (BT-111)" test $? = 0
 grep -q '<ram:TypeCode>381</ram:TypeCode>' "$T/cii/credit-note.xml"; check "a credit note is 381" test $? = 0
 grep -q '<ram:ID>M1</ram:ID>' "$T/cii/three-rates.xml"; check "goods and services: M1" test $? = 0
+grep -q '<ram:URIID schemeID="0225">552100554_COMPTA</ram:URIID>' "$T/cii/three-rates.xml"; check "BT-49: the client's directory address" test $? = 0
+grep -q '<ram:URIID schemeID="0225">732829320_FACTURES</ram:URIID>' "$T/cii/three-rates.xml"; check "BT-34: yours" test $? = 0
+grep -A3 "<ram:ShipToTradeParty>" "$T/cii/three-rates.xml" | grep -q "Entrepôt 4"; check "BG-13: the delivery address" test $? = 0
+run invoice render F2026-0005 --to txt -o -
+expect_out "Livraisons de biens et prestations de services"   # after "Catégorie de l'opération"
+expect_out "Entrepôt 4, 12 quai du Port, 69007 Lyon"          # after "Adresse de livraison"
+run invoice render F2026-0005 --to pdf -o "$T/three-rates.pdf"
+check "the PDF prints the category and the delivery address" bash -c "pdftotext '$T/three-rates.pdf' - | grep -q 'Livraisons de biens' && pdftotext '$T/three-rates.pdf' - | grep -q 'Entrepôt 4'"
 "$VALIDATE" "$T/cii" >"$T/validate.txt" 2>&1
 check "every file passes the official validators" test $? = 0
 cat "$T/validate.txt"

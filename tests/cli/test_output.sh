@@ -40,7 +40,7 @@ run client rm tokyo
 # TSV escapes a tab and a backslash inside a field instead of breaking the row.
 run client edit globex --notes "$(printf 'a\tb\\c')"
 run client list --format tsv
-check "TSV escapes tab and backslash" test "$(printf '%s\n' "$OUT" | grep globex | awk -F'\t' '{print NF": "$15}')" = '18: a\tb\\c'
+check "TSV escapes tab and backslash" test "$(printf '%s\n' "$OUT" | grep globex | awk -F'\t' '{print NF": "$15}')" = '20: a\tb\\c'
 run client show acme
 expect_out "line 1"
 run client list --format table --quiet

@@ -151,6 +151,7 @@ tamper "DROP TRIGGER record_append_only; DROP TRIGGER record_no_update; DROP TRI
         ALTER TABLE account_tx DROP COLUMN activity; ALTER TABLE account_tx DROP COLUMN method;
         ALTER TABLE account_tx DROP COLUMN vat_rate; ALTER TABLE account_tx DROP COLUMN vat_minor;
         ALTER TABLE project DROP COLUMN activity; ALTER TABLE invoice_line DROP COLUMN activity;
+        ALTER TABLE client DROP COLUMN delivery_address; ALTER TABLE client DROP COLUMN einvoice_address;
         DROP TRIGGER account_tx_pays_bill; DROP TABLE bill_payment; DROP TABLE bill_vat;
         DROP TABLE bill_line; DROP TABLE bill;
         PRAGMA user_version = 6"

@@ -47,6 +47,11 @@ struct Client {
   VatTreatment vat_treatment = VatTreatment::domestic;
   std::optional<TimeRounding> rounding;  ///< billing of tracked time; none: the config's
   std::string notes;
+  /// Where goods go when not to `address` (lines separated by '\n'; e-invoicing reform).
+  std::string delivery_address;
+  /// The client's address in the French e-invoicing directory (scheme 0225, BT-49): its SIREN,
+  /// or its SIREN and a suffix (552100554_FACTURES); empty: the SIREN.
+  std::string einvoice_address;
   std::string created_at;                  ///< ISO 8601 UTC
   std::optional<std::string> archived_at;  ///< set once archived
 

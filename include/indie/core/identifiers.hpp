@@ -25,6 +25,9 @@ std::string normalize_iban(std::string_view text);     ///< ISO 13616, mod-97 ch
 std::string normalize_bic(std::string_view text);      ///< ISO 9362, 8 or 11 characters
 std::string normalize_country(std::string_view text);  ///< ISO 3166-1 alpha-2
 std::string normalize_email(std::string_view text);
+/// An address of the French e-invoicing directory (scheme 0225): 9 to 125 letters, digits and
+/// '_', '-', '.', '+' ; whether it starts with the right SIREN is checked where that is known.
+std::string normalize_einvoice_address(std::string_view text);
 /// A client or project handle: 1-32 letters, digits, '.', '_' or '-', starting with a letter or
 /// digit. `what` names it in the error ("client handle").
 std::string validate_handle(std::string_view text, std::string_view what);

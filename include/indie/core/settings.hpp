@@ -30,6 +30,7 @@ struct BusinessProfile {
   std::string address;
   std::string country = "FR";
   std::string siren, siret, vat_number;
+  std::string einvoice_address;  ///< BT-34 in the French directory; empty: the SIREN
   VatRegime vat_regime = VatRegime::franchise;
   std::string currency = "EUR";  ///< base currency: reports and FX results are in it
   std::string share_capital;     ///< companies only, e.g. "1000 EUR"

@@ -103,6 +103,10 @@ void seller_and_facts(Pen& pen, const ordered_json& doc, cairo_surface_t* logo) 
     facts.emplace_back(str(labels, "due_date"), v);
   if (const auto v = str(d, "po_number"); !v.empty())
     facts.emplace_back(str(labels, "po_number"), v);
+  if (const auto v = str(d, "operation_text"); !v.empty())
+    facts.emplace_back(str(labels, "operation"), v);
+  if (const auto v = str(d, "delivery_address"); !v.empty())
+    facts.emplace_back(str(labels, "delivery_address"), v);
   for (const auto& [name, value] : facts) {
     const double label_w = right_w * 0.45;
     const double h1 = pen.text(right_x, y_right, label_w, name, {8.5, false, kMuted, Align::right});
