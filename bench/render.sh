@@ -5,6 +5,7 @@
 #   - PDF, 200 lines  (target < 400 ms)
 #   - HTML, 20 lines  (target < 20 ms)
 #   - the PDF kept at issue, given back
+#   - Factur-X, 20 lines (target < 150 ms, issue 16), and reading it back with bill import
 # usage: bench/render.sh [path/to/indie]   (needs hyperfine and sqlite3)
 set -euo pipefail
 INDIE=$(realpath "${1:-build/indie}")
@@ -32,6 +33,14 @@ hyperfine -N --warmup 3 --runs 20 --export-markdown "$W/render.md" \
   "$INDIE invoice render F2026-0001 -o 20-issued.pdf" \
   "$INDIE invoice render F2026-0002 -o 200-issued.pdf" \
   "$INDIE invoice render F2026-0001 --to html -o 20.html" \
-  "$INDIE invoice render F2026-0002 --to html -o 200.html"
+  "$INDIE invoice render F2026-0002 --to html -o 200.html" \
+  "$INDIE invoice render F2026-0001 --to facturx -o 20-facturx.pdf" \
+  "$INDIE invoice render F2026-0002 --to facturx -o 200-facturx.pdf" \
+  "$INDIE invoice render F2026-0001 --to cii -o 20.xml"
+# The Factur-X read back as a supplier's bill (checked, not recorded), on the same database.
+hyperfine -N --warmup 3 --runs 20 --export-markdown "$W/bill.md" \
+  "$INDIE bill import 20-facturx.pdf --check --any-buyer" \
+  "$INDIE bill import 200-facturx.pdf --check --any-buyer" \
+  "$INDIE bill import 20.xml --check --any-buyer"
 pdfinfo 200.pdf | grep Pages
-cat "$W/render.md"
+cat "$W/render.md" "$W/bill.md"
