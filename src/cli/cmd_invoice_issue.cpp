@@ -115,16 +115,19 @@ void set_eur_rate(RateRepo& rates, Invoice& inv, Date date, const IssueArgs& a, 
   }
 }
 
-// invoice.einvoice = cii: an invoice whose e-invoice a platform would reject is not issued.
+// invoice.einvoice = cii, facturx, or auto for a French business client: an invoice whose
+// e-invoice a platform would reject is not issued.
 void refuse_bad_einvoice(const Config& config, const DocumentInput& in) {
-  if (config.invoice.einvoice == "none") return;
+  if (einvoice_for(config.invoice.einvoice, in.client.value("vat_treatment", "domestic")) == "none")
+    return;
   const auto failures = check_einvoice(in);
   if (failures.empty()) return;
   std::string list;
   for (const auto& f : failures) list += fmt::format("\n  - {}: {}", f.rule, f.message);
   throw invalid_input(fmt::format(
       "{} cannot be issued: its e-invoice would be rejected (invoice.einvoice is {}):{}\nNothing "
-      "was changed.",
+      "was changed; indie invoice check shows the same, and invoice.einvoice = none issues "
+      "without the e-invoice.",
       in.invoice.kind == InvoiceKind::credit_note ? std::string("the credit note")
                                                   : fmt::format("draft {}", in.invoice.id),
       config.invoice.einvoice, list));

@@ -266,8 +266,8 @@ void setup_invoice_check(CLI::App& group, Context& ctx) {
       "(BR-S-02, BR-AE-02), the rates France allows (BR-FR-16), the totals (BR-CO-10, -14,\n"
       "-15, -16), the VAT in EUR of a foreign-currency invoice (BR-FR-CO-12), a credit note's\n"
       "reference (BR-FR-CO-05). Exit status 1 when one is broken, with each rule and what to\n"
-      "change. With invoice.einvoice = cii or facturx, issuing runs the same checks and\n"
-      "refuses.\n\n"
+      "change. Issuing runs the same checks and refuses for a French business client\n"
+      "(invoice.einvoice = auto, the default), or for every client (cii, facturx).\n\n"
       "Examples:\n  indie invoice check F2026-0007\n  indie invoice check 12 --format json");
   cmd->callback([&ctx, ref] { check_einvoice_of(ctx, *ref); });
 }

@@ -29,8 +29,10 @@ IssuedDocument issued_pdf(Context& ctx, const DocumentInput& in) {
   options.created_at = ctx.now_iso();
   options.creator = "indie " INDIE_VERSION;
   IssuedDocument doc;
-  // invoice.einvoice = facturx: the document issued is the Factur-X file, the PDF with its CII.
-  const bool facturx = ctx.config().invoice.einvoice == "facturx";
+  // invoice.einvoice = facturx (or auto, for a French business client): the document issued is
+  // the Factur-X file, the PDF with its CII.
+  const bool facturx = einvoice_for(ctx.config().invoice.einvoice,
+                                    in.client.value("vat_treatment", "domestic")) == "facturx";
   doc.format = facturx ? "facturx" : "pdf";
   try {
     auto model = invoice_document(in);

@@ -83,9 +83,10 @@ bool parse_yes_no(std::string_view v) {
 std::string yes_no(std::string_view v) { return parse_yes_no(v) ? "yes" : "no"; }
 std::string einvoice(std::string_view v) {
   const std::string t = to_lower(v);
-  if (t == "none" || t == "no" || t == "cii" || t == "facturx") return t == "no" ? "none" : t;
+  if (t == "auto" || t == "none" || t == "no" || t == "cii" || t == "facturx")
+    return t == "no" ? "none" : t;
   if (t == "factur-x") return "facturx";
-  throw invalid_input(fmt::format("'{}' must be none, cii or facturx", v));
+  throw invalid_input(fmt::format("'{}' must be auto, none, cii or facturx", v));
 }
 std::string activity(std::string_view v) { return std::string(to_string(parse_activity(v))); }
 std::string frequency(std::string_view v) {
@@ -264,9 +265,10 @@ const auto kKeys = std::to_array<ConfigKey>({
     {"invoice.template", false, "classic",
      "Template of invoice render for html, md and txt (see indie template list)", any_text,
      INDIE_INVOICE_TEXT(template_name)},
-    {"invoice.einvoice", false, "none",
-     "cii: issuing refuses an invoice whose e-invoice (EN 16931, BR-FR) would be rejected; "
-     "facturx: also keeps the Factur-X file as the document issued; none",
+    {"invoice.einvoice", false, "auto",
+     "auto: facturx for invoices to French business clients (the reform's e-invoices), none "
+     "for the others; cii: issuing refuses an invoice whose e-invoice (EN 16931, BR-FR) would "
+     "be rejected; facturx: also keeps the Factur-X file as the document issued; none",
      einvoice, INDIE_INVOICE_TEXT(einvoice)},
     {"time.rounding", false, "1m nearest entry",
      "Billing rounding of tracked time: INCREMENT MODE SCOPE [min DURATION], e.g. 15m up entry",
@@ -388,6 +390,11 @@ std::string hours_per_day_text(std::int64_t seconds_per_day) {
   if (seconds_per_day % 9 == 0)
     return Decimal(seconds_per_day / 9 * 25, 4).normalized().to_string();
   return Decimal(seconds_per_day * 10000 / 3600, 4).normalized().to_string();
+}
+
+std::string_view einvoice_for(std::string_view setting, std::string_view vat_treatment) {
+  if (setting != "auto") return setting;
+  return vat_treatment == "domestic" ? "facturx" : "none";
 }
 
 }  // namespace indie

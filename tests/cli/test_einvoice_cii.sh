@@ -13,6 +13,9 @@ if [ "${INDIE_EXTERNAL_VALIDATORS:-}" = skip ]; then
 fi
 mkdir -p "$T/cii"
 setup_business
+# The documents kept at issue stay plain PDFs here, so that --to facturx renders each afresh;
+# invoice.einvoice = auto, the default, is tested at the end.
+run config set invoice.einvoice none
 run config set bank.iban FR7630006000011234567890189
 run config set business.email camille@example.fr
 run client add acme --name "ACME SAS" --address "1 rue de la Paix, 75002 Paris" --country FR --siren 552100554 --vat-number FR96552100554
@@ -143,7 +146,7 @@ run invoice issue "$P"
 expect_rc 0 "issued once the client has an address"
 run config set invoice.einvoice factur-y
 expect_rc 1 "an unknown e-invoice setting"
-expect_err "must be none, cii or facturx"
+expect_err "must be auto, none, cii or facturx"
 
 # invoice.einvoice = facturx: the document kept at issue is the Factur-X file.
 run config set invoice.einvoice facturx
@@ -183,6 +186,33 @@ for n in F2026-0001 F2026-0002 F2026-0003 F2026-0004 F2026-0005 F2026-0006 A2026
 done
 check "the deposit paid before issue is read back: 2250.00 - 500.00 due" test \
   "$(jq -r '.[] | select(.number == "F2026-0001") | .due' <<<"$BILLS")" = 1750.00
+
+# invoice.einvoice = auto (the default): a French business client's invoice is kept as a
+# Factur-X and checked at issue; a private person's stays a plain PDF.
+run config set invoice.einvoice auto
+run invoice new acme --empty --service-date 2026-11-21 -q
+A=$OUT
+run invoice line add "$A" "Conseil" --qty 1 --unit d --price 700 --vat 20 --activity bnc
+run invoice issue "$A" -q
+expect_rc 0 "auto: issued to a French business"
+check "auto: kept as a Factur-X" test "$(sqlite3 "$DB" "SELECT format FROM invoice_document d JOIN invoice i ON i.id = d.invoice_id WHERE i.number = '$OUT'")" = facturx
+run invoice new paul --empty --service-date 2026-11-21 -q
+C=$OUT
+run invoice line add "$C" "Cours" --qty 1 --price 50 --vat 20 --activity bnc
+run invoice issue "$C" -q
+expect_rc 0 "auto: issued to a private person"
+check "auto: a private person's stays a plain PDF" test "$(sqlite3 "$DB" "SELECT format FROM invoice_document d JOIN invoice i ON i.id = d.invoice_id WHERE i.number = '$OUT'")" = pdf
+run config set business.einvoice_address 999999999_X
+run invoice new acme --empty --service-date 2026-11-21 -q
+A=$OUT
+run invoice line add "$A" "Conseil" --qty 1 --unit d --price 700 --vat 20 --activity bnc
+snapshot auto
+run invoice issue "$A"
+expect_rc 1 "auto: what a platform would reject is not issued to a French business"
+expect_err "BR-FR-13: your e-invoicing address (BT-34) 999999999_X does not start with your SIREN 732829320"
+expect_err "invoice.einvoice = none issues without the e-invoice"
+expect_unchanged_since auto
+run config set business.einvoice_address ""
 
 # A draft has no e-invoice; nothing is written.
 run invoice new acme --empty -q

@@ -15,8 +15,9 @@ expect_err "a duplicate is a copy of an issued invoice"
 expect_unchanged_since draft
 run invoice issue 1 --date 2026-11-20
 expect_rc 0 "issued"
+# A French business client: with invoice.einvoice = auto (the default) the PDF kept is a Factur-X.
 check "the PDF is kept at issue, with its SHA-256" \
-  test "$(sqlite3 "$DB" "SELECT format || ' ' || (length(bytes) > 1000) || ' ' || length(sha256) FROM invoice_document WHERE invoice_id = 1")" = "pdf 1 64"
+  test "$(sqlite3 "$DB" "SELECT format || ' ' || (length(bytes) > 1000) || ' ' || length(sha256) FROM invoice_document WHERE invoice_id = 1")" = "facturx 1 64"
 cd "$T"
 run invoice render F2026-0001 -o issued.pdf
 expect_rc 0 "render"

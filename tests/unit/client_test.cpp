@@ -87,3 +87,22 @@ TEST_CASE("projects: the rate is stored at the currency's scale") {
   CHECK_THROWS_AS(indie::split_project_path("acme"), indie::Error);
   CHECK_THROWS_AS(indie::split_project_path("/website"), indie::Error);
 }
+
+TEST_CASE("a client's e-invoicing directory address starts with its SIREN") {
+  CHECK(make({{"country", "FR"}, {"siren", "552100554"}, {"einvoice_address", "552100554_AP"}})
+            .einvoice_address == "552100554_AP");
+  CHECK_THROWS_WITH(
+      make({{"country", "FR"}, {"siren", "552100554"}, {"einvoice_address", "732829320"}}),
+      doctest::Contains("must start with the client's SIREN (552100554)"));
+  CHECK_THROWS_WITH(make({{"country", "FR"}, {"einvoice_address", "552100554"}}),
+                    doctest::Contains("set --siren first"));
+}
+
+TEST_CASE("invoice.einvoice = auto: a Factur-X for French business clients only") {
+  CHECK(indie::einvoice_for("auto", "domestic") == "facturx");
+  CHECK(indie::einvoice_for("auto", "consumer") == "none");
+  CHECK(indie::einvoice_for("auto", "eu-business") == "none");
+  CHECK(indie::einvoice_for("auto", "non-eu-business") == "none");
+  CHECK(indie::einvoice_for("cii", "consumer") == "cii");
+  CHECK(indie::einvoice_for("none", "domestic") == "none");
+}

@@ -64,3 +64,13 @@ TEST_CASE("handles and e-mail addresses") {
   for (const char* bad : {"ab", "a@b", "@b.fr", "a@@b.fr", "a b@c.fr"})
     CHECK_THROWS_AS(indie::normalize_email(bad), indie::Error);
 }
+
+TEST_CASE("e-invoicing directory addresses") {
+  CHECK(indie::normalize_einvoice_address(" 552100554_FACTURES ") == "552100554_FACTURES");
+  CHECK(indie::normalize_einvoice_address("552100554") == "552100554");
+  CHECK_THROWS_WITH(indie::normalize_einvoice_address("5521"),
+                    doctest::Contains("is not one of the"));
+  CHECK_THROWS_WITH(indie::normalize_einvoice_address("552100554 compta"),
+                    doctest::Contains("letters, digits, _ - . +"));
+  CHECK_THROWS(indie::normalize_einvoice_address(std::string(126, '5')));
+}

@@ -67,8 +67,9 @@ struct InvoiceDefaults {
   Decimal vat_rate = Decimal::from_int(20);        ///< new lines' rate when VAT is charged
   Language language = Language::fr;
   std::string template_name = "classic";  ///< invoice render's template for html, md and txt
-  /// "cii": every invoice must make a valid e-invoice, checked at issue; "none": not checked.
-  std::string einvoice = "none";
+  /// "cii": every invoice must make a valid e-invoice, checked at issue; "facturx": and the
+  /// document issued is the Factur-X; "none": not checked; "auto": einvoice_for() decides.
+  std::string einvoice = "auto";
 };
 
 struct TimeDefaults {
@@ -121,5 +122,11 @@ void check_config_consistency(const Config& config);
 /// Hours in a billed day, exactly as typed ("7.005"): seconds_per_day is a whole number of
 /// seconds, so the hours have at most four decimals.
 std::string hours_per_day_text(std::int64_t seconds_per_day);
+
+/// What invoice.einvoice (`setting`) makes of one invoice, by its client as frozen at issue:
+/// "none", "cii" or "facturx". "auto" is "facturx" for a French business client (domestic
+/// treatment), whose invoices the e-invoicing reform makes e-invoices, and "none" for private
+/// persons and clients abroad (e-reporting, not e-invoicing: the platform reports them).
+std::string_view einvoice_for(std::string_view setting, std::string_view vat_treatment);
 
 }  // namespace indie

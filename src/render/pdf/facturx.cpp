@@ -81,6 +81,7 @@ std::string xmp(const FacturxMeta& m) {
 <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
 <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{0}</rdf:li></rdf:Alt></dc:title>
 <dc:creator><rdf:Seq><rdf:li>{1}</rdf:li></rdf:Seq></dc:creator>
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{4}</rdf:li></rdf:Alt></dc:description>
 </rdf:Description>
 <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
 <xmp:CreatorTool>{2}</xmp:CreatorTool>
@@ -112,7 +113,8 @@ std::string xmp(const FacturxMeta& m) {
 </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="w"?>)",
-      xml_escape(m.title), xml_escape(m.author), xml_escape(m.creator), date);
+      xml_escape(m.title), xml_escape(m.author), xml_escape(m.creator), date,
+      xml_escape(m.subject));
 }
 
 // cairo 1.16: a CID TrueType font without /CIDToGIDMap, images with /Interpolate true.
@@ -143,6 +145,7 @@ std::string make_facturx(const std::string& bytes, const FacturxMeta& meta) {
     QPDFObjectHandle info = QPDFObjectHandle::newDictionary();
     info.replaceKey("/Title", QPDFObjectHandle::newUnicodeString(meta.title));
     info.replaceKey("/Author", QPDFObjectHandle::newUnicodeString(meta.author));
+    info.replaceKey("/Subject", QPDFObjectHandle::newUnicodeString(meta.subject));
     info.replaceKey("/Creator", QPDFObjectHandle::newUnicodeString(meta.creator));
     info.replaceKey("/Producer", QPDFObjectHandle::newUnicodeString(meta.creator));
     info.replaceKey("/CreationDate", QPDFObjectHandle::newString(date));

@@ -627,6 +627,7 @@ PdfDocument render_pdf_natively(const ordered_json& doc, const PdfOptions& optio
     meta.xml = str(*fx, "xml");
     meta.title = title;
     meta.author = str(doc["seller"], "name");
+    meta.subject = subject;
     meta.created = options.created_at;
     meta.creator = options.creator;
     out = make_facturx(out, meta);
