@@ -169,7 +169,10 @@ void list(Context& ctx, const BillArgs& a) {
   }
   w.finish();
   if (people && w.rows() == 0)
-    ctx.say("No bill yet: import a supplier's e-invoice with indie bill import FILE.pdf|FILE.xml");
+    ctx.say(a.unpaid || !a.from.empty() || !a.to.empty()
+                ? "No bill matches."
+                : "No bill yet: import a supplier's e-invoice with indie bill import "
+                  "FILE.pdf|FILE.xml");
 }
 
 nlohmann::ordered_json bill_json(const BillRecord& r, const std::vector<BillPayment>& payments) {

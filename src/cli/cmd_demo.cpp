@@ -96,7 +96,9 @@ void demo(Context& ctx) {
           << "  indie client statement acme                        # what acme owes, and why\n"
           << "  indie report receipts                              # the receipts journal\n"
           << "  indie report urssaf --period 2026-11               # the URSSAF declaration\n"
-          << "  indie invoice render F2026-0001 --to cii -o -      # the e-invoice XML\n";
+          << "  indie invoice render F2026-0001 --to cii -o -      # the e-invoice XML\n"
+          << "  indie invoice render F2026-0001 --to facturx -o fx.pdf   # PDF/A-3 with the XML\n"
+          << "  indie bill import fx.pdf --check --any-buyer       # read as a client would\n";
 }
 
 }  // namespace

@@ -117,8 +117,9 @@ void render(Context& ctx, const RenderArgs& a) {
   ordered_json model = stored || format == DocFormat::cii ? ordered_json() : invoice_document(in);
   if (stored) {
     bytes = stored->bytes;
-    what = fmt::format("the document issued on {}, SHA-256 {}", format_date(*inv.issue_date),
-                       stored->sha256.substr(0, 12));
+    what = fmt::format("{}the document issued on {}, SHA-256 {}",
+                       stored->format == "facturx" ? "Factur-X EN 16931, PDF/A-3b, " : "",
+                       format_date(*inv.issue_date), stored->sha256.substr(0, 12));
   } else if (format == DocFormat::json) {
     bytes = model.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   } else if (format == DocFormat::cii) {
