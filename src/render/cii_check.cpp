@@ -6,12 +6,32 @@
 
 #include <algorithm>
 
+#include "indie/core/bill.hpp"
 #include "indie/core/currency.hpp"
 #include "indie/core/identifiers.hpp"
 #include "indie/core/legal.hpp"
 #include "indie/core/money.hpp"
+#include "indie/render/cii.hpp"
+#include "indie/render/einvoice_reader.hpp"
 
 namespace indie {
+namespace {
+
+// The XML itself, read back as a receiving platform reads it (the XML module, then the core's
+// EN 16931 arithmetic and mandatory terms, as indie bill import does): what is checked is the
+// file that leaves, not only the data it is written from.
+void check_written_xml(const DocumentInput& in, std::vector<RuleFailure>& out) {
+  try {
+    const std::string xml = cii_invoice(in);
+    const Bill bill = read_bill(read_einvoice(xml, "the e-invoice").fields, "the e-invoice");
+    for (const auto& f : check_bill(bill))
+      if (f.error) out.push_back({f.rule, "in the XML written: " + f.message});
+  } catch (const Error& e) {
+    out.push_back({"EN 16931", fmt::format("the XML written cannot be read back: {}", e.what())});
+  }
+}
+
+}  // namespace
 
 std::vector<RuleFailure> check_einvoice(const DocumentInput& in) {
   std::vector<RuleFailure> out;
@@ -111,6 +131,7 @@ std::vector<RuleFailure> check_einvoice(const DocumentInput& in) {
   // A credit note cites its invoice (BR-FR-CO-04 with BT-25).
   if (inv.kind == InvoiceKind::credit_note && (!in.original || !in.original->number))
     fail("BR-FR-CO-05", "a credit note cites the invoice it corrects (BT-25)");
+  if (out.empty() && inv.issued) check_written_xml(in, out);
   return out;
 }
 
