@@ -4,6 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 VALIDATE="${INDIE_SOURCE:?}/tests/einvoice/validate-dir"
 PREFLIGHT="${INDIE_SOURCE}/tests/einvoice/preflight"
+INSPECT="$(dirname "$INDIE")/indie_facturx_inspect"   # indie's own structural check, with qpdf
 # The validators are Java programs reading indie's files: the sanitizer run (.ci/run) sets
 # INDIE_EXTERNAL_VALIDATORS=skip, as running them again there checks nothing new about indie;
 # the README's test command always runs them.
@@ -113,6 +114,9 @@ for n in F2026-0001 F2026-0005 F2026-0006 A2026-0001; do
   pdfdetach -save 1 -o "$T/fx/$n.xml" "$T/fx/$n.pdf" >/dev/null 2>&1
   run invoice render "$n" --to cii -o -
   check "$n: the embedded XML is the invoice's CII" test "$(cat "$T/fx/$n.xml")" = "$OUT"
+  "$INSPECT" "$T/fx/$n.pdf" >"$T/inspect.txt" 2>&1
+  check "$n: one factur-x.xml, text/xml, /AF, XMP, sRGB intent, every font embedded (qpdf)" test $? = 0
+  grep FAIL "$T/inspect.txt" >&2
 done
 "$PREFLIGHT" "$T"/fx/*.pdf >"$T/preflight.txt" 2>&1
 check "every Factur-X file passes Preflight (PDF/A-3b)" test $? = 0
@@ -163,6 +167,7 @@ run invoice verify "$N" "$T/kept.pdf"
 expect_rc 0 "it is the document issued"
 "$PREFLIGHT" "$T/kept.pdf" >/dev/null 2>&1
 check "the kept Factur-X passes Preflight" test $? = 0
+check "the kept Factur-X passes the structural check" "$INSPECT" "$T/kept.pdf"
 run verify
 expect_rc 0 "the record still verifies"
 
