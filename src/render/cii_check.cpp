@@ -27,6 +27,8 @@ void check_written_xml(const DocumentInput& in, std::vector<RuleFailure>& out) {
     for (const auto& f : check_bill(bill))
       if (f.error) out.push_back({f.rule, "in the XML written: " + f.message});
   } catch (const Error& e) {
+    // A file that cannot be read is a finding; a missing module is not, and stops the command.
+    if (e.kind() != ErrorKind::invalid_input) throw;
     out.push_back({"EN 16931", fmt::format("the XML written cannot be read back: {}", e.what())});
   }
 }

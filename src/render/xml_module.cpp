@@ -15,7 +15,8 @@ constexpr const char* kXmlModuleName = "indie-xml.so";
 const XmlModule& xml_module() {
   static const XmlModule loaded = [] {
     void* handle = load_module(kXmlModuleName, "Reading XML",
-                               "import the ECB's CSV files, or record a bill by hand");
+                               "import the ECB's CSV files, record a bill by hand, or issue "
+                               "without an e-invoice (indie config set invoice.einvoice none)");
     XmlModule m;
     m.ecb = reinterpret_cast<IndieXmlEcb>(module_symbol(handle, kXmlModuleName, INDIE_XML_ECB));
     m.einvoice = reinterpret_cast<IndieXmlEinvoice>(

@@ -54,6 +54,16 @@ run invoice new acme --empty --service-date 2026-11-03 -q
 D=$OUT
 run invoice line add "$D" "Recette" --qty 1 --price 500
 snapshot draft
+# A French business client's invoice (invoice.einvoice = auto) is read back through the XML
+# module first: without it, nothing is issued either, and the error says how to go on.
+"$T/lone/indie" invoice issue "$D" >"$T/out" 2>"$T/err"
+RC=$? ERR=$(cat "$T/err")
+expect_rc 1 "no XML module: issuing a French business's e-invoice is refused"
+expect_err "Reading XML needs indie's module indie-xml.so, which is missing"
+expect_err "indie config set invoice.einvoice none"
+expect_unchanged_since draft
+run config set invoice.einvoice none
+snapshot draft
 "$T/lone/indie" invoice issue "$D" >"$T/out" 2>"$T/err"
 RC=$? ERR=$(cat "$T/err")
 expect_rc 1 "no module: issuing is refused"
