@@ -47,7 +47,7 @@ std::string find_einvoice(const std::string& pdf_bytes, std::size_t cap) {
   QPDF pdf;
   pdf.setSuppressWarnings(true);
   try {
-    pdf.processMemoryFile("bill.pdf", pdf_bytes.data(), pdf_bytes.size());
+    pdf.processMemoryFile("PDF", pdf_bytes.data(), pdf_bytes.size());
   } catch (const std::exception& e) {
     throw invalid_input(fmt::format("not a PDF file qpdf can read ({})", e.what()));
   }
