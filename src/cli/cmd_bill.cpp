@@ -262,9 +262,11 @@ void show(Context& ctx, const BillArgs& a) {
   };
   auto& out = ctx.out;
   out << fmt::format("Bill {}: {} {} from {}\n", r.id, kind_text(b), b.number, b.seller.name);
-  if (!b.seller.siren().empty() || !b.seller.vat_id.empty())
-    out << fmt::format("  Supplier   SIREN {}  VAT {}  {}\n", b.seller.siren(), b.seller.vat_id,
-                       b.seller.country);
+  std::string ids;
+  if (!b.seller.siren().empty()) ids += "  SIREN " + b.seller.siren();
+  if (!b.seller.vat_id.empty()) ids += "  VAT " + b.seller.vat_id;
+  if (!b.seller.country.empty()) ids += "  " + b.seller.country;
+  if (!ids.empty()) out << "  Supplier" << ids << '\n';
   out << fmt::format("  Issued     {}{}\n", format_date(b.issue_date),
                      b.due_date ? ", due " + format_date(*b.due_date) : "");
   if (!b.preceding.empty()) out << fmt::format("  Corrects   {}\n", b.preceding);
