@@ -266,7 +266,7 @@ void show(Context& ctx, const BillArgs& a) {
   if (!b.seller.siren().empty()) ids += "  SIREN " + b.seller.siren();
   if (!b.seller.vat_id.empty()) ids += "  VAT " + b.seller.vat_id;
   if (!b.seller.country.empty()) ids += "  " + b.seller.country;
-  if (!ids.empty()) out << "  Supplier" << ids << '\n';
+  if (!ids.empty()) out << "  Supplier   " << ids.substr(2) << '\n';
   out << fmt::format("  Issued     {}{}\n", format_date(b.issue_date),
                      b.due_date ? ", due " + format_date(*b.due_date) : "");
   if (!b.preceding.empty()) out << fmt::format("  Corrects   {}\n", b.preceding);
