@@ -362,10 +362,9 @@ void pay(Context& ctx, const BillArgs& a) {
                       money_text(left, b.currency, true), b.currency, r.id));
     if (t.payee.empty()) t.payee = b.seller.name;
     if (t.category.empty()) t.category = r.category;
-    if (deductible && !t.vat_minor && acc.currency == b.currency) {
-      t.vat_minor = sign * vat_share(b, r.paid_minor, settles);
-      t.vat_rate = single_vat_rate(b);
-      if (*t.vat_minor == 0) t.vat_minor.reset();
+    if (deductible && !t.vat_minor) {
+      if (const auto vat = vat_share_in(b, acc.currency, r.paid_minor, settles); vat && *vat != 0)
+        t.vat_minor = sign * *vat, t.vat_rate = single_vat_rate(b);
     }
     accounts.update_tx(t);
   } else {
@@ -397,9 +396,9 @@ void pay(Context& ctx, const BillArgs& a) {
     t.category = r.category;
     t.note = fmt::format("{} {}", b.credit_note ? "credit note" : "bill", b.number);
     t.created_at = ctx.now_iso();
-    if (deductible && acc.currency == b.currency) {
-      const std::int64_t vat = vat_share(b, r.paid_minor, settles);
-      if (vat != 0) t.vat_minor = sign * vat, t.vat_rate = single_vat_rate(b);
+    if (deductible) {
+      if (const auto vat = vat_share_in(b, acc.currency, r.paid_minor, settles); vat && *vat != 0)
+        t.vat_minor = sign * *vat, t.vat_rate = single_vat_rate(b);
     }
     t.id = accounts.insert_tx(t);
   }

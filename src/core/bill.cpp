@@ -396,6 +396,15 @@ std::int64_t vat_share(const Bill& bill, std::int64_t paid_before, std::int64_t 
   return share_of(paid_before + amount) - share_of(paid_before);
 }
 
+std::optional<std::int64_t> vat_share_in(const Bill& bill, std::string_view account_currency,
+                                         std::int64_t paid_before, std::int64_t amount) {
+  if (account_currency == bill.currency) return vat_share(bill, paid_before, amount);
+  if (!bill.tax_total_accounting || account_currency != bill.tax_currency) return std::nullopt;
+  Bill in_tax_currency = bill;
+  in_tax_currency.tax_total = *bill.tax_total_accounting;
+  return vat_share(in_tax_currency, paid_before, amount);
+}
+
 std::string single_vat_rate(const Bill& bill) {
   std::string rate;
   for (const auto& v : bill.vat) {

@@ -174,6 +174,18 @@ run bill pay 1 --tx 3
 expect_rc 0 "linking a transaction"
 check "the transaction now carries the bill's VAT" test "$(sqlite3 "$DB" 'SELECT vat_minor, vat_rate FROM account_tx WHERE id = 3')" = "-80000|20"
 
+# A USD bill paid from the EUR account: the VAT recorded is the bill's own VAT in EUR (BT-111).
+sed 's|<ram:ID>2026-0107</ram:ID>|<ram:ID>2026-0108</ram:ID>|' "$DATA/fr-sasu-usd.xml" >"$T/usd2.xml"
+run bill import "$T/usd2.xml"
+expect_out "Imported bill 6"
+run bill pay 6 --account Qonto --date 2026-11-06
+expect_rc 2 "between currencies, what left the account is needed (a usage error)"
+expect_err "give --amount, what left the account in EUR"
+run bill pay 6 --account Qonto --amount 4400 --date 2026-11-06
+expect_rc 0 "paid from EUR"
+check "the EUR transaction carries the VAT in EUR the bill states (712.69)" \
+  test "$(sqlite3 "$DB" "SELECT amount_minor, vat_minor FROM account_tx WHERE note = 'bill 2026-0108'")" = "-440000|-71269"
+
 # --- The database keeps bills as received -------------------------------------------------------
 snapshot kept
 sqlite3 "$DB" "UPDATE bill SET payable_minor = 1 WHERE id = 1" 2>"$T/sqlerr"

@@ -196,3 +196,13 @@ TEST_CASE("bill: the VAT shares of successive payments add up to the VAT exactly
   CHECK(vat_share(one, 0, 5000) == 752);  // 2105 x 5000 / 14004 = 751.6
   CHECK(vat_share(one, 5000, 9004) == 1353);
 }
+
+TEST_CASE("bill: the VAT share in the account's currency") {
+  Bill b;
+  b.currency = "USD", b.tax_currency = "EUR";
+  b.payable = 480000, b.tax_total = 80000, b.tax_total_accounting = 71269;
+  CHECK(vat_share_in(b, "USD", 0, 480000) == 80000);
+  CHECK(vat_share_in(b, "EUR", 0, 480000) == 71269);  // BT-111, the VAT in EUR
+  CHECK(vat_share_in(b, "EUR", 0, 240000) == 35635);  // half, rounded once
+  CHECK_FALSE(vat_share_in(b, "GBP", 0, 480000).has_value());
+}

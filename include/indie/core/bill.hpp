@@ -110,6 +110,12 @@ std::string addressed_elsewhere(const Bill& bill, std::string_view siren,
 /// VAT exactly, as each is the difference of two roundings of the running total.
 std::int64_t vat_share(const Bill& bill, std::int64_t paid_before, std::int64_t amount);
 
+/// The VAT share of a payment (as vat_share) in `account_currency`: the bill's own VAT when the
+/// account is in the bill's currency, its VAT in the tax currency (BT-111, e.g. the EUR VAT of a
+/// USD invoice) when the account is in that one; nothing when neither.
+std::optional<std::int64_t> vat_share_in(const Bill& bill, std::string_view account_currency,
+                                         std::int64_t paid_before, std::int64_t amount);
+
 /// The bill's VAT rate when it has a single one of category S ("20"), else "".
 std::string single_vat_rate(const Bill& bill);
 
