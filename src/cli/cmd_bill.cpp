@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "books_common.hpp"
 #include "commands.hpp"
 #include "indie/core/bill.hpp"
 #include "indie/core/currency.hpp"
@@ -35,10 +36,6 @@ std::int64_t bill_id(const std::string& text) {
     throw usage_error(
         fmt::format("'{}' is not a bill id; indie bill list shows them (the first column)", text));
   return *id;
-}
-
-std::string money_text(std::int64_t minor, const std::string& code, bool people) {
-  return amount_text(Money(minor, currency(code, true)), people);
 }
 
 std::string kind_text(const Bill& b) { return b.credit_note ? "credit-note" : "invoice"; }
@@ -115,8 +112,8 @@ void import(Context& ctx, const BillArgs& a) {
             "({} {}, now {} {}). Nothing was recorded: a supplier corrects an invoice with a "
             "credit note, under a new number.",
             in.source, b.seller.name, kind_text(b), b.number, *existing,
-            money_text(r.bill.payable, r.bill.currency, true), r.bill.currency,
-            money_text(b.payable, b.currency, true), b.currency));
+            amount_text_of(r.bill.payable, r.bill.currency, true), r.bill.currency,
+            amount_text_of(b.payable, b.currency, true), b.currency));
       ctx.say(
           fmt::format("{}: already imported as bill {}; nothing to add.", in.source, *existing));
       continue;
@@ -124,14 +121,14 @@ void import(Context& ctx, const BillArgs& a) {
     if (a.check_only) {
       ctx.say(fmt::format("{}: {} {} from {}, {} {} due; it adds up (--check: nothing recorded).",
                           in.source, kind_text(b), b.number, b.seller.name,
-                          money_text(b.payable, b.currency, true), b.currency));
+                          amount_text_of(b.payable, b.currency, true), b.currency));
       continue;
     }
     const std::int64_t id = repo.insert(b, in.file, a.category, a.note, ctx.now_iso());
     ++added;
     ctx.say(fmt::format("Imported bill {}: {} {} from {}, {} {} (VAT {}){}.", id, kind_text(b),
-                        b.number, b.seller.name, money_text(b.payable, b.currency, true),
-                        b.currency, money_text(b.tax_total, b.currency, true),
+                        b.number, b.seller.name, amount_text_of(b.payable, b.currency, true),
+                        b.currency, amount_text_of(b.tax_total, b.currency, true),
                         b.due_date ? ", due " + format_date(*b.due_date) : ""));
   }
   tx.commit();
@@ -159,7 +156,7 @@ void list(Context& ctx, const BillArgs& a) {
     if (a.unpaid && status_of(r) == "paid") continue;
     const Bill& b = r.bill;
     const auto amount = [&](std::int64_t v) {
-      return Cell::amount(money_text(b.credit_note ? -v : v, b.currency, people));
+      return Cell::amount(amount_text_of(b.credit_note ? -v : v, b.currency, people));
     };
     w.row({Cell::integer(r.id), Cell::str(format_date(b.issue_date)), Cell::str(b.seller.name),
            Cell::str(b.number), Cell::str(kind_text(b)), Cell::str(b.currency), amount(b.tax_basis),
@@ -177,7 +174,7 @@ void list(Context& ctx, const BillArgs& a) {
 
 nlohmann::ordered_json bill_json(const BillRecord& r, const std::vector<BillPayment>& payments) {
   const Bill& b = r.bill;
-  const auto amount = [&](std::int64_t v) { return money_text(v, b.currency, false); };
+  const auto amount = [&](std::int64_t v) { return amount_text_of(v, b.currency, false); };
   nlohmann::ordered_json j;
   j["id"] = r.id;
   j["kind"] = kind_text(b);
@@ -199,7 +196,7 @@ nlohmann::ordered_json bill_json(const BillRecord& r, const std::vector<BillPaym
   j["due"] = amount(b.payable);
   if (b.tax_total_accounting) {
     j["vat_currency"] = b.tax_currency;
-    j["vat_in_vat_currency"] = money_text(*b.tax_total_accounting, b.tax_currency, false);
+    j["vat_in_vat_currency"] = amount_text_of(*b.tax_total_accounting, b.tax_currency, false);
   }
   j["paid"] = amount(r.paid_minor);
   j["status"] = status_of(r);
@@ -252,13 +249,13 @@ void show(Context& ctx, const BillArgs& a) {
                   {"line", "name", "quantity", "unit", "net", "vat_category", "vat_rate"});
     for (const auto& l : b.lines)
       w.row({Cell::str(l.id), Cell::str(l.name), Cell::amount(l.quantity.to_string()),
-             Cell::str(l.unit), Cell::amount(money_text(l.net_minor, b.currency, false)),
+             Cell::str(l.unit), Cell::amount(amount_text_of(l.net_minor, b.currency, false)),
              Cell::str(l.category), Cell::amount(l.rate.normalized().to_string())});
     w.finish();
     return;
   }
   const auto m = [&](std::int64_t v) {
-    return fmt::format("{} {}", money_text(v, b.currency, true), b.currency);
+    return fmt::format("{} {}", amount_text_of(v, b.currency, true), b.currency);
   };
   auto& out = ctx.out;
   out << fmt::format("Bill {}: {} {} from {}\n", r.id, kind_text(b), b.number, b.seller.name);
@@ -275,7 +272,7 @@ void show(Context& ctx, const BillArgs& a) {
   TableWriter lines(out, Format::table, {"line", "name", "quantity", "net", "vat"});
   for (const auto& l : b.lines)
     lines.row({Cell::str(l.id), Cell::str(l.name), Cell::amount(l.quantity.to_string()),
-               Cell::amount(money_text(l.net_minor, b.currency, true)),
+               Cell::amount(amount_text_of(l.net_minor, b.currency, true)),
                Cell::str(fmt::format("{} {} %", l.category, l.rate.normalized().to_string()))});
   lines.finish();
   out << '\n';
@@ -288,7 +285,7 @@ void show(Context& ctx, const BillArgs& a) {
   if (b.tax_total_accounting)
     out << fmt::format(
         "  VAT in {}        {:>20}\n", b.tax_currency,
-        fmt::format("{} {}", money_text(*b.tax_total_accounting, b.tax_currency, true),
+        fmt::format("{} {}", amount_text_of(*b.tax_total_accounting, b.tax_currency, true),
                     b.tax_currency));
   out << fmt::format("  Total             {:>20}\n", m(b.grand_total));
   if (b.prepaid != 0) out << fmt::format("  Already paid      {:>20}\n", m(b.prepaid));
@@ -333,7 +330,7 @@ void pay(Context& ctx, const BillArgs& a) {
   const std::int64_t left = b.payable - r.paid_minor;
   if (left <= 0)
     throw conflict(fmt::format("bill {} is paid already ({} {}); nothing was changed", r.id,
-                               money_text(r.paid_minor, b.currency, true), b.currency));
+                               amount_text_of(r.paid_minor, b.currency, true), b.currency));
   // A credit note is money back from the supplier: it comes in, an invoice goes out.
   const int sign = b.credit_note ? 1 : -1;
   const bool deductible = ctx.config().business.vat_regime != VatRegime::franchise;
@@ -351,15 +348,15 @@ void pay(Context& ctx, const BillArgs& a) {
     const Account acc = accounts.get(t.account_id);
     if ((t.amount_minor < 0 ? -1 : 1) != sign)
       throw invalid_input(fmt::format("--tx: transaction {} is {} {}, {}; a {} is paid by money {}",
-                                      t.id, money_text(t.amount_minor, acc.currency, true),
+                                      t.id, amount_text_of(t.amount_minor, acc.currency, true),
                                       acc.currency, t.amount_minor < 0 ? "money out" : "money in",
                                       kind_text(b), sign < 0 ? "out (below 0)" : "in (above 0)"));
     if (acc.currency == b.currency) settles = sign * t.amount_minor;
     if (settles > left)
       throw invalid_input(
           fmt::format("--tx: transaction {} is {} {}, more than the {} {} left to pay on bill {}",
-                      t.id, money_text(settles, b.currency, true), b.currency,
-                      money_text(left, b.currency, true), b.currency, r.id));
+                      t.id, amount_text_of(settles, b.currency, true), b.currency,
+                      amount_text_of(left, b.currency, true), b.currency, r.id));
     if (t.payee.empty()) t.payee = b.seller.name;
     if (t.category.empty()) t.category = r.category;
     if (deductible && !t.vat_minor) {
@@ -384,8 +381,8 @@ void pay(Context& ctx, const BillArgs& a) {
       if (acc.currency == b.currency) {
         if (amount > left)
           throw invalid_input(fmt::format("--amount: {} {} is more than the {} {} left to pay",
-                                          a.amount, b.currency, money_text(left, b.currency, true),
-                                          b.currency));
+                                          a.amount, b.currency,
+                                          amount_text_of(left, b.currency, true), b.currency));
         settles = amount;
       }
     }
@@ -407,10 +404,11 @@ void pay(Context& ctx, const BillArgs& a) {
   const std::int64_t now_left = left - settles;
   ctx.say(fmt::format(
       "Bill {} ({} {}): {} {} {} by transaction {}{}.", r.id, b.seller.name, b.number,
-      b.credit_note ? "refunded" : "paid", money_text(settles, b.currency, true), b.currency, t.id,
+      b.credit_note ? "refunded" : "paid", amount_text_of(settles, b.currency, true), b.currency,
+      t.id,
       now_left == 0
           ? "; nothing left to pay"
-          : fmt::format("; {} {} left", money_text(now_left, b.currency, true), b.currency)));
+          : fmt::format("; {} {} left", amount_text_of(now_left, b.currency, true), b.currency)));
 }
 
 void edit(Context& ctx, const BillArgs& a, const CLI::App& cmd) {

@@ -126,26 +126,16 @@ void render(Context& ctx, const RenderArgs& a) {
     if (!a.template_name.empty()) throw usage_error("--template applies to html, md and txt");
     bytes = cii_invoice(in);
     what = "CII, EN 16931";
-  } else if (format == DocFormat::facturx) {
-    if (!a.template_name.empty()) throw usage_error("--template applies to html, md and txt");
-    // The PDF of the invoice, made PDF/A-3b with its CII inside (the PDF module, qpdf).
-    model["facturx"] = {{"xml", cii_invoice(in)}};
-    PdfOptions options;
-    options.logo = ctx.config_relative_path(config.business.logo);
-    options.created_at = ctx.now_iso();
-    options.creator = "indie " INDIE_VERSION;
-    const PdfDocument pdf = render_pdf(model, options);
+  } else if (format == DocFormat::facturx || format == DocFormat::pdf) {
+    const bool facturx = format == DocFormat::facturx;
+    if (facturx && !a.template_name.empty())
+      throw usage_error("--template applies to html, md and txt");
+    // Factur-X: the PDF of the invoice, made PDF/A-3b with its CII inside (the PDF module, qpdf).
+    if (facturx) model["facturx"] = {{"xml", cii_invoice(in)}};
+    const PdfDocument pdf = render_pdf(model, invoice_pdf_options(ctx));
     bytes = pdf.bytes;
-    what =
-        fmt::format("Factur-X EN 16931, PDF/A-3b, {} page{}", pdf.pages, pdf.pages == 1 ? "" : "s");
-  } else if (format == DocFormat::pdf) {
-    PdfOptions options;
-    options.logo = ctx.config_relative_path(config.business.logo);
-    options.created_at = ctx.now_iso();
-    options.creator = "indie " INDIE_VERSION;
-    const PdfDocument pdf = render_pdf(model, options);
-    bytes = pdf.bytes;
-    what = fmt::format("{} page{}", pdf.pages, pdf.pages == 1 ? "" : "s");
+    what = fmt::format("{}{} page{}", facturx ? "Factur-X EN 16931, PDF/A-3b, " : "", pdf.pages,
+                       pdf.pages == 1 ? "" : "s");
   } else {
     const TemplateSource t =
         find_template(a.template_name.empty() ? config.invoice.template_name : a.template_name,

@@ -23,11 +23,16 @@ DocumentInput frozen_document_input(InvoiceRepo& repo, const Invoice& inv, const
   return in;
 }
 
-IssuedDocument issued_pdf(Context& ctx, const DocumentInput& in) {
+PdfOptions invoice_pdf_options(Context& ctx) {
   PdfOptions options;
   options.logo = ctx.config_relative_path(ctx.config().business.logo);
   options.created_at = ctx.now_iso();
   options.creator = "indie " INDIE_VERSION;
+  return options;
+}
+
+IssuedDocument issued_pdf(Context& ctx, const DocumentInput& in) {
+  const PdfOptions options = invoice_pdf_options(ctx);
   IssuedDocument doc;
   // invoice.einvoice = facturx (or auto, for a French business client): the document issued is
   // the Factur-X file, the PDF with its CII.
