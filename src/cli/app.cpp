@@ -123,6 +123,18 @@ const CommandGroup* group_named(const std::vector<std::string>& args) {
   return nullptr;
 }
 
+// A word in the place of free text (a note, a description, a payee) is never a command. CLI11
+// takes any word that names a command of a parent level for that command: `indie time add
+// acme/web 2026-11-19 --duration 1h "report"` saved the entry without its note and then ran
+// `time report`. Each level takes at most one command, so once `time add` is read, no later word
+// is looked up as a command (issue 33).
+void one_command_per_level(CLI::App& app) {
+  const auto subs = app.get_subcommands({});
+  if (subs.empty()) return;
+  app.require_subcommand(0, 1);
+  for (auto* sub : subs) one_command_per_level(*sub);
+}
+
 // Messages quote what was typed or read; a 1 MB name is cut so the message stays readable.
 constexpr std::size_t kMaxMessage = 2000;
 
@@ -172,6 +184,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     app.add_flag("-q,--quiet", ctx.options.quiet, "Print only data and errors, no confirmations");
     const CommandGroup* group = group_named(args);
     if (group != nullptr) group->setup(app, ctx);
+    one_command_per_level(app);
     // Once every option is read and before any command runs: the zone every date is read in.
     app.parse_complete_callback([&ctx, &app, group] {
       if (group != nullptr && group->dated && app.got_subcommand(std::string(group->name)))
