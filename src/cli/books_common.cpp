@@ -7,43 +7,9 @@
 #include "indie/core/currency.hpp"
 #include "indie/core/error.hpp"
 #include "indie/core/money.hpp"
-#include "indie/store/books_repo.hpp"
-#include "indie/store/rate_repo.hpp"
 #include "invoice_common.hpp"
 
 namespace indie::cli {
-
-EurPath eur_paths(Store& store) {
-  struct State {
-    explicit State(Store& s) : rates(s) {}
-    RateRepo rates;
-    // A year of receipts in a few currencies asks for the same days again and again.
-    std::map<std::pair<std::string, Date>, FxPath> known;
-  };
-  auto state = std::make_shared<State>(store);
-  return [state](std::string_view code, Date day) -> FxPath {
-    const auto key = std::pair(std::string(code), day);
-    if (const auto it = state->known.find(key); it != state->known.end()) return it->second;
-    try {
-      return state->known.emplace(key, state->rates.path(code, "EUR", day)).first->second;
-    } catch (const Error&) {
-      throw not_found(fmt::format(
-          "no EUR rate for {} on or before {}, the day money in {} moved: import the ECB's "
-          "rates (indie rate import eurofxref-hist.csv) or set one (indie rate set EUR {} RATE "
-          "--date {})",
-          code, format_date(day), code, code, format_date(day)));
-    }
-  };
-}
-
-std::vector<Receipt> valued_receipts(Context& ctx, Date from, Date to) {
-  Store& store = ctx.store();
-  const EurPath eur_path = eur_paths(store);
-  std::vector<Receipt> out;
-  for (auto& s : BooksRepo(store).receipts(from, to, ctx.config().business.activity))
-    out.push_back(value_receipt(std::move(s), eur_path));
-  return out;
-}
 
 Span span_args(Context& ctx, const std::string& period, const std::string& year,
                const std::string& from, const std::string& to) {
@@ -77,14 +43,6 @@ Span span_args(Context& ctx, const std::string& period, const std::string& year,
   return s;
 }
 
-std::vector<Expense> valued_expenses(Context& ctx, Date from, Date to) {
-  const EurPath eur_path = eur_paths(ctx.store());
-  std::vector<Expense> out;
-  for (auto& s : BooksRepo(ctx.store()).expenses(from, to))
-    out.push_back(value_expense(std::move(s), eur_path));
-  return out;
-}
-
 Period declaration_period_arg(const std::string& text, std::string_view flag, Period fallback,
                               std::string_view year_refusal) {
   if (text.empty()) return fallback;
@@ -110,22 +68,8 @@ int year_arg(Context& ctx, const std::string& text, std::string_view flag) {
                                   flag.empty() ? "" : ": ", text));
 }
 
-ThresholdsInput thresholds_input(const Config& config, int year, Date as_of) {
-  ThresholdsInput in;
-  in.year = year;
-  in.as_of = as_of;
-  in.activity = config.business.activity;
-  in.franchise = config.business.vat_regime == VatRegime::franchise;
-  in.micro = config.business.legal_form == LegalForm::ei;
-  return in;
-}
-
 std::string amount_text_of(std::int64_t minor, const std::string& code, bool for_people) {
   return amount_text(Money(minor, currency(code, true)), for_people);
-}
-
-std::string eur_text(std::int64_t cents, bool for_people) {
-  return amount_text(Money(cents, currency("EUR")), for_people);
 }
 
 }  // namespace indie::cli

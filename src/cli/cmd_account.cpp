@@ -50,7 +50,7 @@ void add(Context& ctx, const AccountArgs& a) {
   const Date on = date_or_today(ctx, a.on, "--on");
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  AccountRepo repo(store);
+  AccountRepo& repo = store.accounts();
   acc.id = repo.insert(acc);
   if (opening && !opening->is_zero()) {
     AccountTx t;
@@ -72,8 +72,8 @@ void add(Context& ctx, const AccountArgs& a) {
 
 void list(Context& ctx, const AccountArgs& a) {
   Store& store = ctx.store();
-  AccountRepo repo(store);
-  RateRepo rates(store);
+  AccountRepo& repo = store.accounts();
+  RateRepo& rates = store.rates();
   const Currency& base = currency(ctx.config().business.currency);
   const Date today = ctx.today();
   const bool people = ctx.format() == Format::table;
@@ -110,7 +110,7 @@ void list(Context& ctx, const AccountArgs& a) {
 
 void show(Context& ctx, const AccountArgs& a) {
   Store& store = ctx.store();
-  AccountRepo repo(store);
+  AccountRepo& repo = store.accounts();
   const Account acc = repo.get(a.name);
   const Money balance(repo.balance(acc.id), currency(acc.currency, true));
   const auto stats = repo.stats(acc.id);
@@ -131,7 +131,7 @@ void show(Context& ctx, const AccountArgs& a) {
 void archive(Context& ctx, const AccountArgs& a) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  AccountRepo repo(store);
+  AccountRepo& repo = store.accounts();
   const Account acc = repo.get(a.name);
   if (acc.archived_at) throw conflict(fmt::format("account \"{}\" is already archived", acc.name));
   const Money balance(repo.balance(acc.id), currency(acc.currency, true));
@@ -146,8 +146,8 @@ void archive(Context& ctx, const AccountArgs& a) {
 
 void balance(Context& ctx, const AccountArgs& a) {
   Store& store = ctx.store();
-  AccountRepo repo(store);
-  RateRepo rates(store);
+  AccountRepo& repo = store.accounts();
+  RateRepo& rates = store.rates();
   const Currency& target =
       currency_arg(a.in.empty() ? ctx.config().business.currency : a.in, "--in");
   const Date as_of = date_or_today(ctx, a.as_of, "--as-of");

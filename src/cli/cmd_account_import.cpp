@@ -90,10 +90,8 @@ void import_statement(Context& ctx, const ImportArgs& a) {
   const std::string text = read_file(file);
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  AccountRepo repo(store);
-  const Account acc = repo.get(account);
-  if (acc.archived_at)
-    throw conflict(fmt::format("account \"{}\" is archived; its history is closed", acc.name));
+  AccountRepo& repo = store.accounts();
+  const Account acc = account_for_entry(store, account);
   const Currency& cur = currency(acc.currency, true);
   // Read and check every row first: a bad line stops the import before anything is written.
   const BankStatement statement = read_statement(text, source, rules, cur);

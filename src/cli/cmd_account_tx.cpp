@@ -52,10 +52,8 @@ void apply_vat(Context& ctx, const TxArgs& a, AccountTx& t, const Currency& cur)
 void tx_add(Context& ctx, const TxArgs& a) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  AccountRepo repo(store);
-  const Account acc = repo.get(a.account);
-  if (acc.archived_at)
-    throw conflict(fmt::format("account \"{}\" is archived; its history is closed", acc.name));
+  AccountRepo& repo = store.accounts();
+  const Account acc = account_for_entry(store, a.account);
   AccountTx t;
   t.account_id = acc.id;
   t.amount_minor = amount_arg(a.amount, currency(acc.currency), "amount").minor();
@@ -66,7 +64,7 @@ void tx_add(Context& ctx, const TxArgs& a) {
   t.payee = a.payee;
   t.category = a.category;
   t.note = a.note;
-  if (!a.invoice.empty()) t.invoice_id = InvoiceRepo(store).get(a.invoice).id;
+  if (!a.invoice.empty()) t.invoice_id = store.invoices().get(a.invoice).id;
   t.created_at = ctx.now_iso();
   check_tx_text(t);
   apply_vat(ctx, a, t, currency(acc.currency));
@@ -95,7 +93,7 @@ void tx_add(Context& ctx, const TxArgs& a) {
   std::vector<std::string> warnings;
   if (activity) {
     repo.mark_receipt(id, *activity, method);
-    warnings = crossed_threshold_warnings(ctx, t.date, [&](const Receipt& r) {
+    warnings = crossed_threshold_warnings(ctx.session(), t.date, [&](const Receipt& r) {
       return r.source.kind == ReceiptKind::sale && r.source.id == id;
     });
   }
@@ -119,7 +117,7 @@ AccountTx get_tx(AccountRepo& repo, std::int64_t id) {
 void tx_edit(Context& ctx, const TxArgs& a, const CLI::App& cmd) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  AccountRepo repo(store);
+  AccountRepo& repo = store.accounts();
   AccountTx t = get_tx(repo, a.id);
   const Account acc = repo.get(t.account_id);
   const bool money_changes = cmd.count("--amount") || cmd.count("--date");
@@ -146,7 +144,7 @@ void tx_edit(Context& ctx, const TxArgs& a, const CLI::App& cmd) {
   if (cmd.count("--note")) t.note = a.note;
   if (cmd.count("--invoice"))
     t.invoice_id =
-        a.invoice.empty() ? std::nullopt : std::optional(InvoiceRepo(store).get(a.invoice).id);
+        a.invoice.empty() ? std::nullopt : std::optional(store.invoices().get(a.invoice).id);
   check_tx_text(t);
   repo.update_tx(t);
   tx.commit();
@@ -156,7 +154,7 @@ void tx_edit(Context& ctx, const TxArgs& a, const CLI::App& cmd) {
 void tx_rm(Context& ctx, const TxArgs& a) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  AccountRepo repo(store);
+  AccountRepo& repo = store.accounts();
   const AccountTx t = get_tx(repo, a.id);
   if (t.origin == TxOrigin::payment)
     throw conflict(fmt::format(
@@ -176,7 +174,7 @@ void tx_rm(Context& ctx, const TxArgs& a) {
 
 void register_cmd(Context& ctx, const TxArgs& a) {
   Store& store = ctx.store();
-  AccountRepo repo(store);
+  AccountRepo& repo = store.accounts();
   const Account acc = repo.get(a.account);
   std::optional<Date> from, to;
   if (!a.from.empty()) from = date_or_today(ctx, a.from, "--from");
@@ -221,7 +219,7 @@ void register_cmd(Context& ctx, const TxArgs& a) {
 void transfer(Context& ctx, const TxArgs& a) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  AccountRepo repo(store);
+  AccountRepo& repo = store.accounts();
   const Account from = repo.get(a.account), to = repo.get(a.target);
   const Currency& fc = currency(from.currency);
   const Currency& tc = currency(to.currency);

@@ -8,6 +8,7 @@
 
 #include "books_common.hpp"
 #include "commands.hpp"
+#include "indie/app/bill_payments.hpp"
 #include "indie/core/bill.hpp"
 #include "indie/core/currency.hpp"
 #include "indie/core/digest.hpp"
@@ -95,7 +96,7 @@ void import(Context& ctx, const BillArgs& a) {
   for (const auto& path : a.files) files.push_back(read_one(ctx, path, a.any_buyer));
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  BillRepo repo(store);
+  BillRepo& repo = store.bills();
   std::size_t added = 0;
   for (const auto& in : files) {
     const Bill& b = in.bill;
@@ -152,7 +153,7 @@ void list(Context& ctx, const BillArgs& a) {
                  "total", "due", "due_date", "paid", "status", "category", "file"},
                 {"id", "issue_date", "supplier", "number", "currency", "total", "due_date",
                  "status", "category"});
-  for (const auto& r : BillRepo(ctx.store()).list(from, to)) {
+  for (const auto& r : ctx.store().bills().list(from, to)) {
     if (a.unpaid && status_of(r) == "paid") continue;
     const Bill& b = r.bill;
     const auto amount = [&](std::int64_t v) {
@@ -236,7 +237,7 @@ nlohmann::ordered_json bill_json(const BillRecord& r, const std::vector<BillPaym
 }
 
 void show(Context& ctx, const BillArgs& a) {
-  BillRepo repo(ctx.store());
+  BillRepo& repo = ctx.store().bills();
   const BillRecord r = repo.get(bill_id(a.id));
   const auto payments = repo.payments(r.id);
   if (ctx.format() == Format::json) {
@@ -302,7 +303,7 @@ void show(Context& ctx, const BillArgs& a) {
 }
 
 void file(Context& ctx, const BillArgs& a) {
-  BillRepo repo(ctx.store());
+  BillRepo& repo = ctx.store().bills();
   const std::int64_t id = bill_id(a.id);
   const BillRecord r = repo.get(id);
   const std::string bytes = repo.file(id);
@@ -317,104 +318,26 @@ void file(Context& ctx, const BillArgs& a) {
 // --- pay, edit, rm ---------------------------------------------------------------------------
 
 void pay(Context& ctx, const BillArgs& a) {
-  if (a.account.empty() == a.tx.empty())
-    throw usage_error(
-        "give --account ACCOUNT to record the payment, or --tx ID to link a transaction already "
-        "there (a bank import's)");
-  Store& store = ctx.store();
-  WriteTransaction tx(store);
-  BillRepo bills(store);
-  AccountRepo accounts(store);
-  const BillRecord r = bills.get(bill_id(a.id));
-  const Bill& b = r.bill;
-  const std::int64_t left = b.payable - r.paid_minor;
-  if (left <= 0)
-    throw conflict(fmt::format("bill {} is paid already ({} {}); nothing was changed", r.id,
-                               amount_text_of(r.paid_minor, b.currency, true), b.currency));
-  // A credit note is money back from the supplier: it comes in, an invoice goes out.
-  const int sign = b.credit_note ? 1 : -1;
-  const bool deductible = ctx.config().business.vat_regime != VatRegime::franchise;
-
-  AccountTx t;
-  std::int64_t settles = left;  // in the bill's currency
+  PayBill request{.bill_id = bill_id(a.id), .account = a.account, .amount = a.amount};
   if (!a.tx.empty()) {
-    const auto id = record_id(a.tx);
-    if (!id) throw usage_error(fmt::format("--tx: '{}' is not a transaction id", a.tx));
-    auto found = accounts.find_tx(*id);
-    if (!found)
-      throw not_found(fmt::format(
-          "--tx: no transaction {}; see the ids with indie account register ACCOUNT", *id));
-    t = *found;
-    const Account acc = accounts.get(t.account_id);
-    if ((t.amount_minor < 0 ? -1 : 1) != sign)
-      throw invalid_input(fmt::format("--tx: transaction {} is {} {}, {}; a {} is paid by money {}",
-                                      t.id, amount_text_of(t.amount_minor, acc.currency, true),
-                                      acc.currency, t.amount_minor < 0 ? "money out" : "money in",
-                                      kind_text(b), sign < 0 ? "out (below 0)" : "in (above 0)"));
-    if (acc.currency == b.currency) settles = sign * t.amount_minor;
-    if (settles > left)
-      throw invalid_input(
-          fmt::format("--tx: transaction {} is {} {}, more than the {} {} left to pay on bill {}",
-                      t.id, amount_text_of(settles, b.currency, true), b.currency,
-                      amount_text_of(left, b.currency, true), b.currency, r.id));
-    if (t.payee.empty()) t.payee = b.seller.name;
-    if (t.category.empty()) t.category = r.category;
-    if (deductible && !t.vat_minor) {
-      if (const auto vat = vat_share_in(b, acc.currency, r.paid_minor, settles); vat && *vat != 0)
-        t.vat_minor = sign * *vat, t.vat_rate = single_vat_rate(b);
-    }
-    accounts.update_tx(t);
-  } else {
-    const Account acc = accounts.get(a.account);
-    if (acc.archived_at)
-      throw conflict(fmt::format("account \"{}\" is archived; its history is closed", acc.name));
-    const Currency& cur = currency(acc.currency);
-    if (acc.currency != b.currency && a.amount.empty())
-      throw usage_error(fmt::format(
-          "bill {} is in {} and account \"{}\" in {}: give --amount, what left the account in {}",
-          r.id, b.currency, acc.name, acc.currency, acc.currency));
-    std::int64_t amount = left;
-    if (!a.amount.empty()) {
-      amount = amount_arg(a.amount, cur, "--amount").minor();
-      if (amount <= 0)
-        throw invalid_input("--amount: give what was paid, more than 0 (indie sets the sign)");
-      if (acc.currency == b.currency) {
-        if (amount > left)
-          throw invalid_input(fmt::format("--amount: {} {} is more than the {} {} left to pay",
-                                          a.amount, b.currency,
-                                          amount_text_of(left, b.currency, true), b.currency));
-        settles = amount;
-      }
-    }
-    t.account_id = acc.id;
-    t.amount_minor = sign * amount;
-    t.date = date_or_today(ctx, a.date, "--date");
-    t.payee = b.seller.name;
-    t.category = r.category;
-    t.note = fmt::format("{} {}", b.credit_note ? "credit note" : "bill", b.number);
-    t.created_at = ctx.now_iso();
-    if (deductible) {
-      if (const auto vat = vat_share_in(b, acc.currency, r.paid_minor, settles); vat && *vat != 0)
-        t.vat_minor = sign * *vat, t.vat_rate = single_vat_rate(b);
-    }
-    t.id = accounts.insert_tx(t);
+    request.tx_id = record_id(a.tx);
+    if (!request.tx_id) throw usage_error(fmt::format("--tx: '{}' is not a transaction id", a.tx));
   }
-  bills.link_payment(r.id, t.id, settles);
-  tx.commit();
-  const std::int64_t now_left = left - settles;
+  if (!a.date.empty()) request.date = date_or_today(ctx, a.date, "--date");
+  const BillPaid r = pay_bill(ctx.session(), request);
   ctx.say(fmt::format(
-      "Bill {} ({} {}): {} {} {} by transaction {}{}.", r.id, b.seller.name, b.number,
-      b.credit_note ? "refunded" : "paid", amount_text_of(settles, b.currency, true), b.currency,
-      t.id,
-      now_left == 0
-          ? "; nothing left to pay"
-          : fmt::format("; {} {} left", amount_text_of(now_left, b.currency, true), b.currency)));
+      "Bill {} ({} {}): {} {} {} by transaction {}{}.", r.bill_id, r.supplier, r.number,
+      r.credit_note ? "refunded" : "paid", amount_text_of(r.settled_minor, r.currency, true),
+      r.currency, r.tx_id,
+      r.left_minor == 0 ? "; nothing left to pay"
+                        : fmt::format("; {} {} left",
+                                      amount_text_of(r.left_minor, r.currency, true), r.currency)));
 }
 
 void edit(Context& ctx, const BillArgs& a, const CLI::App& cmd) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  BillRepo repo(store);
+  BillRepo& repo = store.bills();
   const BillRecord r = repo.get(bill_id(a.id));
   repo.set_category(r.id, cmd.count("--category") ? a.category : r.category,
                     cmd.count("--note") ? a.note : r.note);
@@ -425,7 +348,7 @@ void edit(Context& ctx, const BillArgs& a, const CLI::App& cmd) {
 void rm(Context& ctx, const BillArgs& a) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  BillRepo repo(store);
+  BillRepo& repo = store.bills();
   const BillRecord r = repo.get(bill_id(a.id));
   repo.remove(r.id);
   tx.commit();

@@ -68,7 +68,7 @@ void add(Context& ctx, ClientArgs& a) {
   complete_client(c, ctx.config(), given);
   c.created_at = ctx.now_iso();
   WriteTransaction tx(store);
-  const auto id = ClientRepo(store).insert(c);
+  const auto id = store.clients().insert(c);
   tx.commit();
   ctx.say(fmt::format("Added client {} (id {}), billed in {}.", c.handle, id, c.currency));
   describe_treatment(ctx, c, given);
@@ -77,7 +77,7 @@ void add(Context& ctx, ClientArgs& a) {
 void edit(Context& ctx, ClientArgs& a, const std::string& new_handle) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  ClientRepo repo(store);
+  ClientRepo& repo = store.clients();
   Client c = repo.get(a.handle);
   const std::string old_handle = c.handle;
   if (a.values.empty() && new_handle.empty())
@@ -97,7 +97,7 @@ void edit(Context& ctx, ClientArgs& a, const std::string& new_handle) {
 void set_client_archived(Context& ctx, const std::string& handle, bool archived) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  ClientRepo repo(store);
+  ClientRepo& repo = store.clients();
   Client c = repo.get(handle);
   if (c.archived() == archived) {
     ctx.say(fmt::format("Client {} is already {}.", c.handle, archived ? "archived" : "active"));
@@ -117,7 +117,7 @@ void set_client_archived(Context& ctx, const std::string& handle, bool archived)
 void remove_client(Context& ctx, const std::string& handle) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  ClientRepo repo(store);
+  ClientRepo& repo = store.clients();
   const Client c = repo.get(handle);
   if (const std::string history = repo.history(c.id); !history.empty())
     throw conflict(
@@ -158,7 +158,7 @@ void import(Context& ctx, ClientArgs& a) {
 
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  ClientRepo repo(store);
+  ClientRepo& repo = store.clients();
   std::set<std::string> seen;
   std::size_t count = 0;
   for (std::size_t r = 1; r < records.size(); ++r) {
@@ -241,7 +241,7 @@ void setup_client(CLI::App& app, Context& ctx) {
   list_cmd->callback([&ctx, args] {
     // Streamed: rows go out as the store yields them (ten thousand clients stay instant). The
     // terminal table reads only its own columns, borrowed from the store without a copy.
-    ClientRepo repo(ctx.store());
+    ClientRepo& repo = ctx.store().clients();
     const bool table = ctx.format() == Format::table;
     TableWriter writer(ctx.out, ctx.format(), table ? client_table_columns() : client_columns());
     if (table) {
@@ -269,7 +269,7 @@ void setup_client(CLI::App& app, Context& ctx) {
   show_cmd->add_option("client", args->handle, "Handle or id")->required();
   show_cmd->footer("Example:\n  indie client show acme --format json");
   show_cmd->callback([&ctx, args] {
-    const Client c = ClientRepo(ctx.store()).get(args->handle);
+    const Client c = ctx.store().clients().get(args->handle);
     print_record(ctx.out, client_table({c}), ctx.format());
   });
 

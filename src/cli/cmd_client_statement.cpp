@@ -51,7 +51,7 @@ Table statement_table(const std::vector<CurrencyStatement>& statements) {
 }
 
 void statement(Context& ctx, const StatementArgs& a) {
-  const Client client = ClientRepo(ctx.store()).get(a.client);
+  const Client client = ctx.store().clients().get(a.client);
   const Date as_of = date_or_today(ctx, a.as_of, "--as-of");
   std::optional<Date> from;
   if (!a.from.empty()) {
@@ -60,7 +60,7 @@ void statement(Context& ctx, const StatementArgs& a) {
       throw invalid_input(
           fmt::format("--from {} is after --as-of {}", format_date(*from), format_date(as_of)));
   }
-  InvoiceRepo repo(ctx.store());
+  InvoiceRepo& repo = ctx.store().invoices();
   const std::vector<CurrencyStatement> statements =
       build_statement(repo.statement_items(client.id, as_of), from, as_of);
 

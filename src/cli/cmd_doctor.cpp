@@ -59,7 +59,7 @@ void verify(Context& ctx, const VerifyArgs& a) {
   if (!expect.empty() && !is_hash(expect))
     throw usage_error(fmt::format(
         "--expect takes a head printed by indie verify: 64 hex digits, not '{}'", a.expect));
-  RecordRepo records(ctx.store());
+  RecordRepo& records = ctx.store().records();
   const RecordVerifier v = records.verify();
   std::string expected_seen;
   if (v.intact() && !expect.empty()) {
@@ -84,7 +84,7 @@ void doctor(Context& ctx) {
   Store& store = ctx.store();
   std::vector<std::string> problems = storage_problems(store);
   for (const auto& d : schema_differences(store)) problems.push_back("schema: " + d);
-  const RecordVerifier v = RecordRepo(store).verify();
+  const RecordVerifier v = store.records().verify();
   if (!v.intact()) problems.push_back("record: " + v.first_break()->what);
   if (ctx.format() != Format::table) {
     Table t;

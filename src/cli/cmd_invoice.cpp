@@ -46,7 +46,7 @@ void new_invoice(Context& ctx, const NewArgs& a) {
   Store& store = ctx.store();
   const Config& config = ctx.config();
   WriteTransaction tx(store);
-  const Client client = ClientRepo(store).get(a.client);
+  const Client client = store.clients().get(a.client);
   const Currency& cur = currency_flag(a.currency, client);
   const VatCategory category = category_for(config, client);
 
@@ -64,7 +64,7 @@ void new_invoice(Context& ctx, const NewArgs& a) {
     inv.given_period = *given;
     inv.period = *given;
   }
-  InvoiceRepo repo(store);
+  InvoiceRepo& repo = store.invoices();
 
   if (a.empty) {
     if (!a.from.empty() || !a.to.empty())
@@ -86,10 +86,10 @@ void new_invoice(Context& ctx, const NewArgs& a) {
   f.billable = true;
   f.unbilled = true;
   f.include_running = false;
-  TimeRepo time(store);
+  TimeRepo& time = store.time_entries();
   const auto billing = time.project_billing(config.time.rounding);
   std::map<std::int64_t, std::string> names;
-  for (const auto& p : ProjectRepo(store).list(client.id, true)) names[p.id] = p.name;
+  for (const auto& p : store.projects().list(client.id, true)) names[p.id] = p.name;
 
   DraftBuilder builder(cur, grouping, billing, names, LocalCalendar(config.time.week_start),
                        config.time.seconds_per_day, default_rate(config, category));
@@ -136,7 +136,7 @@ void new_invoice(Context& ctx, const NewArgs& a) {
 void edit(Context& ctx, const EditArgs& a) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  InvoiceRepo repo(store);
+  InvoiceRepo& repo = store.invoices();
   Invoice inv = repo.get(a.invoice);
   require_draft(inv, "change");
   const auto given = given_period_arg(ctx, a.service_date, a.period);
@@ -157,7 +157,7 @@ void edit(Context& ctx, const EditArgs& a) {
 void remove_draft(Context& ctx, const std::string& ref) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  InvoiceRepo repo(store);
+  InvoiceRepo& repo = store.invoices();
   const Invoice inv = repo.get(ref);
   require_draft(inv, "be removed");
   std::int64_t entries = 0;

@@ -75,9 +75,9 @@ void record_deposit(Context& ctx, const IssueArgs& a, const Invoice& inv) {
   p.note = "acompte";
   p.created_at = ctx.now_iso();
   const std::optional<Account> account =
-      account_arg(ctx.store(), a.deposit_account, inv.currency, "--deposit-account", "");
+      account_for_money(ctx.store(), a.deposit_account, inv.currency, "--deposit-account", "");
   if (account) p.account = account->name;
-  const std::int64_t id = InvoiceRepo(ctx.store()).insert_payment(p);
+  const std::int64_t id = ctx.store().invoices().insert_payment(p);
   if (account) record_in_account(ctx.store(), *account, inv, p, id, "acompte");
 }
 
@@ -139,14 +139,14 @@ void issue(Context& ctx, const IssueArgs& a) {
   // BEGIN IMMEDIATE: the write lock is taken before the series is read, so two processes
   // issuing at once get consecutive numbers, never the same one.
   WriteTransaction tx(store);
-  InvoiceRepo repo(store);
+  InvoiceRepo& repo = store.invoices();
   Invoice inv = repo.get(a.invoice);
   if (inv.issued)
     throw conflict(
         fmt::format("{} is already issued (on {})", *inv.number, format_date(*inv.issue_date)));
   const Date date = date_or_today(ctx, a.date, "--date");
   check_issue_date(InvoiceKind::invoice, date, ctx.today(), a.force);
-  const Client client = ClientRepo(store).get(std::to_string(inv.client_id));
+  const Client client = store.clients().get(std::to_string(inv.client_id));
   const VatCategory category = category_for(config, client);
   inv.vat_category = category_code(category);
   if (const auto given = given_period_arg(ctx, a.service_date, a.period)) {
@@ -157,7 +157,7 @@ void issue(Context& ctx, const IssueArgs& a) {
   settle_activities(store, config, lines, {});
   for (const auto& l : lines) repo.set_line_activity(l.id, *l.activity);
   const InvoiceTotals totals = compute_totals(lines, inv.cur());
-  RateRepo rates(store);
+  RateRepo& rates = store.rates();
   set_eur_rate(rates, inv, date, a, ctx);
   LegalFacts facts = facts_of(inv, lines, totals, category, client, config.invoice, date);
   facts.vat_on_debits = config.business.vat_on_debits;
@@ -205,7 +205,7 @@ void credit(Context& ctx, const CreditArgs& a) {
   Store& store = ctx.store();
   const Config& config = ctx.config();
   WriteTransaction tx(store);
-  InvoiceRepo repo(store);
+  InvoiceRepo& repo = store.invoices();
   const Invoice orig = repo.get(a.invoice);
   if (orig.kind == InvoiceKind::credit_note)
     throw invalid_input(
@@ -259,7 +259,7 @@ void credit(Context& ctx, const CreditArgs& a) {
                                     format_date(*orig.issue_date)));
   note.id = repo.insert(note);
   for (const auto& l : lines) repo.insert_line(note.id, l, line_net(l, cur).minor());
-  const Client client = ClientRepo(store).get(std::to_string(orig.client_id));
+  const Client client = store.clients().get(std::to_string(orig.client_id));
   LegalFacts facts = facts_of(note, lines, totals, parse_category(orig.vat_category), client,
                               config.invoice, date);
   facts.original_number = *orig.number;

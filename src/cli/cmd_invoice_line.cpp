@@ -104,11 +104,11 @@ InvoiceLine& line_at(Draft& d, const std::string& text) {
 void add(Context& ctx, const LineArgs& a) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  InvoiceRepo repo(store);
+  InvoiceRepo& repo = store.invoices();
   Draft d = draft(repo, a.invoice, "change");
   if (a.qty.empty() || a.price.empty())
     throw usage_error("a line needs --qty and --price, e.g. --qty 2.5 --unit d --price 650");
-  const Client client = ClientRepo(store).get(std::to_string(d.inv.client_id));
+  const Client client = store.clients().get(std::to_string(d.inv.client_id));
   const VatCategory category = category_for(ctx.config(), client);
   InvoiceLine l;
   l.position = static_cast<int>(d.lines.size()) + 1;
@@ -127,7 +127,7 @@ void add(Context& ctx, const LineArgs& a) {
 void edit(Context& ctx, const LineArgs& a) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  InvoiceRepo repo(store);
+  InvoiceRepo& repo = store.invoices();
   Draft d = draft(repo, a.invoice, "change");
   InvoiceLine& l = line_at(d, a.position);
   if (a.description.empty() && a.qty.empty() && a.unit.empty() && a.price.empty() &&
@@ -135,7 +135,7 @@ void edit(Context& ctx, const LineArgs& a) {
     throw usage_error(
         "nothing to change: give --description, --qty, --unit, --price, --vat, --discount, "
         "--period or --activity");
-  const Client client = ClientRepo(store).get(std::to_string(d.inv.client_id));
+  const Client client = store.clients().get(std::to_string(d.inv.client_id));
   apply(ctx, a, l, category_for(ctx.config(), client));
   const Money net = line_net(l, d.inv.cur());
   repo.update_line(l, net.minor());
@@ -149,7 +149,7 @@ void edit(Context& ctx, const LineArgs& a) {
 void remove(Context& ctx, const LineArgs& a) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  InvoiceRepo repo(store);
+  InvoiceRepo& repo = store.invoices();
   Draft d = draft(repo, a.invoice, "change");
   const InvoiceLine l = line_at(d, a.position);
   repo.remove_line(d.inv.id, l);

@@ -1,17 +1,12 @@
-// indie invoice pay and indie invoice refund: money received on an issued invoice (with what
-// the bank really credited and the exchange result of a foreign-currency invoice), money paid
-// back to the client, and the reversal of either when it was recorded by mistake. A recorded
-// payment never changes: every correction is a new row.
+// indie invoice pay and indie invoice refund: the flags of the use cases of
+// indie/app/invoice_payments.hpp (money received on an issued invoice, money paid back, the
+// reversal of either), and what they did in words.
 #include <fmt/format.h>
 
-#include "books_common.hpp"
 #include "commands.hpp"
+#include "indie/app/invoice_payments.hpp"
 #include "indie/core/error.hpp"
-#include "indie/core/fx.hpp"
-#include "indie/core/settlement.hpp"
 #include "indie/core/text.hpp"
-#include "indie/store/account_repo.hpp"
-#include "indie/store/rate_repo.hpp"
 #include "invoice_common.hpp"
 
 namespace indie::cli {
@@ -44,202 +39,84 @@ Decimal rate_flag(const std::string& text) {
   }
 }
 
+std::optional<Date> date_arg(Context& ctx, const std::string& text, std::string_view flag) {
+  if (text.empty()) return std::nullopt;
+  return date_or_today(ctx, text, flag);
+}
+
+std::optional<Money> positive_money_arg(const std::string& text, std::string_view flag) {
+  if (text.empty()) return std::nullopt;
+  const Money m = money_arg(text, flag);
+  if (m.minor() <= 0) throw invalid_input(fmt::format("{} must be more than 0", flag));
+  return m;
+}
+
+std::string fx_text(const std::optional<Money>& gain) {
+  if (!gain) return "";
+  return fmt::format(" Exchange {}: {} EUR against the rate of the invoice.",
+                     gain->minor() >= 0 ? "gain" : "loss", amount_text(*gain, true));
+}
+
 void pay(Context& ctx, const PayArgs& a) {
-  Store& store = ctx.store();
-  WriteTransaction tx(store);
-  InvoiceRepo repo(store);
-  const Invoice inv = repo.get(a.invoice);
-  check_payable(inv);
-  const Currency& inv_cur = inv.cur();
-  const Currency& pay_cur = a.currency.empty() ? inv_cur : currency_arg(a.currency, "--currency");
-  const Money paid = amount_arg(a.amount, pay_cur, "--amount");
-  if (paid.minor() <= 0)
-    throw invalid_input(
-        "--amount must be more than 0: to pay money back to the client, use indie invoice "
-        "refund; to undo a payment recorded by mistake, indie invoice pay --reverse PAYMENT_ID "
-        "(indie invoice show lists them)");
-  const Date date = date_or_today(ctx, a.date, "--date");
-
-  Payment p;
-  p.invoice_id = inv.id;
-  p.date = date;
-  p.method = method_arg(a.method, "--method");
-  p.account = std::string(trim(a.account));
-  p.note = a.note;
-  p.created_at = ctx.now_iso();
-
-  // What the payment settles, in the invoice's currency.
-  Money settled = paid;
-  if (pay_cur.code != inv_cur.code) {
-    if (!a.rate.empty()) {
-      const Decimal rate = rate_flag(a.rate);
-      settled = convert(paid, rate, inv_cur);
-      p.rate = rate.normalized().to_string();
-    } else {
-      FxPath path;
-      try {
-        path = RateRepo(store).path(pay_cur.code, inv_cur.code, date);
-      } catch (const Error&) {
-        throw invalid_input(fmt::format(
-            "no exchange rate from {} to {} is known on {}: give one with --rate R (1 {} = R {}), "
-            "or say what it settled with --amount in {} and --received {}",
-            pay_cur.code, inv_cur.code, format_date(date), pay_cur.code, inv_cur.code, inv_cur.code,
-            paid.canonical()));
-      }
-      settled = convert(paid, path, inv_cur);
-    }
-  }
-  p.amount_minor = settled.minor();
-  Money received = paid;
-  if (!a.received.empty()) {
-    try {
-      received = Money::parse_with_code(a.received);
-    } catch (const Error& e) {
-      throw invalid_input(fmt::format("--received: {}", e.what()));
-    }
-    if (received.minor() <= 0) throw invalid_input("--received must be more than 0");
-  }
-  p.received_minor = received.minor();
-  p.received_currency = received.currency().code;
-  // The money lands in a known account, in that account's currency.
-  const std::optional<Account> account =
-      account_arg(store, p.account, p.received_currency, "--account", "--received");
-  if (account) p.account = account->name;
-  const Settlement s = settle_payment(inv, repo.credited_minor(inv.id), repo.paid_minor(inv.id),
-                                      settled, received, a.allow_overpay);
-  if (s.fx_gain) {
-    p.fx_gain_minor = s.fx_gain->minor();
-    p.fx_currency = "EUR";
-  }
-  const std::int64_t payment_id = repo.insert_payment(p);
-  if (account) record_in_account(store, *account, inv, p, payment_id);
-  // Read inside the transaction, printed after the confirmation.
-  const auto warnings = crossed_threshold_warnings(ctx, date, [&](const Receipt& r) {
-    return r.source.kind == ReceiptKind::payment && r.source.id == payment_id;
-  });
-  tx.commit();
-
-  const Money& left = s.left;
+  PayInvoice request{.invoice = a.invoice,
+                     .amount = a.amount,
+                     .currency = a.currency,
+                     .rate = a.rate.empty() ? std::nullopt : std::optional(rate_flag(a.rate)),
+                     .date = date_arg(ctx, a.date, "--date"),
+                     .method = method_arg(a.method, "--method"),
+                     .account = std::string(trim(a.account)),
+                     .received = positive_money_arg(a.received, "--received"),
+                     .note = a.note,
+                     .allow_overpay = a.allow_overpay};
+  const InvoicePaid r = pay_invoice(ctx.session(), request);
+  const std::string_view inv_code = r.settled.currency().code;
+  const std::string_view pay_code = r.paid.currency().code;
   std::string message =
-      fmt::format("Recorded {} {} on {}", amount_text(paid, true), pay_cur.code, *inv.number);
-  if (pay_cur.code != inv_cur.code)
-    message += fmt::format(" (settles {} {})", amount_text(settled, true), inv_cur.code);
-  if (!p.account.empty()) message += " into " + p.account;
-  message += fmt::format(" (payment {})", payment_id);
-  message += left.minor() > 0
-                 ? fmt::format("; {} {} still due.", amount_text(left, true), inv_cur.code)
-             : left.is_zero()
+      fmt::format("Recorded {} {} on {}", amount_text(r.paid, true), pay_code, r.number);
+  if (pay_code != inv_code)
+    message += fmt::format(" (settles {} {})", amount_text(r.settled, true), inv_code);
+  if (!r.account.empty()) message += " into " + r.account;
+  message += fmt::format(" (payment {})", r.payment_id);
+  message += r.left.minor() > 0
+                 ? fmt::format("; {} {} still due.", amount_text(r.left, true), inv_code)
+             : r.left.is_zero()
                  ? "; paid in full."
-                 : fmt::format("; overpaid by {} {}.", amount_text(-left, true), inv_cur.code);
-  if (p.fx_gain_minor)
-    message += fmt::format(" Exchange {}: {} EUR against the rate of the invoice.",
-                           *p.fx_gain_minor >= 0 ? "gain" : "loss",
-                           amount_text(Money(*p.fx_gain_minor, currency("EUR")), true));
+                 : fmt::format("; overpaid by {} {}.", amount_text(-r.left, true), inv_code);
+  message += fx_text(r.fx_gain);
   ctx.say(message);
-  for (const auto& w : warnings) ctx.warn(w);
+  for (const auto& w : r.warnings) ctx.warn(w);
 }
 
 // pay --reverse: the exact opposite of a payment or refund, in the same account.
 void reverse(Context& ctx, const PayArgs& a) {
-  Store& store = ctx.store();
-  WriteTransaction tx(store);
-  InvoiceRepo repo(store);
-  const std::int64_t id = *a.reverse;
-  const std::optional<Payment> original = repo.payment(id);
-  if (!original)
-    throw not_found(fmt::format(
-        "no payment {}: indie invoice show NUMBER lists an invoice's payments with their ids", id));
-  const Invoice inv = repo.get(std::to_string(original->invoice_id));
-  if (!a.invoice.empty()) {
-    const Invoice named = repo.get(a.invoice);
-    if (named.id != inv.id)
-      throw invalid_input(
-          fmt::format("payment {} was recorded on {}, not on {}", id, inv.label(), named.label()));
-  }
-  if (const auto by = repo.reversed_by(id))
-    throw conflict(fmt::format("payment {} was already reversed, by payment {}", id, *by));
-  const Date date = date_or_today(ctx, a.date, "--date");
-  if (date < original->date)
-    throw invalid_input(
-        fmt::format("--date: payment {} was recorded on {}; its reversal cannot "
-                    "come before it",
-                    id, format_date(original->date)));
-  Payment r = reversal_of(*original, date, ctx.now_iso());
-  r.note = a.note;
-  std::optional<Account> account;
-  if (!r.account.empty()) account = AccountRepo(store).get(r.account);
-  const std::int64_t reversal_id = repo.insert_payment(r);
-  if (account)
-    record_in_account(store, *account, inv, r, reversal_id,
-                      fmt::format("reversal of payment {}", *r.reverses));
-  const Money left(inv.gross_minor - repo.credited_minor(inv.id) - repo.paid_minor(inv.id),
-                   inv.cur());
-  tx.commit();
-  const Money undone(original->amount_minor, inv.cur());
+  const PaymentReversed r = reverse_payment(ctx.session(), {.payment_id = *a.reverse,
+                                                            .invoice = a.invoice,
+                                                            .date = date_arg(ctx, a.date, "--date"),
+                                                            .note = a.note});
   ctx.say(fmt::format("Reversed {} {} of {} {} on {} (payment {}){}; {}.",
-                      original->kind == PaymentKind::refund ? "refund" : "payment", id,
-                      amount_text(undone.is_negative() ? -undone : undone, true), inv.currency,
-                      *inv.number, reversal_id, r.account.empty() ? "" : ", in " + r.account,
-                      due_after(left, inv.currency)));
+                      r.original_kind == PaymentKind::refund ? "refund" : "payment", *a.reverse,
+                      amount_text(r.undone, true), r.undone.currency().code, r.number,
+                      r.reversal_id, r.account.empty() ? "" : ", in " + r.account,
+                      due_after(r.left, r.left.currency().code)));
 }
 
 void refund(Context& ctx, const RefundArgs& a) {
-  Store& store = ctx.store();
-  WriteTransaction tx(store);
-  InvoiceRepo repo(store);
-  Invoice inv = repo.get(a.invoice);
-  // A credit note names the invoice whose money goes back.
-  if (inv.kind == InvoiceKind::credit_note && inv.issued && inv.credited_id)
-    inv = repo.get(std::to_string(*inv.credited_id));
-  check_payable(inv);
-  const Currency& cur = inv.cur();
-  const Money refunded = amount_arg(a.amount, cur, "--amount");
-  if (refunded.minor() <= 0) throw invalid_input("--amount is the money paid back, more than 0");
-  Money sent = refunded;
-  if (!a.sent.empty()) {
-    try {
-      sent = Money::parse_with_code(a.sent);
-    } catch (const Error& e) {
-      throw invalid_input(fmt::format("--sent: {}", e.what()));
-    }
-    if (sent.minor() <= 0) throw invalid_input("--sent must be more than 0");
-  }
-  const Date date = date_or_today(ctx, a.date, "--date");
-  if (date < *inv.issue_date)
-    throw invalid_input(fmt::format("--date: {} was issued on {}; a refund cannot come before it",
-                                    *inv.number, format_date(*inv.issue_date)));
-  const Settlement s =
-      settle_refund(inv, repo.credited_minor(inv.id), repo.paid_minor(inv.id), refunded, sent);
-  Payment p;
-  p.invoice_id = inv.id;
-  p.kind = PaymentKind::refund;
-  p.date = date;
-  p.method = method_arg(a.method, "--method");
-  p.amount_minor = -refunded.minor();
-  p.received_minor = -sent.minor();
-  p.received_currency = sent.currency().code;
-  if (s.fx_gain) {
-    p.fx_gain_minor = s.fx_gain->minor();
-    p.fx_currency = "EUR";
-  }
-  p.note = a.note;
-  p.created_at = ctx.now_iso();
-  const std::optional<Account> account =
-      account_arg(store, std::string(trim(a.account)), p.received_currency, "--account", "--sent");
-  if (account) p.account = account->name;
-  const std::int64_t id = repo.insert_payment(p);
-  if (account) record_in_account(store, *account, inv, p, id);
-  tx.commit();
+  const InvoiceRefunded r =
+      refund_invoice(ctx.session(), {.invoice = a.invoice,
+                                     .amount = a.amount,
+                                     .date = date_arg(ctx, a.date, "--date"),
+                                     .method = method_arg(a.method, "--method"),
+                                     .account = a.account,
+                                     .sent = positive_money_arg(a.sent, "--sent"),
+                                     .note = a.note});
+  const std::string_view code = r.refunded.currency().code;
   std::string message =
-      fmt::format("Refunded {} {} on {}", amount_text(refunded, true), cur.code, *inv.number);
-  if (sent.currency().code != cur.code)
-    message += fmt::format(" ({} {} sent)", amount_text(sent, true), sent.currency().code);
-  if (account) message += " from " + account->name;
-  message += fmt::format(" (payment {}); {}.", id, due_after(s.left, cur.code));
-  if (p.fx_gain_minor)
-    message += fmt::format(" Exchange {}: {} EUR against the rate of the invoice.",
-                           *p.fx_gain_minor >= 0 ? "gain" : "loss",
-                           amount_text(Money(*p.fx_gain_minor, currency("EUR")), true));
+      fmt::format("Refunded {} {} on {}", amount_text(r.refunded, true), code, r.number);
+  if (r.sent.currency().code != code)
+    message += fmt::format(" ({} {} sent)", amount_text(r.sent, true), r.sent.currency().code);
+  if (!r.account.empty()) message += " from " + r.account;
+  message += fmt::format(" (payment {}); {}.", r.payment_id, due_after(r.left, code));
+  message += fx_text(r.fx_gain);
   ctx.say(message);
 }
 

@@ -46,7 +46,7 @@ DocFormat format_of(const RenderArgs& a) {
 DocumentInput load(Context& ctx, const RenderArgs& a) {
   Store& store = ctx.store();
   const Config& config = ctx.config();
-  InvoiceRepo repo(store);
+  InvoiceRepo& repo = store.invoices();
   Invoice inv = repo.get(a.invoice);
   if (!a.lang.empty()) {
     try {
@@ -70,7 +70,7 @@ DocumentInput load(Context& ctx, const RenderArgs& a) {
   DocumentInput in{.invoice = inv, .lines = std::move(lines), .totals = std::move(totals)};
   if (inv.credited_id) in.original = repo.find(*inv.credited_id);
   // A draft shows what issuing it today would print.
-  const Client client = ClientRepo(store).get(std::to_string(inv.client_id));
+  const Client client = store.clients().get(std::to_string(inv.client_id));
   in.seller = ordered_json::parse(seller_snapshot(config.business));
   in.client = ordered_json::parse(buyer_snapshot(client));
   LegalFacts facts = facts_of(inv, in.lines, in.totals, category_for(config, client), client,
@@ -109,7 +109,7 @@ void render(Context& ctx, const RenderArgs& a) {
   std::optional<IssuedDocument> stored;
   if (inv.issued && (format == DocFormat::pdf || format == DocFormat::facturx) && !a.duplicate &&
       !a.with_timesheet && a.lang.empty()) {
-    InvoiceRepo repo(ctx.store());
+    InvoiceRepo& repo = ctx.store().invoices();
     stored = repo.document(inv.id);
     // Asked for Factur-X, an invoice issued as a plain PDF is rendered afresh.
     if (stored && format == DocFormat::facturx && stored->format != "facturx") stored.reset();
@@ -179,7 +179,7 @@ void verify_document(Context& ctx, const DocumentVerifyArgs& a) {
   const std::string bytes = read_file(a.operands.back());
   const std::string file = a.operands.back() == "-" ? "standard input" : a.operands.back();
   const std::string sha = sha256_hex(bytes);
-  InvoiceRepo repo(ctx.store());
+  InvoiceRepo& repo = ctx.store().invoices();
   std::optional<Invoice> named;
   if (a.operands.size() == 2) named = repo.get(a.operands.front());
   const std::optional<std::int64_t> holder = repo.invoice_with_document(sha);

@@ -33,7 +33,7 @@ struct ListArgs {
 void list(Context& ctx, const ListArgs& a) {
   Store& store = ctx.store();
   InvoiceFilter f;
-  if (!a.client.empty()) f.client_id = ClientRepo(store).get(a.client).id;
+  if (!a.client.empty()) f.client_id = store.clients().get(a.client).id;
   if (!a.from.empty()) f.from = date_or_today(ctx, a.from, "--from");
   if (!a.to.empty()) f.to = date_or_today(ctx, a.to, "--to");
   std::optional<InvoiceStatus> wanted;
@@ -64,7 +64,7 @@ void list(Context& ctx, const ListArgs& a) {
     return v.empty() ? CellView{{}, CellKind::text, true} : CellView{v};
   };
   const Currency* cur = nullptr;
-  InvoiceRepo(store).for_each_listing(f, [&](const InvoiceListing& r) {
+  store.invoices().for_each_listing(f, [&](const InvoiceListing& r) {
     if (cur == nullptr || cur->code != r.currency) cur = &currency(r.currency, true);
     const bool credit = r.kind == InvoiceKind::credit_note;
     std::optional<Date> due_date;
@@ -121,7 +121,7 @@ struct ShowData {
 };
 
 ShowData load(Context& ctx, const std::string& ref) {
-  InvoiceRepo repo(ctx.store());
+  InvoiceRepo& repo = ctx.store().invoices();
   Invoice inv = repo.get(ref);
   const Currency& cur = inv.cur();
   auto lines = repo.lines(inv.id);

@@ -44,7 +44,7 @@ void add(Context& ctx, ProjectArgs& a) {
   Store& store = ctx.store();
   const auto [client_handle, handle] = split_project_path(a.ref);
   WriteTransaction tx(store);
-  const Client client = ClientRepo(store).get(client_handle);
+  const Client client = store.clients().get(client_handle);
   if (client.archived())
     throw conflict(
         fmt::format("client {} is archived; make it active first: indie client unarchive {}",
@@ -56,7 +56,7 @@ void add(Context& ctx, ProjectArgs& a) {
   p.currency = client.currency;
   apply(p, a);
   p.created_at = ctx.now_iso();
-  const auto id = ProjectRepo(store).insert(p);
+  const auto id = store.projects().insert(p);
   tx.commit();
   ctx.say(fmt::format(
       "Added project {} (id {}){}{}.", p.path(), id,
@@ -67,7 +67,7 @@ void add(Context& ctx, ProjectArgs& a) {
 void edit(Context& ctx, ProjectArgs& a, const std::string& new_handle) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  ProjectRepo repo(store);
+  ProjectRepo& repo = store.projects();
   Project p = repo.get(a.ref);
   if (a.values.empty() && new_handle.empty() && !a.non_billable)
     throw usage_error("nothing to change: give at least one flag, e.g. indie project edit " +
@@ -82,7 +82,7 @@ void edit(Context& ctx, ProjectArgs& a, const std::string& new_handle) {
 void set_project_archived(Context& ctx, const std::string& ref, bool archived) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  ProjectRepo repo(store);
+  ProjectRepo& repo = store.projects();
   Project p = repo.get(ref);
   if (p.archived() == archived) {
     ctx.say(fmt::format("Project {} is already {}.", p.path(), archived ? "archived" : "active"));
@@ -100,7 +100,7 @@ void set_project_archived(Context& ctx, const std::string& ref, bool archived) {
 void remove_project(Context& ctx, const std::string& ref) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  ProjectRepo repo(store);
+  ProjectRepo& repo = store.projects();
   const Project p = repo.get(ref);
   if (const auto history = repo.history(p.id); !history.empty())
     throw conflict(
@@ -138,8 +138,8 @@ void setup_project(CLI::App& app, Context& ctx) {
       "Examples:\n  indie project list\n  indie project list --client acme --format csv");
   list_cmd->callback([&ctx, args] {
     std::optional<std::int64_t> client_id;
-    if (!args->client.empty()) client_id = ClientRepo(ctx.store()).get(args->client).id;
-    const auto projects = ProjectRepo(ctx.store()).list(client_id, args->all);
+    if (!args->client.empty()) client_id = ctx.store().clients().get(args->client).id;
+    const auto projects = ctx.store().projects().list(client_id, args->all);
     if (projects.empty() && ctx.format() == Format::table) {
       ctx.err << "No projects yet. Add one with: indie project add CLIENT/PROJECT --rate 80/h\n";
       return;
@@ -150,7 +150,7 @@ void setup_project(CLI::App& app, Context& ctx) {
   auto* show_cmd = group->add_subcommand("show", "Show one project");
   show_cmd->add_option("project", args->ref, "CLIENT/PROJECT or id")->required();
   show_cmd->callback([&ctx, args] {
-    print_record(ctx.out, project_table({ProjectRepo(ctx.store()).get(args->ref)}), ctx.format());
+    print_record(ctx.out, project_table({ctx.store().projects().get(args->ref)}), ctx.format());
   });
 
   auto new_handle = std::make_shared<std::string>();

@@ -22,7 +22,7 @@ void import_rates(Context& ctx, const RateArgs& a) {
   const std::string text = read_file(a.file);
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  RateRepo repo(store);
+  RateRepo& repo = store.rates();
   RateRepo::ImportResult r;
   if (looks_like_xml(text)) {
     std::vector<EcbRate> rates;
@@ -50,8 +50,8 @@ void set_rate(Context& ctx, const RateArgs& a) {
   const Date date = date_or_today(ctx, a.date, "--date");
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  const auto previous = RateRepo(store).set({std::string(base.code), std::string(quote.code), date,
-                                             rate, a.source.empty() ? "manual" : a.source});
+  const auto previous = store.rates().set({std::string(base.code), std::string(quote.code), date,
+                                           rate, a.source.empty() ? "manual" : a.source});
   tx.commit();
   ctx.say(fmt::format(
       "Set 1 {} = {} {} on {}{}.", base.code, rate.normalized().to_string(), quote.code,
@@ -69,7 +69,7 @@ void list_rates(Context& ctx, const RateArgs& a) {
   TableWriter w(ctx.out, ctx.format(), {"date", "base", "quote", "rate", "source"});
   // Without dates: the latest rate of each pair, which is what a conversion today would use.
   f.latest_only = !f.from && !f.to;
-  RateRepo(ctx.store()).for_each(f, [&](const FxQuote& q) {
+  ctx.store().rates().for_each(f, [&](const FxQuote& q) {
     w.row(std::vector<Cell>{Cell::str(format_date(q.date)), Cell::str(q.base), Cell::str(q.quote),
                             Cell::amount(q.rate.normalized().to_string()), Cell::str(q.source)});
   });
@@ -90,7 +90,7 @@ void convert_amount(Context& ctx, const RateArgs& a) {
       currency_arg(a.target.empty() ? ctx.config().business.currency : a.target, "--to");
   const Money amount = amount_arg(a.amount, from, "amount");
   const Date date = date_or_today(ctx, a.date, "--date");
-  const FxPath path = RateRepo(ctx.store()).path(from.code, to.code, date);
+  const FxPath path = ctx.store().rates().path(from.code, to.code, date);
   const Money result = convert(amount, path, to);
   if (ctx.format() == Format::table) {
     ctx.out << fmt::format("{} {} = {} {}", amount.to_string(), from.code, result.to_string(),

@@ -13,7 +13,7 @@ namespace {
 
 void receivables(Context& ctx, const std::string& as_of_text) {
   const Date as_of = date_or_today(ctx, as_of_text, "--as-of");
-  const auto [rows, totals] = age_receivables(InvoiceRepo(ctx.store()).receivables(as_of), as_of);
+  const auto [rows, totals] = age_receivables(ctx.store().invoices().receivables(as_of), as_of);
   const bool people = ctx.format() == Format::table;
   if (rows.empty() && people) {
     ctx.err << fmt::format("Nothing is owed to you on {}.\n", format_date(as_of));

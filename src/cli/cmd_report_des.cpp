@@ -32,7 +32,7 @@ void run(Context& ctx, const DesArgs& a) {
   if (!a.to.empty() && a.to != "xml")
     throw usage_error(fmt::format("--to: '{}' is not a DES format; the customs import xml", a.to));
   const DesDeclaration des =
-      build_des(month, BooksRepo(ctx.store()).des_documents(month.first, month.last));
+      build_des(month, ctx.store().books().des_documents(month.first, month.last));
   if (a.to == "xml") {
     // The declaration's number: given, else year and month (202611), unique for each month.
     const int number = a.number != 0

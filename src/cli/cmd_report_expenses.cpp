@@ -20,7 +20,7 @@ struct ExpenseArgs {
 void run(Context& ctx, const ExpenseArgs& a) {
   const Span span = span_args(ctx, a.period, a.year, a.from, a.to);
   const ExpenseGrouping by = parse_expense_grouping(a.by);
-  const std::vector<Expense> expenses = valued_expenses(ctx, span.from, span.to);
+  const std::vector<Expense> expenses = valued_expenses(ctx.session(), span.from, span.to);
   const bool people = ctx.format() == Format::table;
   if (expenses.empty() && people) {
     ctx.err << fmt::format("No expenses in {}.\n", span.label);

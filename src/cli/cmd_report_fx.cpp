@@ -53,9 +53,9 @@ void print(Context& ctx, const FxReport& report, const Currency& target, Date fr
 
 void run_fx(Context& ctx, const FxArgs& a) {
   Store& store = ctx.store();
-  RateRepo rates(store);
-  AccountRepo accounts(store);
-  InvoiceRepo invoices(store);
+  RateRepo& rates = store.rates();
+  AccountRepo& accounts = store.accounts();
+  InvoiceRepo& invoices = store.invoices();
   const Currency& target =
       currency_arg(a.in.empty() ? ctx.config().business.currency : a.in, "--in");
   const Date to = date_or_today(ctx, a.to, "--to");

@@ -76,8 +76,8 @@ void run(Context& ctx, ReceiptsArgs a) {
       a.doc = std::exchange(a.to, "");
     }
   const Span span = span_args(ctx, a.period, a.year, a.from, a.to);
-  ReceiptsJournal j =
-      build_journal(valued_receipts(ctx, span.from, span.to), span.from, span.to, a.group_cash);
+  ReceiptsJournal j = build_journal(valued_receipts(ctx.session(), span.from, span.to), span.from,
+                                    span.to, a.group_cash);
   if (!a.doc.empty()) return write_journal(ctx, a, std::move(j), span);
   const bool people = ctx.format() == Format::table;
   if (j.rows.empty() && people) {

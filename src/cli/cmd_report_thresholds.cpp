@@ -22,7 +22,7 @@ void run(Context& ctx, const ThresholdArgs& a) {
   const Period p = year_of(year);
   const Date as_of =
       a.as_of.empty() ? std::min(ctx.today(), p.last) : date_or_today(ctx, a.as_of, "--as-of");
-  const auto receipts = valued_receipts(ctx, p.first, std::min(as_of, p.last));
+  const auto receipts = valued_receipts(ctx.session(), p.first, std::min(as_of, p.last));
   const YearFigures figures(year, config.figures);
   const auto in = thresholds_input(config, year, as_of);
   if (!in.franchise && !in.micro) {
@@ -89,32 +89,6 @@ void figures(Context& ctx, const std::string& year_text) {
 }
 
 }  // namespace
-
-std::vector<std::string> crossed_threshold_warnings(
-    Context& ctx, Date day, const std::function<bool(const Receipt&)>& is_new) {
-  const Config& config = ctx.config();
-  const int year = static_cast<int>(day.year());
-  const auto in = thresholds_input(config, year, day);
-  std::vector<std::string> out;
-  if (!in.franchise && !in.micro) return out;
-  try {
-    const Period p = year_of(year);
-    auto receipts = valued_receipts(ctx, p.first, p.last);
-    const YearFigures figures(year, config.figures);
-    const auto after = check_thresholds(receipts, in, figures);
-    std::erase_if(receipts, is_new);
-    const auto before = check_thresholds(receipts, in, figures);
-    for (const auto& l : newly_crossed(before, after))
-      out.push_back(
-          fmt::format("your receipts of {} reach {} EUR, above {} ({} EUR): {}. See indie "
-                      "report thresholds",
-                      year, eur_text(l.counted_cents, true), l.name, eur_text(l.limit_cents, true),
-                      l.consequence));
-  } catch (const Error& e) {
-    out.push_back(fmt::format("the thresholds could not be checked: {}", e.what()));
-  }
-  return out;
-}
 
 void setup_report_thresholds(CLI::App& group, Context& ctx) {
   auto a = std::make_shared<ThresholdArgs>();

@@ -31,7 +31,7 @@ void run(Context& ctx, const UrssafArgs& a) {
                  ctx.today()),
       "the URSSAF declaration is for a month (2026-11) or a quarter (2026-Q4)");
   std::array<std::int64_t, 3> net{};
-  for (const auto& r : valued_receipts(ctx, period.first, period.last))
+  for (const auto& r : valued_receipts(ctx.session(), period.first, period.last))
     for (std::size_t i = 0; i < 3; ++i) net[i] += r.net_eur[i];
   const YearFigures figures(static_cast<int>(period.first.year()), config.figures);
   const UrssafDeclaration d = declare_urssaf(

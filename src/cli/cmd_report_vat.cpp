@@ -21,10 +21,10 @@ void run(Context& ctx, const std::string& period_text) {
   const Period period =
       declaration_period_arg(period_text, "--period", last_ended(Period::Kind::month, ctx.today()),
                              "VAT is returned by month (2026-11) or quarter (2026-Q4)");
-  BooksRepo books(ctx.store());
-  const std::vector<Expense> expenses = valued_expenses(ctx, period.first, period.last);
+  BooksRepo& books = ctx.store().books();
+  const std::vector<Expense> expenses = valued_expenses(ctx.session(), period.first, period.last);
   const VatReturn r =
-      vat_return(valued_receipts(ctx, period.first, period.last),
+      vat_return(valued_receipts(ctx.session(), period.first, period.last),
                  books.issued_shares(period.first, period.last, config.business.activity), expenses,
                  config.business.vat_on_debits);
   const bool people = ctx.format() == Format::table;

@@ -52,8 +52,8 @@ void run(Context& ctx, const YearArgs& a) {
   if (!a.to.empty() && a.to != "svg" && a.to != "png")
     throw usage_error(fmt::format("--to: '{}' is not a chart format; use svg or png", a.to));
   const Period p = year_of(year);
-  const auto receipts = valued_receipts(ctx, p.first, p.last);
-  const auto months = year_summary(year, receipts, valued_expenses(ctx, p.first, p.last));
+  const auto receipts = valued_receipts(ctx.session(), p.first, p.last);
+  const auto months = year_summary(year, receipts, valued_expenses(ctx.session(), p.first, p.last));
 
   const ThresholdsInput in = thresholds_input(config, year, std::min(ctx.today(), p.last));
   std::vector<ThresholdLine> limits;

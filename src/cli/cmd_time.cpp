@@ -70,7 +70,7 @@ TimeEntry new_entry(Context& ctx, const TimeArgs& a) {
 void start(Context& ctx, TimeArgs& a) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  TimeRepo repo(store);
+  TimeRepo& repo = store.time_entries();
   TimeEntry e = new_entry(ctx, a);
   const Instant at = moment(ctx, a.at);
   e.start = at;
@@ -93,7 +93,7 @@ void start(Context& ctx, TimeArgs& a) {
 void stop(Context& ctx, TimeArgs& a) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  TimeRepo repo(store);
+  TimeRepo& repo = store.time_entries();
   auto running = repo.running();
   if (!running)
     throw conflict(
@@ -105,7 +105,7 @@ void stop(Context& ctx, TimeArgs& a) {
 
 void status(Context& ctx) {
   Store& store = ctx.store();
-  TimeRepo repo(store);
+  TimeRepo& repo = store.time_entries();
   const Instant now = ctx.clock.now();
   TimeFilter today;
   today.from = local_to_instant(ctx.today(), 0);
@@ -147,7 +147,7 @@ void status(Context& ctx) {
 void cancel(Context& ctx) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  TimeRepo repo(store);
+  TimeRepo& repo = store.time_entries();
   const auto running = repo.running();
   if (!running) throw conflict("no timer is running, so there is nothing to cancel");
   repo.remove(running->id);
@@ -158,7 +158,7 @@ void cancel(Context& ctx) {
 
 void resume(Context& ctx, TimeArgs& a) {
   Store& store = ctx.store();
-  TimeRepo repo(store);
+  TimeRepo& repo = store.time_entries();
   const auto last = repo.last();
   if (!last)
     throw not_found(
@@ -183,7 +183,7 @@ std::int64_t positive_duration(const std::string& text) {
 void add(Context& ctx, TimeArgs& a) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  TimeRepo repo(store);
+  TimeRepo& repo = store.time_entries();
   TimeEntry e = new_entry(ctx, a);
   const Date day = parse_date(a.date, ctx.today());
   if (!a.duration.empty()) {
@@ -225,7 +225,7 @@ void add(Context& ctx, TimeArgs& a) {
 void edit(Context& ctx, TimeArgs& a) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  TimeRepo repo(store);
+  TimeRepo& repo = store.time_entries();
   TimeEntry e = repo.get(a.ids.front());
   require_unbilled(e, "changed");
   const bool nothing = a.project.empty() && a.date.empty() && a.start.empty() && a.end.empty() &&
@@ -275,7 +275,7 @@ void edit(Context& ctx, TimeArgs& a) {
 void remove(Context& ctx, TimeArgs& a) {
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  TimeRepo repo(store);
+  TimeRepo& repo = store.time_entries();
   std::vector<TimeEntry> entries;
   for (const auto& ref : a.ids) {
     entries.push_back(repo.get(ref));

@@ -31,7 +31,7 @@ struct ImportArgs {
 class ProjectMatcher {
  public:
   ProjectMatcher(Context& ctx, const ImportArgs& a) : ctx_(ctx), store_(ctx.store()), args_(a) {
-    if (!a.client.empty()) default_client_ = ClientRepo(store_).get(a.client);
+    if (!a.client.empty()) default_client_ = store_.clients().get(a.client);
   }
 
   /// For rows whose tags hold the project (timewarrior): the first tag naming a project, else
@@ -76,12 +76,12 @@ class ProjectMatcher {
  private:
   std::optional<Client> find_client(const std::string& name) {
     if (name.empty()) return default_client_;
-    const std::vector<std::int64_t> ids = ClientRepo(store_).ids_named(name);
+    const std::vector<std::int64_t> ids = store_.clients().ids_named(name);
     if (ids.size() > 1)
       throw invalid_input(
           fmt::format("client '{}' matches {} clients; rename one", name, ids.size()));
     if (ids.empty()) return std::nullopt;
-    return ClientRepo(store_).get(std::to_string(ids.front()));
+    return store_.clients().get(std::to_string(ids.front()));
   }
 
   static ImportedEntry as_project(const ImportedEntry& e, const std::string& tag) {
@@ -112,7 +112,7 @@ class ProjectMatcher {
   std::int64_t match(const ImportedEntry& e, bool create) {
     const auto client = find_client(e.client);
     const auto found =
-        ProjectRepo(store_).named(e.project, client ? std::optional(client->id) : std::nullopt);
+        store_.projects().named(e.project, client ? std::optional(client->id) : std::nullopt);
     if (found.size() == 1) return found.front().id;
     if (found.size() > 1) {
       std::vector<std::string> paths;
@@ -143,7 +143,7 @@ class ProjectMatcher {
       set_client_field(c, "name", e.client);
       complete_client(c, config, std::vector<std::string>{"handle", "name"});
       c.created_at = ctx_.now_iso();
-      c.id = ClientRepo(store_).insert(c);
+      c.id = store_.clients().insert(c);
       created_.push_back("client " + c.handle);
       client = c;
     }
@@ -155,7 +155,7 @@ class ProjectMatcher {
     p.currency = client->currency;
     complete_project(p);
     p.created_at = ctx_.now_iso();
-    const auto id = ProjectRepo(store_).insert(p);
+    const auto id = store_.projects().insert(p);
     created_.push_back("project " + p.path() + " (no rate yet)");
     return id;
   }
@@ -178,7 +178,7 @@ void import(Context& ctx, ImportArgs& a) {
   const std::string zone = ctx.time_zone();
   Store& store = ctx.store();
   WriteTransaction tx(store);
-  TimeRepo repo(store);
+  TimeRepo& repo = store.time_entries();
   ProjectMatcher matcher(ctx, a);
   const bool progress = isatty(STDERR_FILENO) != 0 && &ctx.err == &std::cerr;
   const Instant now = ctx.clock.now();

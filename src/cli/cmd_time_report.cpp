@@ -17,7 +17,7 @@ struct ListingArgs {
 TimeFilter filter_of(Context& ctx, const ListingArgs& a) {
   TimeFilter f;
   set_date_range(f, a.from, a.to, ctx.today());
-  if (!a.client.empty()) f.client_id = ClientRepo(ctx.store()).get(a.client).id;
+  if (!a.client.empty()) f.client_id = ctx.store().clients().get(a.client).id;
   if (!a.project.empty()) f.project_id = resolve_project(ctx.store(), a.project).id;
   if (!a.tag.empty()) f.tag = normalize_tags({a.tag});
   if (a.billable && a.non_billable)
@@ -46,7 +46,7 @@ void list(Context& ctx, const ListingArgs& a) {
   TableWriter writer(ctx.out, ctx.format(), entry_columns(), entry_table_columns());
   std::vector<Cell> cells;
   std::int64_t total = 0;
-  TimeRepo(ctx.store()).for_each(f, [&](const TimeEntry& e) {
+  ctx.store().time_entries().for_each(f, [&](const TimeEntry& e) {
     entry_cells(e, now, people, cells);
     total += e.seconds(now);
     writer.row(cells);
@@ -66,7 +66,7 @@ void report(Context& ctx, const ListingArgs& a) {
   const ReportGrouping by = parse_report_grouping(a.by);
   const TimeFilter f = filter_of(ctx, a);
   const Config& config = ctx.config();
-  TimeRepo repo(ctx.store());
+  TimeRepo& repo = ctx.store().time_entries();
   TimeReport report(by, repo.project_billing(config.time.rounding), config.time.week_start,
                     config.time.seconds_per_day);
   repo.for_each_span(f, by == ReportGrouping::tag,

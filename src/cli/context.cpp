@@ -109,6 +109,13 @@ const Config& Context::config() {
   return *config_;
 }
 
+Session& Context::session() {
+  if (!session_)
+    session_.emplace(
+        store(), [this]() -> const Config& { return config(); }, clock);
+  return *session_;
+}
+
 Store& Context::store() {
   if (!store_) store_ = Store::open(db_path(), Store::Mode::open_existing);
   return *store_;

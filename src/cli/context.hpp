@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 
+#include "indie/app/session.hpp"
 #include "indie/core/clock.hpp"
 #include "indie/core/settings.hpp"
 #include "indie/store/store.hpp"
@@ -42,6 +43,9 @@ class Context {
   const Config& config();
   /// The database, which must exist (else: "run indie init").
   Store& store();
+  /// What a use case is handed (indie/app): the database (which must exist), the config read
+  /// when first asked, and the clock.
+  Session& session();
   /// The database, created when missing (indie init).
   Store& create_store();
   Format format() const { return parse_format(options.format); }
@@ -63,6 +67,7 @@ class Context {
   std::optional<Config> config_;
   std::string zone_;
   std::unique_ptr<Store> store_;
+  std::optional<Session> session_;
 };
 
 }  // namespace indie::cli

@@ -51,26 +51,6 @@ void add_period_options(CLI::App& cmd, std::string& service_date, std::string& p
 
 Money money(std::int64_t minor, const Invoice& invoice) { return Money(minor, invoice.cur()); }
 
-std::string amount_text(const Money& m, bool for_people) {
-  return for_people ? m.amount().format(NumberLocale::en) : m.to_string();
-}
-
-const Currency& currency_arg(std::string_view code, std::string_view flag) {
-  try {
-    return currency(code);
-  } catch (const Error& e) {
-    throw invalid_input(fmt::format("{}: {}", flag, e.what()));
-  }
-}
-
-Money amount_arg(std::string_view text, const Currency& cur, std::string_view flag) {
-  try {
-    return Money::parse(trim(text), cur);
-  } catch (const Error& e) {
-    throw invalid_input(fmt::format("{}: {}", flag, e.what()));
-  }
-}
-
 Date date_or_today(Context& ctx, const std::string& text, std::string_view flag) {
   if (text.empty()) return ctx.today();
   try {
@@ -78,50 +58,6 @@ Date date_or_today(Context& ctx, const std::string& text, std::string_view flag)
   } catch (const Error& e) {
     throw invalid_input(fmt::format("{}: {}", flag, e.what()));
   }
-}
-
-PaymentMethod method_arg(const std::string& text, std::string_view flag) {
-  try {
-    return parse_payment_method(text);
-  } catch (const Error& e) {
-    throw invalid_input(fmt::format("{}: {}", flag, e.what()));
-  }
-}
-
-std::optional<Account> account_arg(Store& store, const std::string& name,
-                                   const std::string& currency, std::string_view flag,
-                                   std::string_view amount_flag) {
-  if (name.empty()) return std::nullopt;
-  Account account;
-  try {
-    account = AccountRepo(store).get(name);
-  } catch (const Error& e) {
-    throw not_found(fmt::format("{}: {}", flag, e.what()));
-  }
-  if (account.currency != currency)
-    throw invalid_input(fmt::format(
-        "account {} is in {}, but the money is in {}: {}", account.name, account.currency, currency,
-        amount_flag.empty()
-            ? std::string("record it with indie invoice pay --received AMOUNT") + account.currency
-            : fmt::format("say how much it was in {} with {} AMOUNT{}", account.currency,
-                          amount_flag, account.currency)));
-  return account;
-}
-
-void record_in_account(Store& store, const Account& account, const Invoice& inv, const Payment& p,
-                       std::int64_t payment_id, std::string_view what) {
-  AccountTx t;
-  t.account_id = account.id;
-  t.date = p.date;
-  t.amount_minor = p.received_minor;
-  t.payee = inv.client_handle;
-  t.category = p.kind == PaymentKind::refund ? "refund" : "invoice";
-  t.note = what.empty() ? *inv.number : fmt::format("{} ({})", *inv.number, what);
-  t.origin = TxOrigin::payment;
-  t.invoice_id = inv.id;
-  t.payment_id = payment_id;
-  t.created_at = p.created_at;
-  AccountRepo(store).insert_tx(t);
 }
 
 std::string write_document(Context& ctx, const std::string& bytes, const std::string& output,
@@ -142,7 +78,7 @@ std::string write_document(Context& ctx, const std::string& bytes, const std::st
 
 void settle_activities(Store& store, const Config& config, std::vector<InvoiceLine>& lines,
                        const std::vector<InvoiceLine>& credited) {
-  ProjectRepo projects(store);
+  ProjectRepo& projects = store.projects();
   std::map<std::int64_t, std::optional<Activity>> known;  // a project read once
   indie::settle_activities(
       lines, credited,

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "context.hpp"
+#include "indie/app/accounts.hpp"
+#include "indie/app/inputs.hpp"
 #include "indie/core/invoice_issue.hpp"
 #include "indie/render/templates.hpp"
 #include "indie/store/account_repo.hpp"
@@ -30,25 +32,6 @@ std::optional<ServicePeriod> given_period_arg(Context& ctx, const std::string& s
 void add_period_options(CLI::App& cmd, std::string& service_date, std::string& period);
 /// The invoice's amounts as Money.
 Money money(std::int64_t minor, const Invoice& invoice);
-/// Exact decimal text for machines, grouped text for people.
-std::string amount_text(const Money& m, bool for_people);
-/// A currency code given for `flag` (any case); invalid_input "FLAG: unknown currency …".
-const Currency& currency_arg(std::string_view code, std::string_view flag);
-/// An amount of `cur` given for `flag`, with at most its decimals; invalid_input "FLAG: …".
-Money amount_arg(std::string_view text, const Currency& cur, std::string_view flag);
-/// A payment method given for `flag` (transfer, card…); invalid_input "FLAG: …".
-PaymentMethod method_arg(const std::string& text, std::string_view flag);
-/// The account named for `flag` that money came into or left, which must hold `currency`: when
-/// it holds another, the error points at `amount_flag` (--received, --sent) to say the amount in
-/// the account's currency, or, without one, at indie invoice pay --received. None when `name`
-/// is empty.
-std::optional<Account> account_arg(Store& store, const std::string& name,
-                                   const std::string& currency, std::string_view flag,
-                                   std::string_view amount_flag);
-/// The account's side of a payment, refund, reversal or deposit recorded as `payment_id`: the
-/// same amount in its register, noted with the invoice's number and, when given, `what`.
-void record_in_account(Store& store, const Account& account, const Invoice& invoice,
-                       const Payment& payment, std::int64_t payment_id, std::string_view what = {});
 /// Writes a rendered document: to standard output for `-o -` (and for JSON without -o), else
 /// whole or not at all to `output`, or `default_path` when none is given. Returns the path
 /// written; empty when it went to standard output.

@@ -10,7 +10,7 @@
 namespace indie::cli {
 
 Project resolve_project(Store& store, std::string_view ref) {
-  ProjectRepo projects(store);
+  ProjectRepo& projects = store.projects();
   const std::string_view r = trim(ref);
   if (r.find('/') != std::string_view::npos) return projects.get(r);
   if (!r.empty() && r.find_first_not_of("0123456789") == std::string_view::npos)
@@ -33,7 +33,7 @@ void require_active(Store& store, const Project& p) {
     throw conflict(
         fmt::format("project {} is archived; reactivate it first: indie project unarchive {}",
                     p.path(), p.path()));
-  const Client c = ClientRepo(store).get(std::to_string(p.client_id));
+  const Client c = store.clients().get(std::to_string(p.client_id));
   if (c.archived())
     throw conflict(
         fmt::format("client {} is archived; reactivate it first: indie client unarchive {}",

@@ -39,14 +39,19 @@ std::string check_account_name(std::string_view name) {
   return std::string(n);
 }
 
+void check_takes_entries(const Account& account) {
+  if (account.archived_at)
+    throw conflict(fmt::format("account \"{}\" is archived; its history is closed", account.name));
+}
+
 TransferPlan plan_transfer(const Account& from, const Account& to, const Money& sent,
                            const std::optional<Money>& received_given, const Money& fee, Date date,
                            const std::string& note) {
   if (from.id == to.id)
     throw invalid_input(
         fmt::format("a transfer needs two different accounts (got \"{}\" twice)", from.name));
-  for (const auto* acc : {&from, &to})
-    if (acc->archived_at) throw conflict(fmt::format("account \"{}\" is archived", acc->name));
+  check_takes_entries(from);
+  check_takes_entries(to);
   const Currency& fc = currency(from.currency);
   const Currency& tc = currency(to.currency);
   if (sent.minor() <= 0)

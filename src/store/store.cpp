@@ -14,7 +14,14 @@
 
 #include "connection.hpp"
 #include "indie/core/error.hpp"
+#include "indie/store/account_repo.hpp"
+#include "indie/store/bill_repo.hpp"
+#include "indie/store/books_repo.hpp"
+#include "indie/store/client_repo.hpp"
+#include "indie/store/invoice_repo.hpp"
+#include "indie/store/rate_repo.hpp"
 #include "indie/store/record_repo.hpp"
+#include "indie/store/time_repo.hpp"
 #include "migrations.hpp"
 #include "statement.hpp"
 
@@ -76,8 +83,39 @@ std::string read_only_uri(const std::string& path) {
 
 int Store::latest_schema_version() { return static_cast<int>(migrations().size()); }
 
-Store::Store(std::unique_ptr<Connection> connection) : connection_(std::move(connection)) {}
+struct Store::Repos {
+  std::unique_ptr<ClientRepo> clients;
+  std::unique_ptr<ProjectRepo> projects;
+  std::unique_ptr<TimeRepo> time_entries;
+  std::unique_ptr<InvoiceRepo> invoices;
+  std::unique_ptr<AccountRepo> accounts;
+  std::unique_ptr<RateRepo> rates;
+  std::unique_ptr<BillRepo> bills;
+  std::unique_ptr<BooksRepo> books;
+  std::unique_ptr<RecordRepo> records;
+};
+
+Store::Store(std::unique_ptr<Connection> connection)
+    : connection_(std::move(connection)), repos_(std::make_unique<Repos>()) {}
 Store::~Store() = default;
+
+namespace {
+template <typename Repo>
+Repo& made(std::unique_ptr<Repo>& slot, Store& store) {
+  if (!slot) slot = std::make_unique<Repo>(store);
+  return *slot;
+}
+}  // namespace
+
+ClientRepo& Store::clients() { return made(repos_->clients, *this); }
+ProjectRepo& Store::projects() { return made(repos_->projects, *this); }
+TimeRepo& Store::time_entries() { return made(repos_->time_entries, *this); }
+InvoiceRepo& Store::invoices() { return made(repos_->invoices, *this); }
+AccountRepo& Store::accounts() { return made(repos_->accounts, *this); }
+RateRepo& Store::rates() { return made(repos_->rates, *this); }
+BillRepo& Store::bills() { return made(repos_->bills, *this); }
+BooksRepo& Store::books() { return made(repos_->books, *this); }
+RecordRepo& Store::records() { return made(repos_->records, *this); }
 
 const std::string& Store::path() const { return connection_->path; }
 

@@ -57,11 +57,20 @@ TEST_CASE("refusals: one account twice, archived, nothing sent, a negative fee")
   CHECK_THROWS_WITH_AS(plan_transfer(q, q, m("1", "EUR"), std::nullopt, zero, kDay, ""),
                        "a transfer needs two different accounts (got \"Qonto\" twice)", Error);
   CHECK_THROWS_WITH_AS(plan_transfer(q, old, m("1", "EUR"), std::nullopt, zero, kDay, ""),
-                       "account \"Old\" is archived", Error);
+                       "account \"Old\" is archived; its history is closed", Error);
   CHECK_THROWS_AS(
       plan_transfer(q, account(3, "Cash", "EUR"), m("0", "EUR"), std::nullopt, zero, kDay, ""),
       Error);
   CHECK_THROWS_AS(plan_transfer(q, account(3, "Cash", "EUR"), m("1", "EUR"), std::nullopt,
                                 m("-1", "EUR"), kDay, ""),
                   Error);
+}
+
+TEST_CASE("an archived account takes no new entry, an open one does") {
+  Account open = account(1, "Qonto", "EUR");
+  CHECK_NOTHROW(check_takes_entries(open));
+  Account closed = open;
+  closed.archived_at = "2026-01-01T00:00:00Z";
+  CHECK_THROWS_WITH_AS(check_takes_entries(closed),
+                       "account \"Qonto\" is archived; its history is closed", Error);
 }

@@ -70,6 +70,10 @@ TransferPlan plan_transfer(const Account& from, const Account& to, const Money& 
                            const std::optional<Money>& received, const Money& fee, Date date,
                            const std::string& note);
 
+/// An archived account's history is closed: it takes no new entry (a transaction, a payment, a
+/// refund, an import). Throws conflict naming the account.
+void check_takes_entries(const Account& account);
+
 /// Payee, category and note are one line of text each: throws invalid_input naming the flag
 /// (--payee, --category, --note) when one holds a control character.
 void check_tx_text(const AccountTx& tx);

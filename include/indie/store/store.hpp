@@ -6,6 +6,16 @@
 
 namespace indie {
 
+class AccountRepo;
+class BillRepo;
+class BooksRepo;
+class ClientRepo;
+class InvoiceRepo;
+class ProjectRepo;
+class RateRepo;
+class RecordRepo;
+class TimeRepo;
+
 class Store {
  public:
   enum class Mode {
@@ -27,6 +37,18 @@ class Store {
   /// Opened read-only: the file or its directory cannot be written. Writes are refused.
   bool read_only() const { return read_only_; }
 
+  /// The repositories, made when first asked and kept as long as the store: callers never build
+  /// one, so a second engine hands out its own behind the same names.
+  ClientRepo& clients();
+  ProjectRepo& projects();
+  TimeRepo& time_entries();
+  InvoiceRepo& invoices();
+  AccountRepo& accounts();
+  RateRepo& rates();
+  BillRepo& bills();
+  BooksRepo& books();
+  RecordRepo& records();
+
   /// The connection, defined in src/store/connection.hpp: only repositories can use it.
   struct Connection;
   Connection& connection() { return *connection_; }
@@ -37,6 +59,8 @@ class Store {
   void migrate();
 
   std::unique_ptr<Connection> connection_;
+  struct Repos;
+  std::unique_ptr<Repos> repos_;  // after the connection: destroyed before it
   bool read_only_ = false;
 };
 
