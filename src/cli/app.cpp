@@ -131,7 +131,7 @@ const CommandGroup* group_named(const std::vector<std::string>& args) {
 void one_command_per_level(CLI::App& app) {
   const auto subs = app.get_subcommands({});
   if (subs.empty()) return;
-  app.require_subcommand(0, 1);
+  app.require_subcommand(static_cast<int>(app.get_require_subcommand_min()), 1);
   for (auto* sub : subs) one_command_per_level(*sub);
 }
 

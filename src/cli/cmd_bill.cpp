@@ -362,6 +362,9 @@ void setup_bill(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand(
       "bill", "Supplier invoices received as e-invoices: import, list, show, pay");
   group->require_subcommand(1);
+  group->footer(
+      "Examples:\n  indie bill import facture-ovh.pdf --category hosting\n  indie bill list --unpaid\n"
+      "  indie bill pay 3 --account Qonto\nSee: man indie-bill");
 
   auto* imp = group->add_subcommand(
       "import", "Read supplier e-invoices (Factur-X PDF, CII or UBL XML) and record them");
@@ -388,12 +391,15 @@ void setup_bill(CLI::App& app, Context& ctx) {
 
   auto* sh = group->add_subcommand("show", "One bill: supplier, lines, VAT, totals, payments");
   sh->add_option("id", a->id, "Bill id (indie bill list)")->required();
-  sh->footer("With --format json, the whole bill; with csv or tsv, its lines.");
+  sh->footer(
+      "With --format json, the whole bill; with csv or tsv, its lines.\n\nExamples:\n"
+      "  indie bill show 3\n  indie bill show 3 --format json | jq .lines");
   sh->callback([&ctx, a] { show(ctx, *a); });
 
   auto* fl = group->add_subcommand("file", "Write the file as the supplier sent it");
   fl->add_option("id", a->id, "Bill id")->required();
   fl->add_option("-o,--output", a->output, "File to write (default: standard output)");
+  fl->footer("Examples:\n  indie bill file 3 -o facture-ovh.pdf\n  indie bill file 3 | sha256sum");
   fl->callback([&ctx, a] { file(ctx, *a); });
 
   auto* py = group->add_subcommand("pay", "Record the payment of a bill from an account");
@@ -415,10 +421,14 @@ void setup_bill(CLI::App& app, Context& ctx) {
   ed->add_option("id", a->id, "Bill id")->required();
   ed->add_option("--category", a->category, "Category");
   ed->add_option("--note", a->note, "Note");
+  ed->footer(
+      "What the supplier sent stays as received; only your own category and note change.\n\n"
+      "Examples:\n  indie bill edit 3 --category hosting\n  indie bill edit 3 --note \"Serveur 2027\"");
   ed->callback([&ctx, a, ed] { edit(ctx, *a, *ed); });
 
   auto* rmc = group->add_subcommand("rm", "Remove a bill imported by mistake (not once paid)");
   rmc->add_option("id", a->id, "Bill id")->required();
+  rmc->footer("Example:\n  indie bill rm 3");
   rmc->callback([&ctx, a] { rm(ctx, *a); });
 }
 

@@ -176,7 +176,9 @@ void setup_invoice(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand(
       "invoice", "Invoices: drafts from time, lines, issue, credit notes, payments");
   group->footer(
-      "Start with: indie invoice new CLIENT, then show, issue, pay. See: man indie-invoice");
+      "Start with: indie invoice new CLIENT, then show, issue, pay.\n\nExamples:\n"
+      "  indie invoice new acme\n  indie invoice issue 1\n"
+      "  indie invoice pay F2026-0007 --amount 1200 --account Qonto\nSee: man indie-invoice");
 
   auto a = std::make_shared<NewArgs>();
   auto* new_cmd =

@@ -182,6 +182,9 @@ void add_value_flags(CLI::App* cmd, LineArgs& a) {
 void setup_invoice_line(CLI::App& group, Context& ctx) {
   auto* line = group.add_subcommand("line", "Add, change or remove a draft's lines");
   line->require_subcommand(0, 1);
+  line->footer(
+      "Examples:\n  indie invoice line add 1 \"Audit\" --qty 2 --unit day --price 450\n"
+      "  indie invoice line edit 1 2 --price 500\n  indie invoice line rm 1 2");
   auto a = std::make_shared<LineArgs>();
 
   auto* add_cmd = line->add_subcommand("add", "Add a line to a draft");

@@ -38,6 +38,9 @@ void receivables(Context& ctx, const std::string& as_of_text) {
 void setup_report(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand(
       "report", "Reports: receivables, exchange results, receipts journal, URSSAF, thresholds");
+  group->footer(
+      "Examples:\n  indie report receivables\n  indie report receipts --period 2026-Q4\n"
+      "  indie report urssaf --period 2026-11\nSee: man indie-report");
   auto as_of = std::make_shared<std::string>();
   auto* cmd = group->add_subcommand("receivables",
                                     "What clients owe, by client and currency, in aged buckets");

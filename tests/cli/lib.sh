@@ -13,6 +13,7 @@ DB="$XDG_DATA_HOME/indie/indie.db"
 CONFIG="$XDG_CONFIG_HOME/indie/config.toml"
 PASSED=0
 FAILED=0
+SKIPPED_PART=""
 
 # run ARGS…: runs indie; sets RC, OUT and ERR.
 run() {
@@ -66,8 +67,16 @@ setup_business() {
   [ "$RC" = 0 ] || { fail "init for setup"; finish; }
 }
 
+# skip_part WHY: a part of the test (an external validator) does not run; the test then ends as
+# skipped (exit 77, SKIP_RETURN_CODE in tests/CMakeLists.txt), never as passed.
+skip_part() { SKIPPED_PART=$1; }
+
 finish() {
   echo "$PASSED passed, $FAILED failed"
-  [ "$FAILED" = 0 ]
-  exit $?
+  [ "$FAILED" = 0 ] || exit 1
+  if [ -n "$SKIPPED_PART" ]; then
+    echo "skipped: $SKIPPED_PART"
+    exit 77
+  fi
+  exit 0
 }

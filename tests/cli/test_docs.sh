@@ -4,7 +4,9 @@
 SRC=${INDIE_SOURCE:?}
 
 run config show --format json
-for key in $(printf '%s' "$OUT" | jq -r '.[].key'); do
+keys=$(printf '%s' "$OUT" | jq -r '.[].key')
+check "config show lists the keys (at least 30)" test "$(wc -w <<<"$keys")" -ge 30
+for key in $keys; do
   check "man/indie-config.1 documents $key" grep -q "$key" "$SRC/man/indie-config.1"
   check "examples/config.toml shows $key" grep -q "^${key#*.} = " "$SRC/examples/config.toml"
 done

@@ -9,7 +9,7 @@ INSPECT="$(dirname "$INDIE")/indie_facturx_inspect"   # indie's own structural c
 # INDIE_EXTERNAL_VALIDATORS=skip, as running them again there checks nothing new about indie;
 # the README's test command always runs them.
 if [ "${INDIE_EXTERNAL_VALIDATORS:-}" = skip ]; then
-  echo "(external validators skipped: INDIE_EXTERNAL_VALIDATORS=skip)"
+  skip_part "the external validators (INDIE_EXTERNAL_VALIDATORS=skip)"
   VALIDATE=true PREFLIGHT=true
 fi
 mkdir -p "$T/cii"

@@ -12,20 +12,29 @@ expect_rc 0; expect_out "--vat-treatment"; expect_out "Examples:"
 run help clinet
 expect_rc 2; expect_err "Did you mean 'client'"
 
-# Every group and every verb has --help with an example.
-for group in init config client project demo; do
+# Every group and every verb has --help with an example. The list comes from the command tree
+# itself (indie's overview, then each group's help), so a new command cannot be left out.
+groups=$("$INDIE" | awk '/^Commands:/{on=1;next} on&&/^  [a-z]/{print $1}' | grep -vx help)
+check "the overview lists at least 14 groups" test "$(wc -w <<<"$groups")" -ge 14
+verbs=0
+subcommands() { awk '/^Subcommands:/{on=1;next} on&&/^  [a-z]/{print $1} on&&/^$/{on=0}'; }
+for group in $groups; do
   run "$group" --help
   expect_rc 0 "$group --help"
   expect_out "Example"
+  for verb in $(printf '%s\n' "$OUT" | subcommands); do
+    run "$group" "$verb" --help
+    expect_rc 0 "$group $verb --help"
+    if [[ "$OUT" == *Example* ]]; then pass; else fail "$group $verb --help has an example"; fi
+    verbs=$((verbs + 1))
+    for sub in $(printf '%s\n' "$OUT" | subcommands); do
+      run "$group" "$verb" "$sub" --help
+      expect_rc 0 "$group $verb $sub --help"
+      verbs=$((verbs + 1))
+    done
+  done
 done
-for verb in add list show edit archive rm import; do
-  run client "$verb" --help
-  expect_rc 0 "client $verb --help"
-done
-for verb in add list show edit archive; do
-  run project "$verb" --help
-  expect_rc 0 "project $verb --help"
-done
+check "at least 80 commands have help ($verbs)" test "$verbs" -ge 80
 run client add --help
 expect_out "indie client add acme"
 
