@@ -363,7 +363,8 @@ void setup_bill(CLI::App& app, Context& ctx) {
       "bill", "Supplier invoices received as e-invoices: import, list, show, pay");
   group->require_subcommand(1);
   group->footer(
-      "Examples:\n  indie bill import facture-ovh.pdf --category hosting\n  indie bill list --unpaid\n"
+      "Examples:\n  indie bill import facture-ovh.pdf --category hosting\n  indie bill list "
+      "--unpaid\n"
       "  indie bill pay 3 --account Qonto\nSee: man indie-bill");
 
   auto* imp = group->add_subcommand(
@@ -423,7 +424,8 @@ void setup_bill(CLI::App& app, Context& ctx) {
   ed->add_option("--note", a->note, "Note");
   ed->footer(
       "What the supplier sent stays as received; only your own category and note change.\n\n"
-      "Examples:\n  indie bill edit 3 --category hosting\n  indie bill edit 3 --note \"Serveur 2027\"");
+      "Examples:\n  indie bill edit 3 --category hosting\n  indie bill edit 3 --note \"Serveur "
+      "2027\"");
   ed->callback([&ctx, a, ed] { edit(ctx, *a, *ed); });
 
   auto* rmc = group->add_subcommand("rm", "Remove a bill imported by mistake (not once paid)");

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "indie/app/config_changes.hpp"
 #include "indie/core/error.hpp"
 #include "indie/store/config_file.hpp"
 #include "indie/store/files.hpp"
@@ -55,12 +56,8 @@ void setup_config(CLI::App& app, Context& ctx) {
       "  indie config set invoice.number_pattern 'F{YYYY}-{SEQ:4}'\n  indie config set bank.iban "
       "\"\"");
   set->callback([&ctx, key, value] {
-    const ConfigKey& k = config_key(*key);
-    const std::string normalized = normalize_config_value(k, *value);
-    const std::string path = ctx.config_path();
-    const std::string text = ctx.config_exists() ? read_file(path) : render_config(Config{});
-    write_file_atomic(path, set_config_text(text, path, k, normalized));
-    ctx.say(fmt::format("{} = {}", k.name, normalized));
+    const ConfigChanged c = set_config_value(ctx.config_path(), *key, *value);
+    ctx.say(fmt::format("{} = {}", c.key, c.value));
   });
 }
 

@@ -24,11 +24,10 @@ void read_and_check(const std::string& bytes) {
 }  // namespace
 
 TEST_CASE("fuzz: e-invoices, CII and UBL") {
-  const std::vector<std::string> valid = {
-      example("tests/data/einvoice/fr-sasu-usd.xml"),
-      example("tests/data/einvoice/fr-franchise-en-base.xml"),
-      example("tests/data/einvoice/ubl-tc434-example4.xml"),
-      example("tests/data/einvoice/ubl-tc434-creditnote1.xml")};
+  const std::vector<std::string> valid = {example("tests/data/einvoice/fr-sasu-usd.xml"),
+                                          example("tests/data/einvoice/fr-franchise-en-base.xml"),
+                                          example("tests/data/einvoice/ubl-tc434-example4.xml"),
+                                          example("tests/data/einvoice/ubl-tc434-creditnote1.xml")};
   // The unmutated files are read whole: without the XML module every input would be refused
   // with indie's own error ("module missing"), and the fuzzing would pass having read nothing.
   for (const auto& file : valid) REQUIRE_NOTHROW(read_and_check(file));
