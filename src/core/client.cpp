@@ -84,6 +84,16 @@ std::pair<std::string, std::string> split_project_path(std::string_view path) {
 }  // namespace indie
 
 namespace indie {
+
+void check_address_length(std::string_view field, std::string_view address) {
+  const std::size_t n = code_points(address);
+  if (n > kMaxAddressCharacters)
+    throw invalid_input(fmt::format(
+        "{} has {} characters; an address has at most {}, all of which the invoice shows: "
+        "shorten it (a French address is six lines of 38 characters)",
+        field, n, kMaxAddressCharacters));
+}
+
 namespace {
 
 constexpr auto kClientFields = std::to_array<std::string_view>(
@@ -140,9 +150,10 @@ void set_client_field(Client& c, std::string_view field, std::string_view value)
     c.name = plain_text(field, v, false);
   } else if (field == "legal_name")
     c.legal_name = plain_text(field, v, false);
-  else if (field == "address")
+  else if (field == "address") {
     c.address = plain_text(field, value, true);
-  else if (field == "country")
+    check_address_length(field, c.address);
+  } else if (field == "country")
     c.country = optional(normalize_country);
   else if (field == "email")
     c.email = optional(normalize_email);
@@ -167,9 +178,10 @@ void set_client_field(Client& c, std::string_view field, std::string_view value)
     c.rounding = optional_rounding(v);
   else if (field == "notes")
     c.notes = plain_text(field, value, true);
-  else if (field == "delivery_address")
+  else if (field == "delivery_address") {
     c.delivery_address = plain_text(field, value, true);
-  else if (field == "einvoice_address")
+    check_address_length(field, c.delivery_address);
+  } else if (field == "einvoice_address")
     c.einvoice_address = v.empty() ? std::string() : normalize_einvoice_address(v);
   else
     throw invalid_input(fmt::format("unknown client field '{}'", field));

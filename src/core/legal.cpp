@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <tuple>
 
 #include "indie/core/error.hpp"
 #include "indie/core/fx.hpp"
@@ -177,6 +178,18 @@ std::vector<std::string> issue_problems(const BusinessProfile& seller, const Cli
     p.push_back("your business has no name: indie config set business.name \"…\"");
   if (trim(seller.address).empty())
     p.push_back("your business has no address: indie config set business.address \"…\"");
+  // An address the document would print cut is refused (issue 35.1); entry refuses them too,
+  // this catches the ones stored before.
+  for (const auto& [what, address, fix] :
+       {std::tuple{"your business's address", std::string_view(seller.address),
+                   std::string("indie config set business.address \"…\"")},
+        std::tuple{"the client's address", std::string_view(client.address),
+                   fmt::format("indie client edit {} --address \"…\"", client.handle)},
+        std::tuple{"the client's delivery address", std::string_view(client.delivery_address),
+                   fmt::format("indie client edit {} --delivery-address \"…\"", client.handle)}})
+    if (code_points(address) > kMaxAddressCharacters)
+      p.push_back(fmt::format("{} has {} characters, more than the {} an invoice shows: {}", what,
+                              code_points(address), kMaxAddressCharacters, fix));
   if (french_seller && seller.siren.empty())
     p.push_back(
         "your SIREN is missing (mandatory on French invoices): indie config set business.siren "

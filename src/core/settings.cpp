@@ -6,6 +6,7 @@
 #include <charconv>
 #include <vector>
 
+#include "indie/core/client.hpp"
 #include "indie/core/error.hpp"
 #include "indie/core/identifiers.hpp"
 #include "indie/core/invoice_number.hpp"
@@ -22,6 +23,10 @@ namespace {
 // ---- how each key's text is checked -------------------------------------------------------
 
 std::string any_text(std::string_view v) { return std::string(v); }
+std::string postal_address(std::string_view v) {
+  check_address_length("business.address", v);
+  return std::string(v);
+}
 
 // "1000 EUR", "1 000 €", "5000.50 USD": an amount and its currency, kept as "1000 EUR". The
 // capital is printed with its currency on every page (Code de commerce R123-238).
@@ -184,8 +189,8 @@ const auto kKeys = std::to_array<ConfigKey>({
      "EI (entrepreneur individuel, micro-entrepreneur), EURL, SASU, SARL, SAS or other", legal_form,
      [](const Config& c) { return std::string(to_string(c.business.legal_form)); },
      [](Config& c, const std::string& v) { c.business.legal_form = parse_legal_form(v); }},
-    {"business.address", false, "", "Postal address; separate lines with \\n or commas", any_text,
-     INDIE_BUSINESS_TEXT(address)},
+    {"business.address", false, "", "Postal address; separate lines with \\n or commas",
+     postal_address, INDIE_BUSINESS_TEXT(address)},
     {"business.country", false, "FR", "ISO 3166 country code", normalize_country,
      INDIE_BUSINESS_TEXT(country)},
     {"business.siren", false, "", "9-digit SIREN (required on French invoices)",

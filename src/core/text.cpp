@@ -255,4 +255,10 @@ std::string line_column(std::string_view text, std::size_t offset) {
   return std::to_string(line) + ":" + std::to_string(offset - start + 1);
 }
 
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 }  // namespace indie

@@ -14,6 +14,13 @@
 
 namespace indie {
 
+/// A postal address (the client's, the delivery one, the business's) holds at most this many
+/// characters: a French address is six lines of 38 (NF Z10-011); the invoice's address block
+/// shows all of it, so a longer one is refused rather than printed cut (issue 35.1).
+inline constexpr std::size_t kMaxAddressCharacters = 300;
+/// Throws invalid_input naming `field` when `address` is longer than kMaxAddressCharacters.
+void check_address_length(std::string_view field, std::string_view address);
+
 /// How VAT applies to a client's invoices (see legal/CHECKLIST.md §8.3-8.6).
 enum class VatTreatment {
   domestic,         ///< same country as the seller: French VAT (or franchise mention)

@@ -26,6 +26,8 @@ std::string xml_escaped(std::string_view s);
 void append_quoted_escaped(std::string& out, std::string_view s);
 /// Columns a UTF-8 string takes on a terminal (one per code point, combining marks zero).
 std::size_t display_width(std::string_view s);
+/// How many characters (Unicode code points) the UTF-8 text `s` holds.
+std::size_t code_points(std::string_view s);
 /// True when `s` is valid UTF-8 with no control character (C0, DEL or C1).
 bool is_printable_utf8(std::string_view s);
 /// The offset of the first byte that is not valid UTF-8 (bad or truncated sequence, overlong

@@ -47,9 +47,56 @@ void Pen::line(double x, double width, const std::string& s, const Style& st, do
   if (s.empty()) return;
   const LayoutPtr l = layout(width, s, st);
   const double h = height(l.get());
-  need(h);
-  draw(l.get(), x, y, st.color);
-  y += h + after;
+  if (h <= kContentBottom - kTop) {  // fits on a page: never split
+    need(h);
+    draw(l.get(), x, y, st.color);
+    y += h + after;
+    return;
+  }
+  // Taller than a page: as many lines as fit on each page, then the next page.
+  const std::vector<double> bottoms = line_bottoms(l.get());
+  double done = 0;
+  std::size_t next = 0;
+  while (next < bottoms.size()) {
+    double to = done;
+    while (next < bottoms.size() && bottoms[next] - done <= kContentBottom - y)
+      to = bottoms[next++];
+    if (to == done) {  // not even one line fits here
+      if (y > kTop + 1) {
+        next_page();
+        continue;
+      }
+      to = bottoms[next++];  // a line taller than a page: drawn, clipped
+    }
+    draw_part(l.get(), x, y, done, to, st.color);
+    y += to - done;
+    done = to;
+    if (next < bottoms.size()) next_page();
+  }
+  y += after;
+}
+
+std::vector<double> Pen::line_bottoms(PangoLayout* l) {
+  std::vector<double> out;
+  if (l == nullptr) return out;
+  PangoLayoutIter* it = pango_layout_get_iter(l);
+  do {
+    int top = 0, bottom = 0;
+    pango_layout_iter_get_line_yrange(it, &top, &bottom);
+    out.push_back(static_cast<double>(bottom) / PANGO_SCALE);
+  } while (pango_layout_iter_next_line(it));
+  pango_layout_iter_free(it);
+  return out;
+}
+
+void Pen::draw_part(PangoLayout* l, double x, double top, double from, double to,
+                    const Rgb& color) {
+  if (cr_ == nullptr || l == nullptr || to <= from) return;
+  cairo_save(cr_);
+  cairo_rectangle(cr_, 0, top, kPageWidth, to - from);
+  cairo_clip(cr_);
+  draw(l, x, top - from, color);
+  cairo_restore(cr_);
 }
 
 void Pen::rule(double x, double width, const Rgb& color, double thickness) {
@@ -130,9 +177,6 @@ void Table::row(const nlohmann::ordered_json& item, bool bold) {
   constexpr double pad = 3.2;
   const Style main{8.5, bold, kInk}, sub{7.5, false, kMuted};
   // Each cell is laid out once: measured here, drawn below, after any page break.
-  struct Cell {
-    LayoutPtr main, sub;
-  };
   std::vector<Cell> cells;
   double h = 0;
   for (const auto& c : columns_) {
@@ -140,6 +184,11 @@ void Table::row(const nlohmann::ordered_json& item, bool bold) {
               c.sub ? pen_.layout(c.width - 2 * pad, c.sub(item), aligned(sub, c.align)) : nullptr};
     h = std::max(h, Pen::height(cell.main.get()) + Pen::height(cell.sub.get()));
     cells.push_back(std::move(cell));
+  }
+  // What a fresh page leaves for a row, below the repeated header (measured once per row).
+  if (h + 2 * pad > kContentBottom - kTop - 40) {
+    split_row(cells, main, sub);
+    return;
   }
   if (pen_.y + h + 2 * pad > kContentBottom) {
     pen_.next_page();
@@ -153,6 +202,57 @@ void Table::row(const nlohmann::ordered_json& item, bool bold) {
     x += columns_[i].width;
   }
   pen_.y += h + 2 * pad;
+  pen_.rule(kMargin, kContentWidth, kRule, 0.4);
+}
+
+// A row taller than a page: each cell's lines go on from page to page, broken between lines,
+// with the header repeated; the muted second line follows the last part of its cell.
+void Table::split_row(const std::vector<Cell>& cells, const Style& main, const Style& sub) {
+  constexpr double pad = 3.2;
+  struct Progress {
+    std::vector<double> bottoms;
+    std::size_t next = 0;
+    double done = 0;
+    bool sub_drawn = false;
+  };
+  std::vector<Progress> progress;
+  for (const auto& c : cells) progress.push_back({Pen::line_bottoms(c.main.get())});
+  const auto finished = [&] {
+    for (std::size_t i = 0; i < cells.size(); ++i)
+      if (progress[i].next < progress[i].bottoms.size() || (cells[i].sub && !progress[i].sub_drawn))
+        return false;
+    return true;
+  };
+  for (int guard = 0; !finished() && guard < 100000; ++guard) {
+    const double room = kContentBottom - pen_.y - 2 * pad;
+    double used = 0;
+    double x = kMargin;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      Progress& p = progress[i];
+      double to = p.done;
+      while (p.next < p.bottoms.size() && p.bottoms[p.next] - p.done <= room)
+        to = p.bottoms[p.next++];
+      if (to == p.done && p.next < p.bottoms.size() && pen_.y <= kTop + 40)
+        to = p.bottoms[p.next++];  // one line taller than a page: drawn, clipped
+      pen_.draw_part(cells[i].main.get(), x + pad, pen_.y + pad, p.done, to, main.color);
+      double part = to - p.done;
+      p.done = to;
+      if (p.next == p.bottoms.size() && cells[i].sub && !p.sub_drawn) {
+        const double sub_h = Pen::height(cells[i].sub.get());
+        if (part + sub_h <= room) {
+          pen_.draw(cells[i].sub.get(), x + pad, pen_.y + pad + part, sub.color);
+          part += sub_h;
+          p.sub_drawn = true;
+        }
+      }
+      used = std::max(used, part);
+      x += columns_[i].width;
+    }
+    pen_.y += used + 2 * pad;
+    if (finished()) break;
+    pen_.next_page();
+    header();
+  }
   pen_.rule(kMargin, kContentWidth, kRule, 0.4);
 }
 

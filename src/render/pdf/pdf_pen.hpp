@@ -59,8 +59,14 @@ class Pen {
   double measure(double width, const std::string& s, const Style& st);
   /// Lays out `s` in a box `width` wide at (x, top), draws it when drawing, returns its height.
   double text(double x, double top, double width, const std::string& s, const Style& st);
-  /// Writes a paragraph in the flow and moves below it, on a new page if it does not fit.
+  /// Writes a paragraph in the flow and moves below it, on a new page if it does not fit; one
+  /// taller than a page goes on over as many pages as it needs, broken between its lines.
   void line(double x, double width, const std::string& s, const Style& st, double after = 1.5);
+  /// The bottoms of a laid-out text's lines, from its top, in points: where it may break.
+  static std::vector<double> line_bottoms(PangoLayout* l);
+  /// Draws the part of a laid-out text from `from` to `to` (points from its top) at (x, top):
+  /// what lies outside is clipped, so a text can be continued on the next page.
+  void draw_part(PangoLayout* l, double x, double top, double from, double to, const Rgb& color);
   /// A horizontal rule at y.
   void rule(double x, double width, const Rgb& color, double thickness = 0.6);
   void shade(double x, double top, double width, double height, const Rgb& color);
@@ -100,7 +106,9 @@ struct Column {
       sub;  ///< a second, muted line (a line's period)
 };
 
-/// Rows that never split across pages; a page break repeats the header.
+/// Rows that do not split across pages unless one is taller than a page (a very long
+/// description), which then goes on over the next pages, broken between lines; a page break
+/// repeats the header. Nothing is ever cut (issue 35.1).
 class Table {
  public:
   Table(Pen& pen, std::vector<Column> columns);
@@ -108,6 +116,11 @@ class Table {
   void row(const nlohmann::ordered_json& item, bool bold = false);
 
  private:
+  struct Cell {
+    LayoutPtr main, sub;
+  };
+  void split_row(const std::vector<Cell>& cells, const Style& main, const Style& sub);
+
   Pen& pen_;
   std::vector<Column> columns_;
 };
