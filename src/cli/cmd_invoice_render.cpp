@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "indie/app/invoice_documents.hpp"
 #include "indie/core/digest.hpp"
 #include "indie/core/error.hpp"
 #include "indie/render/cii.hpp"
@@ -15,7 +16,6 @@
 #include "indie/render/templates.hpp"
 #include "indie/store/files.hpp"
 #include "invoice_common.hpp"
-#include "issued_document.hpp"
 
 namespace indie::cli {
 namespace {
@@ -132,7 +132,7 @@ void render(Context& ctx, const RenderArgs& a) {
       throw usage_error("--template applies to html, md and txt");
     // Factur-X: the PDF of the invoice, made PDF/A-3b with its CII inside (the PDF module, qpdf).
     if (facturx) model["facturx"] = {{"xml", cii_invoice(in)}};
-    const PdfDocument pdf = render_pdf(model, invoice_pdf_options(ctx));
+    const PdfDocument pdf = render_pdf(model, invoice_pdf_options(ctx.session()));
     bytes = pdf.bytes;
     what = fmt::format("{}{} page{}", facturx ? "Factur-X EN 16931, PDF/A-3b, " : "", pdf.pages,
                        pdf.pages == 1 ? "" : "s");

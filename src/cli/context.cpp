@@ -89,10 +89,7 @@ std::string Context::config_path() const {
 }
 
 std::string Context::config_relative_path(const std::string& path) const {
-  if (path.empty()) return path;
-  if (path.starts_with("~/")) return env("HOME") + path.substr(1);
-  const std::filesystem::path p(path);
-  return p.is_absolute() ? path : (std::filesystem::path(config_path()).parent_path() / p).string();
+  return path_in_config(config_path(), path);
 }
 
 std::string Context::templates_dir() const { return config_relative_path("templates"); }
@@ -112,7 +109,7 @@ const Config& Context::config() {
 Session& Context::session() {
   if (!session_)
     session_.emplace(
-        store(), [this]() -> const Config& { return config(); }, clock);
+        store(), [this]() -> const Config& { return config(); }, clock, config_path());
   return *session_;
 }
 

@@ -14,17 +14,6 @@
 
 namespace indie::cli {
 
-InvoiceTotals refresh_totals(InvoiceRepo& repo, Invoice& draft) {
-  const auto lines = repo.lines(draft.id);
-  const InvoiceTotals t = compute_totals(lines, draft.cur());
-  draft.period = span(service_period(lines), draft.given_period);
-  draft.net_minor = t.net.minor();
-  draft.vat_minor = t.vat.minor();
-  draft.gross_minor = t.gross.minor();
-  repo.update(draft);
-  return t;
-}
-
 std::optional<ServicePeriod> given_period_arg(Context& ctx, const std::string& service_date,
                                               const std::string& period) {
   if (!service_date.empty() && !period.empty())
@@ -74,20 +63,6 @@ std::string write_document(Context& ctx, const std::string& bytes, const std::st
         fmt::format("{}. Choose another file with -o FILE, or -o - for standard output", e.what()));
   }
   return path;
-}
-
-void settle_activities(Store& store, const Config& config, std::vector<InvoiceLine>& lines,
-                       const std::vector<InvoiceLine>& credited) {
-  ProjectRepo& projects = store.projects();
-  std::map<std::int64_t, std::optional<Activity>> known;  // a project read once
-  indie::settle_activities(
-      lines, credited,
-      [&](std::int64_t id) {
-        auto [it, added] = known.try_emplace(id);
-        if (added) it->second = projects.get(std::to_string(id)).activity;
-        return it->second;
-      },
-      config.business.activity);
 }
 
 std::string render_model(Context& ctx, const nlohmann::ordered_json& model, DocFormat format,

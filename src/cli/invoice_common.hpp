@@ -9,6 +9,7 @@
 #include "context.hpp"
 #include "indie/app/accounts.hpp"
 #include "indie/app/inputs.hpp"
+#include "indie/app/invoice_documents.hpp"
 #include "indie/core/invoice_issue.hpp"
 #include "indie/render/templates.hpp"
 #include "indie/store/account_repo.hpp"
@@ -20,9 +21,6 @@ class App;
 }
 
 namespace indie::cli {
-
-/// Recomputes and saves a draft's totals from its lines.
-InvoiceTotals refresh_totals(InvoiceRepo& repo, Invoice& draft);
 
 /// --service-date D and --period A..B, as given (at most one): the invoice's own service period,
 /// or nothing when neither is.
@@ -41,10 +39,6 @@ std::string render_model(Context& ctx, const nlohmann::ordered_json& model, DocF
                          const std::string& template_name, std::string_view builtin);
 std::string write_document(Context& ctx, const std::string& bytes, const std::string& output,
                            DocFormat format, const std::string& default_path);
-/// indie::settle_activities (invoice_issue.hpp) with the projects' activities from the store
-/// and business.activity.
-void settle_activities(Store& store, const Config& config, std::vector<InvoiceLine>& lines,
-                       const std::vector<InvoiceLine>& credited);
 /// A date given on the command line, or today.
 Date date_or_today(Context& ctx, const std::string& text, std::string_view flag);
 

@@ -1,13 +1,17 @@
-#include "issued_document.hpp"
+#include "indie/app/invoice_documents.hpp"
 
 #include <fmt/format.h>
 
+#include <map>
+
 #include "indie/core/digest.hpp"
 #include "indie/core/error.hpp"
+#include "indie/core/invoice_issue.hpp"
 #include "indie/render/cii.hpp"
 #include "indie/render/pdf.hpp"
+#include "indie/store/client_repo.hpp"
 
-namespace indie::cli {
+namespace indie {
 
 using nlohmann::ordered_json;
 
@@ -23,20 +27,20 @@ DocumentInput frozen_document_input(InvoiceRepo& repo, const Invoice& inv, const
   return in;
 }
 
-PdfOptions invoice_pdf_options(Context& ctx) {
+PdfOptions invoice_pdf_options(Session& session) {
   PdfOptions options;
-  options.logo = ctx.config_relative_path(ctx.config().business.logo);
-  options.created_at = ctx.now_iso();
+  options.logo = session.config_relative_path(session.config().business.logo);
+  options.created_at = session.now_iso();
   options.creator = "indie " INDIE_VERSION;
   return options;
 }
 
-IssuedDocument issued_pdf(Context& ctx, const DocumentInput& in) {
-  const PdfOptions options = invoice_pdf_options(ctx);
+IssuedDocument issued_pdf(Session& session, const DocumentInput& in) {
+  const PdfOptions options = invoice_pdf_options(session);
   IssuedDocument doc;
   // invoice.einvoice = facturx (or auto, for a French business client): the document issued is
   // the Factur-X file, the PDF with its CII.
-  const bool facturx = einvoice_for(ctx.config().invoice.einvoice,
+  const bool facturx = einvoice_for(session.config().invoice.einvoice,
                                     in.client.value("vat_treatment", "domestic")) == "facturx";
   doc.format = facturx ? "facturx" : "pdf";
   try {
@@ -56,4 +60,29 @@ IssuedDocument issued_pdf(Context& ctx, const DocumentInput& in) {
   return doc;
 }
 
-}  // namespace indie::cli
+InvoiceTotals refresh_totals(InvoiceRepo& repo, Invoice& draft) {
+  const auto lines = repo.lines(draft.id);
+  const InvoiceTotals t = compute_totals(lines, draft.cur());
+  draft.period = span(service_period(lines), draft.given_period);
+  draft.net_minor = t.net.minor();
+  draft.vat_minor = t.vat.minor();
+  draft.gross_minor = t.gross.minor();
+  repo.update(draft);
+  return t;
+}
+
+void settle_activities(Store& store, const Config& config, std::vector<InvoiceLine>& lines,
+                       const std::vector<InvoiceLine>& credited) {
+  ProjectRepo& projects = store.projects();
+  std::map<std::int64_t, std::optional<Activity>> known;  // a project read once
+  settle_activities(
+      lines, credited,
+      [&](std::int64_t id) {
+        auto [it, added] = known.try_emplace(id);
+        if (added) it->second = projects.get(std::to_string(id)).activity;
+        return it->second;
+      },
+      config.business.activity);
+}
+
+}  // namespace indie
