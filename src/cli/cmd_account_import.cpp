@@ -6,6 +6,7 @@
 
 #include "account_common.hpp"
 #include "builtin_rules.hpp"
+#include "indie/app/statement_import.hpp"
 #include "indie/core/bank_import.hpp"
 #include "indie/core/currency.hpp"
 #include "indie/core/error.hpp"
@@ -82,109 +83,97 @@ void import_statement(Context& ctx, const ImportArgs& a) {
     throw usage_error(
         "--rules is required: a rules file, or the name of shipped rules (indie account import "
         "--detect FILE says which fit)");
-  const std::string& account = a.args[0];
-  const std::string& file = a.args[1];
   const auto [rules_text, rules_source] = load_rules(a.rules);
-  const BankRules rules = parse_bank_rules(rules_text, rules_source);
-  const std::string source = file == "-" ? "<stdin>" : file;
-  const std::string text = read_file(file);
-  Store& store = ctx.store();
-  WriteTransaction tx(store);
-  AccountRepo& repo = store.accounts();
-  const Account acc = account_for_entry(store, account);
-  const Currency& cur = currency(acc.currency, true);
-  // Read and check every row first: a bad line stops the import before anything is written.
-  const BankStatement statement = read_statement(text, source, rules, cur);
-  const std::string now = ctx.now_iso();
-  std::vector<const StatementRow*> skipped;
-  std::size_t added = 0, fees = 0;
+  ImportStatement request{.account = a.args[0],
+                          .text = read_file(a.args[1]),
+                          .source = a.args[1] == "-" ? "<stdin>" : a.args[1],
+                          .rules = parse_bank_rules(rules_text, rules_source),
+                          .dry_run = a.dry_run};
+  const StatementImported r = indie::import_statement(ctx.session(), request);
+  const Currency& cur = currency(r.currency, true);
+  const auto status = [&](const ImportedRow& row) -> std::string {
+    switch (row.outcome) {
+      case RowOutcome::skipped:
+        return "skipped";
+      case RowOutcome::matched:
+        return a.dry_run ? "would-match" : "matched";
+      case RowOutcome::added:
+        break;
+    }
+    return a.dry_run ? "would-add" : "added";
+  };
   const bool people = ctx.format() == Format::table;
-  TableWriter w(ctx.out, ctx.format(), {"line", "date", "amount", "payee", "memo", "status"});
-  const bool charges_vat = ctx.config().business.vat_regime == VatRegime::standard;
-  bool vat_ignored = false;
-  AccountTx t;
-  t.account_id = acc.id;
-  t.origin = TxOrigin::import;
-  t.created_at = now;
-  for (const auto& r : statement.rows) {
-    t.date = r.date;
-    t.amount_minor = r.amount_minor;
-    t.payee = r.payee;
-    t.note = r.memo;
-    t.category = r.fee ? "fees" : rules.category;
-    t.vat_rate.clear();
-    t.vat_minor.reset();
-    if (const auto* rule = r.fee ? nullptr : rules.payee_rule(r.payee, r.memo)) {
-      if (!rule->category.empty()) t.category = rule->category;
-      // VAT is deductible only for a business that charges it; under the franchise the rule's
-      // rate is left out (said once, after the import).
-      if (!rule->vat.empty() && charges_vat) {
-        t.vat_rate = rule->vat;
-        t.vat_minor = vat_included(t.amount_minor, Decimal::parse(rule->vat));
-      } else if (!rule->vat.empty()) {
-        vat_ignored = true;
-      }
-    }
-    t.fingerprint = r.fingerprint;
-    const bool is_new = repo.insert_imported(t);
-    if (is_new) {
-      ++added;
-      if (r.fee) ++fees;
-    } else {
-      skipped.push_back(&r);
-    }
-    if (!people)
-      w.row(std::vector<Cell>{
-          Cell::integer(static_cast<long long>(r.line)), Cell::str(format_date(r.date)),
-          Cell::amount(Money(r.amount_minor, cur).to_string()), Cell::str(r.payee),
-          Cell::str(r.memo), Cell::str(is_new ? (a.dry_run ? "would-add" : "added") : "skipped")});
-  }
-  if (!people)
-    for (const auto& s : statement.skipped)
-      w.row(std::vector<Cell>{Cell::integer(static_cast<long long>(s.line)), Cell::str(""),
-                              Cell::str(""), Cell::str(""), Cell::str(s.why),
-                              Cell::str("left-out")});
-  const std::int64_t balance = repo.balance(acc.id);
-  if (!a.dry_run) tx.commit();  // a dry run rolls everything back
   if (!people) {
+    // Fields are only ever added: `tx` is the transaction the row is (added, or the one
+    // recorded by hand it matched), `matched` what that was and `why` what tells.
+    TableWriter w(ctx.out, ctx.format(),
+                  {"line", "date", "amount", "payee", "memo", "status", "tx", "matched", "why"});
+    for (const auto& row : r.rows) {
+      const StatementRow& s = *row.row;
+      w.row(std::vector<Cell>{
+          Cell::integer(static_cast<long long>(s.line)), Cell::str(format_date(s.date)),
+          Cell::amount(Money(s.amount_minor, cur).to_string()), Cell::str(s.payee),
+          Cell::str(s.memo), Cell::str(status(row)),
+          row.tx_id != 0 && !a.dry_run ? Cell::integer(row.tx_id) : Cell::none(),
+          Cell::str(row.what), Cell::str(row.why)});
+    }
+    for (const auto& s : r.statement.skipped)
+      w.row(std::vector<Cell>{Cell::integer(static_cast<long long>(s.line)), Cell::str(""),
+                              Cell::str(""), Cell::str(""), Cell::str(s.why), Cell::str("left-out"),
+                              Cell::none(), Cell::str(""), Cell::str("")});
     w.finish();
     return;
   }
-  std::string summary =
-      fmt::format("{} \"{}\" from {}: {} rows, {} new, {} already imported.",
-                  a.dry_run ? "Dry run, nothing written: would import into" : "Imported into",
-                  acc.name, source, statement.rows.size(), added, skipped.size());
-  if (fees > 0)
-    summary += fees == 1 ? " One of the new rows is a fee (category fees)."
-                         : fmt::format(" {} of the new rows are fees (category fees).", fees);
+  std::string summary = fmt::format(
+      "{} \"{}\" from {}: {} rows, {} new, {}{} already imported.",
+      a.dry_run ? "Dry run, nothing written: would import into" : "Imported into", r.account,
+      request.source, r.statement.rows.size(), r.added,
+      r.matched > 0 ? fmt::format("{} already recorded by hand, ", r.matched) : "", r.skipped);
+  if (r.fees > 0)
+    summary += r.fees == 1 ? " One of the new rows is a fee (category fees)."
+                           : fmt::format(" {} of the new rows are fees (category fees).", r.fees);
   if (!a.dry_run)
-    summary += fmt::format(" Balance {} {}.", amount_text(Money(balance, cur), true), acc.currency);
+    summary +=
+        fmt::format(" Balance {} {}.", amount_text(Money(r.balance_minor, cur), true), r.currency);
   ctx.say(summary);
-  if (vat_ignored)
+  if (r.vat_ignored)
     ctx.warn(
         "the rules' [[payee]] VAT rates were left out: under the franchise en base no VAT is "
         "deductible");
   if (ctx.options.quiet) return;
-  const auto listed = [&](std::size_t total, const auto& line_of) {
-    const std::size_t shown = std::min<std::size_t>(total, 20);
-    for (std::size_t i = 0; i < shown; ++i) ctx.out << line_of(i);
-    if (total > shown)
+  const auto listed = [&](const auto& items, const auto& line_of) {
+    const std::size_t shown = std::min<std::size_t>(items.size(), 20);
+    for (std::size_t i = 0; i < shown; ++i) ctx.out << line_of(*items[i]);
+    if (items.size() > shown)
       ctx.out << fmt::format("  … and {} more (--format csv lists every row with its status)\n",
-                             total - shown);
+                             items.size() - shown);
   };
-  if (!statement.skipped.empty()) {
-    ctx.out << fmt::format("Left out by the rules ({}):\n", statement.skipped.size());
-    listed(statement.skipped.size(), [&](std::size_t i) {
-      return fmt::format("  line {}: {}\n", statement.skipped[i].line, statement.skipped[i].why);
+  std::vector<const ImportedRow*> matched, skipped;
+  for (const auto& row : r.rows) {
+    if (row.outcome == RowOutcome::matched) matched.push_back(&row);
+    if (row.outcome == RowOutcome::skipped) skipped.push_back(&row);
+  }
+  if (!matched.empty()) {
+    ctx.out << "Already recorded by hand (not added again):\n";
+    listed(matched, [&](const ImportedRow& row) {
+      return fmt::format("  line {} is {} ({}){}\n", row.row->line, row.what, row.why,
+                         row.weak ? "; check it with indie account register" : "");
     });
+  }
+  if (!r.statement.skipped.empty()) {
+    ctx.out << fmt::format("Left out by the rules ({}):\n", r.statement.skipped.size());
+    std::vector<const SkippedRow*> left;
+    for (const auto& s : r.statement.skipped) left.push_back(&s);
+    listed(left,
+           [&](const SkippedRow& s) { return fmt::format("  line {}: {}\n", s.line, s.why); });
   }
   if (!skipped.empty()) {
     ctx.out << "Skipped (already imported):\n";
-    listed(skipped.size(), [&](std::size_t i) {
-      const auto& r = *skipped[i];
-      return fmt::format("  line {}: {}  {:>12}  {}\n", r.line, format_date(r.date),
-                         amount_text(Money(r.amount_minor, cur), true),
-                         r.payee.empty() ? r.memo : r.payee);
+    listed(skipped, [&](const ImportedRow& row) {
+      const StatementRow& s = *row.row;
+      return fmt::format("  line {}: {}  {:>12}  {}\n", s.line, format_date(s.date),
+                         amount_text(Money(s.amount_minor, cur), true),
+                         s.payee.empty() ? s.memo : s.payee);
     });
   }
 }

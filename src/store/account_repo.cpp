@@ -162,13 +162,14 @@ std::int64_t AccountRepo::insert_tx(const AccountTx& t) {
   return last_insert_id(store_);
 }
 
-bool AccountRepo::insert_imported(const AccountTx& t) {
+std::optional<std::int64_t> AccountRepo::insert_imported(const AccountTx& t) {
   // The unique (account_id, fingerprint) index turns a row seen before into no insert.
   Statement& q =
       reused(insert_imported_, handle(store_), "INSERT OR IGNORE " + std::string(kInsertTx));
   bind_tx(q, t);
   q.run();
-  return changed_rows(store_) == 1;
+  if (changed_rows(store_) != 1) return std::nullopt;
+  return last_insert_id(store_);
 }
 
 std::optional<AccountTx> AccountRepo::find_tx(std::int64_t id) {
@@ -182,6 +183,31 @@ std::optional<AccountTx> AccountRepo::find_tx(std::int64_t id) {
   AccountTx t;
   read_tx(q, t);
   return t;
+}
+
+bool AccountRepo::has_fingerprint(std::int64_t account_id, const std::string& fingerprint) {
+  Statement& q = reused(has_fingerprint_, handle(store_),
+                        "SELECT 1 FROM account_tx WHERE account_id = ?1 AND fingerprint = ?2");
+  q.bind(1, account_id).bind(2, fingerprint);
+  return q.step();
+}
+
+std::vector<AccountTx> AccountRepo::unmatched(std::int64_t account_id, Date from, Date to) {
+  Statement q(handle(store_),
+              fmt::format("SELECT {} FROM account_tx t LEFT JOIN invoice i ON i.id = t.invoice_id "
+                          "WHERE t.account_id = ?1 AND t.fingerprint IS NULL AND t.origin <> "
+                          "'opening' AND t.date BETWEEN ?2 AND ?3 ORDER BY t.date, t.id",
+                          kTxColumns));
+  q.bind(1, account_id).bind(2, format_date(from)).bind(3, format_date(to));
+  std::vector<AccountTx> out;
+  while (q.step()) read_tx(q, out.emplace_back());
+  return out;
+}
+
+void AccountRepo::set_fingerprint(std::int64_t tx_id, const std::string& fingerprint) {
+  Statement q(handle(store_), "UPDATE account_tx SET fingerprint = ?2 WHERE id = ?1");
+  q.bind(1, tx_id).bind(2, fingerprint);
+  q.run();
 }
 
 void AccountRepo::mark_receipt(std::int64_t tx_id, Activity activity, std::string_view method) {

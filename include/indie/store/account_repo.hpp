@@ -30,13 +30,22 @@ class AccountRepo {
 
   std::int64_t insert_tx(const AccountTx& tx);
   /// Inserts an imported transaction unless one with its fingerprint is already in the account;
-  /// true when it was added.
-  bool insert_imported(const AccountTx& tx);
+  /// its id when it was added.
+  std::optional<std::int64_t> insert_imported(const AccountTx& tx);
   /// Makes a transaction a receipt of the receipts journal (a sale paid straight into the
   /// account), of `activity`, paid by `method`; from then on the database refuses to change or
   /// remove it.
   void mark_receipt(std::int64_t tx_id, Activity activity, std::string_view method);
   std::optional<AccountTx> find_tx(std::int64_t id);
+  /// True when a statement row with this fingerprint is already in the account (imported, or
+  /// matched to a movement recorded by hand).
+  bool has_fingerprint(std::int64_t account_id, const std::string& fingerprint);
+  /// The movements recorded by hand between two days (both included) that no statement row has
+  /// shown yet: no fingerprint, not an opening balance. In date order.
+  std::vector<AccountTx> unmatched(std::int64_t account_id, Date from, Date to);
+  /// Marks a movement recorded by hand as the statement row `fingerprint`: importing that row
+  /// again finds it there.
+  void set_fingerprint(std::int64_t tx_id, const std::string& fingerprint);
   void update_tx(const AccountTx& tx);
   void remove_tx(std::int64_t id);
 
@@ -67,7 +76,8 @@ class AccountRepo {
 
  private:
   Store& store_;
-  std::unique_ptr<Statement> insert_tx_, insert_imported_;  // reused row after row by imports
+  std::unique_ptr<Statement> insert_tx_, insert_imported_,  // reused row after row by imports
+      has_fingerprint_;
 };
 
 }  // namespace indie
