@@ -2,18 +2,60 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
+#include <cstdlib>
+
 #include "indie/app/accounts.hpp"
 #include "indie/app/books.hpp"
 #include "indie/app/inputs.hpp"
 #include "indie/core/error.hpp"
 #include "indie/core/fx.hpp"
+#include "indie/core/reconcile.hpp"
 #include "indie/core/settlement.hpp"
 #include "indie/core/text.hpp"
 #include "indie/store/account_repo.hpp"
+#include "indie/store/client_repo.hpp"
 #include "indie/store/invoice_repo.hpp"
 #include "indie/store/rate_repo.hpp"
 
 namespace indie {
+
+namespace {
+
+// The row imported from `account`'s statement that is this payment, if one names the invoice or
+// the client, with the same amount, at most a week from `date`.
+std::optional<std::pair<AccountTx, std::string>> imported_row_for(Store& store,
+                                                                  const Account& account,
+                                                                  const Invoice& inv, Date date,
+                                                                  std::int64_t received_minor) {
+  std::string client_name;
+  if (const auto c = store.clients().find(inv.client_handle)) client_name = c->name;
+  struct Candidate {
+    bool reference;
+    long days;
+    AccountTx row;
+  };
+  std::optional<Candidate> best;
+  for (auto& t : store.accounts().imported_unlinked(account.id, add_days(date, -kMatchWindowDays),
+                                                    add_days(date, kMatchWindowDays))) {
+    if (t.amount_minor != received_minor) continue;
+    const std::string text = t.payee + " " + t.note;
+    const bool reference = names_reference(text, *inv.number);
+    if (!reference && !names_party(text, client_name) && !names_party(text, inv.client_handle))
+      continue;
+    const long days =
+        std::labs((std::chrono::sys_days(t.date) - std::chrono::sys_days(date)).count());
+    // The reference beats the payer; then the nearest day; then the first imported.
+    if (!best || (reference && !best->reference) ||
+        (reference == best->reference && days < best->days))
+      best = Candidate{reference, days, std::move(t)};
+  }
+  if (!best) return std::nullopt;
+  return std::pair(best->row, best->reference ? fmt::format("same amount, {} named", *inv.number)
+                                              : std::string("same amount, the payer named"));
+}
+
+}  // namespace
 
 InvoicePaid pay_invoice(Session& session, const PayInvoice& a) {
   Store& store = session.store();
@@ -23,13 +65,51 @@ InvoicePaid pay_invoice(Session& session, const PayInvoice& a) {
   check_payable(inv);
   const Currency& inv_cur = inv.cur();
   const Currency& pay_cur = a.currency.empty() ? inv_cur : currency_arg(a.currency, "--currency");
-  const Money paid = amount_arg(a.amount, pay_cur, "--amount");
+
+  // --tx: the imported row is the payment; its account, day and amount are the payment's.
+  std::optional<AccountTx> given_row;
+  std::optional<Account> row_account;
+  if (a.tx_id) {
+    given_row = store.accounts().find_tx(*a.tx_id);
+    if (!given_row)
+      throw not_found(fmt::format(
+          "--tx: no transaction {}; see the ids with indie account register ACCOUNT", *a.tx_id));
+    if (given_row->payment_id)
+      throw conflict(fmt::format(
+          "--tx: transaction {} is already payment {}{}", *a.tx_id, *given_row->payment_id,
+          given_row->invoice_number.empty() ? "" : " of " + given_row->invoice_number));
+    if (given_row->amount_minor <= 0)
+      throw invalid_input(
+          fmt::format("--tx: transaction {} is money out ({}); a payment from a client is money in",
+                      *a.tx_id, given_row->amount_minor));
+    row_account = store.accounts().get(given_row->account_id);
+    if (!trim(a.account).empty() && store.accounts().get(trim(a.account)).id != row_account->id)
+      throw usage_error(fmt::format("--tx: transaction {} is in \"{}\", not in --account {}",
+                                    *a.tx_id, row_account->name, a.account));
+  }
+
+  Money paid = Money::zero(pay_cur);
+  if (!a.amount.empty()) {
+    paid = amount_arg(a.amount, pay_cur, "--amount");
+  } else if (given_row && row_account->currency == pay_cur.code) {
+    paid = Money(given_row->amount_minor, pay_cur);
+  } else if (pay_cur.code == inv_cur.code) {
+    // Most payments settle the whole invoice: what is still due.
+    paid = Money(inv.gross_minor - repo.credited_minor(inv.id) - repo.paid_minor(inv.id), inv_cur);
+    if (paid.minor() <= 0)
+      throw conflict(
+          fmt::format("nothing is due on {}: give --amount to record more (with --allow-overpay)",
+                      *inv.number));
+  } else {
+    throw usage_error(
+        fmt::format("--amount is required with --currency {}: what the client paid", pay_cur.code));
+  }
   if (paid.minor() <= 0)
     throw invalid_input(
         "--amount must be more than 0: to pay money back to the client, use indie invoice "
         "refund; to undo a payment recorded by mistake, indie invoice pay --reverse PAYMENT_ID "
         "(indie invoice show lists them)");
-  const Date date = a.date.value_or(session.today());
+  const Date date = a.date.value_or(given_row ? given_row->date : session.today());
 
   Payment p;
   p.invoice_id = inv.id;
@@ -59,13 +139,26 @@ InvoicePaid pay_invoice(Session& session, const PayInvoice& a) {
     }
   }
   p.amount_minor = settled.minor();
-  const Money received = a.received.value_or(paid);
+  Money received = a.received.value_or(paid);
+  if (given_row) {
+    const Money row_money(given_row->amount_minor, currency(row_account->currency, true));
+    if (a.received && (a.received->currency().code != row_money.currency().code ||
+                       a.received->minor() != row_money.minor()))
+      throw invalid_input(fmt::format("--received: transaction {} is {} {}; leave --received out",
+                                      *a.tx_id, row_money.to_string(), row_account->currency));
+    received = row_money;
+  }
   if (received.minor() <= 0) throw invalid_input("--received must be more than 0");
   p.received_minor = received.minor();
   p.received_currency = received.currency().code;
   // The money lands in a known, open account, in that account's currency.
   const std::optional<Account> account =
-      account_for_money(store, a.account, p.received_currency, "--account", "--received");
+      given_row
+          ? row_account
+          : account_for_money(store, a.account, p.received_currency, "--account", "--received");
+  if (given_row && row_account->currency != p.received_currency)
+    throw invalid_input(fmt::format("--tx: transaction {} is in {}, the payment in {}", *a.tx_id,
+                                    row_account->currency, p.received_currency));
   if (account) p.account = account->name;
   const Settlement s = settle_payment(inv, repo.credited_minor(inv.id), repo.paid_minor(inv.id),
                                       settled, received, a.allow_overpay);
@@ -74,7 +167,21 @@ InvoicePaid pay_invoice(Session& session, const PayInvoice& a) {
     p.fx_currency = "EUR";
   }
   const std::int64_t payment_id = repo.insert_payment(p);
-  if (account) record_in_account(store, *account, inv, p, payment_id);
+  std::optional<std::int64_t> linked;
+  std::string linked_why;
+  if (given_row) {
+    linked = given_row->id;
+    linked_why = "given with --tx";
+  } else if (account) {
+    if (auto row = imported_row_for(store, *account, inv, date, p.received_minor)) {
+      linked = row->first.id;
+      linked_why = fmt::format("{}, imported on {}", row->second, format_date(row->first.date));
+    }
+  }
+  if (linked)
+    store.accounts().link_payment(*linked, inv.id, payment_id);
+  else if (account)
+    record_in_account(store, *account, inv, p, payment_id);
   auto warnings = crossed_threshold_warnings(session, date, [&](const Receipt& r) {
     return r.source.kind == ReceiptKind::payment && r.source.id == payment_id;
   });
@@ -86,7 +193,9 @@ InvoicePaid pay_invoice(Session& session, const PayInvoice& a) {
                      .left = s.left,
                      .account = p.account,
                      .fx_gain = s.fx_gain,
-                     .warnings = std::move(warnings)};
+                     .warnings = std::move(warnings),
+                     .linked_tx = linked,
+                     .linked_why = linked_why};
 }
 
 InvoiceRefunded refund_invoice(Session& session, const RefundInvoice& a) {

@@ -8,14 +8,13 @@
 #include "indie/app/accounts.hpp"
 #include "indie/core/currency.hpp"
 #include "indie/core/expenses.hpp"
+#include "indie/core/invoice.hpp"
 #include "indie/core/reconcile.hpp"
 #include "indie/store/account_repo.hpp"
 #include "indie/store/client_repo.hpp"
 
 namespace indie {
 namespace {
-
-Date shifted(Date d, int days) { return Date{std::chrono::sys_days(d) + std::chrono::days(days)}; }
 
 // What a movement recorded by hand is, for matching and for people.
 ExpectedMovement expected_of(Store& store, const AccountTx& t) {
@@ -65,8 +64,8 @@ StatementImported import_statement(Session& session, const ImportStatement& a) {
   if (!rows.empty()) {
     const auto [first, last] = std::minmax_element(
         rows.begin(), rows.end(), [](const auto& x, const auto& y) { return x.date < y.date; });
-    for (const auto& t : repo.unmatched(acc.id, shifted(first->date, -kMatchWindowDays),
-                                        shifted(last->date, kMatchWindowDays)))
+    for (const auto& t : repo.unmatched(acc.id, add_days(first->date, -kMatchWindowDays),
+                                        add_days(last->date, kMatchWindowDays)))
       expected.push_back(expected_of(store, t));
   }
   std::vector<bool> taken(expected.size(), false);

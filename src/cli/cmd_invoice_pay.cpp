@@ -14,7 +14,7 @@ namespace {
 
 struct PayArgs {
   std::string invoice, amount, currency, date, account, method = "transfer", received, rate, note;
-  std::optional<std::int64_t> reverse;
+  std::optional<std::int64_t> reverse, tx;
   bool allow_overpay = false;
 };
 
@@ -67,7 +67,8 @@ void pay(Context& ctx, const PayArgs& a) {
                      .account = std::string(trim(a.account)),
                      .received = positive_money_arg(a.received, "--received"),
                      .note = a.note,
-                     .allow_overpay = a.allow_overpay};
+                     .allow_overpay = a.allow_overpay,
+                     .tx_id = a.tx};
   const InvoicePaid r = pay_invoice(ctx.session(), request);
   const std::string_view inv_code = r.settled.currency().code;
   const std::string_view pay_code = r.paid.currency().code;
@@ -77,6 +78,8 @@ void pay(Context& ctx, const PayArgs& a) {
     message += fmt::format(" (settles {} {})", amount_text(r.settled, true), inv_code);
   if (!r.account.empty()) message += " into " + r.account;
   message += fmt::format(" (payment {})", r.payment_id);
+  if (r.linked_tx)
+    message += fmt::format(", as transaction {} of the statement ({})", *r.linked_tx, r.linked_why);
   message += r.left.minor() > 0
                  ? fmt::format("; {} {} still due.", amount_text(r.left, true), inv_code)
              : r.left.is_zero()
@@ -126,7 +129,9 @@ void setup_invoice_pay(CLI::App& group, Context& ctx) {
   auto a = std::make_shared<PayArgs>();
   auto* cmd = group.add_subcommand("pay", "Record a payment on an issued invoice");
   cmd->add_option("invoice", a->invoice, "Invoice number");
-  cmd->add_option("--amount", a->amount, "Amount paid, in --currency (default: the invoice's)");
+  cmd->add_option("--amount", a->amount,
+                  "Amount paid, in --currency (default: the invoice's); default: all that is "
+                  "still due");
   cmd->add_option("--currency", a->currency,
                   "Currency of --amount, when the client paid in another one");
   cmd->add_option("--rate", a->rate,
@@ -137,6 +142,9 @@ void setup_invoice_pay(CLI::App& group, Context& ctx) {
   cmd->add_option("--received", a->received, "What the bank actually credited, e.g. 458.12EUR");
   cmd->add_option("--note", a->note, "A note kept with the payment");
   cmd->add_flag("--allow-overpay", a->allow_overpay, "Record more than is still due");
+  cmd->add_option("--tx", a->tx,
+                  "The row of an imported statement that is this payment (indie account "
+                  "register lists the ids): its account, day and amount");
   cmd->add_option("--reverse", a->reverse,
                   "Undo payment ID (or a refund) recorded by mistake, with its exact opposite");
   cmd->footer(
@@ -144,13 +152,19 @@ void setup_invoice_pay(CLI::App& group, Context& ctx) {
       "--received records what the bank credited and the exchange gain or loss against the rate\n"
       "frozen at issue. A recorded payment never changes: --reverse ID records its exact\n"
       "opposite (same account, --date and --note allowed), and indie invoice show lists the ids.\n"
+      "Without --amount, the payment is what is still due. When the account's statement was\n"
+      "imported first, the row that is this payment (same amount, at most a week apart, naming\n"
+      "the invoice or the client) becomes its side in the account, or name it with --tx ID:\n"
+      "nothing is counted twice.\n"
       "\nExamples:\n  indie invoice pay F2026-0007 --amount 500\n"
+      "  indie invoice pay F2026-0007 --account Qonto          # all that is due\n"
+      "  indie invoice pay F2026-0009 --tx 1842               # the imported row\n"
       "  indie invoice pay F2026-0008 --amount 2500 --received 2291.40EUR --account \"Qonto\"\n"
       "  indie invoice pay --reverse 12");
   cmd->callback([&ctx, a, cmd] {
     if (a->reverse) {
       for (const char* flag : {"--amount", "--currency", "--rate", "--account", "--method",
-                               "--received", "--allow-overpay"})
+                               "--received", "--allow-overpay", "--tx"})
         if (cmd->count(flag) > 0)
           throw usage_error(fmt::format(
               "--reverse records the exact opposite of the payment; {} cannot be given with it",
@@ -160,8 +174,6 @@ void setup_invoice_pay(CLI::App& group, Context& ctx) {
     }
     if (a->invoice.empty())
       throw usage_error("give the invoice number: indie invoice pay NUMBER --amount AMOUNT");
-    if (a->amount.empty())
-      throw usage_error("--amount is required: what the client paid, e.g. --amount 500");
     pay(ctx, *a);
   });
 

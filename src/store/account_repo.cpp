@@ -210,6 +210,27 @@ void AccountRepo::set_fingerprint(std::int64_t tx_id, const std::string& fingerp
   q.run();
 }
 
+std::vector<AccountTx> AccountRepo::imported_unlinked(std::int64_t account_id, Date from, Date to) {
+  Statement q(handle(store_),
+              fmt::format("SELECT {} FROM account_tx t LEFT JOIN invoice i ON i.id = t.invoice_id "
+                          "WHERE t.account_id = ?1 AND t.origin = 'import' AND t.payment_id IS "
+                          "NULL AND t.date BETWEEN ?2 AND ?3 ORDER BY t.date, t.id",
+                          kTxColumns));
+  q.bind(1, account_id).bind(2, format_date(from)).bind(3, format_date(to));
+  std::vector<AccountTx> out;
+  while (q.step()) read_tx(q, out.emplace_back());
+  return out;
+}
+
+void AccountRepo::link_payment(std::int64_t tx_id, std::int64_t invoice_id,
+                               std::int64_t payment_id) {
+  Statement q(handle(store_),
+              "UPDATE account_tx SET invoice_id = ?2, payment_id = ?3, category = 'invoice' "
+              "WHERE id = ?1");
+  q.bind(1, tx_id).bind(2, invoice_id).bind(3, payment_id);
+  q.run();
+}
+
 void AccountRepo::mark_receipt(std::int64_t tx_id, Activity activity, std::string_view method) {
   Statement q(handle(store_),
               "UPDATE account_tx SET receipt = 1, activity = ?2, method = ?3 WHERE id = ?1");

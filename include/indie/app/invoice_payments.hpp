@@ -25,6 +25,9 @@ struct PayInvoice {
   std::optional<Money> received;  ///< what the bank credited; default: `amount`
   std::string note;
   bool allow_overpay = false;
+  /// A row imported from a statement that is this payment: it takes its account, day and
+  /// amount, and no second movement is added (issue 29).
+  std::optional<std::int64_t> tx_id;
 };
 
 struct InvoicePaid {
@@ -36,9 +39,14 @@ struct InvoicePaid {
   std::string account;
   std::optional<Money> fx_gain;  ///< EUR, against the invoice's frozen rate
   std::vector<std::string> warnings;
+  /// The imported row that is this payment (given, or found: same amount, at most a week
+  /// apart, naming the invoice or the client), when there is one.
+  std::optional<std::int64_t> linked_tx;
+  std::string linked_why;
 };
 /// Records a payment on an issued invoice (and in `account`, which must be open and hold the
-/// currency received).
+/// currency received). When the account's statement was imported first, the row that is this
+/// payment becomes its side in the account: nothing is counted twice.
 InvoicePaid pay_invoice(Session& session, const PayInvoice& request);
 
 struct RefundInvoice {

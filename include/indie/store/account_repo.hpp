@@ -46,6 +46,11 @@ class AccountRepo {
   /// Marks a movement recorded by hand as the statement row `fingerprint`: importing that row
   /// again finds it there.
   void set_fingerprint(std::int64_t tx_id, const std::string& fingerprint);
+  /// The rows imported from statements between two days (both included) that no payment is
+  /// linked to yet, in date order.
+  std::vector<AccountTx> imported_unlinked(std::int64_t account_id, Date from, Date to);
+  /// Makes an imported row the account's side of payment `payment_id` on `invoice_id`.
+  void link_payment(std::int64_t tx_id, std::int64_t invoice_id, std::int64_t payment_id);
   void update_tx(const AccountTx& tx);
   void remove_tx(std::int64_t id);
 

@@ -1,0 +1,60 @@
+# Reconciling with the bank (issue 29): the statement imported first, the payment recorded after
+# (found in the statement, or named with --tx); pay without --amount; the refusals.
+. "$(dirname "$0")/lib.sh"
+export INDIE_NOW=2026-12-01T10:00:00Z
+setup_business
+run client add acme --name "ACME SAS" --address "1 rue de la Paix, 75002 Paris" --country FR --siren 552100554
+run client add globex --name "Globex SAS" --address "2 rue Haute, 32000 Auch" --country FR --siren 732829320
+run account add Qonto --currency EUR
+for c in acme globex acme; do
+  run invoice new "$c" --empty --service-date 2026-11-30 -q
+  d=$OUT
+  run invoice line add "$d" "Développement" --qty 1 --price "$([ "$c" = acme ] && echo 1200 || echo 2400)"
+  run invoice issue "$d"
+  expect_rc 0 "invoice $d issued"
+done
+export INDIE_NOW=2026-12-20T10:00:00Z
+H="Transaction ID,Settlement date (UTC),Settlement date (local),Emitted date,Value date,Counterparty name,Counterparty IBAN,Reference,Total amount (incl. VAT),VAT amount,VAT rate,Currency,Category,Initiator,Card last digits,Attachment,Note,Status,Payment method"
+cat >"$T/december.csv" <<CSV
+$H
+q-01,03-12-2026 09:00:00,,,,GLOBEX,FR76300,FACTURE 2026-0002,2400.00,,,EUR,,,,,,settled,transfer
+q-02,10-12-2026 12:00:00,,,,ACME SAS,FR76111,Virement,1200.00,,,EUR,,,,,,settled,transfer
+q-03,12-12-2026 12:00:00,,,,M DUPONT,FR76222,Cadeau,1200.00,,,EUR,,,,,,settled,transfer
+CSV
+balance() { "$INDIE" account balance --format json | jq -r '.[] | select(.account == "Qonto") | .balance'; }
+run account import Qonto "$T/december.csv" --rules qonto
+expect_rc 0 "the statement first"
+check "Qonto: 4,800.00" test "$(balance)" = "4800.00"
+
+# Paid by hand afterwards: the imported row is the payment, nothing is added to Qonto.
+run invoice pay F2026-0002 --account Qonto --date 2026-12-02
+expect_rc 0 "pay without --amount"
+expect_out "Recorded 2,400.00 EUR on F2026-0002 into Qonto (payment 1), as transaction 1 of the statement (same amount, F2026-0002 named, imported on 2026-12-03); paid in full."
+check "Qonto still 4,800.00" test "$(balance)" = "4800.00"
+run invoice pay F2026-0001 --account Qonto --date 2026-12-10
+expect_out "as transaction 2 of the statement (same amount, the payer named"
+check "Qonto still 4,800.00 after the second" test "$(balance)" = "4800.00"
+run account register Qonto --format json
+check "the rows carry their invoices" jq -e '[.[] | .invoice] == ["F2026-0002", "F2026-0001", null]' <<<"$OUT"
+
+# A row that names neither the invoice nor the client is not taken by itself: --tx names it.
+run invoice pay F2026-0003 --tx 3
+expect_rc 0 "--tx links the imported row"
+expect_out "Recorded 1,200.00 EUR on F2026-0003 into Qonto (payment 3), as transaction 3 of the statement (given with --tx)"
+check "Qonto still 4,800.00 after --tx" test "$(balance)" = "4800.00"
+run invoice show F2026-0003 --format json
+check "F2026-0003 is paid, on the row's day" jq -e '.status == "paid" and .payments[0].date == "2026-12-12"' <<<"$OUT"
+
+# Refusals, nothing changed.
+snapshot before
+run invoice pay F2026-0003 --tx 3 --amount 1 --allow-overpay
+expect_rc 1 "a row already linked"
+expect_err "--tx: transaction 3 is already payment 3 of F2026-0003"
+expect_unchanged_since before
+run invoice pay F2026-0003 --tx 99
+expect_rc 1; expect_err "--tx: no transaction 99"
+expect_unchanged_since before
+run invoice pay F2026-0001
+expect_rc 1 "nothing due"; expect_err "nothing is due on F2026-0001"
+expect_unchanged_since before
+finish
