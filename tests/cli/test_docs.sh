@@ -15,6 +15,16 @@ for page in indie indie-client indie-project indie-config indie-time indie-invoi
 done
 check "the example config is valid" "$INDIE" --config "$SRC/examples/config.toml" config show >/dev/null
 check "the example CSV imports" bash -c "'$INDIE' --db '$T/ex.db' --config '$SRC/examples/config.toml' init -q && '$INDIE' --db '$T/ex.db' --config '$SRC/examples/config.toml' client import '$SRC/examples/clients.csv' -q"
+# doc/storage.md counts the triggers of a database of the current schema: the count must be true.
+run --db "$T/docs.db" --config "$T/docs.toml" init --name Docs -q
+documented=$(sed -n 's/.*(\([0-9]*\) in a database of schema \([0-9]*\)).*/\1 \2/p' "$SRC/doc/storage.md")
+check "doc/storage.md counts the triggers" test -n "$documented"
+if [ "$(sqlite3 "$T/docs.db" 'PRAGMA user_version')" = "${documented#* }" ]; then
+  check "doc/storage.md's trigger count (${documented% *}) is the database's" \
+    test "$(sqlite3 "$T/docs.db" "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'")" = "${documented% *}"
+else
+  fail "doc/storage.md counts the triggers of schema ${documented#* }; update it for this schema"
+fi
 readme_test=$(grep -m1 '^cmake .*ctest' "$SRC/README.md")
 check "the README has a test command" test -n "$readme_test"
 check "the README's test command is in .ci/run" grep -qxF "$readme_test" "$SRC/.ci/run"
