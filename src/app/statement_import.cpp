@@ -6,12 +6,16 @@
 #include <chrono>
 
 #include "indie/app/accounts.hpp"
+#include "indie/app/inputs.hpp"
 #include "indie/core/currency.hpp"
 #include "indie/core/expenses.hpp"
 #include "indie/core/invoice.hpp"
 #include "indie/core/reconcile.hpp"
+#include "indie/core/settlement.hpp"
+#include "indie/core/text.hpp"
 #include "indie/store/account_repo.hpp"
 #include "indie/store/client_repo.hpp"
+#include "indie/store/invoice_repo.hpp"
 
 namespace indie {
 namespace {
@@ -44,6 +48,49 @@ ExpectedMovement expected_of(Store& store, const AccountTx& t) {
   return e;
 }
 
+// The open invoices in the account's currency, what is still due on each (kept up to date as
+// rows pay them), and an index of their numbers.
+struct OpenInvoices {
+  std::vector<Receivable> items;
+  ReferenceIndex index;
+};
+
+OpenInvoices open_invoices(Store& store, const std::string& currency) {
+  OpenInvoices out;
+  for (auto& r : store.invoices().receivables(
+           Date{std::chrono::year(kLastYear), std::chrono::December, std::chrono::day(31)}))
+    if (r.currency == currency) {
+      out.index.add(r.number, out.items.size());
+      out.items.push_back(std::move(r));
+    }
+  return out;
+}
+
+// Which of the open invoices `row` pays: the one it names when it pays at most what is due, or
+// all it names when it pays exactly what is due on them together. Empty, with `why` said, when
+// it names some it cannot pay.
+std::vector<std::size_t> paid_by(const StatementRow& row, const OpenInvoices& open,
+                                 std::string& why) {
+  if (row.amount_minor <= 0 || row.fee) return {};
+  std::vector<std::size_t> named;
+  for (const std::size_t i : open.index.named_in(row.payee + " " + row.memo))
+    if (open.items[i].due_minor > 0) named.push_back(i);
+  if (named.empty()) return {};
+  std::int64_t due = 0;
+  for (const std::size_t i : named) due += open.items[i].due_minor;
+  if (named.size() == 1 && row.amount_minor <= due) return named;
+  if (row.amount_minor == due) return named;
+  std::vector<std::string> numbers;
+  for (const std::size_t i : named) numbers.push_back(open.items[i].number);
+  why = fmt::format(
+      "names {} but pays {} where {} is due: record it with indie invoice pay "
+      "NUMBER --tx ID",
+      join(numbers, ", "),
+      Money(row.amount_minor, currency(open.items[named[0]].currency, true)).to_string(),
+      Money(due, currency(open.items[named[0]].currency, true)).to_string());
+  return {};
+}
+
 }  // namespace
 
 StatementImported import_statement(Session& session, const ImportStatement& a) {
@@ -69,6 +116,7 @@ StatementImported import_statement(Session& session, const ImportStatement& a) {
       expected.push_back(expected_of(store, t));
   }
   std::vector<bool> taken(expected.size(), false);
+  OpenInvoices open = open_invoices(store, acc.currency);
 
   const bool charges_vat = session.config().business.vat_regime == VatRegime::standard;
   AccountTx t;
@@ -118,7 +166,44 @@ StatementImported import_statement(Session& session, const ImportStatement& a) {
     // Rows sharing a fingerprint within one file were told apart by their rank, so a row that
     // is new here is inserted.
     done.tx_id = repo.insert_imported(t).value_or(0);
-    ++out.added;
+    const std::vector<std::size_t> pays = paid_by(r, open, done.why);
+    if (!pays.empty()) {
+      // The row pays the invoices it names: their payments, on the bank's day, linked to it.
+      std::vector<std::string> what;
+      std::int64_t left = r.amount_minor;
+      for (std::size_t k = 0; k < pays.size(); ++k) {
+        Receivable& due = open.items[pays[k]];
+        const Invoice inv = store.invoices().get(due.number);
+        const Money amount(k + 1 == pays.size() ? left : due.due_minor, inv.cur());
+        left -= amount.minor();
+        Payment p;
+        p.invoice_id = inv.id;
+        p.date = r.date;
+        p.method = PaymentMethod::transfer;
+        p.account = acc.name;
+        p.amount_minor = p.received_minor = amount.minor();
+        p.received_currency = acc.currency;
+        p.note = fmt::format("{} line {}", a.source, r.line);
+        p.created_at = t.created_at;
+        const Settlement settled =
+            settle_payment(inv, store.invoices().credited_minor(inv.id),
+                           store.invoices().paid_minor(inv.id), amount, amount, false);
+        const std::int64_t payment_id = store.invoices().insert_payment(p);
+        if (k == 0) repo.link_payment(done.tx_id, inv.id, payment_id);
+        out.payments.push_back(payment_id);
+        due.due_minor -= amount.minor();
+        what.push_back(fmt::format("the payment of {} ({})", due.number,
+                                   settled.left.is_zero() ? "paid in full"
+                                                          : amount_text(settled.left, true) + " " +
+                                                                inv.currency + " still due"));
+      }
+      done.outcome = RowOutcome::paid;
+      done.what = join(what, " and ");
+      done.why = pays.size() == 1 ? "its number named" : "their numbers named, their sum paid";
+      ++out.paid;
+    } else {
+      ++out.added;
+    }
     if (r.fee) ++out.fees;
     out.rows.push_back(std::move(done));
   }

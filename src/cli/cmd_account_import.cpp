@@ -97,6 +97,8 @@ void import_statement(Context& ctx, const ImportArgs& a) {
         return "skipped";
       case RowOutcome::matched:
         return a.dry_run ? "would-match" : "matched";
+      case RowOutcome::paid:
+        return a.dry_run ? "would-pay" : "paid";
       case RowOutcome::added:
         break;
     }
@@ -127,7 +129,7 @@ void import_statement(Context& ctx, const ImportArgs& a) {
   std::string summary = fmt::format(
       "{} \"{}\" from {}: {} rows, {} new, {}{} already imported.",
       a.dry_run ? "Dry run, nothing written: would import into" : "Imported into", r.account,
-      request.source, r.statement.rows.size(), r.added,
+      request.source, r.statement.rows.size(), r.added + r.paid,
       r.matched > 0 ? fmt::format("{} already recorded by hand, ", r.matched) : "", r.skipped);
   if (r.fees > 0)
     summary += r.fees == 1 ? " One of the new rows is a fee (category fees)."
@@ -148,10 +150,24 @@ void import_statement(Context& ctx, const ImportArgs& a) {
       ctx.out << fmt::format("  … and {} more (--format csv lists every row with its status)\n",
                              items.size() - shown);
   };
-  std::vector<const ImportedRow*> matched, skipped;
+  std::vector<const ImportedRow*> matched, skipped, paid, unpaid;
   for (const auto& row : r.rows) {
     if (row.outcome == RowOutcome::matched) matched.push_back(&row);
     if (row.outcome == RowOutcome::skipped) skipped.push_back(&row);
+    if (row.outcome == RowOutcome::paid) paid.push_back(&row);
+    if (row.outcome == RowOutcome::added && !row.why.empty()) unpaid.push_back(&row);
+  }
+  if (!paid.empty()) {
+    ctx.out << "Payments found in the statement (recorded on the bank's day):\n";
+    listed(paid, [&](const ImportedRow& row) {
+      return fmt::format("  line {} is {} ({})\n", row.row->line, row.what, row.why);
+    });
+  }
+  if (!unpaid.empty()) {
+    ctx.out << "Naming an open invoice, but not recorded as its payment:\n";
+    listed(unpaid, [&](const ImportedRow& row) {
+      return fmt::format("  line {} (transaction {}) {}\n", row.row->line, row.tx_id, row.why);
+    });
   }
   if (!matched.empty()) {
     ctx.out << "Already recorded by hand (not added again):\n";

@@ -53,6 +53,43 @@ int days_apart(Date a, Date b) {
 
 }  // namespace
 
+void ReferenceIndex::add(std::string_view number, std::size_t index) {
+  const std::string f = folded(number);
+  if (f.size() < 4) return;
+  by_folded_[f] = index;
+  const std::string d = digits_of(number);
+  if (d.size() < 6) return;
+  const auto [it, added] = by_digits_.try_emplace(d, index);
+  if (!added && it->second != index) it->second = std::string::npos;  // two numbers share it
+}
+
+std::vector<std::size_t> ReferenceIndex::named_in(std::string_view text) const {
+  const auto words = words_of(text);
+  std::vector<std::size_t> out;
+  const auto found = [&](std::size_t index) {
+    if (index != std::string::npos && std::find(out.begin(), out.end(), index) == out.end())
+      out.push_back(index);
+  };
+  // A number is one word (F20260007) or two or three written apart (F2026 0007, F-2026-0007).
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string joined;
+    for (std::size_t n = 0; n < 3 && i + n < words.size(); ++n) {
+      joined += words[i + n];
+      if (const auto it = by_folded_.find(joined); it != by_folded_.end()) {
+        found(it->second);
+        break;
+      }
+      // FACTURE 2026-0007: the digits alone, when they are all the word holds.
+      if (digits_of(joined) == joined)
+        if (const auto it = by_digits_.find(joined); it != by_digits_.end()) {
+          found(it->second);
+          break;
+        }
+    }
+  }
+  return out;
+}
+
 bool names_reference(std::string_view text, std::string_view reference) {
   const std::string ref = folded(reference);
   if (ref.size() < 4) return false;

@@ -140,3 +140,21 @@ TEST_CASE("property: every payment recorded by hand is found once in the stateme
     CHECK(matched == expected.size());
   }
 }
+
+TEST_CASE("the open invoices a row names, in the forms banks write them") {
+  ReferenceIndex index;
+  index.add("F2026-0007", 0);
+  index.add("F2026-0008", 1);
+  index.add("F2026-0010", 2);
+  CHECK(index.named_in("VIR SEPA ACME F2026-0007") == std::vector<std::size_t>{0});
+  CHECK(index.named_in("F2026 0008") == std::vector<std::size_t>{1});
+  CHECK(index.named_in("FACTURE 2026-0010") == std::vector<std::size_t>{2});
+  CHECK(index.named_in("f20260007 merci") == std::vector<std::size_t>{0});
+  CHECK(index.named_in("Facture n° F-2026-0008") == std::vector<std::size_t>{1});
+  CHECK(index.named_in("F2026-0007 et F2026-0008, F2026-0007") == std::vector<std::size_t>{0, 1});
+  CHECK(index.named_in("F2026-0009 2026-0070 12345678").empty());
+  // Two series with the same digits: the digits alone name neither.
+  index.add("A2026-0007", 3);
+  CHECK(index.named_in("FACTURE 2026-0007").empty());
+  CHECK(index.named_in("A2026-0007") == std::vector<std::size_t>{3});
+}

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "indie/core/bank_import.hpp"
@@ -44,6 +45,20 @@ std::optional<MovementMatch> match_movement(const StatementRow& row,
                                             const std::vector<ExpectedMovement>& expected,
                                             const std::vector<bool>& taken,
                                             const std::vector<StatementRow>& all_rows);
+
+/// Open invoices by their numbers, to find the ones a statement row names, in the forms banks
+/// write them (F2026-0007, F2026 0007, FACTURE 2026-0007, F20260007, F-2026-0007), in time
+/// proportional to the row's length whatever the number of invoices.
+class ReferenceIndex {
+ public:
+  void add(std::string_view number, std::size_t index);
+  /// The indexes of the numbers `text` names, each once, in the order they appear.
+  std::vector<std::size_t> named_in(std::string_view text) const;
+
+ private:
+  std::unordered_map<std::string, std::size_t> by_folded_;  ///< F20260007
+  std::unordered_map<std::string, std::size_t> by_digits_;  ///< 20260007 (npos: two share it)
+};
 
 /// True when `text` (a payee or memo as the bank wrote it) names `reference` (an invoice
 /// number), in any of the forms banks write it.
