@@ -23,13 +23,30 @@ namespace indie {
 
 class Statement {
  public:
-  Statement(sqlite3* db, std::string_view sql) : db_(db) {
+  Statement(sqlite3* db, std::string_view sql) : db_(db), cache_(statement_cache(db)) {
+    if (cache_ != nullptr) {
+      sql_ = sql;
+      if (const auto it = cache_->idle.find(sql_);
+          it != cache_->idle.end() && !it->second.empty()) {
+        st_ = it->second.back();  // reset and cleared when it was given back
+        it->second.pop_back();
+        return;
+      }
+    }
     if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
                            &st_, nullptr) != SQLITE_OK)
       throw storage_error(std::string("database: ") + sqlite3_errmsg(db));
   }
   Statement(Store& store, std::string_view sql) : Statement(handle(store), sql) {}
-  ~Statement() { sqlite3_finalize(st_); }
+  ~Statement() {
+    if (cache_ == nullptr || st_ == nullptr) {
+      sqlite3_finalize(st_);
+      return;
+    }
+    sqlite3_reset(st_);
+    sqlite3_clear_bindings(st_);
+    cache_->idle[sql_].push_back(st_);
+  }
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
 
@@ -116,6 +133,8 @@ class Statement {
   }
 
   sqlite3* db_;
+  StatementCache* cache_;  ///< where the statement goes back when done; null: finalized
+  std::string sql_;        ///< its key there
   sqlite3_stmt* st_ = nullptr;
 };
 
