@@ -54,6 +54,17 @@ void create_private_file(const std::string& path) {
   if (fd >= 0) ::close(fd);
 }
 
+// The first 16 bytes of every SQLite database file (https://sqlite.org/fileformat.html, 1.3).
+bool starts_like_sqlite(const std::string& path) {
+  constexpr std::string_view kMagic("SQLite format 3\0", 16);
+  char head[16] = {};
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return true;  // unreadable: SQLite's own error says why
+  const ssize_t n = ::read(fd, head, sizeof head);
+  ::close(fd);
+  return n == 16 && std::string_view(head, 16) == kMagic;
+}
+
 // The file and its directory can be written (SQLite creates -wal and -shm files beside it).
 bool writable(const std::string& path) {
   if (::access(path.c_str(), W_OK) != 0) return false;
@@ -139,6 +150,14 @@ std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
   if (exists && std::filesystem::is_directory(path, ec))
     throw storage_error(
         fmt::format("{} is a directory, not a database file; {}", path, where_to_go()));
+  // Any other file must start as every SQLite database does: a 1-byte file was silently turned
+  // into a new database by `client list` (issue 35.8), whatever was in it lost.
+  if (exists && std::filesystem::is_regular_file(path, ec) && !starts_like_sqlite(path))
+    throw storage_error(fmt::format(
+        "{} is not an indie database (it is not a SQLite file: it does not start with \"SQLite "
+        "format 3\"). Nothing was changed. Was it truncated or overwritten? Restore it from a "
+        "backup, or {}",
+        path, where_to_go()));
   if (!exists) {
     create_parent_directory(path);
     create_private_file(path);

@@ -4,7 +4,7 @@
 # A file that is not SQLite.
 printf 'my shopping list\n' >"$T/notes.db"
 run --db "$T/notes.db" client list
-expect_rc 1; expect_err "$T/notes.db is not an indie database (it is not a SQLite file)"
+expect_rc 1; expect_err "$T/notes.db is not an indie database (it is not a SQLite file"
 run --db "$T/notes.db" init --name X
 expect_rc 1; expect_err "not a SQLite file"
 check "the file is untouched" test "$(cat "$T/notes.db")" = "my shopping list"
