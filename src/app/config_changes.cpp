@@ -1,7 +1,10 @@
 #include "indie/app/config_changes.hpp"
 
+#include <fmt/format.h>
+
 #include <filesystem>
 
+#include "indie/app/time_zones.hpp"
 #include "indie/core/error.hpp"
 #include "indie/core/settings.hpp"
 #include "indie/store/config_file.hpp"
@@ -13,6 +16,13 @@ ConfigChanged set_config_value(const std::string& path, std::string_view key,
                                const std::string& value) {
   const ConfigKey& k = config_key(key);
   const std::string normalized = normalize_config_value(k, value);
+  // A zone the system does not know would stop every dated command (issue 35): refused here.
+  if (k.name == "time.zone" && !normalized.empty() && !time_zone_installed(normalized))
+    throw invalid_input(fmt::format(
+        "time.zone: '{}' is not a time zone this system knows; give a name such as "
+        "Europe/Paris or America/Santo_Domingo (ls /usr/share/zoneinfo), or \"\" for the "
+        "system's",
+        normalized));
   const std::filesystem::path file(path);
   if (!file.parent_path().empty()) {
     std::error_code ec;

@@ -6,6 +6,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "indie/app/time_zones.hpp"
 #include "indie/core/error.hpp"
 #include "indie/core/text.hpp"
 #include "indie/store/config_file.hpp"
@@ -27,11 +28,6 @@ std::string xdg_path(const char* var, const char* fallback, const char* file) {
     base = (home.empty() ? std::string(".") : home) + "/" + fallback;
   }
   return base + "/indie/" + file;
-}
-
-bool zone_installed(const std::string& zone) {
-  std::error_code ec;
-  return std::filesystem::exists("/usr/share/zoneinfo/" + zone, ec);
 }
 
 // The system zone's name, for recording with each entry: /etc/timezone (Debian), else the
@@ -56,14 +52,14 @@ void Context::set_time_zone() {
   if (!tz.empty()) {
     if (tz.front() == ':') tz.erase(0, 1);
     // A POSIX rule such as CET-1CEST needs no database; a name such as Europe/Paris does.
-    if (tz.find('/') != std::string::npos && !zone_installed(tz))
+    if (tz.find('/') != std::string::npos && !time_zone_installed(tz))
       throw config_error(
           fmt::format("TZ names an unknown time zone '{}'; use a name such as Europe/Paris "
                       "(the tzdata package lists them)",
                       tz));
     zone_ = tz;
   } else if (const std::string& configured = config().time.zone; !configured.empty()) {
-    if (!zone_installed(configured))
+    if (!time_zone_installed(configured))
       throw config_error(
           fmt::format("{}: time.zone '{}' is not a known time zone; fix it with: indie config "
                       "set time.zone Europe/Paris",
