@@ -15,13 +15,24 @@ namespace indie {
 
 using nlohmann::ordered_json;
 
+ordered_json frozen_party(const Invoice& inv, const std::string& snapshot, std::string_view part) {
+  if (snapshot.empty()) return ordered_json::object();
+  try {
+    ordered_json j = ordered_json::parse(snapshot);
+    if (!j.is_object()) throw damaged_invoice(inv, part, "not an object");
+    return j;
+  } catch (const nlohmann::json::exception& e) {
+    throw damaged_invoice(inv, part, e.what());
+  }
+}
+
 DocumentInput frozen_document_input(InvoiceRepo& repo, const Invoice& inv, const Config& config) {
   auto lines = repo.lines(inv.id);
   InvoiceTotals totals = compute_totals(lines, inv.cur());
   DocumentInput in{.invoice = inv, .lines = std::move(lines), .totals = std::move(totals)};
   if (inv.credited_id) in.original = repo.find(*inv.credited_id);
-  in.seller = inv.seller.empty() ? ordered_json::object() : ordered_json::parse(inv.seller);
-  in.client = inv.buyer.empty() ? ordered_json::object() : ordered_json::parse(inv.buyer);
+  in.seller = frozen_party(inv, inv.seller, "its seller");
+  in.client = frozen_party(inv, inv.buyer, "its client");
   in.mentions = inv.mentions;
   in.has_logo = !config.business.logo.empty();
   return in;

@@ -152,10 +152,10 @@ ShowData load(Context& ctx, const std::string& ref) {
   return d;
 }
 
-std::string party_name(const std::string& snapshot, const std::string& fallback) {
-  if (snapshot.empty()) return fallback;
-  const auto j = nlohmann::json::parse(snapshot);
-  return j.value("name", fallback);
+std::string party_name(const Invoice& inv, const std::string& snapshot, std::string_view part) {
+  if (snapshot.empty()) return "";
+  const auto j = frozen_party(inv, snapshot, part);
+  return j.contains("name") && j["name"].is_string() ? j["name"].get<std::string>() : "";
 }
 
 void show_json(Context& ctx, const ShowData& d) {
@@ -217,8 +217,8 @@ void show_json(Context& ctx, const ShowData& d) {
                        ? ordered_json(Money(*i.vat_eur_minor, currency("EUR")).to_string())
                        : ordered_json(nullptr);
   }
-  j["seller"] = i.seller.empty() ? ordered_json(nullptr) : ordered_json::parse(i.seller);
-  j["buyer"] = i.buyer.empty() ? ordered_json(nullptr) : ordered_json::parse(i.buyer);
+  j["seller"] = i.seller.empty() ? ordered_json(nullptr) : frozen_party(i, i.seller, "its seller");
+  j["buyer"] = i.buyer.empty() ? ordered_json(nullptr) : frozen_party(i, i.buyer, "its client");
   j["mentions"] = i.mentions;
   j["credit_notes"] = ordered_json::array();
   for (const auto& c : d.credits)
@@ -262,8 +262,8 @@ void show_table(Context& ctx, const ShowData& d) {
   const auto field = [&](std::string_view name, const std::string& value) {
     if (!value.empty()) ctx.out << fmt::format("  {:<10} {}\n", name, value);
   };
-  if (i.issued) field("seller", party_name(i.seller, ""));
-  field("client", i.client_handle + (i.issued ? " – " + party_name(i.buyer, "") : ""));
+  if (i.issued) field("seller", party_name(i, i.seller, "its seller"));
+  field("client", i.client_handle + (i.issued ? " – " + party_name(i, i.buyer, "its client") : ""));
   if (d.original)
     field("credits", fmt::format("{} of {}", d.original->number.value_or("?"),
                                  date_or_empty(d.original->issue_date)));

@@ -286,4 +286,12 @@ std::int64_t amount_due(bool issued, InvoiceKind kind, std::int64_t gross_minor,
   return gross_minor - credited_minor - paid_minor;
 }
 
+Error damaged_invoice(const Invoice& invoice, std::string_view part, std::string_view detail) {
+  return storage_error(fmt::format(
+      "{} is damaged: {}, frozen at issue, cannot be read ({}). The database was changed "
+      "outside indie: run indie doctor and indie verify to see what else changed, and restore "
+      "the file from a backup",
+      invoice.label(), part, detail));
+}
+
 }  // namespace indie

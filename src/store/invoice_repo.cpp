@@ -79,8 +79,12 @@ const std::array<InvoiceColumn, 36> kInvoiceColumns{{
      [](R q, int c, Invoice& i) {
        i.mentions.clear();
        if (q.is_null(c)) return;
-       for (const auto& m : nlohmann::json::parse(q.text(c)))
-         i.mentions.push_back(m.get<std::string>());
+       try {
+         for (const auto& m : nlohmann::json::parse(q.text(c)))
+           i.mentions.push_back(m.get<std::string>());
+       } catch (const nlohmann::json::exception& e) {
+         throw damaged_invoice(i, "its legal mentions", e.what());
+       }
      }},
     {"i.created_at", [](R q, int c, Invoice& i) { i.created_at = q.text(c); }},
 }};

@@ -11,6 +11,11 @@
 
 namespace indie {
 
+/// A party (`part`: "its seller", "its client") as frozen on `inv` at issue; a snapshot that
+/// cannot be read is the damaged-invoice error, never an internal one.
+nlohmann::ordered_json frozen_party(const Invoice& inv, const std::string& snapshot,
+                                    std::string_view part);
+
 /// What an issued invoice prints: its frozen seller, client and mentions, whatever changed since.
 DocumentInput frozen_document_input(InvoiceRepo& repo, const Invoice& issued, const Config& config);
 

@@ -9,6 +9,7 @@
 
 #include "indie/core/activity.hpp"
 #include "indie/core/clock.hpp"
+#include "indie/core/error.hpp"
 #include "indie/core/money.hpp"
 
 namespace indie {
@@ -258,5 +259,9 @@ std::int64_t amount_due(bool issued, InvoiceKind kind, std::int64_t gross_minor,
 /// Days from `a` to `b` (b - a).
 std::int64_t days_between(Date a, Date b);
 Date add_days(Date d, std::int64_t days);
+
+/// The error for an issued invoice whose data frozen at issue (`part`: "its seller", "its legal
+/// mentions") cannot be read: the database was changed behind indie's back (issue 35.12).
+Error damaged_invoice(const Invoice& invoice, std::string_view part, std::string_view detail);
 
 }  // namespace indie
