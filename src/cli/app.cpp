@@ -138,7 +138,9 @@ void one_command_per_level(CLI::App& app) {
 // Messages quote what was typed or read; a 1 MB name is cut so the message stays readable.
 constexpr std::size_t kMaxMessage = 2000;
 
-int report(std::ostream& err, const std::string& message, int code) {
+int report(std::ostream& err, const std::string& raw, int code) {
+  // An error may quote what was typed or read: its lines kept, no control character passes.
+  const std::string message = shown_lines(raw);
   if (message.size() <= kMaxMessage) {
     err << "indie: error: " << message << "\n";
     return code;

@@ -2,8 +2,10 @@
 // checked, kept as received, listed, paid from an account. The rules are in indie/core/bill.hpp;
 // reading the files in indie/render/einvoice_reader.hpp.
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <filesystem>
+#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "books_common.hpp"
@@ -77,7 +79,7 @@ Imported read_one(Context& ctx, const std::string& path, bool any_buyer) {
     throw invalid_input(fmt::format(
         "{}: {} {} from {} does not add up, as EN 16931 requires:{}\nNothing was recorded; ask "
         "the supplier for a corrected invoice.",
-        in.source, kind_text(in.bill), in.bill.number, in.bill.seller.name, errors));
+        in.source, kind_text(in.bill), shown(in.bill.number), shown(in.bill.seller.name), errors));
   const auto& business = ctx.config().business;
   if (!any_buyer) {
     const std::string elsewhere = addressed_elsewhere(in.bill, business.siren, business.vat_number);
@@ -85,7 +87,8 @@ Imported read_one(Context& ctx, const std::string& path, bool any_buyer) {
       throw invalid_input(fmt::format(
           "{}: {} {} from {} is not yours: {}. Nothing was recorded; add --any-buyer to "
           "record it all the same.",
-          in.source, kind_text(in.bill), in.bill.number, in.bill.seller.name, elsewhere));
+          in.source, kind_text(in.bill), shown(in.bill.number), shown(in.bill.seller.name),
+          elsewhere));
   }
   return in;
 }
@@ -112,7 +115,7 @@ void import(Context& ctx, const BillArgs& a) {
             "{}: {}'s {} {} is already bill {}, read from another file with other figures "
             "({} {}, now {} {}). Nothing was recorded: a supplier corrects an invoice with a "
             "credit note, under a new number.",
-            in.source, b.seller.name, kind_text(b), b.number, *existing,
+            in.source, shown(b.seller.name), kind_text(b), shown(b.number), *existing,
             amount_text_of(r.bill.payable, r.bill.currency, true), r.bill.currency,
             amount_text_of(b.payable, b.currency, true), b.currency));
       ctx.say(
@@ -121,15 +124,16 @@ void import(Context& ctx, const BillArgs& a) {
     }
     if (a.check_only) {
       ctx.say(fmt::format("{}: {} {} from {}, {} {} due; it adds up (--check: nothing recorded).",
-                          in.source, kind_text(b), b.number, b.seller.name,
+                          in.source, kind_text(b), shown(b.number), shown(b.seller.name),
                           amount_text_of(b.payable, b.currency, true), b.currency));
       continue;
     }
     const std::int64_t id = repo.insert(b, in.file, a.category, a.note, ctx.now_iso());
     ++added;
     ctx.say(fmt::format("Imported bill {}: {} {} from {}, {} {} (VAT {}){}.", id, kind_text(b),
-                        b.number, b.seller.name, amount_text_of(b.payable, b.currency, true),
-                        b.currency, amount_text_of(b.tax_total, b.currency, true),
+                        shown(b.number), shown(b.seller.name),
+                        amount_text_of(b.payable, b.currency, true), b.currency,
+                        amount_text_of(b.tax_total, b.currency, true),
                         b.due_date ? ", due " + format_date(*b.due_date) : ""));
   }
   tx.commit();
@@ -259,16 +263,19 @@ void show(Context& ctx, const BillArgs& a) {
     return fmt::format("{} {}", amount_text_of(v, b.currency, true), b.currency);
   };
   auto& out = ctx.out;
-  out << fmt::format("Bill {}: {} {} from {}\n", r.id, kind_text(b), b.number, b.seller.name);
+  // Everything read from the supplier's file is shown through shown(): it may carry control
+  // characters (issue 35.13).
+  out << fmt::format("Bill {}: {} {} from {}\n", r.id, kind_text(b), shown(b.number),
+                     shown(b.seller.name));
   std::string ids;
-  if (!b.seller.siren().empty()) ids += "  SIREN " + b.seller.siren();
-  if (!b.seller.vat_id.empty()) ids += "  VAT " + b.seller.vat_id;
-  if (!b.seller.country.empty()) ids += "  " + b.seller.country;
+  if (!b.seller.siren().empty()) ids += "  SIREN " + shown(b.seller.siren());
+  if (!b.seller.vat_id.empty()) ids += "  VAT " + shown(b.seller.vat_id);
+  if (!b.seller.country.empty()) ids += "  " + shown(b.seller.country);
   if (!ids.empty()) out << "  Supplier   " << ids.substr(2) << '\n';
   out << fmt::format("  Issued     {}{}\n", format_date(b.issue_date),
                      b.due_date ? ", due " + format_date(*b.due_date) : "");
-  if (!b.preceding.empty()) out << fmt::format("  Corrects   {}\n", b.preceding);
-  out << fmt::format("  To         {}\n", b.buyer.name);
+  if (!b.preceding.empty()) out << fmt::format("  Corrects   {}\n", shown(b.preceding));
+  out << fmt::format("  To         {}\n", shown(b.buyer.name));
   out << '\n';
   TableWriter lines(out, Format::table, {"line", "name", "quantity", "net", "vat"});
   for (const auto& l : b.lines)
@@ -280,7 +287,7 @@ void show(Context& ctx, const BillArgs& a) {
   for (const auto& v : b.vat)
     out << fmt::format("  VAT {} {:>5} %  on {:>14}  {:>14}{}\n", v.category,
                        v.rate.normalized().to_string(), m(v.basis_minor), m(v.vat_minor),
-                       v.exemption.empty() ? "" : "  (" + v.exemption + ")");
+                       v.exemption.empty() ? "" : "  (" + shown(v.exemption) + ")");
   out << fmt::format("  Total without VAT {:>20}\n", m(b.tax_basis));
   out << fmt::format("  VAT               {:>20}\n", m(b.tax_total));
   if (b.tax_total_accounting)
@@ -293,11 +300,11 @@ void show(Context& ctx, const BillArgs& a) {
   out << fmt::format("  Due               {:>20}\n", m(b.payable));
   out << '\n';
   for (const auto& p : payments)
-    out << fmt::format("  Paid {} from {} (transaction {}): {}\n", format_date(p.date), p.account,
-                       p.tx_id, m(p.amount_minor));
+    out << fmt::format("  Paid {} from {} (transaction {}): {}\n", format_date(p.date),
+                       shown(p.account), p.tx_id, m(p.amount_minor));
   out << fmt::format("  Status: {}{}\n", status_of(r),
-                     r.category.empty() ? "" : ", category " + r.category);
-  out << fmt::format("  File: {} ({}, {}{}), imported {}\n", r.file_name, b.syntax,
+                     r.category.empty() ? "" : ", category " + shown(r.category));
+  out << fmt::format("  File: {} ({}, {}{}), imported {}\n", shown(r.file_name), b.syntax,
                      r.from_pdf ? "Factur-X PDF, " : "", r.file_sha256.substr(0, 12),
                      r.imported_at);
 }
@@ -307,6 +314,13 @@ void file(Context& ctx, const BillArgs& a) {
   const std::int64_t id = bill_id(a.id);
   const BillRecord r = repo.get(id);
   const std::string bytes = repo.file(id);
+  // A PDF or XML file poured onto a terminal is noise at best and escape sequences at worst
+  // (issue 35.13): without -o, it goes only into a pipe or a file.
+  if (a.output.empty() && &ctx.out == &std::cout && isatty(STDOUT_FILENO) != 0)
+    throw usage_error(fmt::format(
+        "bill {} is the file {} ({} bytes), not text for a terminal: write it with -o FILE, "
+        "pipe it (| sha256sum), or give -o - to print it here anyway",
+        id, shown(r.file_name), bytes.size()));
   if (a.output.empty() || a.output == "-") {
     ctx.out << bytes;
     return;
@@ -352,7 +366,8 @@ void rm(Context& ctx, const BillArgs& a) {
   const BillRecord r = repo.get(bill_id(a.id));
   repo.remove(r.id);
   tx.commit();
-  ctx.say(fmt::format("Removed bill {} ({} {}).", r.id, r.bill.seller.name, r.bill.number));
+  ctx.say(fmt::format("Removed bill {} ({} {}).", r.id, shown(r.bill.seller.name),
+                      shown(r.bill.number)));
 }
 
 }  // namespace

@@ -119,10 +119,14 @@ Store& Context::create_store() {
   return *store_;
 }
 
+// Messages quote data (a client's name, a supplier's, a statement's memo): shown_lines keeps
+// their lines and shows any other control character as U+FFFD (issue 35.13).
 void Context::say(const std::string& message) {
-  if (!options.quiet) out << message << "\n";
+  if (!options.quiet) out << shown_lines(message) << "\n";
 }
 
-void Context::warn(const std::string& message) { err << "indie: warning: " << message << "\n"; }
+void Context::warn(const std::string& message) {
+  err << "indie: warning: " << shown_lines(message) << "\n";
+}
 
 }  // namespace indie::cli

@@ -30,17 +30,10 @@ void append_tsv_field(std::string& out, std::string_view s) {
   out += s.substr(from);
 }
 
-// A cell as a person reads it in a table, appended to `out`.
-void append_human(std::string& out, const CellView& c) {
-  if (c.null) return;
-  if (c.kind == CellKind::boolean) {
-    out += c.text == "true" ? "yes" : "no";
-    return;
-  }
-  // One row per record on a terminal: show multi-line text (addresses) on one line. Text from
-  // data never reaches the terminal as control characters: an ESC from an imported file would
-  // otherwise be a terminal escape sequence. Each C0, DEL or C1 control shows as U+FFFD.
-  const std::string_view text = c.text;
+// One row per record on a terminal: show multi-line text (addresses) on one line. Text from
+// data never reaches the terminal as control characters: an ESC from an imported file would
+// otherwise be a terminal escape sequence. Each C0, DEL or C1 control shows as U+FFFD.
+void append_shown(std::string& out, std::string_view text) {
   const bool plain = std::none_of(text.begin(), text.end(), [](char ch) {
     const auto b = static_cast<unsigned char>(ch);
     return b < 0x20 || b == 0x7F || b == 0xC2;
@@ -66,6 +59,16 @@ void append_human(std::string& out, const CellView& c) {
       out += static_cast<char>(b);
     }
   }
+}
+
+// A cell as a person reads it in a table, appended to `out`.
+void append_human(std::string& out, const CellView& c) {
+  if (c.null) return;
+  if (c.kind == CellKind::boolean) {
+    out += c.text == "true" ? "yes" : "no";
+    return;
+  }
+  append_shown(out, c.text);
 }
 
 std::string human(const Cell& c) {
@@ -277,6 +280,24 @@ void print_record(std::ostream& out, const Table& t, Format format) {
       shown += (shown.empty() ? "" : "\n" + std::string(width + 2, ' ')) + part;
     out << t.columns[i] << std::string(width - display_width(t.columns[i]) + 2, ' ') << shown
         << "\n";
+  }
+}
+
+std::string shown(std::string_view text) {
+  std::string out;
+  append_shown(out, text);
+  return out;
+}
+
+std::string shown_lines(std::string_view text) {
+  std::string out;
+  std::size_t from = 0;
+  for (;;) {
+    const std::size_t nl = text.find('\n', from);
+    append_shown(out, text.substr(from, nl == std::string_view::npos ? nl : nl - from));
+    if (nl == std::string_view::npos) return out;
+    out += '\n';
+    from = nl + 1;
   }
 }
 

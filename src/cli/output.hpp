@@ -84,5 +84,11 @@ void print_table(std::ostream& out, const Table& table, Format format);
 void print_record(std::ostream& out, const Table& table, Format format);
 
 std::string json_string(std::string_view s);
+/// Text from data as a terminal may show it: on one line, each control character (C0, DEL, C1:
+/// an ESC or a CSI from an imported file) as U+FFFD, so it cannot drive the terminal.
+std::string shown(std::string_view text);
+/// A message for people (a confirmation, a warning, an error) that may quote data: its lines
+/// kept, every other control character shown as U+FFFD.
+std::string shown_lines(std::string_view text);
 
 }  // namespace indie::cli
