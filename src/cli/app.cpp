@@ -246,6 +246,14 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                       2);
       }
       return report(err, fmt::format("{}. See: {} --help", e.what(), where), 2);
+    } catch (const CLI::ExcludesError& e) {
+      // CLI11 says "--tag excludes --no-tags"; in indie's words, nothing is guessed.
+      CLI::App* at = deepest(&app);
+      std::string what = e.what();
+      if (const auto at_word = what.find(" excludes "); at_word != std::string::npos)
+        what = fmt::format("{} and {} say opposite things; give one of them",
+                           what.substr(0, at_word), what.substr(at_word + 10));
+      return report(err, fmt::format("{}. See: {} --help", what, command_path(at)), 2);
     } catch (const CLI::ArgumentMismatch& e) {
       CLI::App* at = deepest(&app);
       const std::string where = command_path(at);

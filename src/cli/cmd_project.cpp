@@ -124,7 +124,9 @@ void setup_project(CLI::App& app, Context& ctx) {
   auto* add_cmd = group->add_subcommand("add", "Add a project to a client");
   add_cmd->add_option("project", args->ref, "CLIENT/PROJECT, e.g. acme/website")->required();
   add_field_flags(add_cmd, kProjectFlags, args->values);
-  add_cmd->add_flag("--non-billable", args->non_billable, "Same as --billable false");
+  // Two flags that say opposite things are refused, never resolved by their order (issue 35).
+  add_cmd->add_flag("--non-billable", args->non_billable, "Same as --billable false")
+      ->excludes("--billable");
   add_cmd->footer(
       "Examples:\n  indie project add acme/website --name \"Refonte du site\" --rate 80/h\n"
       "  indie project add initech/audit --rate 600/d --currency USD\n"
@@ -158,7 +160,8 @@ void setup_project(CLI::App& app, Context& ctx) {
   edit_cmd->add_option("project", args->ref, "CLIENT/PROJECT or id")->required();
   edit_cmd->add_option("--handle", *new_handle, "Rename the project's handle");
   add_field_flags(edit_cmd, kProjectFlags, args->values);
-  edit_cmd->add_flag("--non-billable", args->non_billable, "Same as --billable false");
+  edit_cmd->add_flag("--non-billable", args->non_billable, "Same as --billable false")
+      ->excludes("--billable");
   edit_cmd->footer(
       "Examples:\n  indie project edit acme/website --rate 90/h\n  indie project edit acme/website "
       "--billable false");

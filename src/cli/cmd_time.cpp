@@ -366,8 +366,8 @@ void setup_time(CLI::App& app, Context& ctx) {
   edit_cmd->add_option("--end", a->end, "New end: 12:30, 01:30+1 or a date and time");
   edit_cmd->add_option("-d,--duration", a->duration, "New duration from its start");
   edit_cmd->add_option("-n,--note", a->note, "New note");
-  edit_cmd->add_option("-t,--tag", a->tags, "Replace the tags (repeat for more)");
-  edit_cmd->add_flag("--no-tags", a->clear_tags, "Remove all tags");
+  auto* tag_opt = edit_cmd->add_option("-t,--tag", a->tags, "Replace the tags (repeat for more)");
+  edit_cmd->add_flag("--no-tags", a->clear_tags, "Remove all tags")->excludes(tag_opt);
   add_rules(edit_cmd, *a);
   edit_cmd->footer(
       "Examples:\n  indie time edit 42 --end 12:30\n  indie time edit 42 --project acme/api --note "
