@@ -3,6 +3,7 @@
 
 #include "account_common.hpp"
 #include "books_common.hpp"
+#include "indie/app/account_entries.hpp"
 #include "indie/core/currency.hpp"
 #include "indie/core/error.hpp"
 #include "indie/core/expenses.hpp"
@@ -21,89 +22,30 @@ struct TxArgs {
   std::string activity, method, vat, vat_amount;
 };
 
-// --vat 20 and --vat-amount 7.08: the VAT the amount includes, signed like it.
-void apply_vat(Context& ctx, const TxArgs& a, AccountTx& t, const Currency& cur) {
-  if (a.vat.empty() && a.vat_amount.empty()) return;
-  const VatRegime regime = ctx.config().business.vat_regime;
+void tx_add(Context& ctx, const TxArgs& a) {
+  AddTransaction request{.account = a.account,
+                         .amount = a.amount,
+                         .payee = a.payee,
+                         .category = a.category,
+                         .note = a.note,
+                         .invoice = a.invoice,
+                         .vat_amount = a.vat_amount,
+                         .receipt = a.receipt,
+                         .activity = a.activity};
+  if (!a.date.empty()) request.date = date_or_today(ctx, a.date, "--date");
   if (!a.vat.empty()) {
-    Decimal rate;
     try {
-      rate = Decimal::parse(trim(a.vat) == "0" ? "0" : std::string(trim(a.vat)));
+      request.vat_rate = Decimal::parse(trim(a.vat) == "0" ? "0" : std::string(trim(a.vat)));
     } catch (const Error& e) {
       throw invalid_input(fmt::format("--vat: {}; give the rate in percent, e.g. 20", e.what()));
     }
-    check_tx_vat(regime, rate, "--vat");
-    t.vat_rate = rate.normalized().to_string();
-    t.vat_minor = vat_included(t.amount_minor, rate);
-  } else {
-    check_tx_vat(regime, Decimal::from_int(20), "--vat-amount");
   }
-  if (!a.vat_amount.empty()) {
-    const Money vat = amount_arg(a.vat_amount, cur, "--vat-amount");
-    if (vat.minor() <= 0 || vat.minor() >= (t.amount_minor < 0 ? -t.amount_minor : t.amount_minor))
-      throw invalid_input(fmt::format(
-          "--vat-amount: {} is not VAT included in {}: give the VAT, more than 0 and less than "
-          "the amount, without its sign",
-          a.vat_amount, Money(t.amount_minor, cur).to_string()));
-    t.vat_minor = t.amount_minor < 0 ? -vat.minor() : vat.minor();
-  }
-}
-
-void tx_add(Context& ctx, const TxArgs& a) {
-  Store& store = ctx.store();
-  WriteTransaction tx(store);
-  AccountRepo& repo = store.accounts();
-  const Account acc = account_for_entry(store, a.account);
-  AccountTx t;
-  t.account_id = acc.id;
-  t.amount_minor = amount_arg(a.amount, currency(acc.currency), "amount").minor();
-  if (t.amount_minor == 0)
-    throw invalid_input(
-        "amount: a transaction of 0 changes nothing; give income as 42.50, an expense as -42.50");
-  t.date = date_or_today(ctx, a.date, "--date");
-  t.payee = a.payee;
-  t.category = a.category;
-  t.note = a.note;
-  if (!a.invoice.empty()) t.invoice_id = store.invoices().get(a.invoice).id;
-  t.created_at = ctx.now_iso();
-  check_tx_text(t);
-  apply_vat(ctx, a, t, currency(acc.currency));
-  if (!a.receipt && (!a.activity.empty() || !a.method.empty()))
-    throw usage_error("--activity and --method describe a receipt: add --receipt");
-  std::optional<Activity> activity;
-  std::string method;
-  if (a.receipt) {
-    std::optional<Activity> given;
-    if (!a.activity.empty()) {
-      try {
-        given = parse_activity(a.activity);
-      } catch (const Error& e) {
-        throw invalid_input(fmt::format("--activity: {}", e.what()));
-      }
-    }
-    activity = resolve_activity(given, std::nullopt, ctx.config().business.activity,
-                                "--receipt: say which activity the sale is with --activity");
-    // How the client paid: the account's kind says it unless --method does.
-    method = a.method.empty() ? (acc.kind == AccountKind::cash   ? "cash"
-                                 : acc.kind == AccountKind::card ? "card"
-                                                                 : "transfer")
-                              : std::string(to_string(method_arg(a.method, "--method")));
-  }
-  const auto id = repo.insert_tx(t);
-  std::vector<std::string> warnings;
-  if (activity) {
-    repo.mark_receipt(id, *activity, method);
-    warnings = crossed_threshold_warnings(ctx.session(), t.date, [&](const Receipt& r) {
-      return r.source.kind == ReceiptKind::sale && r.source.id == id;
-    });
-  }
-  const Money bal(repo.balance(acc.id), currency(acc.currency, true));
-  tx.commit();
+  if (!a.method.empty()) request.method = method_arg(a.method, "--method");
+  const TransactionAdded r = add_transaction(ctx.session(), request);
   ctx.say(fmt::format("Added {} {}: {} {} on {} in \"{}\"; balance {} {}.",
-                      activity ? "receipt" : "transaction", id,
-                      Money(t.amount_minor, currency(acc.currency)).to_string(), acc.currency,
-                      format_date(t.date), acc.name, amount_text(bal, true), acc.currency));
-  for (const auto& w : warnings) ctx.warn(w);
+                      r.receipt ? "receipt" : "transaction", r.id, r.amount.to_string(), r.currency,
+                      format_date(r.date), r.account, amount_text(r.balance, true), r.currency));
+  for (const auto& w : r.warnings) ctx.warn(w);
 }
 
 AccountTx get_tx(AccountRepo& repo, std::int64_t id) {
