@@ -31,6 +31,14 @@ Money money_arg(std::string_view text, std::string_view field) {
   }
 }
 
+Decimal decimal_arg(std::string_view text, std::string_view field, std::string_view hint) {
+  try {
+    return Decimal::parse(trim(text));
+  } catch (const Error& e) {
+    throw invalid_input(fmt::format("{}: {}{}", field, e.what(), hint));
+  }
+}
+
 PaymentMethod method_arg(std::string_view text, std::string_view field) {
   try {
     return parse_payment_method(text);

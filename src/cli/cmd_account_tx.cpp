@@ -33,13 +33,8 @@ void tx_add(Context& ctx, const TxArgs& a) {
                          .receipt = a.receipt,
                          .activity = a.activity};
   if (!a.date.empty()) request.date = date_or_today(ctx, a.date, "--date");
-  if (!a.vat.empty()) {
-    try {
-      request.vat_rate = Decimal::parse(trim(a.vat) == "0" ? "0" : std::string(trim(a.vat)));
-    } catch (const Error& e) {
-      throw invalid_input(fmt::format("--vat: {}; give the rate in percent, e.g. 20", e.what()));
-    }
-  }
+  if (!a.vat.empty())
+    request.vat_rate = decimal_arg(a.vat, "--vat", "; give the rate in percent, e.g. 20");
   if (!a.method.empty()) request.method = method_arg(a.method, "--method");
   const TransactionAdded r = add_transaction(ctx.session(), request);
   ctx.say(fmt::format("Added {} {}: {} {} on {} in \"{}\"; balance {} {}.",

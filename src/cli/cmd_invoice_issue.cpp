@@ -32,13 +32,7 @@ void issue(Context& ctx, const IssueArgs& a) {
                        .deposit_date = optional_date(ctx, a.deposit_date, "--deposit-date"),
                        .deposit_account = a.deposit_account,
                        .deposit_method = method_arg(a.deposit_method, "--deposit-method")};
-  if (!a.eur_rate.empty()) {
-    try {
-      request.eur_rate = Decimal::parse(a.eur_rate);
-    } catch (const Error& e) {
-      throw invalid_input(fmt::format("--eur-rate: {}", e.what()));
-    }
-  }
+  if (!a.eur_rate.empty()) request.eur_rate = decimal_arg(a.eur_rate, "--eur-rate");
   const InvoiceIssued r = issue_invoice(ctx.session(), request);
   for (const auto& w : r.warnings) ctx.warn(w);
   const std::string_view code = r.gross.currency().code;
@@ -70,13 +64,7 @@ void credit(Context& ctx, const CreditArgs& a) {
                         .release_time = a.release_time,
                         .date = optional_date(ctx, a.date, "--date"),
                         .force = a.force};
-  if (!a.quantity.empty()) {
-    try {
-      request.quantity = Decimal::parse(a.quantity);
-    } catch (const Error& e) {
-      throw invalid_input(fmt::format("--qty: {}", e.what()));
-    }
-  }
+  if (!a.quantity.empty()) request.quantity = decimal_arg(a.quantity, "--qty");
   const CreditIssued r = credit_invoice(ctx.session(), request);
   const std::string_view code = r.gross.currency().code;
   std::string after =

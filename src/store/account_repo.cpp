@@ -192,16 +192,25 @@ bool AccountRepo::has_fingerprint(std::int64_t account_id, const std::string& fi
   return q.step();
 }
 
-std::vector<AccountTx> AccountRepo::unmatched(std::int64_t account_id, Date from, Date to) {
-  Statement q(handle(store_),
+namespace {
+// The account's transactions between two days (both included) that `condition` keeps.
+std::vector<AccountTx> txs_between(Store& store, std::int64_t account_id, Date from, Date to,
+                                   std::string_view condition) {
+  Statement q(handle(store),
               fmt::format("SELECT {} FROM account_tx t LEFT JOIN invoice i ON i.id = t.invoice_id "
-                          "WHERE t.account_id = ?1 AND t.fingerprint IS NULL AND t.origin <> "
-                          "'opening' AND t.date BETWEEN ?2 AND ?3 ORDER BY t.date, t.id",
-                          kTxColumns));
+                          "WHERE t.account_id = ?1 AND {} AND t.date BETWEEN ?2 AND ?3 "
+                          "ORDER BY t.date, t.id",
+                          kTxColumns, condition));
   q.bind(1, account_id).bind(2, format_date(from)).bind(3, format_date(to));
   std::vector<AccountTx> out;
   while (q.step()) read_tx(q, out.emplace_back());
   return out;
+}
+}  // namespace
+
+std::vector<AccountTx> AccountRepo::unmatched(std::int64_t account_id, Date from, Date to) {
+  return txs_between(store_, account_id, from, to,
+                     "t.fingerprint IS NULL AND t.origin <> 'opening'");
 }
 
 void AccountRepo::set_fingerprint(std::int64_t tx_id, const std::string& fingerprint) {
@@ -211,15 +220,7 @@ void AccountRepo::set_fingerprint(std::int64_t tx_id, const std::string& fingerp
 }
 
 std::vector<AccountTx> AccountRepo::imported_unlinked(std::int64_t account_id, Date from, Date to) {
-  Statement q(handle(store_),
-              fmt::format("SELECT {} FROM account_tx t LEFT JOIN invoice i ON i.id = t.invoice_id "
-                          "WHERE t.account_id = ?1 AND t.origin = 'import' AND t.payment_id IS "
-                          "NULL AND t.date BETWEEN ?2 AND ?3 ORDER BY t.date, t.id",
-                          kTxColumns));
-  q.bind(1, account_id).bind(2, format_date(from)).bind(3, format_date(to));
-  std::vector<AccountTx> out;
-  while (q.step()) read_tx(q, out.emplace_back());
-  return out;
+  return txs_between(store_, account_id, from, to, "t.origin = 'import' AND t.payment_id IS NULL");
 }
 
 void AccountRepo::link_payment(std::int64_t tx_id, std::int64_t invoice_id,

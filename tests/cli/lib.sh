@@ -71,6 +71,38 @@ setup_business() {
 # skipped (exit 77, SKIP_RETURN_CODE in tests/CMakeLists.txt), never as passed.
 skip_part() { SKIPPED_PART=$1; }
 
+# The business, the client acme and its invoice F2026-0001 (one line, 1,000.00 EUR), issued.
+setup_issued_invoice() {
+  setup_business
+  run client add acme --name "ACME SAS" --address "1 rue de la Paix, 75002 Paris" --country FR --siren 552100554
+  run invoice new acme --empty --service-date 2026-11-02
+  run invoice line add 1 "Audit" --qty 1 --price 1000
+  run invoice issue 1
+  [ "$RC" = 0 ] || { fail "issue for setup"; finish; }
+}
+
+# A month to reconcile: clients acme (ACME SAS) and globex (Globex SAS), the account Qonto, and
+# invoices issued on 2026-12-01: F2026-0001 to acme (1,200.00), F2026-0002 to globex
+# (2,400.00), F2026-0003 to acme (1,200.00); then the clock at 2026-12-20. QONTO_HEADER is the
+# first line of a Qonto export (the shipped rules `qonto` read it).
+QONTO_HEADER="Transaction ID,Settlement date (UTC),Settlement date (local),Emitted date,Value date,Counterparty name,Counterparty IBAN,Reference,Total amount (incl. VAT),VAT amount,VAT rate,Currency,Category,Initiator,Card last digits,Attachment,Note,Status,Payment method"
+setup_month_to_reconcile() {
+  export INDIE_NOW=2026-12-01T10:00:00Z
+  setup_business
+  run client add acme --name "ACME SAS" --address "1 rue de la Paix, 75002 Paris" --country FR --siren 552100554
+  run client add globex --name "Globex SAS" --address "2 rue Haute, 32000 Auch" --country FR --siren 732829320
+  run account add Qonto --currency EUR
+  local c d
+  for c in acme globex acme; do
+    run invoice new "$c" --empty --service-date 2026-11-30 -q
+    d=$OUT
+    run invoice line add "$d" "Développement" --qty 1 --price "$([ "$c" = acme ] && echo 1200 || echo 2400)"
+    run invoice issue "$d"
+    [ "$RC" = 0 ] || { fail "issue $d for setup"; finish; }
+  done
+  export INDIE_NOW=2026-12-20T10:00:00Z
+}
+
 finish() {
   echo "$PASSED passed, $FAILED failed"
   [ "$FAILED" = 0 ] || exit 1

@@ -2,20 +2,8 @@
 # (found in the statement, or named with --tx); payments the statement names, recorded by the
 # import; pay without --amount; the refusals.
 . "$(dirname "$0")/lib.sh"
-export INDIE_NOW=2026-12-01T10:00:00Z
-setup_business
-run client add acme --name "ACME SAS" --address "1 rue de la Paix, 75002 Paris" --country FR --siren 552100554
-run client add globex --name "Globex SAS" --address "2 rue Haute, 32000 Auch" --country FR --siren 732829320
-run account add Qonto --currency EUR
-for c in acme globex acme; do
-  run invoice new "$c" --empty --service-date 2026-11-30 -q
-  d=$OUT
-  run invoice line add "$d" "Développement" --qty 1 --price "$([ "$c" = acme ] && echo 1200 || echo 2400)"
-  run invoice issue "$d"
-  expect_rc 0 "invoice $d issued"
-done
-export INDIE_NOW=2026-12-20T10:00:00Z
-H="Transaction ID,Settlement date (UTC),Settlement date (local),Emitted date,Value date,Counterparty name,Counterparty IBAN,Reference,Total amount (incl. VAT),VAT amount,VAT rate,Currency,Category,Initiator,Card last digits,Attachment,Note,Status,Payment method"
+setup_month_to_reconcile
+H=$QONTO_HEADER
 cat >"$T/december.csv" <<CSV
 $H
 q-01,03-12-2026 09:00:00,,,,GLOBEX,FR76300,Virement,2400.00,,,EUR,,,,,,settled,transfer

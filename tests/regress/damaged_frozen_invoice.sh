@@ -3,12 +3,7 @@
 # json.exception …" in invoice show, render and check. Each now says which invoice is damaged,
 # which part, and to run indie doctor and indie verify.
 . "$(dirname "$0")/../cli/lib.sh"
-setup_business
-run client add acme --name "ACME SAS" --address "1 rue de la Paix, 75002 Paris" --country FR --siren 552100554
-run invoice new acme --empty --service-date 2026-11-02
-run invoice line add 1 "Audit" --qty 1 --price 1000
-run invoice issue 1
-expect_rc 0 "issued"
+setup_issued_invoice
 for t in $(sqlite3 "$DB" "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'invoice'"); do
   sqlite3 "$DB" "DROP TRIGGER $t"
 done

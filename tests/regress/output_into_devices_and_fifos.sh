@@ -4,12 +4,7 @@
 # nothing. What is not a regular file is written into; a link to a file replaces the file, not
 # the link. Tried on a device node made in a temporary directory, never on the real /dev/null.
 . "$(dirname "$0")/../cli/lib.sh"
-setup_business
-run client add acme --name "ACME SAS" --address "1 rue de la Paix, 75002 Paris" --country FR --siren 552100554
-run invoice new acme --empty --service-date 2026-11-02
-run invoice line add 1 "Audit" --qty 1 --price 1000
-run invoice issue 1
-expect_rc 0 "issued"
+setup_issued_invoice
 run invoice render F2026-0001 --to txt -o -
 expect_rc 0 "rendered to standard output"
 printf '%s\n' "$OUT" >"$T/expected.txt"

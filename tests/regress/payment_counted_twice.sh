@@ -4,19 +4,7 @@
 # statement row that is a movement recorded by hand (a payment, a transaction typed in) is now
 # that movement: the import says which, adds nothing, and importing again adds nothing either.
 . "$(dirname "$0")/../cli/lib.sh"
-export INDIE_NOW=2026-12-01T10:00:00Z
-setup_business
-run client add acme --name "ACME SAS" --address "1 rue de la Paix, 75002 Paris" --country FR --siren 552100554
-run client add globex --name "Globex SAS" --address "2 rue Haute, 32000 Auch" --country FR --siren 732829320
-run account add Qonto --currency EUR
-for c in acme globex acme; do
-  run invoice new "$c" --empty --service-date 2026-11-30 -q
-  d=$OUT
-  run invoice line add "$d" "Développement" --qty 1 --price "$([ "$c" = acme ] && echo 1200 || echo 2400)"
-  run invoice issue "$d"
-  expect_rc 0 "invoice $d issued"
-done
-export INDIE_NOW=2026-12-20T10:00:00Z
+setup_month_to_reconcile
 # Two paid by hand into Qonto, one typed-in expense; the third invoice is paid by the client
 # but recorded nowhere yet.
 run invoice pay F2026-0001 --amount 1200 --account Qonto --date 2026-12-09
@@ -24,7 +12,7 @@ run invoice pay F2026-0002 --amount 2400 --account Qonto --date 2026-12-02
 run account tx add Qonto -- -11.99 --payee "OVH SAS" --date 2026-12-05
 expect_rc 0 "recorded by hand"
 
-H="Transaction ID,Settlement date (UTC),Settlement date (local),Emitted date,Value date,Counterparty name,Counterparty IBAN,Reference,Total amount (incl. VAT),VAT amount,VAT rate,Currency,Category,Initiator,Card last digits,Attachment,Note,Status,Payment method"
+H=$QONTO_HEADER
 cat >"$T/december.csv" <<CSV
 $H
 q-01,03-12-2026 09:00:00,,,,GLOBEX,FR76300,FACTURE 2026-0002,2400.00,,,EUR,,,,,,settled,transfer

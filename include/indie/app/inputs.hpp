@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "indie/core/currency.hpp"
+#include "indie/core/decimal.hpp"
 #include "indie/core/invoice.hpp"
 #include "indie/core/money.hpp"
 
@@ -17,6 +18,9 @@ const Currency& currency_arg(std::string_view code, std::string_view field);
 Money amount_arg(std::string_view text, const Currency& cur, std::string_view field);
 /// An amount with its currency code (`458.12EUR`) given for `field`; invalid_input "FIELD: …".
 Money money_arg(std::string_view text, std::string_view field);
+/// An exact decimal given for `field` (a rate, a quantity); invalid_input "FIELD: …" followed by
+/// `hint` when given.
+Decimal decimal_arg(std::string_view text, std::string_view field, std::string_view hint = {});
 /// A payment method given for `field` (transfer, card…); invalid_input "FIELD: …".
 PaymentMethod method_arg(std::string_view text, std::string_view field);
 
