@@ -117,7 +117,8 @@ void import_statement(Context& ctx, const ImportArgs& a) {
           Cell::amount(Money(s.amount_minor, cur).to_string()), Cell::str(s.payee),
           Cell::str(s.memo), Cell::str(status(row)),
           row.tx_id != 0 && !a.dry_run ? Cell::integer(row.tx_id) : Cell::none(),
-          Cell::str(row.what), Cell::str(row.why)});
+          row.what.empty() ? Cell::none() : Cell::str(row.what),
+          row.why.empty() ? Cell::none() : Cell::str(row.why)});
     }
     for (const auto& s : r.statement.skipped)
       w.row(std::vector<Cell>{Cell::integer(static_cast<long long>(s.line)), Cell::str(""),
