@@ -24,5 +24,7 @@ std::optional<Valued> value_in(RateRepo& rates, const Money& amount, const Curre
 void setup_account_tx(CLI::App& group, Context& ctx);
 /// indie account import (cmd_account_import.cpp).
 void setup_account_import(CLI::App& group, Context& ctx);
+/// indie account reconcile (cmd_account_reconcile.cpp).
+void setup_account_reconcile(CLI::App& group, Context& ctx);
 
 }  // namespace indie::cli

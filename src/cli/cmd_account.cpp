@@ -246,6 +246,7 @@ void setup_account(CLI::App& app, Context& ctx) {
 
   setup_account_tx(*group, ctx);
   setup_account_import(*group, ctx);
+  setup_account_reconcile(*group, ctx);
 }
 
 }  // namespace indie::cli

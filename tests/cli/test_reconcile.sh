@@ -15,6 +15,22 @@ run account import Qonto "$T/december.csv" --rules qonto
 expect_rc 0 "the statement first"
 check "Qonto: 4,800.00" test "$(balance)" = "4800.00"
 
+# What is left to reconcile: the rows paying nothing yet, with the invoices each may pay.
+snapshot listed
+run account reconcile Qonto --format json
+expect_rc 0 "reconcile lists"
+check "row 1 may pay F2026-0002 (the payer named, the amount due)" jq -e '[.[] | select(.kind == "row" and .id == 1)][0] | .suggestion == "F2026-0002" and .why == "the payer named, the amount due"' <<<"$OUT"
+check "row 3 may pay F2026-0001 or F2026-0003 (the amount due alone)" jq -e '[.[] | select(.kind == "row" and .id == 3) | .suggestion] == ["F2026-0001", "F2026-0003"]' <<<"$OUT"
+check "three open invoices" jq -e '[.[] | select(.kind == "invoice")] | length == 3' <<<"$OUT"
+run account reconcile Qonto
+expect_out "Link a row to the invoice it pays: indie account reconcile \"Qonto\" --apply 1=F2026-0002"
+expect_unchanged_since listed
+run account reconcile Qonto --apply 3
+expect_rc 2 "--apply needs ROW=NUMBER"; expect_err "is not ROW=NUMBER"
+run account reconcile Qonto --apply 99=F2026-0003
+expect_rc 1; expect_err "--tx: no transaction 99"
+expect_unchanged_since listed
+
 # Paid by hand afterwards: the imported row is the payment, nothing is added to Qonto.
 run invoice pay F2026-0002 --account Qonto --date 2026-12-02
 expect_rc 0 "pay without --amount"
@@ -26,11 +42,14 @@ check "Qonto still 4,800.00 after the second" test "$(balance)" = "4800.00"
 run account register Qonto --format json
 check "the rows carry their invoices" jq -e '[.[] | .invoice] == ["F2026-0002", "F2026-0001", null]' <<<"$OUT"
 
-# A row that names neither the invoice nor the client is not taken by itself: --tx names it.
-run invoice pay F2026-0003 --tx 3
-expect_rc 0 "--tx links the imported row"
-expect_out "Recorded 1,200.00 EUR on F2026-0003 into Qonto (payment 3), as transaction 3 of the statement (given with --tx)"
-check "Qonto still 4,800.00 after --tx" test "$(balance)" = "4800.00"
+# A row that names neither the invoice nor the client is not taken by itself: --apply (or
+# invoice pay --tx) names it.
+run account reconcile Qonto --apply 3=F2026-0003
+expect_rc 0 "--apply links the imported row"
+expect_out "Row 3 is now the payment of F2026-0003 (1,200.00 EUR; payment 3); paid in full."
+check "Qonto still 4,800.00 after --apply" test "$(balance)" = "4800.00"
+run account reconcile Qonto
+expect_out "Nothing left to reconcile in \"Qonto\"."
 run invoice show F2026-0003 --format json
 check "F2026-0003 is paid, on the row's day" jq -e '.status == "paid" and .payments[0].date == "2026-12-12"' <<<"$OUT"
 
