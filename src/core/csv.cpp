@@ -86,12 +86,11 @@ void for_each_csv_record(std::string_view text, std::string_view source, char se
                "unexpected text after a closing quote (inside a quoted field, write a quote twice: "
                "\"\")");
       } else {
+        // A quote inside an unquoted field (12" screen, a bank's memo) is a character like any
+        // other, as spreadsheets and Python's csv module read it (issue 29); only a field that
+        // starts with one is quoted.
         const std::size_t from = i;
         while (i < text.size() && text[i] != sep && text[i] != '\n' && text[i] != '\r') {
-          if (text[i] == '"')
-            fail(line, column,
-                 "a quote inside an unquoted field (quote the whole field and write the quote "
-                 "twice)");
           ++i;
           ++column;
         }
