@@ -78,14 +78,16 @@ InvoicePaid pay_invoice(Session& session, const PayInvoice& a) {
       throw conflict(fmt::format(
           "--tx: transaction {} is already payment {}{}", *a.tx_id, *given_row->payment_id,
           given_row->invoice_number.empty() ? "" : " of " + given_row->invoice_number));
-    if (given_row->amount_minor <= 0)
-      throw invalid_input(
-          fmt::format("--tx: transaction {} is money out ({}); a payment from a client is money in",
-                      *a.tx_id, given_row->amount_minor));
     row_account = store.accounts().get(given_row->account_id);
     if (!trim(a.account).empty() && store.accounts().get(trim(a.account)).id != row_account->id)
       throw usage_error(fmt::format("--tx: transaction {} is in \"{}\", not in --account {}",
                                     *a.tx_id, row_account->name, a.account));
+    if (given_row->amount_minor <= 0)
+      throw invalid_input(fmt::format(
+          "--tx: transaction {} is money out ({} {}); a payment from a client is money in",
+          *a.tx_id,
+          amount_text(Money(given_row->amount_minor, currency(row_account->currency, true)), true),
+          row_account->currency));
   }
 
   Money paid = Money::zero(pay_cur);

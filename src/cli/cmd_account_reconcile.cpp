@@ -25,7 +25,9 @@ void apply(Context& ctx, const ReconcileArgs& a) {
         "invoice it pays, as indie account reconcile lists them)",
         a.apply));
   const InvoicePaid r =
-      pay_invoice(ctx.session(), {.invoice = a.apply.substr(eq + 1), .tx_id = *row});
+      // The account named is checked: a row of another account is refused, not paid.
+      pay_invoice(ctx.session(),
+                  {.invoice = a.apply.substr(eq + 1), .account = a.account, .tx_id = *row});
   ctx.say(fmt::format(
       "Row {} is now the payment of {} ({} {}; payment {}){}.", *row, r.number,
       amount_text(r.paid, true), r.paid.currency().code, r.payment_id,

@@ -102,4 +102,14 @@ snapshot paid
 run account import Qonto "$T/january.csv" --rules qonto
 expect_out "4 rows, 0 new, 4 already imported"
 expect_unchanged_since paid
+# --apply names a row of the account given, and money in.
+run account add Cash --currency EUR
+run account tx add Cash -- -20 --payee "Café"
+cash_tx=$("$INDIE" account register Cash --format json | jq -r '.[-1].id')
+snapshot cash
+run account reconcile Qonto --apply "$cash_tx=F2026-0005"
+expect_rc 2 "a row of another account"; expect_err "transaction $cash_tx is in \"Cash\", not in --account Qonto"
+run account reconcile Cash --apply "$cash_tx=F2026-0005"
+expect_rc 1 "money out"; expect_err "transaction $cash_tx is money out (-20.00 EUR)"
+expect_unchanged_since cash
 finish
